@@ -1,0 +1,136 @@
+package no.faqbot;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import no.faqbot.config.Settings;
+import no.faqbot.content.ContentLoader;
+import no.faqbot.content.ContentProblem;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.eval.EvalRunner;
+import no.faqbot.search.IndexStore;
+import no.faqbot.search.TextAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Command line: {@code serve} (the default), {@code validate}, {@code index}, {@code eval}. */
+@Command(name = "faqbot", mixinStandardHelpOptions = true, version = "faqbot 0.1",
+    description = "Helpdesk FAQ chat bot with guided troubleshooting.",
+    subcommands = {Main.Serve.class, Main.Validate.class, Main.Index.class, Main.Eval.class})
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new Serve().call();
+  }
+
+  /** Options shared by commands that read content and the index. */
+  static class Locations {
+    @Option(names = "--content", description = "content folder (env FAQBOT_CONTENT, default ./content)",
+        defaultValue = "${env:FAQBOT_CONTENT:-content}")
+    Path content = Path.of("content");
+
+    @Option(names = "--index", description = "index folder (env FAQBOT_INDEX, default ./index)",
+        defaultValue = "${env:FAQBOT_INDEX:-index}")
+    Path index = Path.of("index");
+
+    Settings settings(String host, int port) {
+      String support = System.getenv().getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL);
+      return new Settings(host, port, content, index, support);
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP server (the default).")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--host", description = "address to listen on (env FAQBOT_HOST, default 127.0.0.1)",
+        defaultValue = "${env:FAQBOT_HOST:-127.0.0.1}")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "port (env FAQBOT_PORT, default 7070)",
+        defaultValue = "${env:FAQBOT_PORT:-7070}")
+    int port = 7070;
+
+    @CommandLine.Mixin Locations locations = new Locations();
+
+    @Override
+    public Integer call() {
+      long started = System.nanoTime();
+      Settings settings = locations.settings(host, port);
+      if (!settings.content().toFile().isDirectory()) {
+        System.err.println("faqbot: content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
+        return 2;
+      }
+      App app = App.start(settings);
+      Javalin server = app.server().start(settings.host(), settings.port());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.stop();
+        app.close();
+      }, "faqbot-shutdown"));
+      var index = app.knowledge().current();
+      System.out.printf("faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
+          index.content().entryCount(), index.outcome().name().toLowerCase(java.util.Locale.ROOT),
+          index.content().problems().size(), settings.host(), server.port(),
+          (System.nanoTime() - started) / 1_000_000);
+      return 0;
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Check every content file; print each problem as path:line: message. Exit 1 if any.")
+  static final class Validate implements Callable<Integer> {
+    @Option(names = "--content", description = "content folder (env FAQBOT_CONTENT, default ./content)",
+        defaultValue = "${env:FAQBOT_CONTENT:-content}")
+    Path content = Path.of("content");
+
+    @Override
+    public Integer call() {
+      ContentSnapshot snapshot = new ContentLoader(content, new MarkdownRenderer()).load();
+      for (ContentProblem p : snapshot.problems()) {
+        System.out.println(p);
+      }
+      System.out.printf("%d entries, %d problem(s)%n", snapshot.entryCount(), snapshot.problems().size());
+      return snapshot.problems().isEmpty() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true, description = "Build the index and exit.")
+  static final class Index implements Callable<Integer> {
+    @CommandLine.Mixin Locations locations = new Locations();
+
+    @Override
+    public Integer call() {
+      ContentSnapshot snapshot = new ContentLoader(locations.content, new MarkdownRenderer()).load();
+      snapshot.problems().forEach(p -> System.err.println(p));
+      Path folder = new IndexStore(locations.index, new TextAnalysis())
+          .build(snapshot);
+      System.out.printf("indexed %d entries into %s%n", snapshot.entryCount(), folder);
+      return 0;
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true,
+      description = "Run an eval set (JSON lines) through the chat in-process; print accuracy per kind and the misses.")
+  static final class Eval implements Callable<Integer> {
+    @Parameters(index = "0", description = "eval file, e.g. ../shared/eval/dev.jsonl")
+    Path file;
+
+    @Option(names = "--verbose", description = "print every item, not only the misses")
+    boolean verbose;
+
+    @CommandLine.Mixin Locations locations = new Locations();
+
+    @Override
+    public Integer call() throws Exception {
+      try (App app = App.start(locations.settings("127.0.0.1", 0))) {
+        return new EvalRunner(app.chat(), System.out).run(file, verbose).passed() ? 0 : 1;
+      }
+    }
+  }
+}

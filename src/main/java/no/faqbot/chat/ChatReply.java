@@ -1,0 +1,20 @@
+package no.faqbot.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import no.faqbot.search.AnswerView;
+
+/** The chat's reply to one message; {@code state} goes back unchanged with the next message. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ChatReply(
+    ReplyType type,
+    String text,
+    AnswerView answer,
+    List<AnswerView.QuestionRef> suggestions,
+    JsonNode state) {
+
+  public ChatReply {
+    suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+  }
+}

@@ -1,0 +1,50 @@
+package no.faqbot.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import no.faqbot.web.Json;
+import no.faqbot.web.Routes;
+import no.faqbot.web.WebServer;
+
+/** {@code POST /api/chat}. */
+public final class ChatRoutes implements Routes {
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private final ChatService chat;
+
+  public ChatRoutes(ChatService chat) {
+    this.chat = chat;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.post("/api/chat", this::chat);
+  }
+
+  private void chat(Context ctx) throws Exception {
+    JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+    if (body == null || !body.isObject()) {
+      throw new IllegalArgumentException("send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
+    }
+    ChatRequest request = new ChatRequest(text(body, "message"), text(body, "lang"),
+        body.hasNonNull("state") ? body.get("state") : null);
+    try {
+      ctx.json(chat.reply(request));
+    } catch (ChatService.MessageTooLongException e) {
+      WebServer.error(ctx, 413, e.getMessage());
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException("'" + field + "' must be a string");
+    }
+    return node.asText();
+  }
+}

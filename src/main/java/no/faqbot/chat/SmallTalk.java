@@ -1,0 +1,66 @@
+package no.faqbot.chat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.faqbot.content.CannedReplies;
+
+/**
+ * Recognises greetings, thanks and goodbyes from the editors' phrases: a message is small talk
+ * when every word in it belongs to such phrases and it contains one of them whole.
+ */
+final class SmallTalk {
+  private record Phrase(String intent, List<String> words) {}
+
+  private final CannedReplies replies;
+  private final Map<String, Set<String>> vocabulary = new HashMap<>();
+  private final Map<String, List<Phrase>> phrases = new HashMap<>();
+
+  SmallTalk(CannedReplies replies) {
+    this.replies = replies;
+    for (CannedReplies.Intent intent : replies.intents().values()) {
+      intent.phrases().forEach((lang, list) -> {
+        for (String phrase : list) {
+          List<String> w = words(phrase);
+          if (!w.isEmpty()) {
+            phrases.computeIfAbsent(lang, l -> new ArrayList<>()).add(new Phrase(intent.name(), w));
+            vocabulary.computeIfAbsent(lang, l -> new HashSet<>()).addAll(w);
+          }
+        }
+      });
+    }
+  }
+
+  CannedReplies replies() {
+    return replies;
+  }
+
+  Optional<String> intent(String message, String lang) {
+    List<String> words = words(message);
+    if (words.isEmpty() || words.size() > 8 || !vocabulary.getOrDefault(lang, Set.of()).containsAll(words)) {
+      return Optional.empty();
+    }
+    String best = null;
+    int bestLength = 0;
+    for (Phrase p : phrases.getOrDefault(lang, List.of())) {
+      if (p.words().size() > bestLength && Collections.indexOfSubList(words, p.words()) >= 0) {
+        best = p.intent();
+        bestLength = p.words().size();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  static List<String> words(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .toList();
+  }
+}

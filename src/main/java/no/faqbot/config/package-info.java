@@ -1,0 +1,2 @@
+/** Server configuration from flags and environment variables. */
+package no.faqbot.config;

@@ -1,0 +1,80 @@
+package no.faqbot.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bot's own lines that are not FAQ answers (greetings, thanks, the honest "I don't know"),
+ * from {@code content/replies.yaml} so editors can change them.
+ */
+public record CannedReplies(Map<String, Intent> intents) {
+  /** Intents the chat needs whatever the editors write. */
+  public static final List<String> REQUIRED = List.of("fallback", "suggestions", "greeting", "thanks", "goodbye");
+
+  public CannedReplies {
+    intents = Map.copyOf(intents);
+  }
+
+  /** A kind of message with the phrases that recognise it (none for fallback) and the reply per language. */
+  public record Intent(String name, Map<String, List<String>> phrases, Map<String, String> reply) {
+    public Intent {
+      phrases = Map.copyOf(phrases);
+      reply = Map.copyOf(reply);
+    }
+  }
+
+  public String reply(String intent, String lang) {
+    Intent i = intents.get(intent);
+    if (i == null) {
+      return "";
+    }
+    return i.reply().getOrDefault(lang, i.reply().getOrDefault(Languages.DEFAULT, ""));
+  }
+
+  public static CannedReplies parse(String path, String text, List<ContentProblem> problems) {
+    YamlDocument doc;
+    try {
+      doc = YamlDocument.parse(text, 1);
+    } catch (YamlDocument.YamlError e) {
+      problems.add(new ContentProblem(path, e.line(), e.getMessage()));
+      return null;
+    }
+    JsonNode root = doc.root();
+    int before = problems.size();
+    if (!root.isObject() || root.path("version").asInt() != 1) {
+      problems.add(new ContentProblem(path, doc.lineOf("version"), "replies file must be a mapping with 'version: 1'"));
+      return null;
+    }
+    Map<String, Intent> intents = new LinkedHashMap<>();
+    root.fields().forEachRemaining(field -> {
+      String name = field.getKey();
+      if (name.equals("version")) {
+        return;
+      }
+      JsonNode node = field.getValue();
+      Map<String, String> reply = new LinkedHashMap<>();
+      Map<String, List<String>> phrases = new LinkedHashMap<>();
+      for (String lang : Languages.ALL) {
+        String r = node.path("reply").path(lang).asText("").strip();
+        if (r.isEmpty()) {
+          problems.add(new ContentProblem(path, doc.lineOf(name + ".reply"),
+              "'" + name + "' has no reply in '" + lang + "': add reply: {" + lang + ": ...}"));
+        }
+        reply.put(lang, r);
+        List<String> list = new ArrayList<>();
+        node.path("phrases").path(lang).forEach(p -> list.add(p.asText().strip().toLowerCase(java.util.Locale.ROOT)));
+        phrases.put(lang, list);
+      }
+      intents.put(name, new Intent(name, phrases, reply));
+    });
+    for (String required : REQUIRED) {
+      if (!intents.containsKey(required)) {
+        problems.add(new ContentProblem(path, 1, "missing '" + required + "': the chat needs this reply"));
+      }
+    }
+    return problems.size() == before ? new CannedReplies(intents) : null;
+  }
+}

@@ -1,0 +1,176 @@
+package no.faqbot.content;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and
+ * skipped; it never keeps the other files from loading.
+ */
+public final class ContentLoader {
+  private static final long MAX_FILE_BYTES = 256 * 1024;
+
+  private final Path root;
+  private final FaqFileParser faqParser;
+
+  public ContentLoader(Path root, MarkdownRenderer markdown) {
+    this.root = root;
+    this.faqParser = new FaqFileParser(markdown);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public ContentSnapshot load() {
+    List<ContentProblem> problems = new ArrayList<>();
+    Map<String, byte[]> files = readAll(problems);
+    Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
+    Map<String, Synonyms> synonyms = new TreeMap<>();
+    CannedReplies replies = null;
+    boolean sawReplies = false;
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      String path = file.getKey();
+      String text = decode(path, file.getValue(), problems);
+      if (text == null) {
+        continue;
+      }
+      String[] parts = path.split("/");
+      if (parts.length == 4 && parts[1].equals("faq") && path.endsWith(".md")) {
+        String lang = parts[2];
+        if (!Languages.isSupported(lang)) {
+          problems.add(new ContentProblem(path, 1,
+              "unknown language folder '" + lang + "': use one of " + Languages.ALL));
+          continue;
+        }
+        FaqFileParser.Result result = faqParser.parse(path, lang, text);
+        problems.addAll(result.problems());
+        if (result.entry() != null) {
+          addEntry(entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result.entry(), problems);
+        }
+      } else if (parts.length == 3 && parts[1].equals("synonyms") && path.endsWith(".txt")) {
+        String lang = parts[2].substring(0, parts[2].length() - 4);
+        if (!Languages.isSupported(lang)) {
+          problems.add(new ContentProblem(path, 1, "synonyms file for unknown language '" + lang + "'"));
+          continue;
+        }
+        synonyms.put(lang, Synonyms.parse(path, text, problems));
+      } else if (path.equals(prefix() + "replies.yaml")) {
+        sawReplies = true;
+        replies = CannedReplies.parse(path, text, problems);
+      }
+    }
+    if (!sawReplies) {
+      problems.add(new ContentProblem(prefix() + "replies.yaml", 1,
+          "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
+    }
+    checkRelated(entries, problems);
+    problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
+    return new ContentSnapshot(entries, synonyms, replies, problems, fingerprint(files));
+  }
+
+  private String prefix() {
+    return root.getFileName() == null ? "" : root.getFileName() + "/";
+  }
+
+  private static void addEntry(Map<String, FaqEntry> byId, FaqEntry entry, List<ContentProblem> problems) {
+    FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
+    if (existing != null) {
+      problems.add(new ContentProblem(entry.sourcePath(), 2,
+          "duplicate id '" + entry.id() + "': already used by " + existing.sourcePath() + "; give this entry its own id"));
+    }
+  }
+
+  private static void checkRelated(Map<String, Map<String, FaqEntry>> entries, List<ContentProblem> problems) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    entries.values().forEach(m -> ids.addAll(m.keySet()));
+    for (Map<String, FaqEntry> byId : entries.values()) {
+      for (FaqEntry e : byId.values()) {
+        for (String r : e.related()) {
+          if (!ids.contains(r)) {
+            problems.add(new ContentProblem(e.sourcePath(), relatedLine(e),
+                "related id '" + r + "' does not exist: use the id of another entry"));
+          }
+        }
+      }
+    }
+  }
+
+  private static int relatedLine(FaqEntry e) {
+    // Line of the 'related' key: cheap re-scan instead of keeping YAML positions on every entry.
+    return 2;
+  }
+
+  private Map<String, byte[]> readAll(List<ContentProblem> problems) {
+    Map<String, byte[]> files = new TreeMap<>();
+    if (!Files.isDirectory(root)) {
+      problems.add(new ContentProblem(root.toString(), 1, "content folder does not exist"));
+      return files;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || name.endsWith("~")) {
+          continue; // editor swap and backup files
+        }
+        String rel = prefix() + root.relativize(p).toString().replace('\\', '/');
+        if (!(name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml"))) {
+          continue;
+        }
+        try {
+          if (Files.size(p) > MAX_FILE_BYTES) {
+            problems.add(new ContentProblem(rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+            continue;
+          }
+          files.put(rel, Files.readAllBytes(p));
+        } catch (IOException e) {
+          problems.add(new ContentProblem(rel, 1, "could not read file: " + e.getMessage()));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      problems.add(new ContentProblem(root.toString(), 1, "could not list content folder: " + e.getMessage()));
+    }
+    return files;
+  }
+
+  private static String decode(String path, byte[] bytes, List<ContentProblem> problems) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString()
+          .replace("\uFEFF", "");
+    } catch (CharacterCodingException e) {
+      problems.add(new ContentProblem(path, 1, "file is not UTF-8: save it as UTF-8"));
+      return null;
+    }
+  }
+
+  private static String fingerprint(Map<String, byte[]> files) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      files.forEach((path, bytes) -> {
+        digest.update(path.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+        digest.update((byte) 0);
+      });
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package no.faqbot.content;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything loaded from the content folder at one moment: entries per language, synonyms,
+ * canned replies, the problems found, and a fingerprint of the files it came from.
+ */
+public record ContentSnapshot(
+    Map<String, Map<String, FaqEntry>> entries,
+    Map<String, Synonyms> synonyms,
+    CannedReplies replies,
+    List<ContentProblem> problems,
+    String fingerprint) {
+
+  public ContentSnapshot {
+    Map<String, Map<String, FaqEntry>> copy = new TreeMap<>();
+    entries.forEach((lang, byId) -> copy.put(lang, Map.copyOf(byId)));
+    entries = Map.copyOf(copy);
+    synonyms = Map.copyOf(synonyms);
+    problems = List.copyOf(problems);
+  }
+
+  /** Entries of one language (empty when there are none). */
+  public Collection<FaqEntry> entries(String lang) {
+    return entries.getOrDefault(lang, Map.of()).values();
+  }
+
+  /** All entries of all languages. */
+  public List<FaqEntry> allEntries() {
+    List<FaqEntry> all = new ArrayList<>();
+    entries.values().forEach(m -> all.addAll(m.values()));
+    return all;
+  }
+
+  /** The entry in {@code lang}, falling back to the default language when it has no translation. */
+  public Optional<FaqEntry> entry(String id, String lang) {
+    FaqEntry e = entries.getOrDefault(lang, Map.of()).get(id);
+    if (e == null) {
+      e = entries.getOrDefault(Languages.DEFAULT, Map.of()).get(id);
+    }
+    return Optional.ofNullable(e);
+  }
+
+  public int entryCount() {
+    return entries.values().stream().mapToInt(Map::size).sum();
+  }
+
+  public Synonyms synonyms(String lang) {
+    return synonyms.getOrDefault(lang, Synonyms.NONE);
+  }
+}

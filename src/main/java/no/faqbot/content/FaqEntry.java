@@ -1,0 +1,35 @@
+package no.faqbot.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One FAQ entry in one language: the question, other ways merchants ask it and the answer.
+ * The {@code id} is shared by the translations of the same entry.
+ */
+public record FaqEntry(
+    String id,
+    String lang,
+    String question,
+    List<String> alternatives,
+    String section,
+    List<String> tags,
+    List<String> related,
+    LocalDate updated,
+    String flow,
+    String answerMarkdown,
+    String answerText,
+    String answerHtml,
+    String sourcePath) {
+
+  public FaqEntry {
+    alternatives = List.copyOf(alternatives);
+    tags = List.copyOf(tags);
+    related = List.copyOf(related);
+  }
+
+  /** Key unique across languages, e.g. {@code nb/find-store-id}. */
+  public String key() {
+    return lang + "/" + id;
+  }
+}

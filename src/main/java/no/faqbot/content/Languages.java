@@ -1,0 +1,15 @@
+package no.faqbot.content;
+
+import java.util.List;
+
+/** The languages faqbot serves; the first one is the fallback when a translation is missing. */
+public final class Languages {
+  public static final String DEFAULT = "nb";
+  public static final List<String> ALL = List.of("nb", "en");
+
+  private Languages() {}
+
+  public static boolean isSupported(String lang) {
+    return ALL.contains(lang);
+  }
+}

@@ -1,0 +1,47 @@
+package no.faqbot.content;
+
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * Renders an answer's Markdown to sanitised HTML and to plain text. Editors are trusted less than
+ * code: raw HTML in Markdown is escaped and the result passes an allow-list sanitiser anyway.
+ */
+public final class MarkdownRenderer {
+  private static final List<Extension> EXTENSIONS = List.of();
+  private static final PolicyFactory POLICY =
+      Sanitizers.FORMATTING
+          .and(Sanitizers.BLOCKS)
+          .and(Sanitizers.TABLES)
+          .and(
+              new HtmlPolicyBuilder()
+                  .allowElements("a", "ul", "ol", "li", "code", "pre", "hr", "br")
+                  .allowUrlProtocols("https", "http", "mailto")
+                  .allowAttributes("href")
+                  .onElements("a")
+                  .requireRelNofollowOnLinks()
+                  .toFactory());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  private final HtmlRenderer html =
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+  private final TextContentRenderer text = TextContentRenderer.builder().build();
+
+  /** Sanitised HTML for display in the widget and staff pages. */
+  public String toHtml(String markdown) {
+    Node document = parser.parse(markdown);
+    return POLICY.sanitize(html.render(document)).strip();
+  }
+
+  /** Plain text for copying into an e-mail and for indexing. */
+  public String toText(String markdown) {
+    return text.render(parser.parse(markdown)).strip();
+  }
+}

@@ -1,0 +1,194 @@
+package no.faqbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.FaqEntry;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index on disk. Each build goes into a fresh folder that is switched to by an atomic
+ * rename of the {@code CURRENT} pointer, so a crash mid-build leaves the previous index usable.
+ * An index is reused only when it was built from the same content with the same analysis.
+ */
+public final class IndexStore {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
+  private static final String POINTER = "CURRENT";
+  private static final String FINGERPRINT_KEY = "faqbot.fingerprint";
+
+  private final Path root;
+  private final TextAnalysis analysis;
+
+  public IndexStore(Path root, TextAnalysis analysis) {
+    this.root = root;
+    this.analysis = analysis;
+  }
+
+  /** What {@link #open} did, for logs and {@code /health}. */
+  public enum Outcome { REUSED, BUILT }
+
+  /** An open reader and how it came about. */
+  public record Opened(DirectoryReader reader, Outcome outcome, Path folder) {}
+
+  /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */
+  public Opened open(ContentSnapshot content) {
+    String wanted = fingerprint(content);
+    DirectoryReader reused = tryReuse(wanted);
+    if (reused != null) {
+      return new Opened(reused, Outcome.REUSED, currentFolder());
+    }
+    Path folder = build(content, wanted);
+    try {
+      return new Opened(DirectoryReader.open(FSDirectory.open(folder)), Outcome.BUILT, folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open the index just built in " + folder, e);
+    }
+  }
+
+  private static String fingerprint(ContentSnapshot content) {
+    return TextAnalysis.VERSION + ":" + content.fingerprint();
+  }
+
+  private DirectoryReader tryReuse(String wanted) {
+    Path folder = currentFolder();
+    if (folder == null || !Files.isDirectory(folder)) {
+      return null;
+    }
+    DirectoryReader reader = null;
+    try {
+      reader = DirectoryReader.open(FSDirectory.open(folder));
+      Map<String, String> data = reader.getIndexCommit().getUserData();
+      if (!wanted.equals(data.get(FINGERPRINT_KEY))) {
+        LOG.info("Index in {} was built from other content; rebuilding", folder);
+        reader.close();
+        return null;
+      }
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaf.reader().checkIntegrity(); // checksums: catches a truncated or corrupted file
+      }
+      return reader;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Index in {} is unreadable ({}); rebuilding", folder, e.toString());
+      closeQuietly(reader);
+      return null;
+    }
+  }
+
+  private Path currentFolder() {
+    Path pointer = root.resolve(POINTER);
+    try {
+      if (!Files.isRegularFile(pointer)) {
+        return null;
+      }
+      String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+      if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.contains("..")) {
+        return null;
+      }
+      return root.resolve(name);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Builds a new index aside, then switches the pointer to it atomically. */
+  private Path build(ContentSnapshot content, String fingerprint) {
+    try {
+      Files.createDirectories(root);
+      String name = "gen-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      Path building = root.resolve("building-" + name);
+      try (FSDirectory dir = FSDirectory.open(building);
+          IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analysis.indexAnalyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+        for (FaqEntry e : content.allEntries()) {
+          writer.addDocument(document(e));
+        }
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
+        writer.commit();
+      }
+      Path folder = root.resolve(name);
+      Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
+      Path tmp = root.resolve(POINTER + ".tmp");
+      Files.writeString(tmp, name, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, root.resolve(POINTER), StandardCopyOption.REPLACE_EXISTING);
+      }
+      removeOldFolders(name);
+      LOG.info("Built index of {} entries in {}", content.entryCount(), folder);
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not build the index under " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path build(ContentSnapshot content) {
+    return build(content, fingerprint(content));
+  }
+
+  private static Document document(FaqEntry e) {
+    Document doc = new Document();
+    doc.add(new StringField(IndexFields.KEY, e.key(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.ID, e.id(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.LANG, e.lang(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.SECTION, e.section(), Field.Store.YES));
+    String lang = e.lang();
+    doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), e.question(), Field.Store.NO));
+    for (String alt : e.alternatives()) {
+      doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), alt, Field.Store.NO));
+    }
+    doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang), e.answerText(), Field.Store.NO));
+    doc.add(new TextField(IndexFields.field(IndexFields.META, lang),
+        String.join(" ", e.tags()) + " " + e.section(), Field.Store.NO));
+    return doc;
+  }
+
+  /** Old generations and half-built folders; open readers keep their files until closed. */
+  private void removeOldFolders(String keep) {
+    try (Stream<Path> list = Files.list(root)) {
+      list.filter(p -> Files.isDirectory(p))
+          .filter(p -> !p.getFileName().toString().equals(keep))
+          .filter(p -> p.getFileName().toString().startsWith("gen-") || p.getFileName().toString().startsWith("building-"))
+          .forEach(IndexStore::deleteTree);
+    } catch (IOException e) {
+      LOG.warn("Could not tidy old index folders in {}: {}", root, e.toString());
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}: {}", folder, e.toString());
+    }
+  }
+
+  private static void closeQuietly(DirectoryReader reader) {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // already failing; the rebuild is what matters
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package no.faqbot.search;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.FaqEntry;
+import no.faqbot.content.Languages;
+import no.faqbot.web.Routes;
+
+/** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
+public final class KnowledgeRoutes implements Routes {
+  private static final int MAX_LIMIT = 20;
+  private static final int MAX_QUERY_CHARS = 2000;
+
+  private final KnowledgeBase knowledge;
+
+  public KnowledgeRoutes(KnowledgeBase knowledge) {
+    this.knowledge = knowledge;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get("/api/search", this::search);
+    routes.get("/api/entries/{id}", this::entry);
+    routes.get("/health", this::health);
+  }
+
+  private void search(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank()) {
+      throw new IllegalArgumentException("q is missing: use /api/search?q=your+question");
+    }
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new IllegalArgumentException("q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+    }
+    String lang = lang(ctx);
+    int limit = limit(ctx.queryParam("limit"));
+    SearchResponse response = knowledge.withIndex(index -> {
+      List<AnswerView> results = index.search(q, lang, limit, null).stream()
+          .map(h -> AnswerView.of(h.entry(), h.score(), index.content(), lang))
+          .toList();
+      return new SearchResponse(q, lang, results);
+    });
+    ctx.json(response);
+  }
+
+  private void entry(Context ctx) {
+    String id = ctx.pathParam("id");
+    String lang = lang(ctx);
+    ContentSnapshot content = knowledge.current().content();
+    FaqEntry e = content.entry(id, lang)
+        .orElseThrow(() -> new NotFoundResponse("no entry with id '" + id + "'"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    AnswerView view = AnswerView.of(e, 1.0, content, lang);
+    body.put("id", e.id());
+    body.put("lang", e.lang());
+    body.put("question", e.question());
+    body.put("alternatives", e.alternatives());
+    body.put("answer", view.answer());
+    body.put("answerHtml", view.answerHtml());
+    body.put("section", e.section());
+    body.put("tags", e.tags());
+    body.put("related", view.related());
+    body.put("updated", e.updated());
+    body.put("flow", e.flow());
+    ctx.json(body);
+  }
+
+  private void health(Context ctx) {
+    SearchIndex index = knowledge.current();
+    ContentSnapshot content = index.content();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("entries", content.entryCount());
+    Map<String, Integer> perLang = new LinkedHashMap<>();
+    for (String lang : Languages.ALL) {
+      perLang.put(lang, content.entries(lang).size());
+    }
+    body.put("languages", perLang);
+    body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("contentProblems", content.problems().size());
+    ctx.json(body);
+  }
+
+  static String lang(Context ctx) {
+    String lang = ctx.queryParam("lang");
+    if (lang == null || lang.isBlank()) {
+      return Languages.DEFAULT;
+    }
+    if (!Languages.isSupported(lang)) {
+      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
+    }
+    return lang;
+  }
+
+  private static int limit(String value) {
+    if (value == null || value.isBlank()) {
+      return 5;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+      }
+      return limit;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("limit must be a whole number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package no.faqbot.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import no.faqbot.search.QueryPlan.QueryTerm;
+import no.faqbot.search.QueryPlan.Variant;
+
+/**
+ * Turns a merchant's message into a {@link QueryPlan}: analysis, synonyms, compound splitting and
+ * typo correction. Corrections are only tried for terms the content does not know, so a fuzzy
+ * match never drowns an exact one.
+ */
+final class QueryPlanner {
+  static final double SYNONYM_WORTH = 0.9;
+  static final double TYPO_WORTH = 0.8;
+  private static final int MAX_TERMS = 40;
+
+  private final String lang;
+  private final TextAnalysis analysis;
+  private final Vocabulary vocabulary;
+  private final SynonymExpander synonyms;
+
+  QueryPlanner(String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
+    this.lang = lang;
+    this.analysis = analysis;
+    this.vocabulary = vocabulary;
+    this.synonyms = synonyms;
+  }
+
+  QueryPlan plan(String message) {
+    List<String> raw = analysis.terms(lang, message);
+    List<String> terms = new ArrayList<>();
+    for (String t : raw) {
+      if (!vocabulary.contains(t) && vocabulary.closeTerms(t).isEmpty()) {
+        List<String> parts = vocabulary.compoundParts(t);
+        if (!parts.isEmpty()) {
+          terms.addAll(parts);
+          continue;
+        }
+      }
+      terms.add(t);
+    }
+    if (terms.size() > MAX_TERMS) {
+      terms = terms.subList(0, MAX_TERMS);
+    }
+    Map<Integer, List<String>> synonymTerms = new HashMap<>();
+    synonyms.expand(terms, synonymTerms);
+    List<QueryTerm> out = new ArrayList<>();
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < terms.size(); i++) {
+      String t = terms.get(i);
+      if (!seen.add(t)) {
+        continue;
+      }
+      List<Variant> variants = new ArrayList<>();
+      variants.add(new Variant(t, 1.0));
+      for (String s : synonymTerms.getOrDefault(i, List.of())) {
+        if (!s.equals(t)) {
+          variants.add(new Variant(s, SYNONYM_WORTH));
+        }
+      }
+      boolean known = variants.stream().anyMatch(v -> vocabulary.contains(v.term()));
+      if (!known) {
+        for (String close : vocabulary.closeTerms(t)) {
+          variants.add(new Variant(close, TYPO_WORTH));
+        }
+      }
+      out.add(new QueryTerm(t, weight(variants), variants));
+    }
+    return new QueryPlan(lang, out);
+  }
+
+  /** A known term weighs its own idf; an unknown one that of its most common known variant. */
+  private double weight(List<Variant> variants) {
+    if (vocabulary.contains(variants.get(0).term())) {
+      return vocabulary.idf(variants.get(0).term());
+    }
+    double weight = -1;
+    for (Variant v : variants) {
+      if (vocabulary.contains(v.term())) {
+        double idf = vocabulary.idf(v.term());
+        weight = weight < 0 ? idf : Math.min(weight, idf);
+      }
+    }
+    return weight < 0 ? vocabulary.idf(variants.get(0).term()) : weight;
+  }
+}

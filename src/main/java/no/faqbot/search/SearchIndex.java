@@ -1,0 +1,184 @@
+package no.faqbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.FaqEntry;
+import no.faqbot.content.Languages;
+import no.faqbot.search.QueryPlan.QueryTerm;
+import no.faqbot.search.QueryPlan.Variant;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * One content snapshot with its open Lucene index: immutable, shared by all requests until a
+ * reload replaces it. Reference-counted so a search in flight finishes on the index it started on.
+ */
+public final class SearchIndex implements AutoCloseable {
+  private static final double QUESTION_BOOST = 3.0;
+  private static final double META_BOOST = 1.5;
+  private static final double BODY_BOOST = 1.0;
+  /** A term found only in the answer text explains the message less than one in the question. */
+  private static final double BODY_MATCH_WORTH = 0.75;
+  private static final int CANDIDATES = 10;
+
+  private final ContentSnapshot content;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Map<String, Vocabulary> vocabularies = new HashMap<>();
+  private final Map<String, QueryPlanner> planners = new HashMap<>();
+  private final IndexStore.Outcome outcome;
+  private final AtomicInteger refs = new AtomicInteger(1);
+
+  public SearchIndex(ContentSnapshot content, IndexStore.Opened opened, TextAnalysis analysis) {
+    this.content = content;
+    this.reader = opened.reader();
+    this.outcome = opened.outcome();
+    this.searcher = new IndexSearcher(reader);
+    for (String lang : Languages.ALL) {
+      Vocabulary vocabulary = new Vocabulary(content.entries(lang), lang, analysis);
+      vocabularies.put(lang, vocabulary);
+      planners.put(lang, new QueryPlanner(lang, analysis, vocabulary,
+          new SynonymExpander(content.synonyms(lang), lang, analysis)));
+    }
+  }
+
+  public ContentSnapshot content() {
+    return content;
+  }
+
+  public IndexStore.Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * Entries of {@code lang} matching {@code message}, best first, at most {@code limit}; only hits
+   * that explain some of the message. {@code section} filters when not null.
+   */
+  public List<SearchHit> search(String message, String lang, int limit, String section) {
+    QueryPlanner planner = planners.get(lang);
+    if (planner == null) {
+      throw new IllegalArgumentException("unsupported language '" + lang + "'");
+    }
+    QueryPlan plan = planner.plan(message);
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    Vocabulary vocabulary = vocabularies.get(lang);
+    try {
+      TopDocs top = searcher.search(query(plan, section), Math.max(CANDIDATES, limit));
+      if (top.scoreDocs.length == 0) {
+        return List.of();
+      }
+      double best = top.scoreDocs[0].score;
+      StoredFields stored = searcher.storedFields();
+      List<SearchHit> hits = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        String id = stored.document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+        FaqEntry entry = content.entries().getOrDefault(lang, Map.of()).get(id);
+        if (entry == null) {
+          continue;
+        }
+        double coverage = coverage(plan, vocabulary, id);
+        if (coverage <= 0) {
+          continue;
+        }
+        hits.add(new SearchHit(entry, 0.6 * coverage + 0.4 * (sd.score / best), coverage));
+      }
+      hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the index failed", e);
+    }
+  }
+
+  private static Query query(QueryPlan plan, String section) {
+    String lang = plan.lang();
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    for (QueryTerm qt : plan.terms()) {
+      List<Query> perField = new ArrayList<>(3);
+      perField.add(fieldQuery(IndexFields.field(IndexFields.QUESTION, lang), qt, QUESTION_BOOST));
+      perField.add(fieldQuery(IndexFields.field(IndexFields.META, lang), qt, META_BOOST));
+      perField.add(fieldQuery(IndexFields.field(IndexFields.BODY, lang), qt, BODY_BOOST));
+      top.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.2f), (float) qt.weight()), BooleanClause.Occur.SHOULD);
+    }
+    top.add(new TermQuery(new Term(IndexFields.LANG, lang)), BooleanClause.Occur.FILTER);
+    if (section != null) {
+      top.add(new TermQuery(new Term(IndexFields.SECTION, section)), BooleanClause.Occur.FILTER);
+    }
+    return top.build();
+  }
+
+  private static Query fieldQuery(String field, QueryTerm qt, double boost) {
+    List<Query> variants = new ArrayList<>(qt.variants().size());
+    for (Variant v : qt.variants()) {
+      variants.add(new BoostQuery(new TermQuery(new Term(field, v.term())), (float) v.worth()));
+    }
+    return new BoostQuery(new DisjunctionMaxQuery(variants, 0f), (float) boost);
+  }
+
+  /** The share of the message's weight that the entry's words account for. */
+  private static double coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
+    Set<String> question = vocabulary.questionTerms(entryId);
+    Set<String> body = vocabulary.bodyTerms(entryId);
+    double total = 0;
+    double matched = 0;
+    for (QueryTerm qt : plan.terms()) {
+      total += qt.weight();
+      double best = 0;
+      for (Variant v : qt.variants()) {
+        if (question.contains(v.term())) {
+          best = Math.max(best, v.worth());
+        } else if (body.contains(v.term())) {
+          best = Math.max(best, v.worth() * BODY_MATCH_WORTH);
+        }
+      }
+      matched += best * qt.weight();
+    }
+    return total == 0 ? 0 : matched / total;
+  }
+
+  /** Takes a reference; false when the index is already closed (a reload swapped it out). */
+  boolean tryAcquire() {
+    int n;
+    do {
+      n = refs.get();
+      if (n <= 0) {
+        return false;
+      }
+    } while (!refs.compareAndSet(n, n + 1));
+    return true;
+  }
+
+  /** Gives a reference back; the last one closes the reader. */
+  void release() {
+    if (refs.decrementAndGet() == 0) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // nothing is reading it any more
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    release();
+  }
+}

@@ -1,0 +1,62 @@
+package no.faqbot.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.faqbot.content.Synonyms;
+
+/** Editors' synonym groups in analysed form, applied to a message's terms at query time. */
+final class SynonymExpander {
+  private final List<List<List<String>>> groups = new ArrayList<>();
+
+  SynonymExpander(Synonyms synonyms, String lang, TextAnalysis analysis) {
+    for (List<String> group : synonyms.groups()) {
+      List<List<String>> analysed = new ArrayList<>();
+      for (String phrase : group) {
+        List<String> terms = analysis.terms(lang, phrase);
+        if (!terms.isEmpty()) {
+          analysed.add(terms);
+        }
+      }
+      if (analysed.size() > 1) {
+        groups.add(analysed);
+      }
+    }
+  }
+
+  /** For each position of {@code terms}, the terms its synonyms contribute. */
+  void expand(List<String> terms, Map<Integer, List<String>> out) {
+    for (List<List<String>> group : groups) {
+      for (List<String> member : group) {
+        for (int start = indexOf(terms, member, 0); start >= 0; start = indexOf(terms, member, start + 1)) {
+          for (List<String> other : group) {
+            if (other == member) {
+              continue;
+            }
+            for (int p = start; p < start + member.size(); p++) {
+              List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
+              for (String t : other) {
+                if (!list.contains(t)) {
+                  list.add(t);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static int indexOf(List<String> terms, List<String> member, int from) {
+    outer:
+    for (int i = from; i + member.size() <= terms.size(); i++) {
+      for (int j = 0; j < member.size(); j++) {
+        if (!terms.get(i + j).equals(member.get(j))) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

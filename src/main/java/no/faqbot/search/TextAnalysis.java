@@ -1,0 +1,108 @@
+package no.faqbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.ScandinavianFoldingFilter;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
+import org.apache.lucene.analysis.no.NorwegianLightStemmer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Per-language analysis shared by indexing and querying, so both sides agree on terms.
+ * Norwegian: light stemming for bokmål and nynorsk, then folding so æ/ae, ø/oe, å/aa match.
+ */
+public final class TextAnalysis {
+  /** Bump when analysis changes: a stored index built with another version is rebuilt. */
+  public static final String VERSION = "analysis-3";
+
+  private final Map<String, Analyzer> byLang;
+
+  public TextAnalysis() {
+    this.byLang = Map.of("nb", norwegian(), "en", english());
+  }
+
+  public Analyzer analyzer(String lang) {
+    Analyzer a = byLang.get(lang);
+    if (a == null) {
+      throw new IllegalArgumentException("no analyzer for language '" + lang + "'");
+    }
+    return a;
+  }
+
+  /** Field names carry the language ({@code q.nb}) so one index serves every language. */
+  public Analyzer indexAnalyzer() {
+    Map<String, Analyzer> perField = new java.util.HashMap<>();
+    for (String lang : byLang.keySet()) {
+      for (String field : IndexFields.TEXT_FIELDS) {
+        perField.put(IndexFields.field(field, lang), byLang.get(lang));
+      }
+    }
+    return new PerFieldAnalyzerWrapper(byLang.get("nb"), perField);
+  }
+
+  /** The analysed terms of {@code text} in order. */
+  public List<String> terms(String lang, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer(lang).tokenStream("", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return terms;
+  }
+
+  private static Analyzer norwegian() {
+    CharArraySet stop = CharArraySet.copy(NorwegianAnalyzer.getDefaultStopSet());
+    // "ikke" carries meaning in merchants' problems ("går ikke gjennom").
+    stop.remove("ikke");
+    CharArraySet stopWords = CharArraySet.unmodifiableSet(stop);
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream ts = new LowerCaseFilter(source);
+        ts = new StopFilter(ts, stopWords);
+        ts = new NorwegianLightStemFilter(ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
+        ts = new ScandinavianFoldingFilter(ts);
+        ts = new ASCIIFoldingFilter(ts);
+        return new TokenStreamComponents(source, ts);
+      }
+    };
+  }
+
+  private static Analyzer english() {
+    CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream ts = new EnglishPossessiveFilter(source);
+        ts = new LowerCaseFilter(ts);
+        ts = new StopFilter(ts, stopWords);
+        ts = new ASCIIFoldingFilter(ts);
+        ts = new PorterStemFilter(ts);
+        return new TokenStreamComponents(source, ts);
+      }
+    };
+  }
+}

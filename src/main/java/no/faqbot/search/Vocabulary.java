@@ -1,0 +1,112 @@
+package no.faqbot.search;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.faqbot.content.FaqEntry;
+
+/**
+ * The analysed terms of one language's entries: which terms each entry uses where, and how many
+ * entries use each term. Drives typo correction, compound splitting and answer confidence.
+ */
+final class Vocabulary {
+  private final Map<String, Integer> docFreq = new HashMap<>();
+  private final Map<String, Set<String>> questionTerms = new HashMap<>();
+  private final Map<String, Set<String>> bodyTerms = new HashMap<>();
+  private final Map<Integer, List<String>> byLength = new HashMap<>();
+  private final int entryCount;
+
+  Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
+    for (FaqEntry e : entries) {
+      Set<String> q = new HashSet<>(analysis.terms(lang, e.question()));
+      for (String alt : e.alternatives()) {
+        q.addAll(analysis.terms(lang, alt));
+      }
+      q.addAll(analysis.terms(lang, String.join(" ", e.tags())));
+      Set<String> b = new HashSet<>(analysis.terms(lang, e.answerText()));
+      b.addAll(analysis.terms(lang, e.section()));
+      questionTerms.put(e.id(), q);
+      bodyTerms.put(e.id(), b);
+      Set<String> all = new HashSet<>(q);
+      all.addAll(b);
+      for (String t : all) {
+        docFreq.merge(t, 1, Integer::sum);
+      }
+    }
+    for (String t : docFreq.keySet()) {
+      byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
+    }
+    this.entryCount = Math.max(entries.size(), 1);
+  }
+
+  boolean contains(String term) {
+    return docFreq.containsKey(term);
+  }
+
+  /** BM25-style inverse document frequency; unknown terms weigh the most. */
+  double idf(String term) {
+    int df = docFreq.getOrDefault(term, 0);
+    return Math.log(1 + (entryCount - df + 0.5) / (df + 0.5));
+  }
+
+  Set<String> questionTerms(String entryId) {
+    return questionTerms.getOrDefault(entryId, Set.of());
+  }
+
+  Set<String> bodyTerms(String entryId) {
+    return bodyTerms.getOrDefault(entryId, Set.of());
+  }
+
+  /**
+   * Known terms within a small edit distance of an unknown one: one edit for short words, two for
+   * long ones, and the first letter must match for two (typos rarely start a word).
+   */
+  List<String> closeTerms(String term) {
+    int len = term.length();
+    if (len < 4) {
+      return List.of();
+    }
+    int max = len >= 8 ? 2 : 1;
+    List<String> best = new ArrayList<>();
+    int bestDistance = max + 1;
+    for (int l = len - max; l <= len + max; l++) {
+      for (String candidate : byLength.getOrDefault(l, List.of())) {
+        int d = EditDistance.within(term, candidate, max);
+        if (d > max || (d == 2 && candidate.charAt(0) != term.charAt(0))) {
+          continue;
+        }
+        if (d < bestDistance) {
+          best.clear();
+          bestDistance = d;
+        }
+        if (d == bestDistance) {
+          best.add(candidate);
+        }
+      }
+    }
+    return best.size() > 4 ? best.subList(0, 4) : best;
+  }
+
+  /** Splits an unknown compound into two known terms ({@code utbetalingsrapport} to utbetaling + rapport). */
+  List<String> compoundParts(String term) {
+    for (int i = term.length() - 3; i >= 3; i--) {
+      String head = term.substring(0, i);
+      String tail = term.substring(i);
+      if (!contains(tail)) {
+        continue;
+      }
+      if (contains(head)) {
+        return List.of(head, tail);
+      }
+      char last = head.charAt(head.length() - 1);
+      if ((last == 's' || last == 'e') && head.length() > 3 && contains(head.substring(0, head.length() - 1))) {
+        return List.of(head.substring(0, head.length() - 1), tail);
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,58 @@
+package no.faqbot.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the Javalin server with the features' routes, body limits, and one place that turns
+ * every failure into {@code {"error": ...}} with the right status: bad input is a 4xx, and a
+ * stack trace never reaches the client.
+ */
+public final class WebServer {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  /** JSON bodies are small; a larger one is refused before it is read. */
+  public static final long MAX_JSON_BODY = 64 * 1024;
+
+  private WebServer() {}
+
+  public static Javalin create(List<Routes> features) {
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.maxRequestSize = MAX_JSON_BODY;
+      cfg.http.defaultContentType = "application/json";
+      cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      cfg.router.ignoreTrailingSlashes = true;
+      for (Routes feature : features) {
+        feature.addTo(cfg.routes);
+      }
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+      cfg.routes.exception(JsonProcessingException.class, (e, ctx) ->
+          error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
+      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal error; it has been logged");
+      });
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          error(ctx, 404, "not found: " + ctx.path());
+        }
+      });
+      cfg.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+    });
+  }
+
+  /** Answers with {@code {"error": message}} and {@code status}. */
+  public static void error(Context ctx, int status, String message) {
+    ctx.status(HttpStatus.forStatus(status));
+    ctx.json(new ApiError(message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message));
+  }
+}
