@@ -121,7 +121,7 @@ public final class Main implements Callable<Integer> {
     @Parameters(index = "0", description = "eval file, e.g. ../shared/eval/dev.jsonl")
     Path file;
 
-    @Option(names = "--verbose", description = "print every item, not only the misses")
+    @Option(names = "--verbose", description = "print every item with its top hits, coverage and score")
     boolean verbose;
 
     @CommandLine.Mixin Locations locations = new Locations();
@@ -129,7 +129,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       try (App app = App.start(locations.settings("127.0.0.1", 0))) {
-        return new EvalRunner(app.chat(), System.out).run(file, verbose).passed() ? 0 : 1;
+        return new EvalRunner(app.chat(), app.knowledge(), System.out).run(file, verbose).passed() ? 0 : 1;
       }
     }
   }

@@ -39,6 +39,7 @@ public final class ContentLoader {
     List<ContentProblem> problems = new ArrayList<>();
     Map<String, byte[]> files = readAll(problems);
     Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
+    Map<String, FaqFileParser.Result> parsed = new java.util.HashMap<>();
     Map<String, Synonyms> synonyms = new TreeMap<>();
     CannedReplies replies = null;
     boolean sawReplies = false;
@@ -59,7 +60,8 @@ public final class ContentLoader {
         FaqFileParser.Result result = faqParser.parse(path, lang, text);
         problems.addAll(result.problems());
         if (result.entry() != null) {
-          addEntry(entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result.entry(), problems);
+          parsed.put(path, result);
+          addEntry(entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result, problems);
         }
       } else if (parts.length == 3 && parts[1].equals("synonyms") && path.endsWith(".txt")) {
         String lang = parts[2].substring(0, parts[2].length() - 4);
@@ -77,7 +79,7 @@ public final class ContentLoader {
       problems.add(new ContentProblem(prefix() + "replies.yaml", 1,
           "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
     }
-    checkRelated(entries, problems);
+    checkRelated(entries, parsed, problems);
     problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(entries, synonyms, replies, problems, fingerprint(files));
   }
@@ -86,32 +88,29 @@ public final class ContentLoader {
     return root.getFileName() == null ? "" : root.getFileName() + "/";
   }
 
-  private static void addEntry(Map<String, FaqEntry> byId, FaqEntry entry, List<ContentProblem> problems) {
+  private static void addEntry(Map<String, FaqEntry> byId, FaqFileParser.Result result, List<ContentProblem> problems) {
+    FaqEntry entry = result.entry();
     FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
     if (existing != null) {
-      problems.add(new ContentProblem(entry.sourcePath(), 2,
+      problems.add(new ContentProblem(entry.sourcePath(), result.lineOf("id"),
           "duplicate id '" + entry.id() + "': already used by " + existing.sourcePath() + "; give this entry its own id"));
     }
   }
 
-  private static void checkRelated(Map<String, Map<String, FaqEntry>> entries, List<ContentProblem> problems) {
+  private static void checkRelated(Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed, List<ContentProblem> problems) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
         for (String r : e.related()) {
           if (!ids.contains(r)) {
-            problems.add(new ContentProblem(e.sourcePath(), relatedLine(e),
+            problems.add(new ContentProblem(e.sourcePath(), parsed.get(e.sourcePath()).lineOf("related"),
                 "related id '" + r + "' does not exist: use the id of another entry"));
           }
         }
       }
     }
-  }
-
-  private static int relatedLine(FaqEntry e) {
-    // Line of the 'related' key: cheap re-scan instead of keeping YAML positions on every entry.
-    return 2;
   }
 
   private Map<String, byte[]> readAll(List<ContentProblem> problems) {

@@ -21,8 +21,13 @@ public final class FaqFileParser {
     this.markdown = markdown;
   }
 
-  /** The parsed entry, or the problems that keep it from loading. */
-  public record Result(FaqEntry entry, List<ContentProblem> problems) {}
+  /** The parsed entry (or null with the problems that keep it from loading) and where its keys are. */
+  public record Result(FaqEntry entry, List<ContentProblem> problems, YamlDocument frontMatter) {
+    /** Line of a front-matter key, for problems found later across files. */
+    public int lineOf(String key) {
+      return frontMatter == null ? 1 : frontMatter.lineOf(key);
+    }
+  }
 
   public Result parse(String path, String lang, String text) {
     List<ContentProblem> problems = new ArrayList<>();
@@ -30,7 +35,7 @@ public final class FaqFileParser {
     if (lines.length == 0 || !lines[0].strip().equals("---")) {
       problems.add(new ContentProblem(path, 1,
           "missing front matter: the file must start with a line '---', then YAML, then '---'"));
-      return new Result(null, problems);
+      return new Result(null, problems, null);
     }
     int close = -1;
     for (int i = 1; i < lines.length; i++) {
@@ -41,7 +46,7 @@ public final class FaqFileParser {
     }
     if (close < 0) {
       problems.add(new ContentProblem(path, 1, "front matter is not closed: add a line '---' after the YAML"));
-      return new Result(null, problems);
+      return new Result(null, problems, null);
     }
     String yaml = String.join("\n", List.of(lines).subList(1, close));
     String body = String.join("\n", List.of(lines).subList(close + 1, lines.length)).strip();
@@ -50,12 +55,12 @@ public final class FaqFileParser {
       doc = YamlDocument.parse(yaml, 2);
     } catch (YamlDocument.YamlError e) {
       problems.add(new ContentProblem(path, e.line(), e.getMessage()));
-      return new Result(null, problems);
+      return new Result(null, problems, null);
     }
     JsonNode root = doc.root();
     if (!root.isObject()) {
       problems.add(new ContentProblem(path, 2, "front matter must be a YAML mapping of keys to values"));
-      return new Result(null, problems);
+      return new Result(null, problems, doc);
     }
     Fields f = new Fields(path, doc, problems);
     root.fieldNames().forEachRemaining(key -> {
@@ -106,11 +111,11 @@ public final class FaqFileParser {
       problems.add(new ContentProblem(path, close + 2, "answer is " + body.length() + " characters; keep it under " + MAX_TEXT));
     }
     if (!problems.isEmpty()) {
-      return new Result(null, problems);
+      return new Result(null, problems, doc);
     }
     FaqEntry entry = new FaqEntry(id, lang, question, alternatives, section, tags, related, updated, flow,
         body, markdown.toText(body), markdown.toHtml(body), path);
-    return new Result(entry, problems);
+    return new Result(entry, problems, doc);
   }
 
   /** Typed access to front-matter keys that reports wrong types with their line. */

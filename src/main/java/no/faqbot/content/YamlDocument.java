@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A parsed YAML mapping that remembers the line of every key, so problems can name the line an
@@ -43,8 +44,7 @@ public final class YamlDocument {
     try (JsonParser parser = FACTORY.createParser(text)) {
       recordKeyLines(parser, lines, firstLine);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-      throw new YamlError(firstLine - 1 + Math.max(line, 1), "invalid YAML: " + e.getOriginalMessage());
+      throw syntaxError(e, firstLine);
     } catch (IOException e) {
       throw new YamlError(firstLine, "could not read YAML: " + e.getMessage());
     }
@@ -52,9 +52,24 @@ public final class YamlDocument {
       JsonNode root = MAPPER.readTree(text);
       return new YamlDocument(root == null ? MissingNode.getInstance() : root, lines, firstLine);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-      throw new YamlError(firstLine - 1 + Math.max(line, 1), "invalid YAML: " + e.getOriginalMessage());
+      throw syntaxError(e, firstLine);
     }
+  }
+
+  /** One line naming the problem, with file lines instead of SnakeYAML's block-relative ones. */
+  private static YamlError syntaxError(JsonProcessingException e, int firstLine) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        int line = firstLine + m.getProblemMark().getLine();
+        String message = "invalid YAML: " + m.getProblem();
+        if (m.getContext() != null && m.getContextMark() != null) {
+          message += " (" + m.getContext() + " started at line " + (firstLine + m.getContextMark().getLine()) + ")";
+        }
+        return new YamlError(line, message.replaceAll("\\s+", " "));
+      }
+    }
+    int line = e.getLocation() == null ? 1 : Math.max(e.getLocation().getLineNr(), 1);
+    return new YamlError(firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
   }
 
   private static void recordKeyLines(JsonParser parser, Map<String, Integer> lines, int firstLine)

@@ -15,6 +15,8 @@ import no.faqbot.chat.ChatReply;
 import no.faqbot.chat.ChatRequest;
 import no.faqbot.chat.ChatService;
 import no.faqbot.chat.ReplyType;
+import no.faqbot.search.KnowledgeBase;
+import no.faqbot.search.SearchHit;
 import no.faqbot.web.Json;
 
 /** Runs an eval set through the chat in-process and reports accuracy per kind with the misses. */
@@ -24,10 +26,12 @@ public final class EvalRunner {
   private static final ObjectMapper JSON = Json.mapper();
 
   private final ChatService chat;
+  private final KnowledgeBase knowledge;
   private final PrintStream out;
 
-  public EvalRunner(ChatService chat, PrintStream out) {
+  public EvalRunner(ChatService chat, KnowledgeBase knowledge, PrintStream out) {
     this.chat = chat;
+    this.knowledge = knowledge;
     this.out = out;
   }
 
@@ -68,12 +72,27 @@ public final class EvalRunner {
       }
       if (!right || verbose) {
         out.printf("%s %-6s %-60s -> %s%n", right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
+        if (verbose) {
+          explain(item);
+        }
       }
     }
     Report report = new Report(perKind);
     out.println();
     perKind.forEach((kind, c) -> out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n", kind, c[0], c[1], 100.0 * c[0] / c[1]));
     return report;
+  }
+
+  /** The top hits with their coverage and score, to see why the chat decided as it did. */
+  private void explain(EvalItem item) {
+    String lang = item.lang() == null ? "nb" : item.lang();
+    knowledge.withIndex(index -> {
+      for (SearchHit h : index.search(item.q(), lang, 3, null)) {
+        out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f matched %.2f relevance %.2f%n",
+            h.entry().id(), h.coverage(), h.score(), h.matchedWeight(), h.relevance());
+      }
+      return null;
+    });
   }
 
   static boolean judge(EvalItem item, ChatReply reply) {

@@ -16,6 +16,7 @@ import no.faqbot.search.QueryPlan.Variant;
 final class QueryPlanner {
   static final double SYNONYM_WORTH = 0.9;
   static final double TYPO_WORTH = 0.8;
+  static final double STEM_WORTH = 0.85;
   private static final int MAX_TERMS = 40;
 
   private final String lang;
@@ -60,6 +61,13 @@ final class QueryPlanner {
       for (String s : synonymTerms.getOrDefault(i, List.of())) {
         if (!s.equals(t)) {
           variants.add(new Variant(s, SYNONYM_WORTH));
+        }
+      }
+      for (Variant base : List.copyOf(variants)) {
+        for (String same : vocabulary.sameStem(base.term())) {
+          if (variants.stream().noneMatch(v -> v.term().equals(same))) {
+            variants.add(new Variant(same, base.worth() * STEM_WORTH));
+          }
         }
       }
       boolean known = variants.stream().anyMatch(v -> vocabulary.contains(v.term()));

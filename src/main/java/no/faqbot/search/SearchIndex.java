@@ -37,6 +37,7 @@ public final class SearchIndex implements AutoCloseable {
   /** A term found only in the answer text explains the message less than one in the question. */
   private static final double BODY_MATCH_WORTH = 0.75;
   private static final int CANDIDATES = 10;
+  private static final double MIX = Double.parseDouble(System.getProperty("mix", "0.6"));
 
   private final ContentSnapshot content;
   private final DirectoryReader reader;
@@ -95,11 +96,12 @@ public final class SearchIndex implements AutoCloseable {
         if (entry == null) {
           continue;
         }
-        double coverage = coverage(plan, vocabulary, id);
+        double[] cov = coverage(plan, vocabulary, id);
+        double coverage = cov[1] == 0 ? 0 : cov[0] / cov[1];
         if (coverage <= 0) {
           continue;
         }
-        hits.add(new SearchHit(entry, 0.6 * coverage + 0.4 * (sd.score / best), coverage));
+        hits.add(new SearchHit(entry, MIX * coverage + (1 - MIX) * (sd.score / best), coverage, cov[0], sd.score));
       }
       hits.sort((a, b) -> Double.compare(b.score(), a.score()));
       return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
@@ -133,8 +135,8 @@ public final class SearchIndex implements AutoCloseable {
     return new BoostQuery(new DisjunctionMaxQuery(variants, 0f), (float) boost);
   }
 
-  /** The share of the message's weight that the entry's words account for. */
-  private static double coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
+  /** The message's weight that the entry's words account for, and the message's whole weight. */
+  private static double[] coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
     Set<String> question = vocabulary.questionTerms(entryId);
     Set<String> body = vocabulary.bodyTerms(entryId);
     double total = 0;
@@ -151,7 +153,7 @@ public final class SearchIndex implements AutoCloseable {
       }
       matched += best * qt.weight();
     }
-    return total == 0 ? 0 : matched / total;
+    return new double[] {matched, total};
   }
 
   /** Takes a reference; false when the index is already closed (a reload swapped it out). */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import no.faqbot.content.FaqEntry;
 
 /**
@@ -18,6 +19,7 @@ final class Vocabulary {
   private final Map<String, Set<String>> questionTerms = new HashMap<>();
   private final Map<String, Set<String>> bodyTerms = new HashMap<>();
   private final Map<Integer, List<String>> byLength = new HashMap<>();
+  private final TreeSet<String> sorted = new TreeSet<>();
   private final int entryCount;
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
@@ -37,6 +39,7 @@ final class Vocabulary {
         docFreq.merge(t, 1, Integer::sum);
       }
     }
+    sorted.addAll(docFreq.keySet());
     for (String t : docFreq.keySet()) {
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
@@ -47,10 +50,47 @@ final class Vocabulary {
     return docFreq.containsKey(term);
   }
 
-  /** BM25-style inverse document frequency; unknown terms weigh the most. */
+  /**
+   * BM25-style inverse document frequency. A term no entry uses weighs like one used once: it is
+   * often just a word the editors happened not to use, so it must not outweigh the known ones.
+   */
   double idf(String term) {
-    int df = docFreq.getOrDefault(term, 0);
+    int df = Math.max(docFreq.getOrDefault(term, 0), 1);
     return Math.log(1 + (entryCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Known terms that are the same word with another ending the light stemmer left on
+   * ({@code oppgrad} / {@code oppgradering}): a shared stem of at least five letters that each
+   * term extends by at most five more.
+   */
+  List<String> sameStem(String term) {
+    if (term.length() < 5) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    String prefix = term.substring(0, 5);
+    for (String candidate : sorted.subSet(prefix, prefix + Character.MAX_VALUE)) {
+      if (candidate.equals(term)) {
+        continue;
+      }
+      int common = commonPrefix(term, candidate);
+      if (common >= 5 && term.length() - common <= MAX_ENDING && candidate.length() - common <= MAX_ENDING) {
+        out.add(candidate);
+      }
+    }
+    return out;
+  }
+
+  private static final int MAX_ENDING = 5;
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   Set<String> questionTerms(String entryId) {

@@ -1,0 +1,35 @@
+package no.faqbot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Copies a fixture content tree from {@code src/test/resources/fixtures} into a test's folder. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Path content(String name, Path target) {
+    try {
+      Path source = Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+      Path dest = target.resolve("content");
+      try (Stream<Path> walk = Files.walk(source)) {
+        for (Path p : (Iterable<Path>) walk::iterator) {
+          Path to = dest.resolve(source.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        }
+      }
+      return dest;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

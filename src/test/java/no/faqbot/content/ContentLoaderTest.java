@@ -1,0 +1,96 @@
+package no.faqbot.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import no.faqbot.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+  @TempDir Path tmp;
+
+  private ContentSnapshot load(String fixture) {
+    return new ContentLoader(Fixtures.content(fixture, tmp), new MarkdownRenderer()).load();
+  }
+
+  private static String problemIn(ContentSnapshot s, String file) {
+    return s.problems().stream().filter(p -> p.path().endsWith(file)).map(ContentProblem::toString)
+        .findFirst().orElse("no problem reported for " + file);
+  }
+
+  @Test
+  void good_content_loads_every_entry_without_problems() {
+    ContentSnapshot s = load("good");
+    assertEquals(List.of(), s.problems());
+    assertEquals(4, s.entries("nb").size());
+    assertEquals(1, s.entries("en").size());
+    FaqEntry e = s.entry("order-expiry", "nb").orElseThrow();
+    assertEquals("Endringer", e.section());
+    assertEquals(List.of("Hvor lenge er en bestilling gyldig?", "Blir ordrer kansellert automatisk?"), e.alternatives());
+    assertTrue(e.answerHtml().contains("<strong>28 dager</strong>"), e.answerHtml());
+    assertTrue(e.answerText().contains("28 dager"));
+  }
+
+  @Test
+  void missing_translation_falls_back_to_norwegian() {
+    ContentSnapshot s = load("good");
+    assertEquals("nb", s.entry("order-expiry", "en").orElseThrow().lang());
+    assertEquals("en", s.entry("find-store-id", "en").orElseThrow().lang());
+  }
+
+  @Test
+  void raw_html_in_an_answer_never_reaches_the_html() {
+    FaqEntry e = load("good").entry("test-purchase", "nb").orElseThrow();
+    assertFalse(e.answerHtml().contains("<script"), e.answerHtml());
+    assertTrue(e.answerText().contains("Orders App"));
+  }
+
+  @Test
+  void every_kind_of_bad_file_is_reported_with_file_and_line() {
+    ContentSnapshot s = load("broken");
+    assertEquals("content/faq/nb/bad-yaml.md:5: invalid YAML: expected ',' or ']', but got : "
+        + "(while parsing a flow sequence started at line 4)", problemIn(s, "bad-yaml.md"));
+    assertTrue(problemIn(s, "missing-id.md").startsWith("content/faq/nb/missing-id.md:2: missing 'id'"),
+        problemIn(s, "missing-id.md"));
+    assertTrue(problemIn(s, "find-store-id.md").startsWith(
+        "content/faq/nb/find-store-id.md:3: duplicate id 'find-store-id': already used by content/faq/nb/duplicate.md"),
+        problemIn(s, "find-store-id.md"));
+    assertTrue(problemIn(s, "unknown-related.md")
+        .startsWith("content/faq/nb/unknown-related.md:6: related id 'does-not-exist' does not exist"),
+        problemIn(s, "unknown-related.md"));
+    assertTrue(problemIn(s, "empty-answer.md").contains(": empty answer"), problemIn(s, "empty-answer.md"));
+    assertTrue(problemIn(s, "no-front-matter.md").startsWith("content/faq/nb/no-front-matter.md:1: missing front matter"));
+  }
+
+  @Test
+  void a_bad_file_does_not_keep_the_good_ones_from_loading() {
+    ContentSnapshot s = load("broken");
+    assertTrue(s.entry("find-store-id", "nb").isPresent(), "the first file with the id keeps serving");
+    assertTrue(s.entry("unknown-related", "nb").isPresent(), "a dangling link is reported, the entry still serves");
+    assertFalse(s.entry("bad-yaml", "nb").isPresent());
+    assertFalse(s.entry("empty-answer", "nb").isPresent());
+  }
+
+  @Test
+  void fingerprint_changes_with_any_file_and_only_then() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    ContentLoader loader = new ContentLoader(content, new MarkdownRenderer());
+    String first = loader.load().fingerprint();
+    assertEquals(first, loader.load().fingerprint());
+    Files.writeString(content.resolve("synonyms/nb.txt"), "\nkasse, checkout\n", java.nio.file.StandardOpenOption.APPEND);
+    assertFalse(first.equals(loader.load().fingerprint()));
+  }
+
+  @Test
+  void synonym_line_with_one_phrase_is_reported_with_its_line() {
+    List<ContentProblem> problems = new java.util.ArrayList<>();
+    Synonyms s = Synonyms.parse("content/synonyms/nb.txt", "# c\na, b\nalone\n", problems);
+    assertEquals(1, s.groups().size());
+    assertEquals("content/synonyms/nb.txt:3", problems.get(0).toString().substring(0, 25));
+  }
+}
