@@ -36,8 +36,11 @@ public final class SearchIndex implements AutoCloseable {
   private static final double BODY_BOOST = 1.0;
   /** A term found only in the answer text explains the message less than one in the question. */
   private static final double BODY_MATCH_WORTH = 0.75;
+  /** A term from another phrasing of the same entry: related wording, weaker evidence. */
+  private static final double OTHER_PHRASING_WORTH = 0.6;
   private static final int CANDIDATES = 10;
-  private static final double MIX = Double.parseDouble(System.getProperty("mix", "0.6"));
+  /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
+  private static final double MIX = 0.6;
 
   private final ContentSnapshot content;
   private final DirectoryReader reader;
@@ -135,25 +138,35 @@ public final class SearchIndex implements AutoCloseable {
     return new BoostQuery(new DisjunctionMaxQuery(variants, 0f), (float) boost);
   }
 
-  /** The message's weight that the entry's words account for, and the message's whole weight. */
+  /**
+   * The message's weight that the entry accounts for, and the message's whole weight. Measured
+   * against the entry's best-fitting phrasing (its question or one alternative): a term in that
+   * phrasing counts fully, one only in the answer, tags or another phrasing counts less. Taking
+   * the union of all phrasings instead would let long lists of alternatives match anything.
+   */
   private static double[] coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
-    Set<String> question = vocabulary.questionTerms(entryId);
+    Set<String> anyPhrasing = vocabulary.questionTerms(entryId);
     Set<String> body = vocabulary.bodyTerms(entryId);
     double total = 0;
-    double matched = 0;
     for (QueryTerm qt : plan.terms()) {
       total += qt.weight();
-      double best = 0;
-      for (Variant v : qt.variants()) {
-        if (question.contains(v.term())) {
-          best = Math.max(best, v.worth());
-        } else if (body.contains(v.term())) {
-          best = Math.max(best, v.worth() * BODY_MATCH_WORTH);
-        }
-      }
-      matched += best * qt.weight();
     }
-    return new double[] {matched, total};
+    double best = 0;
+    for (Set<String> phrasing : vocabulary.phrasings(entryId)) {
+      double matched = 0;
+      for (QueryTerm qt : plan.terms()) {
+        double termBest = 0;
+        for (Variant v : qt.variants()) {
+          double worth = phrasing.contains(v.term()) ? 1.0
+              : body.contains(v.term()) ? BODY_MATCH_WORTH
+              : anyPhrasing.contains(v.term()) ? OTHER_PHRASING_WORTH : 0;
+          termBest = Math.max(termBest, worth * v.worth());
+        }
+        matched += termBest * qt.weight();
+      }
+      best = Math.max(best, matched);
+    }
+    return new double[] {best, total};
   }
 
   /** Takes a reference; false when the index is already closed (a reload swapped it out). */

@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class TextAnalysis {
   /** Bump when analysis changes: a stored index built with another version is rebuilt. */
-  public static final String VERSION = "analysis-3";
+  public static final String VERSION = "analysis-4";
 
   private final Map<String, Analyzer> byLang;
 
@@ -90,8 +90,17 @@ public final class TextAnalysis {
     };
   }
 
+  /** Function words that say nothing about the topic; question words stay, they carry intent. */
+  private static final List<String> MORE_ENGLISH_STOP_WORDS = List.of(
+      "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "she", "him", "her", "its",
+      "do", "does", "did", "have", "has", "had", "am", "been", "being", "can", "could", "would",
+      "should", "shall", "may", "might", "must", "from", "about", "any", "some", "so", "than", "too",
+      "very", "just", "also", "there", "here", "pls", "please", "hi", "hello", "get", "got");
+
   private static Analyzer english() {
-    CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    CharArraySet stop = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    stop.addAll(MORE_ENGLISH_STOP_WORDS);
+    CharArraySet stopWords = CharArraySet.unmodifiableSet(stop);
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {

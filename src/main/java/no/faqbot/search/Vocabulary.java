@@ -18,20 +18,25 @@ final class Vocabulary {
   private final Map<String, Integer> docFreq = new HashMap<>();
   private final Map<String, Set<String>> questionTerms = new HashMap<>();
   private final Map<String, Set<String>> bodyTerms = new HashMap<>();
+  private final Map<String, List<Set<String>>> phrasings = new HashMap<>();
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final TreeSet<String> sorted = new TreeSet<>();
   private final int entryCount;
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     for (FaqEntry e : entries) {
-      Set<String> q = new HashSet<>(analysis.terms(lang, e.question()));
+      List<Set<String>> phrasings = new ArrayList<>();
+      phrasings.add(new HashSet<>(analysis.terms(lang, e.question())));
       for (String alt : e.alternatives()) {
-        q.addAll(analysis.terms(lang, alt));
+        phrasings.add(new HashSet<>(analysis.terms(lang, alt)));
       }
-      q.addAll(analysis.terms(lang, String.join(" ", e.tags())));
+      Set<String> q = new HashSet<>();
+      phrasings.forEach(q::addAll);
       Set<String> b = new HashSet<>(analysis.terms(lang, e.answerText()));
       b.addAll(analysis.terms(lang, e.section()));
+      b.addAll(analysis.terms(lang, String.join(" ", e.tags())));
       questionTerms.put(e.id(), q);
+      this.phrasings.put(e.id(), List.copyOf(phrasings));
       bodyTerms.put(e.id(), b);
       Set<String> all = new HashSet<>(q);
       all.addAll(b);
@@ -95,6 +100,11 @@ final class Vocabulary {
 
   Set<String> questionTerms(String entryId) {
     return questionTerms.getOrDefault(entryId, Set.of());
+  }
+
+  /** The terms of the question and of each alternative, one set per phrasing. */
+  List<Set<String>> phrasings(String entryId) {
+    return phrasings.getOrDefault(entryId, List.of());
   }
 
   Set<String> bodyTerms(String entryId) {
