@@ -23,8 +23,14 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    if (code != SERVING) {
+      System.exit(code);
+    }
   }
+
+  /** Exit code of {@code serve}: the server threads keep the JVM running until it is stopped. */
+  static final int SERVING = -1;
 
   @Override
   public Integer call() throws Exception {
@@ -78,7 +84,7 @@ public final class Main implements Callable<Integer> {
           index.content().entryCount(), index.outcome().name().toLowerCase(java.util.Locale.ROOT),
           index.content().problems().size(), settings.host(), server.port(),
           (System.nanoTime() - started) / 1_000_000);
-      return 0;
+      return SERVING;
     }
   }
 

@@ -6,10 +6,10 @@ package no.faqbot.chat;
  *
  * @param answerCoverage the top hit must explain at least this share of the message to answer
  * @param suggestCoverage hits explaining less are not offered at all
- * @param minMatchedWeight the top hit must also match this much idf weight in absolute terms, so a
+ * @param minEvidence the top hit must also match about this many rare terms' worth of words, so a
  *     single common word ("dag", "god") in a short off-topic message is never enough
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
  */
-public record AnswerPolicy(double answerCoverage, double suggestCoverage, double minMatchedWeight, double margin) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.36, 0.3, 3.5, 0.01);
+public record AnswerPolicy(double answerCoverage, double suggestCoverage, double minEvidence, double margin) {
+  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.36, 0.3, 1.0, 0.01);
 }

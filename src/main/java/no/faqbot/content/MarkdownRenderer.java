@@ -5,6 +5,7 @@ import org.commonmark.Extension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.LineBreakRendering;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -32,7 +33,8 @@ public final class MarkdownRenderer {
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
   private final HtmlRenderer html =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
-  private final TextContentRenderer text = TextContentRenderer.builder().build();
+  private final TextContentRenderer text =
+      TextContentRenderer.builder().lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
 
   /** Sanitised HTML for display in the widget and staff pages. */
   public String toHtml(String markdown) {
@@ -42,6 +44,10 @@ public final class MarkdownRenderer {
 
   /** Plain text for copying into an e-mail and for indexing. */
   public String toText(String markdown) {
-    return text.render(parser.parse(markdown)).strip();
+    // Soft line breaks inside a paragraph become spaces; blank lines and list items stay.
+    return SOFT_BREAK.matcher(text.render(parser.parse(markdown)).strip()).replaceAll(" ");
   }
+
+  private static final java.util.regex.Pattern SOFT_BREAK =
+      java.util.regex.Pattern.compile("(?<!\\n)\\n(?!\\n|[-*] |\\d+\\. )");
 }

@@ -88,8 +88,8 @@ public final class EvalRunner {
     String lang = item.lang() == null ? "nb" : item.lang();
     knowledge.withIndex(index -> {
       for (SearchHit h : index.search(item.q(), lang, 3, null)) {
-        out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f matched %.2f relevance %.2f%n",
-            h.entry().id(), h.coverage(), h.score(), h.matchedWeight(), h.relevance());
+        out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f evidence %.2f relevance %.2f%n",
+            h.entry().id(), h.coverage(), h.score(), h.evidence(), h.relevance());
       }
       return null;
     });

@@ -39,6 +39,8 @@ public final class SearchIndex implements AutoCloseable {
   /** A term from another phrasing of the same entry: related wording, weaker evidence. */
   private static final double OTHER_PHRASING_WORTH = 0.6;
   private static final int CANDIDATES = 10;
+  /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
+  private static final String RARE_TERM = "\u0000";
   /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
   private static final double MIX = 0.6;
 
@@ -104,7 +106,8 @@ public final class SearchIndex implements AutoCloseable {
         if (coverage <= 0) {
           continue;
         }
-        hits.add(new SearchHit(entry, MIX * coverage + (1 - MIX) * (sd.score / best), coverage, cov[0], sd.score));
+        double evidence = cov[0] / vocabulary.idf(RARE_TERM);
+        hits.add(new SearchHit(entry, MIX * coverage + (1 - MIX) * (sd.score / best), coverage, evidence, sd.score));
       }
       hits.sort((a, b) -> Double.compare(b.score(), a.score()));
       return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;

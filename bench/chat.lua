@@ -1,0 +1,21 @@
+-- Cycles through realistic merchant messages (not the eval set) so the chat does real work.
+local messages = {
+  '{"message":"hvor finner jeg butikk-id","lang":"nb"}',
+  '{"message":"naar utloper en ordre","lang":"nb"}',
+  '{"message":"hva koster global løsning per transaksjon","lang":"nb"}',
+  '{"message":"kan jeg laste ned utbetalingsrapporten som csv","lang":"nb"}',
+  '{"message":"where do I find the logs app","lang":"en"}',
+  '{"message":"hei","lang":"nb"}',
+  '{"message":"hva er været i Bergen","lang":"nb"}',
+  '{"message":"testkjøpet går ikke gjennom, får en feilmelding","lang":"nb"}',
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/api/chat", {["Content-Type"] = "application/json"}, messages[(i % #messages) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end

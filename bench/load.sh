@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Load benchmark: POST /api/chat against a trivial route (GET /health) in the same run, on this
+# machine's loopback. Prints both rates, the ratio and p99, and the start-up time with a reused
+# index. Usage: bench/load.sh [seconds per run, default 20] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20}
+CONNS=${2:-32}
+PORT=${BENCH_PORT:-7171}
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+[ -f target/faqbot.jar ] || mvn -q -B package -DskipTests
+INDEX=$(mktemp -d)
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
+# First start builds the index; the measured start reuses it.
+java $JAVA_OPTS -jar target/faqbot.jar index --index "$INDEX" >/dev/null
+start_ms=$(date +%s%3N)
+java $JAVA_OPTS -jar target/faqbot.jar serve --port "$PORT" --index "$INDEX" >/tmp/faqbot-bench.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; rm -rf "$INDEX"' EXIT
+until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -d '{"message":"hvor finner jeg butikk-id"}' "http://127.0.0.1:$PORT/api/chat"; do sleep 0.02; done
+echo "start to first answer (reused index): $(( $(date +%s%3N) - start_ms )) ms"
+# Warm-up so the JIT has compiled the hot paths before measuring.
+wrk -t2 -c"$CONNS" -d5s -s bench/chat.lua "http://127.0.0.1:$PORT/" >/dev/null
+wrk -t2 -c"$CONNS" -d5s -s bench/trivial.lua "http://127.0.0.1:$PORT/health" >/dev/null
+trivial=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/trivial.lua "http://127.0.0.1:$PORT/health" | grep '^BENCH')
+chat=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s bench/chat.lua "http://127.0.0.1:$PORT/" | grep '^BENCH')
+echo "trivial GET /health : $trivial"
+echo "chat POST /api/chat : $chat"
+t=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$trivial")
+c=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$chat")
+awk -v c="$c" -v t="$t" 'BEGIN { printf "ratio chat/trivial = %.1f %% (target >= 40 %%)\n", 100 * c / t }'
+echo "server RSS: $(ps -o rss= -p $PID | awk '{printf "%.0f MB", $1/1024}')"
