@@ -10,11 +10,9 @@ final class IndexFields {
   static final String SECTION = "section";
   /** Question and alternatives: how merchants ask. */
   static final String QUESTION = "q";
-  /** The answer text. */
+  /** The answer text, tags and section name. */
   static final String BODY = "body";
-  /** Tags and section name. */
-  static final String META = "meta";
-  static final List<String> TEXT_FIELDS = List.of(QUESTION, BODY, META);
+  static final List<String> TEXT_FIELDS = List.of(QUESTION, BODY);
 
   private IndexFields() {}
 

@@ -157,7 +157,7 @@ public final class IndexStore {
       doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), alt, Field.Store.NO));
     }
     doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang), e.answerText(), Field.Store.NO));
-    doc.add(new TextField(IndexFields.field(IndexFields.META, lang),
+    doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang),
         String.join(" ", e.tags()) + " " + e.section(), Field.Store.NO));
     return doc;
   }

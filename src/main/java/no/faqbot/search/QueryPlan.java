@@ -13,13 +13,17 @@ record QueryPlan(String lang, List<QueryTerm> terms) {
 
   /** One term of the message. */
   record QueryTerm(String term, double weight, List<Variant> variants) {
+    /** Unknown terms have no variants: they count against coverage and match nothing. */
     QueryTerm {
       variants = List.copyOf(variants);
     }
   }
 
-  /** A term that may stand for a query term, and how much a match on it is worth (1 = exact). */
-  record Variant(String term, double worth) {}
+  /**
+   * A known term that may stand for a query term, its id in the vocabulary, and how much a match
+   * on it is worth (1 = exact).
+   */
+  record Variant(String term, int id, double worth) {}
 
   boolean isEmpty() {
     return terms.isEmpty();

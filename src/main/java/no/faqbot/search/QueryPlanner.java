@@ -2,6 +2,7 @@ package no.faqbot.search;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,43 +57,44 @@ final class QueryPlanner {
       if (!seen.add(t)) {
         continue;
       }
-      List<Variant> variants = new ArrayList<>();
-      variants.add(new Variant(t, 1.0));
+      Map<String, Double> worth = new LinkedHashMap<>();
+      worth.put(t, 1.0);
       for (String s : synonymTerms.getOrDefault(i, List.of())) {
-        if (!s.equals(t)) {
-          variants.add(new Variant(s, SYNONYM_WORTH));
+        worth.putIfAbsent(s, SYNONYM_WORTH);
+      }
+      for (Map.Entry<String, Double> base : List.copyOf(worth.entrySet())) {
+        for (String same : vocabulary.sameStem(base.getKey())) {
+          worth.putIfAbsent(same, base.getValue() * STEM_WORTH);
         }
       }
-      for (Variant base : List.copyOf(variants)) {
-        for (String same : vocabulary.sameStem(base.term())) {
-          if (variants.stream().noneMatch(v -> v.term().equals(same))) {
-            variants.add(new Variant(same, base.worth() * STEM_WORTH));
-          }
-        }
-      }
-      boolean known = variants.stream().anyMatch(v -> vocabulary.contains(v.term()));
+      boolean known = worth.keySet().stream().anyMatch(vocabulary::contains);
       if (!known) {
         for (String close : vocabulary.closeTerms(t)) {
-          variants.add(new Variant(close, TYPO_WORTH));
+          worth.putIfAbsent(close, TYPO_WORTH);
         }
       }
-      out.add(new QueryTerm(t, weight(variants), variants));
+      List<Variant> variants = new ArrayList<>();
+      worth.forEach((term, w) -> {
+        int id = vocabulary.id(term);
+        if (id >= 0) {
+          variants.add(new Variant(term, id, w));
+        }
+      });
+      out.add(new QueryTerm(t, weight(t, variants), variants));
     }
     return new QueryPlan(lang, out);
   }
 
   /** A known term weighs its own idf; an unknown one that of its most common known variant. */
-  private double weight(List<Variant> variants) {
-    if (vocabulary.contains(variants.get(0).term())) {
-      return vocabulary.idf(variants.get(0).term());
+  private double weight(String term, List<Variant> variants) {
+    if (vocabulary.contains(term)) {
+      return vocabulary.idf(term);
     }
     double weight = -1;
     for (Variant v : variants) {
-      if (vocabulary.contains(v.term())) {
-        double idf = vocabulary.idf(v.term());
-        weight = weight < 0 ? idf : Math.min(weight, idf);
-      }
+      double idf = vocabulary.idf(v.term());
+      weight = weight < 0 ? idf : Math.min(weight, idf);
     }
-    return weight < 0 ? vocabulary.idf(variants.get(0).term()) : weight;
+    return weight < 0 ? vocabulary.idf(term) : weight;
   }
 }

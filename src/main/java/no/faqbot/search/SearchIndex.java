@@ -3,6 +3,7 @@ package no.faqbot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,6 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class SearchIndex implements AutoCloseable {
   private static final double QUESTION_BOOST = 3.0;
-  private static final double META_BOOST = 1.5;
   private static final double BODY_BOOST = 1.0;
   /** A term found only in the answer text explains the message less than one in the question. */
   private static final double BODY_MATCH_WORTH = 0.75;
@@ -47,6 +47,8 @@ public final class SearchIndex implements AutoCloseable {
   private final ContentSnapshot content;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  /** Entry id of each Lucene document, read once so hits need no stored-field decompression. */
+  private final String[] idByDoc;
   private final Map<String, Vocabulary> vocabularies = new HashMap<>();
   private final Map<String, QueryPlanner> planners = new HashMap<>();
   private final IndexStore.Outcome outcome;
@@ -57,6 +59,9 @@ public final class SearchIndex implements AutoCloseable {
     this.reader = opened.reader();
     this.outcome = opened.outcome();
     this.searcher = new IndexSearcher(reader);
+    // Every message is a different query: caching them only costs hashing big queries.
+    this.searcher.setQueryCache(null);
+    this.idByDoc = idsByDoc(reader);
     for (String lang : Languages.ALL) {
       Vocabulary vocabulary = new Vocabulary(content.entries(lang), lang, analysis);
       vocabularies.put(lang, vocabulary);
@@ -83,8 +88,8 @@ public final class SearchIndex implements AutoCloseable {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
     }
     QueryPlan plan = planner.plan(message);
-    if (plan.isEmpty()) {
-      return List.of();
+    if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
+      return List.of(); // nothing in the message is known to the content
     }
     Vocabulary vocabulary = vocabularies.get(lang);
     try {
@@ -93,10 +98,9 @@ public final class SearchIndex implements AutoCloseable {
         return List.of();
       }
       double best = top.scoreDocs[0].score;
-      StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        String id = stored.document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+        String id = idByDoc[sd.doc];
         FaqEntry entry = content.entries().getOrDefault(lang, Map.of()).get(id);
         if (entry == null) {
           continue;
@@ -116,13 +120,28 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  private static String[] idsByDoc(DirectoryReader reader) {
+    try {
+      String[] ids = new String[reader.maxDoc()];
+      StoredFields stored = reader.storedFields();
+      for (int doc = 0; doc < ids.length; doc++) {
+        ids[doc] = stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading entry ids from the index failed", e);
+    }
+  }
+
   private static Query query(QueryPlan plan, String section) {
     String lang = plan.lang();
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     for (QueryTerm qt : plan.terms()) {
-      List<Query> perField = new ArrayList<>(3);
+      if (qt.variants().isEmpty()) {
+        continue;
+      }
+      List<Query> perField = new ArrayList<>(2);
       perField.add(fieldQuery(IndexFields.field(IndexFields.QUESTION, lang), qt, QUESTION_BOOST));
-      perField.add(fieldQuery(IndexFields.field(IndexFields.META, lang), qt, META_BOOST));
       perField.add(fieldQuery(IndexFields.field(IndexFields.BODY, lang), qt, BODY_BOOST));
       top.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.2f), (float) qt.weight()), BooleanClause.Occur.SHOULD);
     }
@@ -148,21 +167,21 @@ public final class SearchIndex implements AutoCloseable {
    * the union of all phrasings instead would let long lists of alternatives match anything.
    */
   private static double[] coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
-    Set<String> anyPhrasing = vocabulary.questionTerms(entryId);
-    Set<String> body = vocabulary.bodyTerms(entryId);
+    Vocabulary.EntryTerms terms = vocabulary.entryTerms(entryId);
     double total = 0;
     for (QueryTerm qt : plan.terms()) {
       total += qt.weight();
     }
     double best = 0;
-    for (Set<String> phrasing : vocabulary.phrasings(entryId)) {
+    for (BitSet phrasing : terms.phrasings()) {
       double matched = 0;
       for (QueryTerm qt : plan.terms()) {
         double termBest = 0;
         for (Variant v : qt.variants()) {
-          double worth = phrasing.contains(v.term()) ? 1.0
-              : body.contains(v.term()) ? BODY_MATCH_WORTH
-              : anyPhrasing.contains(v.term()) ? OTHER_PHRASING_WORTH : 0;
+          int id = v.id();
+          double worth = phrasing.get(id) ? 1.0
+              : terms.body().get(id) ? BODY_MATCH_WORTH
+              : terms.anyPhrasing().get(id) ? OTHER_PHRASING_WORTH : 0;
           termBest = Math.max(termBest, worth * v.worth());
         }
         matched += termBest * qt.weight();

@@ -8,6 +8,10 @@ import no.faqbot.content.Synonyms;
 /** Editors' synonym groups in analysed form, applied to a message's terms at query time. */
 final class SynonymExpander {
   private final List<List<List<String>>> groups = new ArrayList<>();
+  /** Members by their first term, so a message is only compared with members that can match. */
+  private final Map<String, List<Member>> byFirstTerm = new java.util.HashMap<>();
+
+  private record Member(List<String> terms, List<List<String>> group) {}
 
   SynonymExpander(Synonyms synonyms, String lang, TextAnalysis analysis) {
     for (List<String> group : synonyms.groups()) {
@@ -20,25 +24,29 @@ final class SynonymExpander {
       }
       if (analysed.size() > 1) {
         groups.add(analysed);
+        for (List<String> member : analysed) {
+          byFirstTerm.computeIfAbsent(member.get(0), k -> new ArrayList<>()).add(new Member(member, analysed));
+        }
       }
     }
   }
 
   /** For each position of {@code terms}, the terms its synonyms contribute. */
   void expand(List<String> terms, Map<Integer, List<String>> out) {
-    for (List<List<String>> group : groups) {
-      for (List<String> member : group) {
-        for (int start = indexOf(terms, member, 0); start >= 0; start = indexOf(terms, member, start + 1)) {
-          for (List<String> other : group) {
-            if (other == member) {
-              continue;
-            }
-            for (int p = start; p < start + member.size(); p++) {
-              List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
-              for (String t : other) {
-                if (!list.contains(t)) {
-                  list.add(t);
-                }
+    for (int start = 0; start < terms.size(); start++) {
+      for (Member member : byFirstTerm.getOrDefault(terms.get(start), List.of())) {
+        if (indexOf(terms, member.terms(), start) != start) {
+          continue;
+        }
+        for (List<String> other : member.group()) {
+          if (other == member.terms()) {
+            continue;
+          }
+          for (int p = start; p < start + member.terms().size(); p++) {
+            List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
+            for (String t : other) {
+              if (!list.contains(t)) {
+                list.add(t);
               }
             }
           }

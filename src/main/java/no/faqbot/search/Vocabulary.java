@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.BitSet;
 import no.faqbot.content.FaqEntry;
 
 /**
@@ -16,39 +18,71 @@ import no.faqbot.content.FaqEntry;
  */
 final class Vocabulary {
   private final Map<String, Integer> docFreq = new HashMap<>();
-  private final Map<String, Set<String>> questionTerms = new HashMap<>();
-  private final Map<String, Set<String>> bodyTerms = new HashMap<>();
-  private final Map<String, List<Set<String>>> phrasings = new HashMap<>();
+  private final Map<String, Integer> termIds = new HashMap<>();
+  private final Map<String, EntryTerms> entryTerms = new HashMap<>();
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final TreeSet<String> sorted = new TreeSet<>();
+  private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
   private final int entryCount;
 
+  /**
+   * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
+   * alternative) on its own, all phrasings together, and the answer with tags and section.
+   */
+  record EntryTerms(BitSet[] phrasings, BitSet anyPhrasing, BitSet body) {}
+
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
+    Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
+    Map<String, List<String>> bodyTerms = new HashMap<>();
     for (FaqEntry e : entries) {
-      List<Set<String>> phrasings = new ArrayList<>();
-      phrasings.add(new HashSet<>(analysis.terms(lang, e.question())));
+      List<List<String>> phrasings = new ArrayList<>();
+      phrasings.add(analysis.terms(lang, e.question()));
       for (String alt : e.alternatives()) {
-        phrasings.add(new HashSet<>(analysis.terms(lang, alt)));
+        phrasings.add(analysis.terms(lang, alt));
       }
-      Set<String> q = new HashSet<>();
-      phrasings.forEach(q::addAll);
-      Set<String> b = new HashSet<>(analysis.terms(lang, e.answerText()));
-      b.addAll(analysis.terms(lang, e.section()));
-      b.addAll(analysis.terms(lang, String.join(" ", e.tags())));
-      questionTerms.put(e.id(), q);
-      this.phrasings.put(e.id(), List.copyOf(phrasings));
-      bodyTerms.put(e.id(), b);
-      Set<String> all = new HashSet<>(q);
-      all.addAll(b);
+      List<String> body = new ArrayList<>(analysis.terms(lang, e.answerText()));
+      body.addAll(analysis.terms(lang, e.section()));
+      body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
+      phrasingTerms.put(e.id(), phrasings);
+      bodyTerms.put(e.id(), body);
+      Set<String> all = new HashSet<>(body);
+      phrasings.forEach(all::addAll);
       for (String t : all) {
         docFreq.merge(t, 1, Integer::sum);
       }
     }
     sorted.addAll(docFreq.keySet());
-    for (String t : docFreq.keySet()) {
+    for (String t : sorted) {
+      termIds.put(t, termIds.size());
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
+    for (Map.Entry<String, List<List<String>>> e : phrasingTerms.entrySet()) {
+      BitSet[] phrasings = e.getValue().stream().map(this::bits).toArray(BitSet[]::new);
+      BitSet any = new BitSet();
+      for (BitSet b : phrasings) {
+        any.or(b);
+      }
+      entryTerms.put(e.getKey(), new EntryTerms(phrasings, any, bits(bodyTerms.get(e.getKey()))));
+    }
     this.entryCount = Math.max(entries.size(), 1);
+  }
+
+  private BitSet bits(List<String> terms) {
+    BitSet bits = new BitSet(termIds.size());
+    for (String t : terms) {
+      bits.set(termIds.get(t));
+    }
+    return bits;
+  }
+
+  /** The id of a known term, or -1. */
+  int id(String term) {
+    Integer id = termIds.get(term);
+    return id == null ? -1 : id;
+  }
+
+  EntryTerms entryTerms(String entryId) {
+    return entryTerms.get(entryId);
   }
 
   boolean contains(String term) {
@@ -98,24 +132,26 @@ final class Vocabulary {
     return i;
   }
 
-  Set<String> questionTerms(String entryId) {
-    return questionTerms.getOrDefault(entryId, Set.of());
-  }
-
-  /** The terms of the question and of each alternative, one set per phrasing. */
-  List<Set<String>> phrasings(String entryId) {
-    return phrasings.getOrDefault(entryId, List.of());
-  }
-
-  Set<String> bodyTerms(String entryId) {
-    return bodyTerms.getOrDefault(entryId, Set.of());
-  }
-
   /**
    * Known terms within a small edit distance of an unknown one: one edit for short words, two for
    * long ones, and the first letter must match for two (typos rarely start a word).
    */
   List<String> closeTerms(String term) {
+    List<String> cached = closeCache.get(term);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> close = List.copyOf(findCloseTerms(term));
+    if (closeCache.size() > MAX_CACHED) {
+      closeCache.clear(); // bounded: typos are endless, memory is not
+    }
+    closeCache.put(term, close);
+    return close;
+  }
+
+  private static final int MAX_CACHED = 20_000;
+
+  private List<String> findCloseTerms(String term) {
     int len = term.length();
     if (len < 4) {
       return List.of();
