@@ -24,6 +24,8 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -32,17 +34,19 @@ import org.apache.lucene.search.TopDocs;
  * reload replaces it. Reference-counted so a search in flight finishes on the index it started on.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final double QUESTION_BOOST = 3.0;
-  private static final double BODY_BOOST = 1.0;
+  /** Lucene ranks by how merchants ask (question and alternatives); coverage also reads the answer. */
+  private static final String FIELD = IndexFields.QUESTION;
   /** A term found only in the answer text explains the message less than one in the question. */
   private static final double BODY_MATCH_WORTH = 0.75;
   /** A term from another phrasing of the same entry: related wording, weaker evidence. */
   private static final double OTHER_PHRASING_WORTH = 0.6;
-  private static final int CANDIDATES = 10;
+  private static final int CANDIDATES = 6;
+  /** Each term looked up costs a dictionary seek; coverage still sees every variant. */
+  private static final int MAX_QUERY_VARIANTS = 4;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
   /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
-  private static final double MIX = 0.6;
+  private static final double MIX = Double.parseDouble(System.getProperty("mix", "0.8"));
 
   private final ContentSnapshot content;
   private final DirectoryReader reader;
@@ -93,7 +97,9 @@ public final class SearchIndex implements AutoCloseable {
     }
     Vocabulary vocabulary = vocabularies.get(lang);
     try {
-      TopDocs top = searcher.search(query(plan, section), Math.max(CANDIDATES, limit));
+      // Exact scoring of every match: on a FAQ-sized index that beats block-max skipping.
+      TopDocs top = searcher.search(query(plan, section),
+          new TopScoreDocCollectorManager(Math.max(CANDIDATES, limit), Integer.MAX_VALUE));
       if (top.scoreDocs.length == 0) {
         return List.of();
       }
@@ -140,10 +146,7 @@ public final class SearchIndex implements AutoCloseable {
       if (qt.variants().isEmpty()) {
         continue;
       }
-      List<Query> perField = new ArrayList<>(2);
-      perField.add(fieldQuery(IndexFields.field(IndexFields.QUESTION, lang), qt, QUESTION_BOOST));
-      perField.add(fieldQuery(IndexFields.field(IndexFields.BODY, lang), qt, BODY_BOOST));
-      top.add(new BoostQuery(new DisjunctionMaxQuery(perField, 0.2f), (float) qt.weight()), BooleanClause.Occur.SHOULD);
+      top.add(new BoostQuery(fieldQuery(IndexFields.field(FIELD, lang), qt), (float) qt.weight()), BooleanClause.Occur.SHOULD);
     }
     top.add(new TermQuery(new Term(IndexFields.LANG, lang)), BooleanClause.Occur.FILTER);
     if (section != null) {
@@ -152,12 +155,15 @@ public final class SearchIndex implements AutoCloseable {
     return top.build();
   }
 
-  private static Query fieldQuery(String field, QueryTerm qt, double boost) {
-    List<Query> variants = new ArrayList<>(qt.variants().size());
-    for (Variant v : qt.variants()) {
-      variants.add(new BoostQuery(new TermQuery(new Term(field, v.term())), (float) v.worth()));
+  /** All variants of a term in one field score as one term (Lucene's synonym query), by their worth. */
+  private static Query fieldQuery(String field, QueryTerm qt) {
+    SynonymQuery.Builder variants = new SynonymQuery.Builder(field);
+    List<Variant> best = qt.variants().size() <= MAX_QUERY_VARIANTS ? qt.variants()
+        : qt.variants().stream().sorted((a, b) -> Double.compare(b.worth(), a.worth())).limit(MAX_QUERY_VARIANTS).toList();
+    for (Variant v : best) {
+      variants.addTerm(new Term(field, v.term()), (float) v.worth());
     }
-    return new BoostQuery(new DisjunctionMaxQuery(variants, 0f), (float) boost);
+    return variants.build();
   }
 
   /**
