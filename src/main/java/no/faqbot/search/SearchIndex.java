@@ -46,7 +46,7 @@ public final class SearchIndex implements AutoCloseable {
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
   /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
-  private static final double MIX = Double.parseDouble(System.getProperty("mix", "0.8"));
+  private static final double MIX = 0.8;
 
   private final ContentSnapshot content;
   private final DirectoryReader reader;

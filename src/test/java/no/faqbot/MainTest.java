@@ -1,0 +1,89 @@
+package no.faqbot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as an editor or CI uses it. */
+class MainTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      int code = new CommandLine(new Main()).execute(args);
+      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(old);
+    }
+  }
+
+  @Test
+  void validate_prints_every_problem_with_file_and_line_and_exits_1() {
+    Path content = Fixtures.content("broken", tmp);
+    Run r = run("validate", "--content", content.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("content/faq/nb/bad-yaml.md:5: invalid YAML"), r.out());
+    assertTrue(r.out().contains("content/faq/nb/missing-id.md:2: missing 'id'"), r.out());
+    assertTrue(r.out().contains("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'"), r.out());
+    assertTrue(r.out().contains("6 problem(s)"), r.out());
+  }
+
+  @Test
+  void validate_exits_0_on_good_content() {
+    Run r = run("validate", "--content", Fixtures.content("good", tmp).toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains("5 entries, 0 problem(s)"), r.out());
+  }
+
+  @Test
+  void the_shipped_content_is_valid_and_fully_translated() {
+    Run r = run("validate", "--content", "content");
+    assertEquals(0, r.code(), r.out());
+    var snapshot = new no.faqbot.content.ContentLoader(Path.of("content"), new no.faqbot.content.MarkdownRenderer()).load();
+    assertTrue(snapshot.entries("nb").size() >= 35, "the seed FAQ becomes 35-45 entries");
+    for (var e : snapshot.entries("nb")) {
+      assertTrue(snapshot.entries().get("en").containsKey(e.id()), "no English translation of " + e.id());
+      assertTrue(e.alternatives().size() >= 3, e.id() + " needs at least 3 alternatives");
+    }
+  }
+
+  @Test
+  void index_command_builds_an_index_that_serve_then_reuses() {
+    Path content = Fixtures.content("good", tmp);
+    Path index = tmp.resolve("index");
+    Run r = run("index", "--content", content.toString(), "--index", index.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(Files.exists(index.resolve("CURRENT")));
+    try (App app = App.start(new no.faqbot.config.Settings("127.0.0.1", 0, content, index, "x@example.com"))) {
+      assertEquals("REUSED", app.knowledge().current().outcome().name());
+    }
+  }
+
+  @Test
+  void eval_reports_accuracy_per_kind() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = tmp.resolve("eval.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"q\": \"hvor finner jeg butikk-id\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"velkomstmailen\"]}",
+        "{\"q\": \"hva blir været i morgen\", \"lang\": \"nb\", \"kind\": \"none\"}",
+        "{\"q\": \"når utløper ordren\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"finnes ikke i svaret\"]}"));
+    Run r = run("eval", file.toString(), "--content", content.toString(), "--index", tmp.resolve("index").toString());
+    assertEquals(1, r.code(), "one answer item misses, so the target is not met: " + r.out());
+    assertTrue(r.out().contains("answer    1/2   =  50.0 %"), r.out());
+    assertTrue(r.out().contains("none      1/1   = 100.0 %"), r.out());
+    assertTrue(r.out().contains("MISS answer \"når utløper ordren\""), r.out());
+  }
+}
