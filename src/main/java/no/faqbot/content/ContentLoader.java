@@ -79,9 +79,27 @@ public final class ContentLoader {
       problems.add(new ContentProblem(prefix() + "replies.yaml", 1,
           "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
     }
+    if (replies == null) {
+      replies = defaultReplies(); // the chat must always be able to greet and to say "I don't know"
+    }
     checkRelated(entries, parsed, problems);
     problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(entries, synonyms, replies, problems, fingerprint(files));
+  }
+
+  /** The replies shipped with faqbot, used while the editors' file is missing or broken. */
+  static CannedReplies defaultReplies() {
+    try (var in = ContentLoader.class.getResourceAsStream("default-replies.yaml")) {
+      List<ContentProblem> ignored = new ArrayList<>();
+      CannedReplies defaults = CannedReplies.parse("default-replies.yaml",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), ignored);
+      if (defaults == null) {
+        throw new IllegalStateException("bundled default-replies.yaml is invalid: " + ignored);
+      }
+      return defaults;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("bundled default-replies.yaml is missing", e);
+    }
   }
 
   private String prefix() {

@@ -93,4 +93,13 @@ class ContentLoaderTest {
     assertEquals(1, s.groups().size());
     assertEquals("content/synonyms/nb.txt:3", problems.get(0).toString().substring(0, 25));
   }
+
+  @Test
+  void broken_replies_file_is_reported_and_the_built_in_replies_serve() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Files.writeString(content.resolve("replies.yaml"), "version: 1\ngreeting:\n  reply: {nb: Hei}\n");
+    ContentSnapshot s = new ContentLoader(content, new MarkdownRenderer()).load();
+    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/replies.yaml:")), s.problems().toString());
+    assertTrue(s.replies().reply("fallback", "nb").contains("Beklager"), "built-in fallback reply");
+  }
 }
