@@ -2,6 +2,7 @@ package no.faqbot;
 
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
@@ -33,19 +34,39 @@ public final class App implements AutoCloseable {
     this.chat = chat;
   }
 
-  /** Loads the content, opens (or builds) the index and wires the services. */
+  /**
+   * Wires the services and starts loading the content and opening (or building) the index in the
+   * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
+   */
   public static App start(Settings settings) {
     TextAnalysis analysis = new TextAnalysis();
-    ContentLoader loader = new ContentLoader(settings.content(), new MarkdownRenderer());
-    ContentSnapshot content = loader.load();
-    for (ContentProblem problem : content.problems()) {
-      LOG.warn("Content problem (file skipped): {}", problem);
-    }
-    IndexStore store = new IndexStore(settings.index(), analysis);
-    SearchIndex index = new SearchIndex(content, store.open(content), analysis);
-    KnowledgeBase knowledge = new KnowledgeBase(index);
+    CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        loading.complete(load(settings, analysis));
+      } catch (RuntimeException | Error e) {
+        loading.completeExceptionally(e);
+      }
+    }, "faqbot-content-loader");
+    loader.setDaemon(true);
+    loader.start();
+    KnowledgeBase knowledge = new KnowledgeBase(loading);
     ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT);
     return new App(settings, knowledge, chat);
+  }
+
+  private static SearchIndex load(Settings settings, TextAnalysis analysis) {
+    ContentSnapshot content = new ContentLoader(settings.content(), new MarkdownRenderer()).load();
+    for (ContentProblem problem : content.problems()) {
+      LOG.warn("Content problem: {}", problem);
+    }
+    IndexStore store = new IndexStore(settings.index(), analysis);
+    return new SearchIndex(content, store.open(content), analysis);
+  }
+
+  /** Waits until the content is loaded and the index open. */
+  public SearchIndex awaitReady() {
+    return knowledge.awaitReady();
   }
 
   /** The HTTP server with every route; tests start it on port 0. */

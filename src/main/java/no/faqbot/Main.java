@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** Command line: {@code serve} (the default), {@code validate}, {@code index}, {@code eval}. */
 @Command(name = "faqbot", mixinStandardHelpOptions = true, version = "faqbot 0.1",
     description = "Helpdesk FAQ chat bot with guided troubleshooting.",
-    subcommands = {Main.Serve.class, Main.Validate.class, Main.Index.class, Main.Eval.class})
+    subcommands = {Main.Serve.class, Main.Validate.class, Main.Index.class, Main.Eval.class, Main.SelfTest.class})
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -75,6 +75,13 @@ public final class Main implements Callable<Integer> {
       }
       App app = App.start(settings);
       Javalin server = app.server().start(settings.host(), settings.port());
+      try {
+        app.awaitReady();
+      } catch (RuntimeException e) {
+        System.err.println("faqbot: could not load content or index: " + e.getMessage());
+        server.stop();
+        return 2;
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.stop();
         app.close();
@@ -136,6 +143,32 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       try (App app = App.start(locations.settings("127.0.0.1", 0))) {
         return new EvalRunner(app.chat(), app.knowledge(), System.out).run(file, verbose).passed() ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "selftest", mixinStandardHelpOptions = true,
+      description = "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
+          + " (a smoke test; the build also uses it to record a class-data archive for faster starts).")
+  static final class SelfTest implements Callable<Integer> {
+    @CommandLine.Mixin Locations locations = new Locations();
+
+    @Override
+    public Integer call() throws Exception {
+      try (App app = App.start(locations.settings("127.0.0.1", 0))) {
+        Javalin server = app.server().start("127.0.0.1", 0);
+        try {
+          java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/chat"))
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"hvor finner jeg butikk-ID?\"}"))
+                  .header("Content-Type", "application/json").build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+          System.out.println("selftest: HTTP " + response.statusCode() + " "
+              + response.body().substring(0, Math.min(80, response.body().length())));
+          return response.statusCode() == 200 ? 0 : 1;
+        } finally {
+          server.stop();
+        }
       }
     }
   }

@@ -43,6 +43,7 @@ public final class ContentLoader {
     Map<String, Synonyms> synonyms = new TreeMap<>();
     CannedReplies replies = null;
     boolean sawReplies = false;
+    Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
       String text = decode(path, file.getValue(), problems);
@@ -57,7 +58,7 @@ public final class ContentLoader {
               "unknown language folder '" + lang + "': use one of " + Languages.ALL));
           continue;
         }
-        FaqFileParser.Result result = faqParser.parse(path, lang, text);
+        FaqFileParser.Result result = faqFiles.get(path);
         problems.addAll(result.problems());
         if (result.entry() != null) {
           parsed.put(path, result);
@@ -85,6 +86,22 @@ public final class ContentLoader {
     checkRelated(entries, parsed, problems);
     problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(entries, synonyms, replies, problems, fingerprint(files));
+  }
+
+  /** Parsing Markdown and YAML dominates start-up; files are independent, so use every core. */
+  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(Map<String, byte[]> files) {
+    Map<String, FaqFileParser.Result> results = new java.util.concurrent.ConcurrentHashMap<>();
+    files.entrySet().parallelStream().forEach(file -> {
+      String[] parts = file.getKey().split("/");
+      if (parts.length == 4 && parts[1].equals("faq") && file.getKey().endsWith(".md")
+          && Languages.isSupported(parts[2])) {
+        String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
+        if (text != null) {
+          results.put(file.getKey(), faqParser.parse(file.getKey(), parts[2], text));
+        }
+      }
+    });
+    return results;
   }
 
   /** The replies shipped with faqbot, used while the editors' file is missing or broken. */
