@@ -21,8 +21,8 @@ until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
     -d '{"message":"hvor finner jeg butikk-id"}' "http://127.0.0.1:$PORT/api/chat"; do sleep 0.02; done
 echo "start to first answer (reused index): $(( $(date +%s%3N) - start_ms )) ms"
 # Warm-up so the JIT has compiled the hot paths before measuring (slow on 2 shared cores).
-wrk -t2 -c"$CONNS" -d15s -s bench/chat.lua "http://127.0.0.1:$PORT/" >/dev/null
-wrk -t2 -c"$CONNS" -d5s -s bench/trivial.lua "http://127.0.0.1:$PORT/health" >/dev/null
+wrk -t2 -c"$CONNS" -d30s -s bench/chat.lua "http://127.0.0.1:$PORT/" >/dev/null
+wrk -t2 -c"$CONNS" -d15s -s bench/trivial.lua "http://127.0.0.1:$PORT/health" >/dev/null
 # Alternate the two routes twice so drift on a shared machine hits both alike.
 measure() { wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s "bench/$1.lua" "http://127.0.0.1:$PORT$2" | grep '^BENCH'; }
 t1=$(measure trivial /health); c1=$(measure chat /); t2=$(measure trivial /health); c2=$(measure chat /)

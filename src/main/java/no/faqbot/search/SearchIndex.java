@@ -40,9 +40,9 @@ public final class SearchIndex implements AutoCloseable {
   private static final double BODY_MATCH_WORTH = 0.75;
   /** A term from another phrasing of the same entry: related wording, weaker evidence. */
   private static final double OTHER_PHRASING_WORTH = 0.6;
-  private static final int CANDIDATES = 6;
+  private static final int CANDIDATES = 5;
   /** Each term looked up costs a dictionary seek; coverage still sees every variant. */
-  private static final int MAX_QUERY_VARIANTS = 4;
+  private static final int MAX_QUERY_VARIANTS = 3;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
   /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
