@@ -11,5 +11,5 @@ package no.faqbot.chat;
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
  */
 public record AnswerPolicy(double answerCoverage, double suggestCoverage, double minEvidence, double margin) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.36, 0.3, 1.0, 0.01);
+  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.40, 0.3, 1.0, 0.005);
 }

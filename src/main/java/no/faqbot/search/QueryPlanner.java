@@ -18,6 +18,11 @@ final class QueryPlanner {
   static final double SYNONYM_WORTH = 0.9;
   static final double TYPO_WORTH = 0.8;
   static final double STEM_WORTH = 0.85;
+  /**
+   * Term weights are idf to this power: flatter than raw idf, so one rare but generic word
+   * ("away", "legge") cannot outweigh the rest of the message on a small knowledge base.
+   */
+  static final double IDF_POWER = 0.75;
   private static final int MAX_TERMS = 40;
 
   private final String lang;
@@ -49,7 +54,7 @@ final class QueryPlanner {
       terms = terms.subList(0, MAX_TERMS);
     }
     Map<Integer, List<String>> synonymTerms = new HashMap<>();
-    synonyms.expand(terms, synonymTerms);
+    synonyms.expand(terms, synonymTerms, term -> vocabulary.contains(term) ? vocabulary.idf(term) : 0);
     List<QueryTerm> out = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < terms.size(); i++) {
@@ -80,7 +85,7 @@ final class QueryPlanner {
           variants.add(new Variant(term, id, w));
         }
       });
-      out.add(new QueryTerm(t, weight(t, variants), variants));
+      out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
     }
     return new QueryPlan(lang, out);
   }

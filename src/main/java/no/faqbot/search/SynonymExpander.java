@@ -1,6 +1,8 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.content.Synonyms;
@@ -31,8 +33,12 @@ final class SynonymExpander {
     }
   }
 
-  /** For each position of {@code terms}, the terms its synonyms contribute. */
-  void expand(List<String> terms, Map<Integer, List<String>> out) {
+  /**
+   * For each position of {@code terms}, the terms its synonyms contribute. A phrase of several
+   * words stands in by its most specific word only (by {@code idf}): "old checkout" for "kco v2"
+   * adds "v2", not "klarna" and "checkout", which would match half the knowledge base.
+   */
+  void expand(List<String> terms, Map<Integer, List<String>> out, ToDoubleFunction<String> idf) {
     for (int start = 0; start < terms.size(); start++) {
       for (Member member : byFirstTerm.getOrDefault(terms.get(start), List.of())) {
         if (indexOf(terms, member.terms(), start) != start) {
@@ -42,12 +48,11 @@ final class SynonymExpander {
           if (other == member.terms()) {
             continue;
           }
+          String specific = other.stream().max(Comparator.comparingDouble(idf)).orElseThrow();
           for (int p = start; p < start + member.terms().size(); p++) {
             List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
-            for (String t : other) {
-              if (!list.contains(t)) {
-                list.add(t);
-              }
+            if (!list.contains(specific)) {
+              list.add(specific);
             }
           }
         }
