@@ -21,8 +21,4 @@ request = function()
   i = i + 1
   return requests[(i % #requests) + 1]
 end
-done = function(summary, latency, requests)
-  io.write(string.format("BENCH rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+done = dofile("bench/report.lua")
