@@ -8,8 +8,10 @@ package no.faqbot.chat;
  * @param suggestCoverage hits explaining less are not offered at all
  * @param minEvidence the top hit must also match about this many rare terms' worth of words, so a
  *     single common word ("dag", "god") in a short off-topic message is never enough
+ * @param minScore the top hit's fit (its score) must reach this to answer
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
  */
-public record AnswerPolicy(double answerCoverage, double suggestCoverage, double minEvidence, double margin) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.40, 0.3, 1.0, 0.005);
+public record AnswerPolicy(
+    double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin) {
+  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0);
 }

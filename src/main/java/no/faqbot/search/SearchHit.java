@@ -3,8 +3,10 @@ package no.faqbot.search;
 import no.faqbot.content.FaqEntry;
 
 /**
- * One entry found for a message. {@code coverage} is the share of the message's weight the entry
- * explains (0 to 1), {@code evidence} the same in absolute idf; {@code relevance} is Lucene's
- * score and {@code score}, which ranks hits, mixes coverage with it.
+ * One entry found for a message. {@code score} ranks hits: how well the entry's best-fitting
+ * phrasing fits the message, both ways (0 to 1). {@code coverage} is the share of the message's
+ * weight the entry explains (0 to 1); {@code evidence} is that matched weight counted in terms as
+ * rare as one used by a single entry; {@code relevance} is Lucene's score, which chose the
+ * candidates.
  */
 public record SearchHit(FaqEntry entry, double score, double coverage, double evidence, double relevance) {}

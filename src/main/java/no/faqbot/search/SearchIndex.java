@@ -41,12 +41,12 @@ public final class SearchIndex implements AutoCloseable {
   /** A term from another phrasing of the same entry: related wording, weaker evidence. */
   private static final double OTHER_PHRASING_WORTH = 0.6;
   private static final int CANDIDATES = 5;
+  /** In the fit of a phrasing, how much counts how much of the phrasing the message uses. */
+  private static final double PRECISION_SHARE = 0.3;
   /** Each term looked up costs a dictionary seek; coverage still sees every variant. */
   private static final int MAX_QUERY_VARIANTS = 3;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
-  /** Ranking mixes coverage (how much of the message an entry explains) with Lucene's relevance. */
-  private static final double MIX = 0.8;
 
   private final ContentSnapshot content;
   private final DirectoryReader reader;
@@ -103,7 +103,8 @@ public final class SearchIndex implements AutoCloseable {
       if (top.scoreDocs.length == 0) {
         return List.of();
       }
-      double best = top.scoreDocs[0].score;
+      BitSet queryIds = new BitSet();
+      plan.terms().forEach(t -> t.variants().forEach(v -> queryIds.set(v.id())));
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         String id = idByDoc[sd.doc];
@@ -111,13 +112,13 @@ public final class SearchIndex implements AutoCloseable {
         if (entry == null) {
           continue;
         }
-        double[] cov = coverage(plan, vocabulary, id);
+        double[] cov = coverage(plan, vocabulary, id, queryIds);
         double coverage = cov[1] == 0 ? 0 : cov[0] / cov[1];
         if (coverage <= 0) {
           continue;
         }
         double evidence = cov[0] / vocabulary.idf(RARE_TERM);
-        hits.add(new SearchHit(entry, MIX * coverage + (1 - MIX) * (sd.score / best), coverage, evidence, sd.score));
+        hits.add(new SearchHit(entry, cov[2], coverage, evidence, sd.score));
       }
       hits.sort((a, b) -> Double.compare(b.score(), a.score()));
       return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
@@ -172,13 +173,14 @@ public final class SearchIndex implements AutoCloseable {
    * phrasing counts fully, one only in the answer, tags or another phrasing counts less. Taking
    * the union of all phrasings instead would let long lists of alternatives match anything.
    */
-  private static double[] coverage(QueryPlan plan, Vocabulary vocabulary, String entryId) {
+  private static double[] coverage(QueryPlan plan, Vocabulary vocabulary, String entryId, BitSet queryIds) {
     Vocabulary.EntryTerms terms = vocabulary.entryTerms(entryId);
     double total = 0;
     for (QueryTerm qt : plan.terms()) {
       total += qt.weight();
     }
     double best = 0;
+    double bestFit = 0;
     for (BitSet phrasing : terms.phrasings()) {
       double matched = 0;
       for (QueryTerm qt : plan.terms()) {
@@ -193,9 +195,18 @@ public final class SearchIndex implements AutoCloseable {
         matched += termBest * qt.weight();
       }
       best = Math.max(best, matched);
+      // How much of this phrasing the message uses: a phrasing mostly made of the message's words
+      // is a closer fit than a long one that happens to contain them.
+      BitSet shared = (BitSet) phrasing.clone();
+      shared.and(queryIds);
+      int size = phrasing.cardinality();
+      double precision = size == 0 ? 0 : (double) shared.cardinality() / size;
+      double fit = total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+      bestFit = Math.max(bestFit, fit);
     }
-    return new double[] {best, total};
+    return new double[] {best, total, bestFit};
   }
+
 
   /** Takes a reference; false when the index is already closed (a reload swapped it out). */
   boolean tryAcquire() {
