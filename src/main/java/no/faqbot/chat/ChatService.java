@@ -59,8 +59,7 @@ public final class ChatService {
     }
     SearchHit top = offered.get(0);
     double runnerUp = offered.size() > 1 ? offered.get(1).score() : 0;
-    if (top.coverage() >= policy.answerCoverage() && top.evidence() >= policy.minEvidence()
-        && top.score() >= policy.minScore() && top.score() - runnerUp >= policy.margin()) {
+    if (policy.answers(top, runnerUp)) {
       AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
       return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null);
     }

@@ -197,10 +197,14 @@ public final class SearchIndex implements AutoCloseable {
       best = Math.max(best, matched);
       // How much of this phrasing the message uses: a phrasing mostly made of the message's words
       // is a closer fit than a long one that happens to contain them.
-      BitSet shared = (BitSet) phrasing.clone();
-      shared.and(queryIds);
+      int shared = 0;
+      for (int id = queryIds.nextSetBit(0); id >= 0; id = queryIds.nextSetBit(id + 1)) {
+        if (phrasing.get(id)) {
+          shared++;
+        }
+      }
       int size = phrasing.cardinality();
-      double precision = size == 0 ? 0 : (double) shared.cardinality() / size;
+      double precision = size == 0 ? 0 : (double) shared / size;
       double fit = total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
       bestFit = Math.max(bestFit, fit);
     }
