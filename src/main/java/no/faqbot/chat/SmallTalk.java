@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import no.faqbot.content.CannedReplies;
 
 /**
@@ -58,8 +59,10 @@ final class SmallTalk {
     return Optional.ofNullable(best);
   }
 
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   static List<String> words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+    return Arrays.stream(NON_WORD.split(text.toLowerCase(Locale.ROOT)))
         .filter(w -> !w.isEmpty())
         .toList();
   }

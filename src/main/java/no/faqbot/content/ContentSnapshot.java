@@ -31,6 +31,23 @@ public record ContentSnapshot(
     return entries.getOrDefault(lang, Map.of()).values();
   }
 
+  /**
+   * What a merchant writing in {@code lang} can be answered with: the entries of that language,
+   * plus the default language's entries that have no translation yet.
+   */
+  public List<FaqEntry> searchable(String lang) {
+    List<FaqEntry> list = new ArrayList<>(entries(lang));
+    if (!lang.equals(Languages.DEFAULT)) {
+      Map<String, FaqEntry> own = entries.getOrDefault(lang, Map.of());
+      for (FaqEntry e : entries(Languages.DEFAULT)) {
+        if (!own.containsKey(e.id())) {
+          list.add(e);
+        }
+      }
+    }
+    return list;
+  }
+
   /** All entries of all languages. */
   public List<FaqEntry> allEntries() {
     List<FaqEntry> all = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
+import no.faqbot.content.Languages;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -118,8 +119,10 @@ public final class IndexStore {
       try (FSDirectory dir = FSDirectory.open(building);
           IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analysis.indexAnalyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-        for (FaqEntry e : content.allEntries()) {
-          writer.addDocument(document(e));
+        for (String lang : Languages.ALL) {
+          for (FaqEntry e : content.searchable(lang)) {
+            writer.addDocument(document(e, lang));
+          }
         }
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
         writer.commit();
@@ -145,13 +148,13 @@ public final class IndexStore {
     return build(content, fingerprint(content));
   }
 
-  private static Document document(FaqEntry e) {
+  /** {@code e} as searched in {@code lang}: an untranslated entry is indexed under every language. */
+  private static Document document(FaqEntry e, String lang) {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.KEY, e.key(), Field.Store.YES));
     doc.add(new StringField(IndexFields.ID, e.id(), Field.Store.YES));
-    doc.add(new StringField(IndexFields.LANG, e.lang(), Field.Store.YES));
+    doc.add(new StringField(IndexFields.LANG, lang, Field.Store.YES));
     doc.add(new StringField(IndexFields.SECTION, e.section(), Field.Store.YES));
-    String lang = e.lang();
     doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), e.question(), Field.Store.NO));
     for (String alt : e.alternatives()) {
       doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), alt, Field.Store.NO));

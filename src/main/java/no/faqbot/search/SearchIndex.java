@@ -67,7 +67,7 @@ public final class SearchIndex implements AutoCloseable {
     this.searcher.setQueryCache(null);
     this.idByDoc = idsByDoc(reader);
     for (String lang : Languages.ALL) {
-      Vocabulary vocabulary = new Vocabulary(content.entries(lang), lang, analysis);
+      Vocabulary vocabulary = new Vocabulary(content.searchable(lang), lang, analysis);
       vocabularies.put(lang, vocabulary);
       planners.put(lang, new QueryPlanner(lang, analysis, vocabulary,
           new SynonymExpander(content.synonyms(lang), lang, analysis)));
@@ -108,7 +108,7 @@ public final class SearchIndex implements AutoCloseable {
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         String id = idByDoc[sd.doc];
-        FaqEntry entry = content.entries().getOrDefault(lang, Map.of()).get(id);
+        FaqEntry entry = content.entry(id, lang).orElse(null);
         if (entry == null) {
           continue;
         }

@@ -86,4 +86,11 @@ class SearchIndexTest {
   void query_syntax_is_not_interpreted() {
     assertEquals("(nothing)", top("1' OR '1'='1 AND q.nb:* +lang:en~2", "nb"));
   }
+
+  @Test
+  void an_entry_without_translation_is_still_found_in_the_other_language() {
+    List<SearchHit> hits = index.search("ordre 28 dager", "en", 3, null);
+    assertEquals("order-expiry", hits.get(0).entry().id());
+    assertEquals("nb", hits.get(0).entry().lang(), "served in Norwegian until someone translates it");
+  }
 }
