@@ -11,6 +11,7 @@ import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.flow.StateCodec;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.KnowledgeRoutes;
@@ -51,8 +52,17 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT);
+    ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, new StateCodec(stateSecret(settings)));
     return new App(settings, knowledge, chat);
+  }
+
+  private static byte[] stateSecret(Settings settings) {
+    if (settings.stateSecret() != null && !settings.stateSecret().isBlank()) {
+      return settings.stateSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    return random;
   }
 
   private static SearchIndex load(Settings settings, TextAnalysis analysis) {

@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
 
     Settings settings(String host, int port) {
       String support = System.getenv().getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL);
-      return new Settings(host, port, content, index, support);
+      return new Settings(host, port, content, index, support, System.getenv("FAQBOT_STATE_SECRET"));
     }
   }
 

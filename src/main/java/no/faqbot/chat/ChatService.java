@@ -6,43 +6,69 @@ import java.util.concurrent.atomic.AtomicReference;
 import no.faqbot.content.CannedReplies;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.Languages;
+import no.faqbot.flow.Flow;
+import no.faqbot.flow.FlowEngine;
+import no.faqbot.flow.FlowState;
+import no.faqbot.flow.FlowView;
+import no.faqbot.flow.InvalidStateException;
+import no.faqbot.flow.StateCodec;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
 
-/** Answers one message: small talk, one confident answer, a few choices, or an honest fallback. */
+/**
+ * Answers one message: small talk, one confident answer, a guided flow for a known problem, a few
+ * choices, or an honest fallback; and moves a merchant through a flow step by step.
+ */
 public final class ChatService {
   public static final int MAX_MESSAGE_CHARS = 2000;
   private static final int MAX_SUGGESTIONS = 3;
 
   private final KnowledgeBase knowledge;
   private final AnswerPolicy policy;
+  private final StateCodec states;
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
 
-  public ChatService(KnowledgeBase knowledge, AnswerPolicy policy) {
+  public ChatService(KnowledgeBase knowledge, AnswerPolicy policy, StateCodec states) {
     this.knowledge = knowledge;
     this.policy = policy;
+    this.states = states;
   }
 
   /**
    * The reply to {@code request}.
    *
-   * @throws IllegalArgumentException for a message that is missing, too long or in an unknown language
+   * @throws IllegalArgumentException for a message that is missing, too long or in an unknown
+   *     language, and (as its subclasses) for a tampered state or an answer that does not fit
    */
   public ChatReply reply(ChatRequest request) {
     String lang = request.lang() == null || request.lang().isBlank() ? Languages.DEFAULT : request.lang();
     if (!Languages.isSupported(lang)) {
       throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
     }
-    String message = request.message();
-    if (message == null || message.isBlank()) {
-      throw new IllegalArgumentException("message is missing: send {\"message\": \"...\"}");
-    }
-    if (message.length() > MAX_MESSAGE_CHARS) {
+    String message = request.message() == null ? null : request.message().strip();
+    if (message != null && message.length() > MAX_MESSAGE_CHARS) {
       throw new MessageTooLongException(message.length());
     }
-    return knowledge.withIndex(index -> reply(index, message.strip(), lang));
+    boolean answersStep = request.choice() != null || request.fields() != null;
+    if ((message == null || message.isEmpty()) && !answersStep) {
+      throw new IllegalArgumentException("message is missing: send {\"message\": \"...\"}");
+    }
+    return knowledge.withIndex(index -> {
+      if (request.state() != null) {
+        FlowState state = states.decode(request.state());
+        Flow flow = index.content().flow(state.flow())
+            .orElseThrow(() -> new InvalidStateException("the guided flow '" + state.flow() + "' no longer exists; start again"));
+        if (answersStep) {
+          return flowReply(flow, FlowEngine.advance(flow, state, request.choice(), request.fields()), lang);
+        }
+        // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new question.
+      } else if (answersStep) {
+        throw new IllegalArgumentException("choice and fields answer a guided flow: send the state from the last reply too");
+      }
+      return reply(index, message, lang);
+    });
   }
 
   private ChatReply reply(SearchIndex index, String message, String lang) {
@@ -50,24 +76,37 @@ public final class ChatService {
     SmallTalk talk = smallTalk(content.replies());
     Optional<String> intent = talk.intent(message, lang);
     if (intent.isPresent()) {
-      return new ChatReply(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang), null, List.of(), null);
+      return ChatReply.of(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang));
     }
     List<SearchHit> hits = index.search(message, lang, MAX_SUGGESTIONS + 1, null);
     List<SearchHit> offered = hits.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList();
     if (offered.isEmpty()) {
-      return new ChatReply(ReplyType.FALLBACK, content.replies().reply("fallback", lang), null, List.of(), null);
+      return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
     SearchHit top = offered.get(0);
     double runnerUp = offered.size() > 1 ? offered.get(1).score() : 0;
     if (policy.answers(top, runnerUp)) {
+      Optional<Flow> flow = top.entry().flow() == null ? Optional.empty() : content.flow(top.entry().flow());
+      if (flow.isPresent()) {
+        return flowReply(flow.get(), FlowEngine.start(flow.get()), lang);
+      }
       AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
-      return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null);
+      return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null, null);
     }
     List<AnswerView.QuestionRef> choices = offered.stream()
+        .filter(h -> !h.entry().isFlowTrigger())
         .limit(MAX_SUGGESTIONS)
         .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
         .toList();
-    return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null);
+    if (choices.isEmpty()) {
+      return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
+    }
+    return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null);
+  }
+
+  private ChatReply flowReply(Flow flow, FlowState state, String lang) {
+    FlowView view = FlowView.of(flow, state, lang);
+    return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view);
   }
 
   private SmallTalk smallTalk(CannedReplies replies) {

@@ -6,9 +6,15 @@ import java.nio.file.Path;
  * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
  *
  * @param supportEmail where prepared support e-mails go
+ * @param stateSecret signs conversation state ({@code FAQBOT_STATE_SECRET}); replicas that share
+ *     it can continue each other's conversations; null picks a random one per start
  */
-public record Settings(String host, int port, Path content, Path index, String supportEmail) {
+public record Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
+
+  public Settings(String host, int port, Path content, Path index, String supportEmail) {
+    this(host, port, content, index, supportEmail, null);
+  }
 
   public Settings {
     if (port < 0 || port > 65535) {

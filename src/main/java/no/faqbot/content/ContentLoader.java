@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import no.faqbot.flow.Flow;
+import no.faqbot.flow.FlowParser;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and
@@ -41,6 +43,7 @@ public final class ContentLoader {
     Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
     Map<String, FaqFileParser.Result> parsed = new java.util.HashMap<>();
     Map<String, Synonyms> synonyms = new TreeMap<>();
+    Map<String, Flow> flows = new TreeMap<>();
     CannedReplies replies = null;
     boolean sawReplies = false;
     Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files);
@@ -71,6 +74,12 @@ public final class ContentLoader {
           continue;
         }
         synonyms.put(lang, Synonyms.parse(path, text, problems));
+      } else if (parts.length == 3 && parts[1].equals("flows") && path.endsWith(".yaml")) {
+        FlowParser.Result result = new FlowParser().parse(path, text);
+        problems.addAll(result.problems());
+        if (result.flow() != null) {
+          flows.put(result.flow().id(), result.flow());
+        }
       } else if (path.equals(prefix() + "replies.yaml")) {
         sawReplies = true;
         replies = CannedReplies.parse(path, text, problems);
@@ -84,8 +93,9 @@ public final class ContentLoader {
       replies = defaultReplies(); // the chat must always be able to greet and to say "I don't know"
     }
     checkRelated(entries, parsed, problems);
+    checkFlowLinks(entries, parsed, flows, problems);
     problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new ContentSnapshot(entries, synonyms, replies, problems, fingerprint(files));
+    return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(files));
   }
 
   /** Parsing Markdown and YAML dominates start-up; files are independent, so use every core. */
@@ -143,6 +153,29 @@ public final class ContentLoader {
             problems.add(new ContentProblem(e.sourcePath(), parsed.get(e.sourcePath()).lineOf("related"),
                 "related id '" + r + "' does not exist: use the id of another entry"));
           }
+        }
+      }
+    }
+  }
+
+  /** Entries may name a flow, flows may name entries: both must exist. */
+  private static void checkFlowLinks(Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed, Map<String, Flow> flows, List<ContentProblem> problems) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    entries.values().forEach(m -> ids.addAll(m.keySet()));
+    for (Map<String, FaqEntry> byId : entries.values()) {
+      for (FaqEntry e : byId.values()) {
+        if (e.flow() != null && !flows.containsKey(e.flow())) {
+          problems.add(new ContentProblem(e.sourcePath(), parsed.get(e.sourcePath()).lineOf("flow"),
+              "flow '" + e.flow() + "' does not exist (flows: " + String.join(", ", flows.keySet()) + ")"));
+        }
+      }
+    }
+    for (Flow flow : flows.values()) {
+      for (String entry : flow.entries()) {
+        if (!ids.contains(entry)) {
+          problems.add(new ContentProblem(flow.sourcePath(), flow.entriesLine(),
+              "entry '" + entry + "' does not exist: use the id of a FAQ entry"));
         }
       }
     }

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import no.faqbot.flow.Flow;
 
 /**
  * Everything loaded from the content folder at one moment: entries per language, synonyms,
- * canned replies, the problems found, and a fingerprint of the files it came from.
+ * canned replies, guided flows, the problems found, and a fingerprint of the files it came from.
  */
 public record ContentSnapshot(
     Map<String, Map<String, FaqEntry>> entries,
     Map<String, Synonyms> synonyms,
     CannedReplies replies,
+    Map<String, Flow> flows,
     List<ContentProblem> problems,
     String fingerprint) {
 
@@ -23,6 +25,7 @@ public record ContentSnapshot(
     entries.forEach((lang, byId) -> copy.put(lang, Map.copyOf(byId)));
     entries = Map.copyOf(copy);
     synonyms = Map.copyOf(synonyms);
+    flows = Map.copyOf(flows);
     problems = List.copyOf(problems);
   }
 
@@ -33,10 +36,16 @@ public record ContentSnapshot(
 
   /**
    * What a merchant writing in {@code lang} can be answered with: the entries of that language,
-   * plus the default language's entries that have no translation yet.
+   * the default language's entries that have no translation yet, and each flow's triggers as a
+   * pseudo-entry (id {@code flow:<flow id>}) so that describing a problem starts its flow.
    */
   public List<FaqEntry> searchable(String lang) {
     List<FaqEntry> list = new ArrayList<>(entries(lang));
+    for (Flow flow : flows.values()) {
+      list.add(new FaqEntry(FaqEntry.FLOW_PREFIX + flow.id(), lang, flow.title().in(lang),
+          flow.triggers().getOrDefault(lang, List.of()), "", List.of(), List.of(), null, flow.id(),
+          "", "", "", flow.sourcePath()));
+    }
     if (!lang.equals(Languages.DEFAULT)) {
       Map<String, FaqEntry> own = entries.getOrDefault(lang, Map.of());
       for (FaqEntry e : entries(Languages.DEFAULT)) {
@@ -66,6 +75,10 @@ public record ContentSnapshot(
 
   public int entryCount() {
     return entries.values().stream().mapToInt(Map::size).sum();
+  }
+
+  public Optional<Flow> flow(String id) {
+    return Optional.ofNullable(flows.get(id));
   }
 
   public Synonyms synonyms(String lang) {

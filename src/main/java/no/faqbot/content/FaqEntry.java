@@ -28,6 +28,14 @@ public record FaqEntry(
     related = List.copyOf(related);
   }
 
+  /** Prefix of the ids of the pseudo-entries that let free text find a flow by its triggers. */
+  public static final String FLOW_PREFIX = "flow:";
+
+  /** Whether this is a flow's triggers standing in as an entry rather than a FAQ entry. */
+  public boolean isFlowTrigger() {
+    return id.startsWith(FLOW_PREFIX);
+  }
+
   /** Key unique across languages, e.g. {@code nb/find-store-id}. */
   public String key() {
     return lang + "/" + id;

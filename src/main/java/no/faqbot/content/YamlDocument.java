@@ -72,42 +72,56 @@ public final class YamlDocument {
     return new YamlError(firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
   }
 
+  /** An open mapping or list while scanning: whether it added a path element, and list item count. */
+  private static final class Frame {
+    final boolean pushed;
+    final boolean list;
+    int nextItem;
+
+    Frame(boolean pushed, boolean list) {
+      this.pushed = pushed;
+      this.list = list;
+    }
+  }
+
+  /** Records the line of every key as a dotted path; list items are numbered ({@code steps.a.options.1.next}). */
   private static void recordKeyLines(JsonParser parser, Map<String, Integer> lines, int firstLine)
       throws IOException {
     ArrayDeque<String> path = new ArrayDeque<>();
-    ArrayDeque<Boolean> inObject = new ArrayDeque<>();
+    ArrayDeque<Frame> frames = new ArrayDeque<>();
     String pendingKey = null;
     JsonToken token;
     while ((token = parser.nextToken()) != null) {
-      switch (token) {
-        case FIELD_NAME -> {
-          pendingKey = parser.currentName();
-          String full = path.isEmpty() ? pendingKey : String.join(".", reversed(path)) + "." + pendingKey;
-          lines.putIfAbsent(full, firstLine - 1 + parser.currentTokenLocation().getLineNr());
+      if (token == JsonToken.FIELD_NAME) {
+        pendingKey = parser.currentName();
+        lines.putIfAbsent(join(path, pendingKey), firstLine - 1 + parser.currentTokenLocation().getLineNr());
+        continue;
+      }
+      String element = pendingKey;
+      pendingKey = null;
+      if (element == null && !frames.isEmpty() && frames.peek().list) {
+        element = String.valueOf(frames.peek().nextItem++);
+      }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        if (element != null) {
+          path.push(element);
         }
-        case START_OBJECT, START_ARRAY -> {
-          if (pendingKey != null) {
-            path.push(pendingKey);
-            inObject.push(true);
-          } else {
-            inObject.push(false);
-          }
-          pendingKey = null;
+        frames.push(new Frame(element != null, token == JsonToken.START_ARRAY));
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        if (!frames.isEmpty() && frames.pop().pushed && !path.isEmpty()) {
+          path.pop();
         }
-        case END_OBJECT, END_ARRAY -> {
-          if (!inObject.isEmpty() && inObject.pop() && !path.isEmpty()) {
-            path.pop();
-          }
-        }
-        default -> pendingKey = null;
       }
     }
   }
 
-  private static List<String> reversed(ArrayDeque<String> path) {
+  private static String join(ArrayDeque<String> path, String key) {
+    if (path.isEmpty()) {
+      return key;
+    }
     List<String> list = new ArrayList<>(path);
     Collections.reverse(list);
-    return list;
+    return String.join(".", list) + "." + key;
   }
 
   public JsonNode root() {

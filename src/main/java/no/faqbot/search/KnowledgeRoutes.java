@@ -40,7 +40,9 @@ public final class KnowledgeRoutes implements Routes {
     String lang = lang(ctx);
     int limit = limit(ctx.queryParam("limit"));
     SearchResponse response = knowledge.withIndex(index -> {
-      List<AnswerView> results = index.search(q, lang, limit, null).stream()
+      List<AnswerView> results = index.search(q, lang, limit + 3, null).stream()
+          .filter(h -> !h.entry().isFlowTrigger())
+          .limit(limit)
           .map(h -> AnswerView.of(h.entry(), h.score(), index.content(), lang))
           .toList();
       return new SearchResponse(q, lang, results);

@@ -55,6 +55,8 @@ public final class SearchIndex implements AutoCloseable {
   private final String[] idByDoc;
   private final Map<String, Vocabulary> vocabularies = new HashMap<>();
   private final Map<String, QueryPlanner> planners = new HashMap<>();
+  /** What each language searches, by id: its entries, untranslated ones, flow triggers. */
+  private final Map<String, Map<String, FaqEntry>> entriesByLang = new HashMap<>();
   private final IndexStore.Outcome outcome;
   private final AtomicInteger refs = new AtomicInteger(1);
 
@@ -67,7 +69,11 @@ public final class SearchIndex implements AutoCloseable {
     this.searcher.setQueryCache(null);
     this.idByDoc = idsByDoc(reader);
     for (String lang : Languages.ALL) {
-      Vocabulary vocabulary = new Vocabulary(content.searchable(lang), lang, analysis);
+      List<FaqEntry> searchable = content.searchable(lang);
+      Map<String, FaqEntry> byId = new HashMap<>();
+      searchable.forEach(e -> byId.put(e.id(), e));
+      entriesByLang.put(lang, byId);
+      Vocabulary vocabulary = new Vocabulary(searchable, lang, analysis);
       vocabularies.put(lang, vocabulary);
       planners.put(lang, new QueryPlanner(lang, analysis, vocabulary,
           new SynonymExpander(content.synonyms(lang), lang, analysis)));
@@ -108,7 +114,7 @@ public final class SearchIndex implements AutoCloseable {
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         String id = idByDoc[sd.doc];
-        FaqEntry entry = content.entry(id, lang).orElse(null);
+        FaqEntry entry = entriesByLang.get(lang).get(id);
         if (entry == null) {
           continue;
         }

@@ -1,0 +1,71 @@
+package no.faqbot.flow;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.faqbot.content.ContentProblem;
+import no.faqbot.content.YamlDocument;
+
+/** Checks a flow's graph: every link leads somewhere, every step is reachable and can finish. */
+final class FlowLinter {
+  private FlowLinter() {}
+
+  static void lint(String path, String start, Map<String, Step> steps, YamlDocument doc, List<ContentProblem> problems) {
+    if (!steps.containsKey(start)) {
+      problems.add(new ContentProblem(path, doc.lineOf("start"),
+          "start step '" + start + "' does not exist (steps: " + String.join(", ", steps.keySet()) + ")"));
+      return;
+    }
+    boolean broken = false;
+    for (Step step : steps.values()) {
+      for (int i = 0; i < step.options().size(); i++) {
+        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".options." + i + ".next"), step, step.options().get(i).next(), steps, problems);
+      }
+      if (step.kind() == StepKind.INFO || step.kind() == StepKind.FORM) {
+        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".next"), step, step.next(), steps, problems);
+      }
+      if (step.kind() == StepKind.INFO) {
+        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".resolved"), step, step.resolved(), steps, problems);
+      }
+    }
+    if (broken) {
+      return;
+    }
+    Set<String> reachable = walk(start, steps);
+    for (Step step : steps.values()) {
+      if (!reachable.contains(step.id())) {
+        problems.add(new ContentProblem(path, step.line(), "step '" + step.id() + "' is unreachable from start '" + start + "'"));
+      } else if (!canFinish(step.id(), steps)) {
+        problems.add(new ContentProblem(path, step.line(),
+            "step '" + step.id() + "' never reaches an end or email step (a loop without a way out)"));
+      }
+    }
+  }
+
+  private static boolean checkLink(String path, int line, Step from, String to, Map<String, Step> steps, List<ContentProblem> problems) {
+    if (to == null || !steps.containsKey(to)) {
+      problems.add(new ContentProblem(path, line, "step '" + from.id() + "' leads to step '" + to
+          + "', which does not exist (steps: " + String.join(", ", steps.keySet()) + ")"));
+      return true;
+    }
+    return false;
+  }
+
+  private static Set<String> walk(String from, Map<String, Step> steps) {
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(from));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (seen.add(id)) {
+        todo.addAll(steps.get(id).successors());
+      }
+    }
+    return seen;
+  }
+
+  private static boolean canFinish(String from, Map<String, Step> steps) {
+    return walk(from, steps).stream().anyMatch(id -> steps.get(id).isTerminal());
+  }
+}

@@ -1,0 +1,38 @@
+package no.faqbot.flow;
+
+import java.util.List;
+import java.util.Map;
+
+/** A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields}}. */
+public record FlowView(
+    String id,
+    String title,
+    String stepId,
+    String kind,
+    String prompt,
+    List<OptionView> options,
+    List<FieldView> fields,
+    String outcome,
+    Map<String, String> collected) {
+
+  /** An option button. */
+  public record OptionView(String id, String label) {}
+
+  /** A form field with what it accepts. */
+  public record FieldView(String id, String type, String label, boolean required, int maxLength) {}
+
+  public static FlowView of(Flow flow, FlowState state, String lang) {
+    Step step = FlowEngine.current(flow, state);
+    List<OptionView> options = switch (step.kind()) {
+      case CHOICE -> step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
+      case INFO -> List.of(new OptionView(FlowEngine.HELPED, FlowTexts.helped(lang)),
+          new OptionView(FlowEngine.NOT_HELPED, FlowTexts.notHelped(lang)));
+      default -> List.of();
+    };
+    List<FieldView> fields = step.fields().stream()
+        .map(f -> new FieldView(f.id(), f.type().json(), f.label().in(lang), f.required(), f.type().maxLength()))
+        .toList();
+    return new FlowView(flow.id(), flow.title().in(lang), step.id(), step.kind().json(), step.prompt().in(lang),
+        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of());
+  }
+}

@@ -1,0 +1,70 @@
+package no.faqbot.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a {@link FlowState} into the JSON the client keeps and back. The JSON is signed (HMAC-SHA256
+ * with the server's secret), so a changed or forged state is refused with a clear message instead
+ * of steering the engine somewhere it should not go. Replicas share the secret to continue each
+ * other's conversations.
+ */
+public final class StateCodec {
+  private static final String SIG = "sig";
+  // Sorted map keys: the signed bytes must not depend on a map's iteration order in this JVM.
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final byte[] secret;
+
+  public StateCodec(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("the state secret must be at least 16 bytes");
+    }
+    this.secret = secret.clone();
+  }
+
+  public JsonNode encode(FlowState state) {
+    ObjectNode node = json.valueToTree(state);
+    node.put(SIG, sign(node));
+    return node;
+  }
+
+  /** @throws InvalidStateException for anything but a state this server (or a replica) signed */
+  public FlowState decode(JsonNode node) {
+    if (node == null || !node.isObject() || !node.path(SIG).isTextual()) {
+      throw new InvalidStateException("state must be the object the last reply gave; send it back unchanged");
+    }
+    ObjectNode copy = ((ObjectNode) node).deepCopy();
+    String sig = copy.remove(SIG).asText();
+    FlowState state;
+    try {
+      state = json.treeToValue(copy, FlowState.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidStateException("state is not a conversation state; send back the one from the last reply");
+    }
+    ObjectNode canonical = json.valueToTree(state);
+    if (!MessageDigest.isEqual(sign(canonical).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII))) {
+      throw new InvalidStateException("state was changed or comes from another server; start the conversation again");
+    }
+    return state;
+  }
+
+  private String sign(ObjectNode node) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      byte[] bytes = json.writeValueAsBytes(node);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(bytes));
+    } catch (GeneralSecurityException | JsonProcessingException e) {
+      throw new IllegalStateException("signing a conversation state failed", e);
+    }
+  }
+}
