@@ -11,17 +11,19 @@ package no.faqbot.chat;
  * @param minScore the top hit's fit (its score) must reach this to answer
  * @param shortCoverage a short message needs less evidence when its top hit explains at least
  *     this share of it and leads the runner-up by {@code shortMargin}
+ * @param flowEvidence the evidence a hit that starts a guided flow needs: a flow asks before it
+ *     advises, so starting one on a little less evidence costs the merchant one click at worst
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
  */
 public record AnswerPolicy(
     double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin,
-    double shortCoverage, double shortMargin) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08);
+    double shortCoverage, double shortMargin, double flowEvidence) {
+  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6);
 
   /** Whether {@code top} may be given as the answer when the runner-up scores {@code runnerUp}. */
   public boolean answers(no.faqbot.search.SearchHit top, double runnerUp) {
     double lead = top.score() - runnerUp;
-    boolean enoughEvidence = top.evidence() >= minEvidence
+    boolean enoughEvidence = top.evidence() >= (top.entry().flow() != null ? flowEvidence : minEvidence)
         || (top.coverage() >= shortCoverage && lead >= shortMargin);
     return top.coverage() >= answerCoverage && top.score() >= minScore && lead >= margin && enoughEvidence;
   }
