@@ -1,6 +1,8 @@
 package no.faqbot;
 
 import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import no.faqbot.chat.AnswerPolicy;
@@ -12,6 +14,9 @@ import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.flow.StateCodec;
+import no.faqbot.support.SmtpMailer;
+import no.faqbot.support.SupportRoutes;
+import no.faqbot.support.SupportService;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.KnowledgeRoutes;
@@ -28,11 +33,13 @@ public final class App implements AutoCloseable {
   private final Settings settings;
   private final KnowledgeBase knowledge;
   private final ChatService chat;
+  private final SupportService support;
 
-  private App(Settings settings, KnowledgeBase knowledge, ChatService chat) {
+  private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support) {
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
+    this.support = support;
   }
 
   /**
@@ -52,8 +59,11 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, new StateCodec(stateSecret(settings)));
-    return new App(settings, knowledge, chat);
+    StateCodec states = new StateCodec(stateSecret(settings));
+    ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
+    SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
+        Clock.system(ZoneId.of("Europe/Oslo")));
+    return new App(settings, knowledge, chat, support);
   }
 
   private static byte[] stateSecret(Settings settings) {
@@ -81,7 +91,9 @@ public final class App implements AutoCloseable {
 
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
-    return WebServer.create(List.of(new KnowledgeRoutes(knowledge), new ChatRoutes(chat)));
+    SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
+    return WebServer.create(settings.supportLimits(),
+        List.of(new KnowledgeRoutes(knowledge), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer)));
   }
 
   public Settings settings() {

@@ -11,6 +11,8 @@ import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.support.SmtpSettings;
+import no.faqbot.support.SupportLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +51,12 @@ public final class Main implements Callable<Integer> {
 
     Settings settings(String host, int port) {
       String support = System.getenv().getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL);
-      return new Settings(host, port, content, index, support, System.getenv("FAQBOT_STATE_SECRET"));
+      java.util.Map<String, String> env = System.getenv();
+      SupportLimits limits = new SupportLimits(
+          Integer.parseInt(env.getOrDefault("FAQBOT_MAX_SCREENSHOTS", String.valueOf(SupportLimits.DEFAULT.maxFiles()))),
+          Long.parseLong(env.getOrDefault("FAQBOT_MAX_SCREENSHOT_MB", "5")) * 1024 * 1024);
+      return new Settings(host, port, content, index, support, env.get("FAQBOT_STATE_SECRET"), limits,
+          SmtpSettings.fromEnvironment(env));
     }
   }
 

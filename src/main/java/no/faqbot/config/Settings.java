@@ -1,6 +1,8 @@
 package no.faqbot.config;
 
 import java.nio.file.Path;
+import no.faqbot.support.SmtpSettings;
+import no.faqbot.support.SupportLimits;
 
 /**
  * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
@@ -8,12 +10,22 @@ import java.nio.file.Path;
  * @param supportEmail where prepared support e-mails go
  * @param stateSecret signs conversation state ({@code FAQBOT_STATE_SECRET}); replicas that share
  *     it can continue each other's conversations; null picks a random one per start
+ * @param supportLimits how many screenshots of what size a support e-mail takes
+ * @param smtp where the server sends support e-mails itself; null when it only prepares them
  */
-public record Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret) {
+public record Settings(
+    String host,
+    int port,
+    Path content,
+    Path index,
+    String supportEmail,
+    String stateSecret,
+    SupportLimits supportLimits,
+    SmtpSettings smtp) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null);
+    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null);
   }
 
   public Settings {

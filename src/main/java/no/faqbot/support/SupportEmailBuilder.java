@@ -1,0 +1,91 @@
+package no.faqbot.support;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/** Builds the support e-mail as a preview and as a MIME message (Jakarta Mail). */
+public final class SupportEmailBuilder {
+  private static final int MAILTO_BODY = 1500;
+  private final Session session = Session.getInstance(new Properties());
+
+  /** The message ready to send or download, and its preview. */
+  public record Built(SupportEmail preview, MimeMessage message) {}
+
+  public Built build(String to, SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
+    String subject = SupportEmailWriter.subject(r, caseRef);
+    String text = SupportEmailWriter.text(r, caseRef, time, redacted);
+    String html = SupportEmailWriter.html(text);
+    List<SupportEmail.Attachment> attachments = r.screenshots().stream()
+        .map(s -> new SupportEmail.Attachment(s.name(), s.type().contentType(), s.data().length)).toList();
+    SupportEmail preview = new SupportEmail(to, r.merchantEmail(), subject, text, html, caseRef, attachments,
+        redacted, r.legacyEid());
+    try {
+      MimeMessage m = new MimeMessage(session);
+      InternetAddress merchant = address(r.merchantEmail());
+      m.setFrom(merchant);
+      m.setReplyTo(new InternetAddress[] {merchant});
+      m.setRecipient(MimeMessage.RecipientType.TO, address(to));
+      m.setSubject(subject, "UTF-8");
+      m.setSentDate(Date.from(time.toInstant()));
+      m.setHeader("X-Faqbot-Case", caseRef);
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      MimeBodyPart plain = new MimeBodyPart();
+      plain.setText(text, "UTF-8", "plain");
+      MimeBodyPart rich = new MimeBodyPart();
+      rich.setText(html, "UTF-8", "html");
+      alternative.addBodyPart(plain);
+      alternative.addBodyPart(rich);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      mixed.addBodyPart(body);
+      for (Screenshot s : r.screenshots()) {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(s.data(), s.type().contentType())));
+        part.setFileName(MimeUtility.encodeText(s.name(), "UTF-8", null));
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        mixed.addBodyPart(part);
+      }
+      m.setContent(mixed);
+      m.saveChanges();
+      return new Built(preview, m);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException("building the support e-mail failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A {@code mailto:} link with subject and (shortened) body; attachments cannot travel in it. */
+  public static String mailto(SupportEmail e) {
+    String body = e.body().length() > MAILTO_BODY ? e.body().substring(0, MAILTO_BODY) + "…" : e.body();
+    return "mailto:" + e.to() + "?subject=" + encode(e.subject()) + "&body=" + encode(body);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static InternetAddress address(String email) {
+    try {
+      InternetAddress a = new InternetAddress(SupportEmailWriter.oneLine(email), true);
+      a.validate();
+      return a;
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("'" + SupportEmailWriter.oneLine(email) + "' is not a valid e-mail address");
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package no.faqbot.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import jakarta.mail.MessagingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.faqbot.search.KnowledgeBase;
+import no.faqbot.web.Json;
+import no.faqbot.web.Routes;
+import no.faqbot.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/support-email}: the prepared e-mail as a {@code .eml} download, or its preview
+ * with {@code ?format=json}; {@code POST /api/support-email/send} sends it when SMTP is configured.
+ */
+public final class SupportRoutes implements Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private final SupportService support;
+  private final KnowledgeBase knowledge;
+  private final SmtpMailer mailer;
+
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer) {
+    this.support = support;
+    this.knowledge = knowledge;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.post("/api/support-email", this::prepare);
+    routes.post("/api/support-email/send", this::send);
+    routes.get("/api/support-email/config", ctx -> ctx.json(Map.of(
+        "canSend", mailer != null,
+        "maxFiles", support.limits().maxFiles(),
+        "maxFileBytes", support.limits().maxFileBytes(),
+        "types", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))));
+  }
+
+  private SupportEmailBuilder.Built build(Context ctx) throws IOException {
+    if (!ctx.isMultipartFormData()) {
+      throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
+          + support.limits().maxFiles() + " files named 'screenshots'");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String name : SupportService.FIELDS) {
+      fields.put(name, ctx.formParam(name));
+    }
+    String stateText = ctx.formParam("state");
+    JsonNode state = stateText == null || stateText.isBlank() ? null : parseState(stateText);
+    List<UploadedFile> files = ctx.uploadedFiles("screenshots");
+    if (files.size() > support.limits().maxFiles()) {
+      throw new UploadException(400, "at most " + support.limits().maxFiles() + " screenshots, got " + files.size());
+    }
+    List<SupportService.Upload> uploads = new ArrayList<>();
+    for (UploadedFile f : files) {
+      uploads.add(new SupportService.Upload(f.filename(), read(f, support.limits().maxFileBytes())));
+    }
+    return support.prepare(ctx.formParam("lang"), fields, state, uploads, knowledge.current().content());
+  }
+
+  private void prepare(Context ctx) throws IOException {
+    try {
+      SupportEmailBuilder.Built built = build(ctx);
+      if ("json".equals(ctx.queryParam("format"))) {
+        SupportEmail e = built.preview();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("to", e.to());
+        body.put("replyTo", e.replyTo());
+        body.put("subject", e.subject());
+        body.put("body", e.body());
+        body.put("attachments", e.attachments());
+        body.put("mailto", SupportEmailBuilder.mailto(e));
+        body.put("caseRef", e.caseRef());
+        body.put("legacyEid", e.legacyEid());
+        body.put("redacted", !e.redacted().isEmpty());
+        body.put("redactions", e.redacted());
+        ctx.json(body);
+        return;
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      built.message().writeTo(out);
+      ctx.contentType("message/rfc822");
+      ctx.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
+      ctx.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
+      ctx.result(out.toByteArray());
+    } catch (UploadException e) {
+      WebServer.error(ctx, e.status(), e.getMessage());
+    } catch (MessagingException e) {
+      throw new IllegalStateException("writing the e-mail failed", e);
+    }
+  }
+
+  private void send(Context ctx) throws IOException {
+    if (mailer == null) {
+      WebServer.error(ctx, 409, "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
+      return;
+    }
+    try {
+      SupportEmailBuilder.Built built = build(ctx);
+      mailer.send(built.message());
+      LOG.info("Sent support e-mail {} ({} attachment(s))", built.preview().caseRef(), built.preview().attachments().size());
+      ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
+          "redacted", !built.preview().redacted().isEmpty()));
+    } catch (UploadException e) {
+      WebServer.error(ctx, e.status(), e.getMessage());
+    } catch (MessagingException e) {
+      LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
+      WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
+    }
+  }
+
+  private static JsonNode parseState(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("state must be the JSON object from the last chat reply");
+    }
+  }
+
+  /** Reads an upload, refusing it as soon as it passes the limit. */
+  private static byte[] read(UploadedFile f, long max) throws IOException {
+    if (f.size() > max) {
+      throw new UploadException(413, "'" + SupportEmailWriter.oneLine(f.filename()) + "' is larger than " + max / (1024 * 1024) + " MB");
+    }
+    try (InputStream in = f.content()) {
+      return in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+    }
+  }
+}

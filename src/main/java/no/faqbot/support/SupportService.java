@@ -1,0 +1,127 @@
+package no.faqbot.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.Languages;
+import no.faqbot.flow.Flow;
+import no.faqbot.flow.FlowEngine;
+import no.faqbot.flow.FlowState;
+import no.faqbot.flow.InvalidStateException;
+import no.faqbot.flow.StateCodec;
+import no.faqbot.flow.Step;
+import no.faqbot.flow.StepKind;
+
+/**
+ * Prepares the support e-mail from what the merchant sent: checks the screenshots by content,
+ * redacts secrets from every field, adds what the flow already tried, and builds the message.
+ */
+public final class SupportService {
+  /** Form fields of the request, as the widget names them. */
+  public static final List<String> FIELDS =
+      List.of("storeId", "merchantEmail", "errorCode", "httpStatus", "correlationId", "platform", "description");
+  private static final char[] CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+  private final String supportAddress;
+  private final SupportLimits limits;
+  private final StateCodec states;
+  private final Clock clock;
+  private final Redactor redactor = new Redactor();
+  private final SupportEmailBuilder builder = new SupportEmailBuilder();
+  private final SecureRandom random = new SecureRandom();
+
+  public SupportService(String supportAddress, SupportLimits limits, StateCodec states, Clock clock) {
+    this.supportAddress = supportAddress;
+    this.limits = limits;
+    this.states = states;
+    this.clock = clock;
+  }
+
+  public SupportLimits limits() {
+    return limits;
+  }
+
+  /** An uploaded file before its content is checked. */
+  public record Upload(String name, byte[] data) {}
+
+  /**
+   * @throws IllegalArgumentException for missing or invalid fields or state
+   * @throws UploadException for uploads that are too many, too large or not images
+   */
+  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
+      ContentSnapshot content) {
+    String language = lang == null || lang.isBlank() ? Languages.DEFAULT : lang;
+    if (!Languages.isSupported(language)) {
+      throw new IllegalArgumentException("unsupported lang '" + language + "': use one of " + Languages.ALL);
+    }
+    List<Screenshot> screenshots = screenshots(uploads);
+    Set<String> found = new LinkedHashSet<>();
+    String[] v = new String[FIELDS.size()];
+    for (int i = 0; i < FIELDS.size(); i++) {
+      String name = FIELDS.get(i);
+      String value = raw.get(name);
+      int max = name.equals("description") ? SupportLimits.MAX_DESCRIPTION : SupportLimits.MAX_FIELD;
+      if (value != null && value.length() > max) {
+        throw new IllegalArgumentException(name + " is " + value.length() + " characters; the limit is " + max);
+      }
+      Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
+      found.addAll(r.found());
+      v[i] = name.equals("description") ? r.text() : (r.text() == null ? null : SupportEmailWriter.oneLine(r.text()));
+    }
+    if (v[1] == null) {
+      throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
+    }
+    SupportEmailBuilder.address(v[1]);
+    String problem = null;
+    List<String> tried = new ArrayList<>();
+    if (state != null && !state.isNull()) {
+      FlowState s = states.decode(state);
+      Flow flow = content.flow(s.flow())
+          .orElseThrow(() -> new InvalidStateException("the guided flow '" + s.flow() + "' no longer exists"));
+      Step current = FlowEngine.current(flow, s);
+      problem = current.kind() == StepKind.EMAIL ? current.subject().in(language) : flow.title().in(language);
+      for (String line : FlowEngine.transcript(flow, s, language)) {
+        Redactor.Result r = redactor.redact(line);
+        found.addAll(r.found());
+        tried.add(r.text());
+      }
+    }
+    SupportRequest request = new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    return builder.build(supportAddress, request, caseRef(), now, Redactor.sorted(found));
+  }
+
+  private List<Screenshot> screenshots(List<Upload> uploads) {
+    if (uploads.size() > limits.maxFiles()) {
+      throw new UploadException(400, "at most " + limits.maxFiles() + " screenshots, got " + uploads.size());
+    }
+    List<Screenshot> list = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      Upload u = uploads.get(i);
+      if (u.data().length > limits.maxFileBytes()) {
+        throw new UploadException(413, "'" + SupportEmailWriter.oneLine(u.name()) + "' is larger than "
+            + limits.maxFileBytes() / (1024 * 1024) + " MB");
+      }
+      ImageType type = ImageType.sniff(u.data()).orElseThrow(() -> new UploadException(415,
+          "'" + SupportEmailWriter.oneLine(u.name()) + "' is not a PNG, JPEG, GIF or WebP image"));
+      list.add(new Screenshot(Screenshot.safeName(u.name(), type, i + 1), type, u.data()));
+    }
+    return list;
+  }
+
+  private String caseRef() {
+    StringBuilder b = new StringBuilder("FQ-");
+    for (int i = 0; i < 6; i++) {
+      b.append(CASE_ALPHABET[random.nextInt(CASE_ALPHABET.length)]);
+    }
+    return b.toString().toUpperCase(Locale.ROOT);
+  }
+}
