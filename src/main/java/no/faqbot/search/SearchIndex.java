@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,9 @@ public final class SearchIndex implements AutoCloseable {
         double evidence = cov[0] / vocabulary.idf(RARE_TERM);
         hits.add(new SearchHit(entry, cov[2], coverage, evidence, sd.score));
       }
-      hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
+      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+          .thenComparing(h -> h.entry().flow() == null));
       return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
     } catch (IOException e) {
       throw new UncheckedIOException("searching the index failed", e);

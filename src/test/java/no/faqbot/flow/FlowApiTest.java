@@ -1,0 +1,154 @@
+package no.faqbot.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import no.faqbot.TestServer;
+import no.faqbot.TestServer.Reply;
+import no.faqbot.content.ContentLoader;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.MarkdownRenderer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The shipped flows, walked through the chat API to every end. */
+class FlowApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> VALID = Map.of(
+      "text", "WooCommerce 8.2", "textarea", "Kassen viser en feil", "email", "shop@example.no",
+      "store-id", "K123456", "error-code", "BAD_VALUE", "http-status", "401",
+      "correlation-id", "7f3c2a1e-9b1d-4c55", "platform", "WooCommerce, Klarna Payments 4.1");
+
+  @TempDir static Path tmp;
+  static TestServer server;
+  static ContentSnapshot content;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(Path.of("content"), tmp.resolve("index"));
+    content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Stream<String> flows() {
+    return Stream.of("failed-test-purchase", "wrong-credentials", "test-mode");
+  }
+
+  private static Reply post(ObjectNode body) {
+    return server.postJson("/api/chat", body.toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("flows")
+  void every_flow_starts_from_a_description_and_reaches_each_of_its_ends(String id) {
+    Flow flow = content.flow(id).orElseThrow();
+    assertTrue(flow.steps().size() >= 6, id + " has at least 6 steps");
+    for (String lang : new String[] {"nb", "en"}) {
+      Reply first = server.chat(flow.triggers().get(lang).get(0), lang);
+      assertEquals("flow", first.json().path("type").asText(), first.body());
+      assertEquals(id, first.json().path("flow").path("id").asText());
+      assertEquals(flow.start(), first.json().path("flow").path("stepId").asText());
+      Set<String> visited = new HashSet<>();
+      Set<String> ends = new HashSet<>();
+      walk(first.json(), lang, visited, ends, 0);
+      Set<String> terminals = new HashSet<>();
+      flow.steps().values().stream().filter(Step::isTerminal).forEach(s -> terminals.add(s.id()));
+      assertEquals(terminals, ends, id + " (" + lang + "): every end and e-mail step is reachable through the API");
+      assertEquals(flow.steps().keySet(), visited, id + " (" + lang + "): every step is shown");
+    }
+  }
+
+  private void walk(JsonNode reply, String lang, Set<String> visited, Set<String> ends, int depth) {
+    assertTrue(depth < 40, "no endless flow");
+    JsonNode view = reply.path("flow");
+    String step = view.path("stepId").asText();
+    visited.add(step);
+    assertTrue(!view.path("prompt").asText().isBlank(), "step " + step + " has a prompt in " + lang);
+    switch (view.path("kind").asText()) {
+      case "choice", "info" -> {
+        for (JsonNode option : view.path("options")) {
+          ObjectNode body = JSON.createObjectNode().put("lang", lang).put("choice", option.path("id").asText());
+          body.set("state", reply.path("state"));
+          Reply next = post(body);
+          assertEquals(200, next.status(), next.body());
+          walk(next.json(), lang, visited, ends, depth + 1);
+        }
+      }
+      case "form" -> {
+        ObjectNode body = JSON.createObjectNode().put("lang", lang);
+        body.set("state", reply.path("state"));
+        ObjectNode fields = body.putObject("fields");
+        view.path("fields").forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
+        Reply next = post(body);
+        assertEquals(200, next.status(), next.body());
+        walk(next.json(), lang, visited, ends, depth + 1);
+      }
+      case "email", "end" -> ends.add(step);
+      default -> throw new AssertionError("unknown kind in " + view);
+    }
+  }
+
+  @Test
+  void a_tampered_state_is_a_clear_400_not_a_500() {
+    Reply first = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    ObjectNode state = (ObjectNode) first.json().path("state").deepCopy();
+    state.put("step", "collect");
+    ObjectNode body = JSON.createObjectNode().put("choice", "deactivated");
+    body.set("state", state);
+    Reply r = post(body);
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.json().path("error").asText().contains("state was changed"), r.body());
+    ObjectNode junk = JSON.createObjectNode().put("choice", "x").put("state", "not an object");
+    assertEquals(400, post(junk).status());
+    assertEquals(400, post(JSON.createObjectNode().put("choice", "deactivated")).status(), "a choice needs a state");
+  }
+
+  @Test
+  void a_form_with_bad_values_names_each_field() {
+    Reply r = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    JsonNode reply = r.json();
+    for (int i = 0; i < 20 && !reply.path("flow").path("kind").asText().equals("form"); i++) {
+      JsonNode options = reply.path("flow").path("options");
+      ObjectNode body = JSON.createObjectNode().put("choice", options.get(options.size() - 1).path("id").asText());
+      String kind = reply.path("flow").path("kind").asText();
+      if (kind.equals("info")) {
+        body.put("choice", FlowEngine.NOT_HELPED);
+      }
+      body.set("state", reply.path("state"));
+      reply = post(body).json();
+    }
+    assertEquals("form", reply.path("flow").path("kind").asText(), "the flow has a form: " + reply);
+    ObjectNode body = JSON.createObjectNode();
+    body.set("state", reply.path("state"));
+    body.putObject("fields").put("merchantEmail", "not-an-address");
+    Reply bad = post(body);
+    assertEquals(400, bad.status());
+    assertTrue(bad.json().path("fieldErrors").path("merchantEmail").asText().contains("e-mail address"), bad.body());
+  }
+
+  @Test
+  void avbryt_leaves_the_flow() {
+    Reply first = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    ObjectNode body = JSON.createObjectNode().put("message", "avbryt").put("lang", "nb");
+    body.set("state", first.json().path("state"));
+    Reply r = post(body);
+    assertEquals("smalltalk", r.json().path("type").asText(), r.body());
+    assertTrue(r.json().path("state").isNull());
+  }
+}
