@@ -22,7 +22,11 @@ public final class TestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   public TestServer(Path content, Path index) {
-    this.app = App.start(new Settings("127.0.0.1", 0, content, index, Settings.DEFAULT_SUPPORT_EMAIL));
+    this(new Settings("127.0.0.1", 0, content, index, Settings.DEFAULT_SUPPORT_EMAIL));
+  }
+
+  public TestServer(Settings settings) {
+    this.app = App.start(settings);
     this.server = app.server().start("127.0.0.1", 0);
   }
 

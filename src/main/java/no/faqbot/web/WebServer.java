@@ -44,6 +44,17 @@ public final class WebServer {
           error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
       cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
+        String tooLarge = causeMessage(e, "size exceeded");
+        if (tooLarge != null) {
+          error(ctx, 413, "upload too large: each screenshot may be at most "
+              + uploads.maxFileBytes() / 1024 + " KB and at most " + uploads.maxFiles() + " files");
+          return;
+        }
+        if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
+          error(ctx, 400, "the multipart/form-data body could not be read");
+          return;
+        }
         LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal error; it has been logged");
       });
@@ -54,6 +65,16 @@ public final class WebServer {
       });
       cfg.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
     });
+  }
+
+  /** The message of the first cause that mentions {@code text}, or null. */
+  private static String causeMessage(Throwable e, String text) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(text)) {
+        return t.getMessage();
+      }
+    }
+    return null;
   }
 
   /** Answers with {@code {"error": message}} and {@code status}. */

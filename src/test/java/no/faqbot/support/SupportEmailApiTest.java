@@ -1,0 +1,235 @@
+package no.faqbot.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import no.faqbot.TestServer;
+import no.faqbot.config.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /api/support-email} on a real server, the result parsed back with Jakarta Mail. */
+class SupportEmailApiTest {
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+  @TempDir static Path tmp;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    SmtpSettings mail = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
+    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", new SupportLimits(5, 64 * 1024), mail));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** A multipart/form-data body built by hand, as a browser would send it. */
+  static final class Form {
+    final String boundary = "----faqbot" + System.nanoTime();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Form field(String name, String value) {
+      write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+      return this;
+    }
+
+    Form file(String name, String filename, String type, byte[] data) {
+      write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+          + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+      out.writeBytes(data);
+      write("\r\n");
+      return this;
+    }
+
+    HttpResponse<byte[]> post(String path) throws Exception {
+      write("--" + boundary + "--\r\n");
+      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private void write(String s) {
+      out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static Form complete() {
+    return new Form().field("storeId", "12345").field("merchantEmail", "butikk@example.no")
+        .field("errorCode", "BAD_VALUE").field("httpStatus", "400").field("correlationId", "7f3c2a1e-9b1d-4c55")
+        .field("platform", "WooCommerce 8 / Klarna Payments 4.1")
+        .field("description", "Kassen feiler. Authorization: Basic dXNlcjpwYXNzd29yZA== og passord: Hemmelig123, "
+            + "nøkkel klarna_live_api_abcDEF123456, bruker K123456_a1b2c3d4e5f6")
+        .file("screenshots", "Skjermbilde 2026-11-27 kl. 10.00.png", "image/png", PNG)
+        .file("screenshots", "../../logg.jpg", "application/octet-stream", JPEG);
+  }
+
+  static MimeMessage parse(byte[] eml) throws Exception {
+    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+  }
+
+  static void collect(Part part, List<Part> leaves) throws Exception {
+    if (part.getContent() instanceof Multipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        collect(mp.getBodyPart(i), leaves);
+      }
+    } else {
+      leaves.add(part);
+    }
+  }
+
+  @Test
+  void the_eml_has_the_headers_parts_and_attachments_and_no_secret() throws Exception {
+    HttpResponse<byte[]> r = complete().post("/api/support-email");
+    assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("message/rfc822"));
+    assertTrue(r.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"support-FQ-[A-Z0-9]{6}\\.eml\""));
+    assertEquals("true", r.headers().firstValue("X-Faqbot-Redacted").orElse(""));
+    String raw = new String(r.body(), StandardCharsets.UTF_8);
+    for (String secret : List.of("dXNlcjpwYXNzd29yZA", "Hemmelig123", "klarna_live_api_abcDEF123456", "a1b2c3d4e5f6")) {
+      assertFalse(raw.contains(secret), "secret '" + secret + "' must not be in the e-mail");
+    }
+    MimeMessage m = parse(r.body());
+    assertEquals("product-upgrade-support@klarna.com", m.getRecipients(MimeMessage.RecipientType.TO)[0].toString());
+    assertEquals("butikk@example.no", m.getReplyTo()[0].toString());
+    String subject = m.getSubject();
+    assertTrue(subject.contains("butikk 12345 (gammel EID)") && subject.contains("feilkode BAD_VALUE"), subject);
+    List<Part> leaves = new ArrayList<>();
+    collect(m, leaves);
+    assertEquals(4, leaves.size(), "text, html and two screenshots");
+    String text = (String) leaves.get(0).getContent();
+    assertTrue(leaves.get(0).isMimeType("text/plain") && leaves.get(1).isMimeType("text/html"));
+    assertTrue(text.contains("Butikk-ID: 12345 (kun sifre: gammel EID, KPM/KCO v2)"), text);
+    assertTrue(text.contains("Correlation ID: 7f3c2a1e-9b1d-4c55"), text);
+    assertTrue(text.matches("(?s).*Tidspunkt: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d \\(Europe/Oslo\\).*"), text);
+    assertTrue(text.contains("Saksreferanse: FQ-"), text);
+    assertTrue(text.contains("K123456_a1**"), "the API username is masked, not removed: " + text);
+    assertTrue(text.contains("hemmeligheter ble fjernet"), text);
+    assertEquals("skjermbilde-2026-11-27-kl.-10.00.png", MimeUtility.decodeText(leaves.get(2).getFileName()));
+    assertTrue(leaves.get(2).isMimeType("image/png"));
+    assertEquals("logg.jpg", leaves.get(3).getFileName());
+    assertTrue(leaves.get(3).isMimeType("image/jpeg"), "type comes from the content, not the declared type");
+    assertEquals(Part.ATTACHMENT, leaves.get(3).getDisposition());
+  }
+
+  @Test
+  void the_json_preview_lists_attachments_and_offers_a_mailto_link() throws Exception {
+    HttpResponse<byte[]> r = complete().post("/api/support-email?format=json");
+    assertEquals(200, r.statusCode());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertEquals("product-upgrade-support@klarna.com", json.path("to").asText());
+    assertEquals(2, json.path("attachments").size());
+    assertEquals("image/png", json.path("attachments").get(0).path("contentType").asText());
+    assertEquals(PNG.length, json.path("attachments").get(0).path("size").asInt());
+    assertTrue(json.path("mailto").asText().startsWith("mailto:product-upgrade-support@klarna.com?subject="));
+    assertTrue(json.path("redacted").asBoolean());
+    assertTrue(json.path("legacyEid").asBoolean());
+    assertFalse(json.path("body").asText().contains("Hemmelig123"));
+  }
+
+  @Test
+  void the_flow_state_adds_the_problem_and_what_was_already_tried() throws Exception {
+    var reply = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb").json();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var body = mapper.createObjectNode().put("choice", reply.path("flow").path("options").get(0).path("id").asText());
+    body.set("state", reply.path("state"));
+    var next = server.postJson("/api/chat", body.toString()).json();
+    HttpResponse<byte[]> r = new Form().field("state", next.path("state").toString())
+        .field("merchantEmail", "butikk@example.no").post("/api/support-email?format=json");
+    assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    var json = mapper.readTree(r.body());
+    assertTrue(json.path("subject").asText().startsWith("[Oppgradering] Testkjøpet"), json.path("subject").asText());
+    assertTrue(json.path("body").asText().contains("Allerede forsøkt (veiledet feilsøking):\n- "), json.path("body").asText());
+  }
+
+  @Test
+  void line_breaks_cannot_inject_headers() throws Exception {
+    HttpResponse<byte[]> r = new Form().field("merchantEmail", "butikk@example.no")
+        .field("storeId", "K123456\r\nBcc: victim@example.com").field("errorCode", "X\nX-Injected: yes")
+        .post("/api/support-email");
+    assertEquals(200, r.statusCode());
+    MimeMessage m = parse(r.body());
+    assertEquals(null, m.getHeader("Bcc"));
+    assertEquals(null, m.getHeader("X-Injected"));
+    assertFalse(m.getSubject().contains("\n"));
+    HttpResponse<byte[]> bad = new Form().field("merchantEmail", "a@b.no\r\nBcc: x@y.z").post("/api/support-email");
+    assertEquals(400, bad.statusCode());
+  }
+
+  @Test
+  void uploads_are_checked_by_content_count_and_size() throws Exception {
+    HttpResponse<byte[]> fake = new Form().field("merchantEmail", "butikk@example.no")
+        .file("screenshots", "screenshot.png", "image/png", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))
+        .post("/api/support-email");
+    assertEquals(415, fake.statusCode());
+    assertTrue(new String(fake.body(), StandardCharsets.UTF_8).contains("is not a PNG, JPEG, GIF or WebP image"));
+    Form many = new Form().field("merchantEmail", "butikk@example.no");
+    for (int i = 0; i < 6; i++) {
+      many.file("screenshots", "s" + i + ".png", "image/png", PNG);
+    }
+    HttpResponse<byte[]> tooMany = many.post("/api/support-email");
+    assertEquals(400, tooMany.statusCode(), new String(tooMany.body(), StandardCharsets.UTF_8));
+    byte[] big = new byte[70 * 1024];
+    System.arraycopy(PNG, 0, big, 0, PNG.length);
+    HttpResponse<byte[]> tooBig = new Form().field("merchantEmail", "butikk@example.no")
+        .file("screenshots", "big.png", "image/png", big).post("/api/support-email");
+    assertEquals(413, tooBig.statusCode(), new String(tooBig.body(), StandardCharsets.UTF_8));
+    assertTrue(new String(tooBig.body(), StandardCharsets.UTF_8).startsWith("{\"error\":"));
+  }
+
+  @Test
+  void missing_or_bad_fields_are_400s() throws Exception {
+    assertEquals(400, new Form().field("storeId", "K1").post("/api/support-email").statusCode(), "merchantEmail is required");
+    assertEquals(400, new Form().field("merchantEmail", "nope").post("/api/support-email").statusCode());
+    assertEquals(400, new Form().field("merchantEmail", "a@b.no").field("state", "{\"sig\":\"forged\"}")
+        .post("/api/support-email").statusCode());
+    assertEquals(400, server.postJson("/api/support-email", "{}").status(), "JSON instead of multipart");
+  }
+
+  @Test
+  void the_server_sends_it_over_smtp_when_configured() throws Exception {
+    HttpResponse<byte[]> r = complete().post("/api/support-email/send");
+    assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    assertTrue(smtp.waitForIncomingEmail(5000, 1));
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertEquals("faqbot@shop.example", received.getFrom()[0].toString());
+    assertEquals("butikk@example.no", received.getReplyTo()[0].toString());
+    assertEquals("product-upgrade-support@klarna.com", received.getAllRecipients()[0].toString());
+    List<Part> leaves = new ArrayList<>();
+    collect(received, leaves);
+    assertEquals(4, leaves.size());
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    received.writeTo(raw);
+    assertFalse(raw.toString(StandardCharsets.UTF_8).contains("Hemmelig123"));
+  }
+}
