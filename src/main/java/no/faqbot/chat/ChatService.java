@@ -83,8 +83,15 @@ public final class ChatService {
     if (offered.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
-    SearchHit top = offered.get(0);
-    double runnerUp = offered.size() > 1 ? offered.get(1).score() : 0;
+    SearchHit best = offered.get(0);
+    SearchHit top = best.entry().flow() == null && ProblemSignal.reportsFailure(message)
+        ? offered.stream()
+            .filter(h -> h.entry().flow() != null && best.score() - h.score() <= ProblemSignal.FLOW_PREFERENCE)
+            .findFirst().orElse(best)
+        : best;
+    // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it already.
+    double runnerUp = offered.stream().filter(h -> h != top && h.score() <= top.score())
+        .mapToDouble(SearchHit::score).max().orElse(0);
     if (policy.answers(top, runnerUp)) {
       Optional<Flow> flow = top.entry().flow() == null ? Optional.empty() : content.flow(top.entry().flow());
       if (flow.isPresent()) {
