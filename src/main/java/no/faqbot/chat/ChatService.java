@@ -61,7 +61,7 @@ public final class ChatService {
         Flow flow = index.content().flow(state.flow())
             .orElseThrow(() -> new InvalidStateException("the guided flow '" + state.flow() + "' no longer exists; start again"));
         if (answersStep) {
-          return flowReply(flow, FlowEngine.advance(flow, state, request.choice(), request.fields()), lang);
+          return flowReply(index.content(), flow, FlowEngine.advance(flow, state, request.choice(), request.fields()), lang);
         }
         // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new question.
       } else if (answersStep) {
@@ -95,7 +95,7 @@ public final class ChatService {
     if (policy.answers(top, runnerUp)) {
       Optional<Flow> flow = top.entry().flow() == null ? Optional.empty() : content.flow(top.entry().flow());
       if (flow.isPresent()) {
-        return flowReply(flow.get(), FlowEngine.start(flow.get()), lang);
+        return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
       }
       AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
       return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null, null);
@@ -111,8 +111,13 @@ public final class ChatService {
     return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null);
   }
 
-  private ChatReply flowReply(Flow flow, FlowState state, String lang) {
-    FlowView view = FlowView.of(flow, state, lang);
+  private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {
+    List<FlowView.EntryRef> entries = flow.entries().stream()
+        .map(id -> content.entry(id, lang))
+        .flatMap(Optional::stream)
+        .map(e -> new FlowView.EntryRef(e.id(), e.question()))
+        .toList();
+    FlowView view = FlowView.of(flow, state, lang, entries);
     return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view);
   }
 

@@ -13,7 +13,11 @@ public record FlowView(
     List<OptionView> options,
     List<FieldView> fields,
     String outcome,
-    Map<String, String> collected) {
+    Map<String, String> collected,
+    List<EntryRef> entries) {
+
+  /** A FAQ entry the flow relates to, for "read more" links. */
+  public record EntryRef(String id, String question) {}
 
   /** An option button. */
   public record OptionView(String id, String label) {}
@@ -22,6 +26,10 @@ public record FlowView(
   public record FieldView(String id, String type, String label, boolean required, int maxLength) {}
 
   public static FlowView of(Flow flow, FlowState state, String lang) {
+    return of(flow, state, lang, List.of());
+  }
+
+  public static FlowView of(Flow flow, FlowState state, String lang, List<EntryRef> entries) {
     Step step = FlowEngine.current(flow, state);
     List<OptionView> options = switch (step.kind()) {
       case CHOICE -> step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
@@ -33,6 +41,6 @@ public record FlowView(
         .map(f -> new FieldView(f.id(), f.type().json(), f.label().in(lang), f.required(), f.type().maxLength()))
         .toList();
     return new FlowView(flow.id(), flow.title().in(lang), step.id(), step.kind().json(), step.prompt().in(lang),
-        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of());
+        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(), List.copyOf(entries));
   }
 }

@@ -102,4 +102,20 @@ class ContentLoaderTest {
     assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/replies.yaml:")), s.problems().toString());
     assertTrue(s.replies().reply("fallback", "nb").contains("Beklager"), "built-in fallback reply");
   }
+
+  @Test
+  void a_broken_flow_is_reported_and_does_not_keep_the_other_flows_or_entries_from_loading() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Files.createDirectories(content.resolve("flows"));
+    Files.writeString(content.resolve("flows/demo.yaml"), no.faqbot.flow.FlowFixturesAccess.GOOD);
+    Files.writeString(content.resolve("flows/broken.yaml"), "version: 1\nid: broken\nsteps: [\n");
+    Files.writeString(content.resolve("faq/nb/order-expiry.md"), Files.readString(content.resolve("faq/nb/order-expiry.md"))
+        .replace("updated: 2026-11-01", "flow: no-such-flow\nupdated: 2026-11-01"));
+    ContentSnapshot s = new ContentLoader(content, new MarkdownRenderer()).load();
+    assertTrue(s.flow("demo").isPresent());
+    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/flows/broken.yaml:")), s.problems().toString());
+    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/faq/nb/order-expiry.md:11: flow 'no-such-flow' does not exist")),
+        s.problems().toString());
+    assertEquals(4, s.entries("nb").size());
+  }
 }
