@@ -2,6 +2,7 @@ package no.faqbot.content;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,12 @@ public record ContentSnapshot(
     String fingerprint) {
 
   public ContentSnapshot {
+    // Sorted, so indexing order (and with it every tie-break) is the same on every start.
     Map<String, Map<String, FaqEntry>> copy = new TreeMap<>();
-    entries.forEach((lang, byId) -> copy.put(lang, Map.copyOf(byId)));
-    entries = Map.copyOf(copy);
+    entries.forEach((lang, byId) -> copy.put(lang, Collections.unmodifiableMap(new TreeMap<>(byId))));
+    entries = Collections.unmodifiableMap(copy);
     synonyms = Map.copyOf(synonyms);
-    flows = Map.copyOf(flows);
+    flows = Collections.unmodifiableMap(new TreeMap<>(flows));
     problems = List.copyOf(problems);
   }
 
