@@ -24,11 +24,11 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.SynonymQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * One content snapshot with its open Lucene index: immutable, shared by all requests until a
@@ -103,37 +103,87 @@ public final class SearchIndex implements AutoCloseable {
       return List.of(); // nothing in the message is known to the content
     }
     Vocabulary vocabulary = vocabularies.get(lang);
+    Map<String, FaqEntry> byId = entriesByLang.get(lang);
+    List<String> matched = matchingIds(query(plan, section));
+    if (matched.isEmpty()) {
+      return List.of();
+    }
+    // Rank the matches by a cheap upper bound of their coverage, then score the best few fully.
+    List<Candidate> candidates = new ArrayList<>(matched.size());
+    for (String id : matched) {
+      candidates.add(new Candidate(id, upperBound(plan, vocabulary, id)));
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::bound).reversed());
+    BitSet queryIds = new BitSet();
+    plan.terms().forEach(t -> t.variants().forEach(v -> queryIds.set(v.id())));
+    List<SearchHit> hits = new ArrayList<>();
+    for (Candidate c : candidates.subList(0, Math.min(candidates.size(), Math.max(CANDIDATES, limit)))) {
+      FaqEntry entry = byId.get(c.id());
+      if (entry == null) {
+        continue;
+      }
+      double[] cov = coverage(plan, vocabulary, c.id(), queryIds);
+      double coverage = cov[1] == 0 ? 0 : cov[0] / cov[1];
+      if (coverage <= 0) {
+        continue;
+      }
+      double evidence = cov[0] / vocabulary.idf(RARE_TERM);
+      hits.add(new SearchHit(entry, cov[2], coverage, evidence, c.bound()));
+    }
+    // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
+    hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+        .thenComparing(h -> h.entry().flow() == null));
+    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+  }
+
+  private record Candidate(String id, double bound) {}
+
+  /**
+   * Ids of the entries the query matches at all. Lucene only filters here: skipping its scoring
+   * makes the search several times cheaper, and the ranking is ours anyway.
+   */
+  private List<String> matchingIds(Query query) {
+    List<String> ids = new ArrayList<>();
     try {
-      // Exact scoring of every match: on a FAQ-sized index that beats block-max skipping.
-      TopDocs top = searcher.search(query(plan, section),
-          new TopScoreDocCollectorManager(Math.max(CANDIDATES, limit), Integer.MAX_VALUE));
-      if (top.scoreDocs.length == 0) {
-        return List.of();
-      }
-      BitSet queryIds = new BitSet();
-      plan.terms().forEach(t -> t.variants().forEach(v -> queryIds.set(v.id())));
-      List<SearchHit> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        String id = idByDoc[sd.doc];
-        FaqEntry entry = entriesByLang.get(lang).get(id);
-        if (entry == null) {
-          continue;
+      searcher.search(query, new SimpleCollector() {
+        private int base;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+          base = context.docBase;
         }
-        double[] cov = coverage(plan, vocabulary, id, queryIds);
-        double coverage = cov[1] == 0 ? 0 : cov[0] / cov[1];
-        if (coverage <= 0) {
-          continue;
+
+        @Override
+        public void collect(int doc) {
+          ids.add(idByDoc[base + doc]);
         }
-        double evidence = cov[0] / vocabulary.idf(RARE_TERM);
-        hits.add(new SearchHit(entry, cov[2], coverage, evidence, sd.score));
-      }
-      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
-      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
-          .thenComparing(h -> h.entry().flow() == null));
-      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("searching the index failed", e);
     }
+    return ids;
+  }
+
+  /** Coverage if every matched term were in the best phrasing: never less than the real one. */
+  private static double upperBound(QueryPlan plan, Vocabulary vocabulary, String entryId) {
+    Vocabulary.EntryTerms terms = vocabulary.entryTerms(entryId);
+    double total = 0;
+    double matched = 0;
+    for (QueryTerm qt : plan.terms()) {
+      total += qt.weight();
+      double best = 0;
+      for (Variant v : qt.variants()) {
+        double worth = terms.anyPhrasing().get(v.id()) ? 1.0 : terms.body().get(v.id()) ? BODY_MATCH_WORTH : 0;
+        best = Math.max(best, worth * v.worth());
+      }
+      matched += best * qt.weight();
+    }
+    return total == 0 ? 0 : matched / total;
   }
 
   private static String[] idsByDoc(DirectoryReader reader) {
