@@ -53,10 +53,23 @@ public final class Main implements Callable<Integer> {
       String support = System.getenv().getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL);
       java.util.Map<String, String> env = System.getenv();
       SupportLimits limits = new SupportLimits(
-          Integer.parseInt(env.getOrDefault("FAQBOT_MAX_SCREENSHOTS", String.valueOf(SupportLimits.DEFAULT.maxFiles()))),
-          Long.parseLong(env.getOrDefault("FAQBOT_MAX_SCREENSHOT_MB", "5")) * 1024 * 1024);
+          number(env, "FAQBOT_MAX_SCREENSHOTS", SupportLimits.DEFAULT.maxFiles()),
+          number(env, "FAQBOT_MAX_SCREENSHOT_MB", 5) * 1024L * 1024);
       return new Settings(host, port, content, index, support, env.get("FAQBOT_STATE_SECRET"), limits,
           SmtpSettings.fromEnvironment(env));
+    }
+  }
+
+  /** A whole number from the environment, with a message naming the variable when it is not one. */
+  static int number(java.util.Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
     }
   }
 
@@ -75,7 +88,13 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       long started = System.nanoTime();
-      Settings settings = locations.settings(host, port);
+      Settings settings;
+      try {
+        settings = locations.settings(host, port);
+      } catch (IllegalArgumentException e) {
+        System.err.println("faqbot: bad configuration: " + e.getMessage());
+        return 2;
+      }
       if (!settings.content().toFile().isDirectory()) {
         System.err.println("faqbot: content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
         return 2;

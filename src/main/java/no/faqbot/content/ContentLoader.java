@@ -49,11 +49,12 @@ public final class ContentLoader {
     Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
-      String text = decode(path, file.getValue(), problems);
-      if (text == null) {
+      String[] parts = path.split("/");
+      FaqFileParser.Result result = faqFiles.get(path);
+      String text = result != null ? null : decode(path, file.getValue(), problems);
+      if (result == null && text == null) {
         continue;
       }
-      String[] parts = path.split("/");
       if (parts.length == 4 && parts[1].equals("faq") && path.endsWith(".md")) {
         String lang = parts[2];
         if (!Languages.isSupported(lang)) {
@@ -61,7 +62,6 @@ public final class ContentLoader {
               "unknown language folder '" + lang + "': use one of " + Languages.ALL));
           continue;
         }
-        FaqFileParser.Result result = faqFiles.get(path);
         problems.addAll(result.problems());
         if (result.entry() != null) {
           parsed.put(path, result);
@@ -75,10 +75,10 @@ public final class ContentLoader {
         }
         synonyms.put(lang, Synonyms.parse(path, text, problems));
       } else if (parts.length == 3 && parts[1].equals("flows") && path.endsWith(".yaml")) {
-        FlowParser.Result result = new FlowParser().parse(path, text);
-        problems.addAll(result.problems());
-        if (result.flow() != null) {
-          flows.put(result.flow().id(), result.flow());
+        FlowParser.Result flow = new FlowParser().parse(path, text);
+        problems.addAll(flow.problems());
+        if (flow.flow() != null) {
+          flows.put(flow.flow().id(), flow.flow());
         }
       } else if (path.equals(prefix() + "replies.yaml")) {
         sawReplies = true;

@@ -18,7 +18,12 @@ public record SmtpSettings(String host, int port, String user, String password, 
     if (host == null || host.isBlank()) {
       return null;
     }
-    int port = Integer.parseInt(env.getOrDefault("FAQBOT_SMTP_PORT", "587"));
+    int port;
+    try {
+      port = Integer.parseInt(env.getOrDefault("FAQBOT_SMTP_PORT", "587").strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("FAQBOT_SMTP_PORT must be a port number, got '" + env.get("FAQBOT_SMTP_PORT") + "'");
+    }
     return new SmtpSettings(host, port, env.get("FAQBOT_SMTP_USER"), env.get("FAQBOT_SMTP_PASSWORD"),
         !"false".equalsIgnoreCase(env.getOrDefault("FAQBOT_SMTP_STARTTLS", "true")),
         env.getOrDefault("FAQBOT_SMTP_FROM", "faqbot@localhost"));
