@@ -22,7 +22,11 @@ import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.KnowledgeRoutes;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.feedback.FeedbackRoutes;
+import no.faqbot.feedback.FeedbackStore;
+import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
+import no.faqbot.widget.DemoRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,8 +96,10 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    return WebServer.create(settings.supportLimits(),
-        List.of(new KnowledgeRoutes(knowledge), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer)));
+    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
+    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()),
+        List.of(new KnowledgeRoutes(knowledge), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
+            new FeedbackRoutes(feedback, knowledge), new DemoRoutes()));
   }
 
   public Settings settings() {

@@ -56,7 +56,7 @@ public final class Main implements Callable<Integer> {
           number(env, "FAQBOT_MAX_SCREENSHOTS", SupportLimits.DEFAULT.maxFiles()),
           number(env, "FAQBOT_MAX_SCREENSHOT_MB", 5) * 1024L * 1024);
       return new Settings(host, port, content, index, support, env.get("FAQBOT_STATE_SECRET"), limits,
-          SmtpSettings.fromEnvironment(env));
+          SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")));
     }
   }
 

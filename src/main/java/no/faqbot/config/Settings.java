@@ -12,6 +12,9 @@ import no.faqbot.support.SupportLimits;
  *     it can continue each other's conversations; null picks a random one per start
  * @param supportLimits how many screenshots of what size a support e-mail takes
  * @param smtp where the server sends support e-mails itself; null when it only prepares them
+ * @param corsOrigins shop origins allowed to embed the widget from another site, comma-separated
+ *     ({@code FAQBOT_CORS_ORIGINS}); null or empty allows none but this server's own
+ * @param data where faqbot keeps what it collects, such as answer feedback ({@code FAQBOT_DATA})
  */
 public record Settings(
     String host,
@@ -21,11 +24,13 @@ public record Settings(
     String supportEmail,
     String stateSecret,
     SupportLimits supportLimits,
-    SmtpSettings smtp) {
+    SmtpSettings smtp,
+    String corsOrigins,
+    Path data) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null);
+    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"));
   }
 
   public Settings {

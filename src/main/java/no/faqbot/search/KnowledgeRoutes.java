@@ -15,6 +15,7 @@ import no.faqbot.web.Routes;
 public final class KnowledgeRoutes implements Routes {
   private static final int MAX_LIMIT = 20;
   private static final int MAX_QUERY_CHARS = 2000;
+  private static final double MIN_SUGGEST_COVERAGE = 0.3;
 
   private final KnowledgeBase knowledge;
 
@@ -25,6 +26,7 @@ public final class KnowledgeRoutes implements Routes {
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get("/api/search", this::search);
+    routes.get("/api/suggest", this::suggest);
     routes.get("/api/entries/{id}", this::entry);
     routes.get("/health", this::health);
   }
@@ -48,6 +50,24 @@ public final class KnowledgeRoutes implements Routes {
       return new SearchResponse(q, lang, results);
     });
     ctx.json(response);
+  }
+
+  /** Up to 3 questions for what the merchant is typing; nothing for fewer than 3 characters. */
+  private void suggest(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null) {
+      throw new IllegalArgumentException("q is missing: use /api/suggest?q=what+is+typed");
+    }
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new IllegalArgumentException("q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+    }
+    String lang = lang(ctx);
+    List<AnswerView.QuestionRef> suggestions = q.strip().length() < 3 ? List.of()
+        : knowledge.withIndex(index -> index.suggest(q, lang, 3)).stream()
+            .filter(h -> h.coverage() >= MIN_SUGGEST_COVERAGE)
+            .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
+            .toList();
+    ctx.json(Map.of("query", q, "lang", lang, "suggestions", suggestions));
   }
 
   private void entry(Context ctx) {

@@ -18,6 +18,8 @@ final class QueryPlanner {
   static final double SYNONYM_WORTH = 0.9;
   static final double TYPO_WORTH = 0.8;
   static final double STEM_WORTH = 0.85;
+  static final double COMPLETION_WORTH = 0.9;
+  private static final int MAX_COMPLETIONS = 8;
   /**
    * Term weights are idf to this power: flatter than raw idf, so one rare but generic word
    * ("away", "legge") cannot outweigh the rest of the message on a small knowledge base.
@@ -38,6 +40,14 @@ final class QueryPlanner {
   }
 
   QueryPlan plan(String message) {
+    return plan(message, false);
+  }
+
+  /**
+   * With {@code lastIsPrefix}, the last word is still being typed: it also stands for the known
+   * terms it starts ({@code utbet} for utbetaling, utbetalingsrapport ...).
+   */
+  QueryPlan plan(String message, boolean lastIsPrefix) {
     List<String> raw = analysis.terms(lang, message);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
@@ -76,6 +86,11 @@ final class QueryPlanner {
       if (!known) {
         for (String close : vocabulary.closeTerms(t)) {
           worth.putIfAbsent(close, TYPO_WORTH);
+        }
+      }
+      if (lastIsPrefix && i == terms.size() - 1) {
+        for (String completion : vocabulary.completions(t, MAX_COMPLETIONS)) {
+          worth.putIfAbsent(completion, COMPLETION_WORTH);
         }
       }
       List<Variant> variants = new ArrayList<>();

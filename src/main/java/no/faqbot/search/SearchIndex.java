@@ -94,11 +94,24 @@ public final class SearchIndex implements AutoCloseable {
    * that explain some of the message. {@code section} filters when not null.
    */
   public List<SearchHit> search(String message, String lang, int limit, String section) {
+    return search(message, lang, limit, section, false);
+  }
+
+  /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
+  public List<SearchHit> suggest(String typed, String lang, int limit) {
+    boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
+    return search(typed, lang, limit + 2, null, unfinished).stream()
+        .filter(h -> !h.entry().isFlowTrigger())
+        .limit(limit)
+        .toList();
+  }
+
+  private List<SearchHit> search(String message, String lang, int limit, String section, boolean lastIsPrefix) {
     QueryPlanner planner = planners.get(lang);
     if (planner == null) {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
     }
-    QueryPlan plan = planner.plan(message);
+    QueryPlan plan = planner.plan(message, lastIsPrefix);
     if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
       return List.of(); // nothing in the message is known to the content
     }

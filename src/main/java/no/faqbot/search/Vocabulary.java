@@ -85,6 +85,18 @@ final class Vocabulary {
     return entryTerms.get(entryId);
   }
 
+  /** Known terms that start with {@code prefix} (at least two letters), shortest first. */
+  List<String> completions(String prefix, int max) {
+    if (prefix.length() < 2) {
+      return List.of();
+    }
+    return sorted.subSet(prefix, prefix + Character.MAX_VALUE).stream()
+        .filter(t -> !t.equals(prefix))
+        .sorted(java.util.Comparator.comparingInt(String::length))
+        .limit(max)
+        .toList();
+  }
+
   boolean contains(String term) {
     return docFreq.containsKey(term);
   }

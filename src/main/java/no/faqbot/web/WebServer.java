@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import no.faqbot.support.SupportLimits;
@@ -24,8 +25,17 @@ public final class WebServer {
 
   private WebServer() {}
 
-  public static Javalin create(SupportLimits uploads, List<Routes> features) {
+  public static Javalin create(SupportLimits uploads, Cors cors, List<Routes> features) {
     return Javalin.create(cfg -> {
+      cfg.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/public";
+        files.location = Location.CLASSPATH;
+        files.headers = java.util.Map.of("Cache-Control", "public, max-age=300");
+      });
+      cfg.fileRenderer(new ThymeleafRenderer());
+      cfg.routes.before(cors::apply);
+      cfg.routes.options("/*", cors::preflight);
       // Uploads stay in memory (nothing of a merchant's is written to disk) and are bounded.
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxInMemoryFileSize((int) uploads.maxFileBytes(), SizeUnit.BYTES);

@@ -1,0 +1,64 @@
+package no.faqbot.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+import no.faqbot.content.Languages;
+import no.faqbot.search.KnowledgeBase;
+import no.faqbot.support.Redactor;
+import no.faqbot.web.Json;
+import no.faqbot.web.Routes;
+
+/** {@code POST /api/feedback} {@code {entryId, helpful, query, lang}}: a vote on an answer. */
+public final class FeedbackRoutes implements Routes {
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final int MAX_QUERY = 2000;
+
+  private final FeedbackStore store;
+  private final KnowledgeBase knowledge;
+  private final Redactor redactor = new Redactor();
+
+  public FeedbackRoutes(FeedbackStore store, KnowledgeBase knowledge) {
+    this.store = store;
+    this.knowledge = knowledge;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.post("/api/feedback", this::vote);
+  }
+
+  private void vote(Context ctx) throws Exception {
+    JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+    if (body == null || !body.isObject()) {
+      throw new IllegalArgumentException("send {\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}");
+    }
+    JsonNode entryId = body.get("entryId");
+    if (entryId == null || !entryId.isTextual() || entryId.asText().isBlank()) {
+      throw new IllegalArgumentException("entryId is missing: the id of the answer voted on");
+    }
+    JsonNode helpful = body.get("helpful");
+    if (helpful == null || !helpful.isBoolean()) {
+      throw new IllegalArgumentException("helpful must be true or false");
+    }
+    JsonNode query = body.get("query");
+    if (query != null && !query.isNull() && (!query.isTextual() || query.asText().length() > MAX_QUERY)) {
+      throw new IllegalArgumentException("query must be a string of at most " + MAX_QUERY + " characters");
+    }
+    String lang = body.path("lang").asText(Languages.DEFAULT);
+    if (!Languages.isSupported(lang)) {
+      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
+    }
+    String id = entryId.asText();
+    if (knowledge.current().content().entry(id, lang).isEmpty()) {
+      throw new NotFoundResponse("no entry with id '" + id + "'");
+    }
+    // A merchant may paste a secret into the question; it must not end up in the feedback file.
+    String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
+    store.add(id, lang, helpful.asBoolean(), text);
+    ctx.status(201).json(Map.of("stored", true));
+  }
+}

@@ -1,0 +1,2 @@
+/** The embeddable chat widget's server side: the demo help page that shows it. */
+package no.faqbot.widget;

@@ -1,0 +1,102 @@
+package no.faqbot.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import no.faqbot.TestServer;
+import no.faqbot.TestServer.Reply;
+import no.faqbot.config.Settings;
+import no.faqbot.support.SupportLimits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the widget needs from the server: the demo page, its assets, suggest, feedback and CORS. */
+class WidgetServerTest {
+  @TempDir static Path tmp;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, "https://shop.example", tmp.resolve("data")));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Reply get(String path, String origin) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    return server.send(b.build());
+  }
+
+  @Test
+  void the_demo_page_embeds_the_widget_under_a_strict_csp() {
+    var response = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build());
+    assertEquals(200, response.status());
+    assertTrue(response.body().contains("<script src=\"/widget.js\" defer data-lang=\"nb\"></script>"), response.body());
+    assertFalse(response.body().contains("<script>"), "no inline script on a strict-CSP page");
+    Reply en = get("/?lang=en", null);
+    assertTrue(en.body().contains("<html lang=\"en\">"), en.body());
+  }
+
+  @Test
+  void the_demo_page_sends_the_csp_header() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && !csp.contains("unsafe"), csp);
+  }
+
+  @Test
+  void suggest_completes_the_word_being_typed() {
+    Reply r = get("/api/suggest?q=" + TestServer.encode("hvor finner jeg butikk") + "&lang=nb", null);
+    assertEquals(200, r.status());
+    assertEquals("find-store-id", r.json().path("suggestions").get(0).path("id").asText(), r.body());
+    assertTrue(r.json().path("suggestions").size() <= 3);
+    assertEquals(0, get("/api/suggest?q=hv&lang=nb", null).json().path("suggestions").size(), "nothing under 3 characters");
+    assertEquals(400, get("/api/suggest", null).status());
+  }
+
+  @Test
+  void feedback_is_validated_stored_and_cleaned_of_secrets() throws Exception {
+    Reply ok = server.postJson("/api/feedback",
+        "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"butikk-id? passord: hemmelig1\"}");
+    assertEquals(201, ok.status(), ok.body());
+    String stored = Files.readString(tmp.resolve("data/feedback.jsonl"));
+    assertTrue(stored.contains("\"entryId\":\"find-store-id\"") && stored.contains("\"helpful\":false"), stored);
+    assertFalse(stored.contains("hemmelig1"), stored);
+    assertEquals(404, server.postJson("/api/feedback", "{\"entryId\": \"nope\", \"helpful\": true}").status());
+    assertEquals(400, server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": \"yes\"}").status());
+    assertEquals(400, server.postJson("/api/feedback", "{\"helpful\": true}").status());
+    assertEquals(400, server.postJson("/api/feedback", "[]").status());
+  }
+
+  @Test
+  void only_configured_shops_get_cors_headers() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var allowed = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/health"))
+        .header("Origin", "https://shop.example").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertEquals("https://shop.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    var other = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/health"))
+        .header("Origin", "https://evil.example").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    var preflight = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
+        .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertEquals(204, preflight.statusCode());
+    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+  }
+}
