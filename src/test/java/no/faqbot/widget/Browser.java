@@ -1,0 +1,87 @@
+package no.faqbot.widget;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium through its own ChromeDriver (never Selenium Manager's downloads).
+ * Missing Chromium skips the browser tests locally with a notice; under CI=true it fails them.
+ */
+final class Browser implements AutoCloseable {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser start() throws IOException {
+    boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+    if (!present) {
+      if ("true".equals(System.getenv("CI"))) {
+        Assertions.fail("Chromium is missing under CI: .ci/run must install chromium and chromium-driver");
+      }
+      Assumptions.assumeTrue(false,
+          "Chromium not installed: browser tests skipped (apt-get install chromium chromium-driver to run them)");
+    }
+    Path profile = Files.createTempDirectory("faqbot-chromium");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER)
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("XDG_CACHE_HOME", profile.resolve("cache").toString(),
+            "XDG_CONFIG_HOME", profile.resolve("config").toString()))
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--window-size=1280,900", "--user-data-dir=" + profile.resolve("profile"));
+    return new Browser(new ChromeDriver(service, options), profile);
+  }
+
+  /** The widget's shadow root (an open one on an element the script appended to the body). */
+  SearchContext widget() {
+    WebElement host = wait(10).until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.body.children).find(e => e.shadowRoot) || null;"));
+    return host.getShadowRoot();
+  }
+
+  WebElement hook(String name) {
+    return wait(10).until(d -> {
+      var found = widget().findElements(By.cssSelector("[data-faqbot='" + name + "']"));
+      return found.isEmpty() ? null : found.get(found.size() - 1);
+    });
+  }
+
+  WebDriverWait wait(int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var walk = Files.walk(profile)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp folder; the OS cleans it eventually
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package no.faqbot.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import no.faqbot.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/** The widget in a real browser, on the demo page with its strict Content-Security-Policy. */
+class WidgetBrowserTest {
+  @TempDir static Path tmp;
+  static TestServer server;
+  Browser browser;
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(Path.of("content"), tmp.resolve("index"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void open() throws IOException {
+    browser = Browser.start();
+    browser.driver.get(server.base() + "/");
+  }
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private List<WebElement> botMessages() {
+    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+  }
+
+  private WebElement waitForBot(String text) {
+    return browser.wait(15).until(d -> botMessages().stream().filter(m -> m.getText().contains(text)).findFirst().orElse(null));
+  }
+
+  private void ask(String message) {
+    WebElement input = browser.hook("input");
+    input.sendKeys(message);
+    browser.hook("send").click();
+  }
+
+  @Test
+  void a_merchant_asks_and_gets_the_answer_on_a_strict_csp_page() throws Exception {
+    browser.hook("launcher").click();
+    ask("hvor finner jeg butikk-id");
+    waitForBot("velkomstmailen");
+    // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.screenshot=docs/widget.png
+    Path shot = Path.of(System.getProperty("faqbot.screenshot", "target/widget.png"));
+    Files.createDirectories(shot.toAbsolutePath().getParent());
+    Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
+    List<?> cspErrors = (List<?>) ((JavascriptExecutor) browser.driver).executeScript(
+        "return window.__cspViolations || [];");
+    assertTrue(cspErrors.isEmpty(), "no CSP violations: " + cspErrors);
+  }
+
+  @Test
+  void html_in_a_message_shows_as_text_and_runs_nothing() {
+    browser.hook("launcher").click();
+    String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+    ask(payload);
+    WebElement mine = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("[data-faqbot='message-user']"))
+        .stream().filter(m -> m.getText().contains("<img")).findFirst().orElse(null));
+    assertTrue(mine.getText().contains("<script>"));
+    browser.wait(10).until(d -> botMessages().size() >= 1);
+    assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+  }
+
+  @Test
+  void the_conversation_survives_a_reload() {
+    browser.hook("launcher").click();
+    ask("hvor finner jeg butikk-id");
+    waitForBot("velkomstmailen");
+    browser.driver.navigate().refresh();
+    WebElement kept = waitForBotAfterReload("velkomstmailen");
+    assertTrue(kept.isDisplayed() || !kept.getText().isEmpty());
+  }
+
+  private WebElement waitForBotAfterReload(String text) {
+    return browser.wait(15).until(d -> {
+      List<WebElement> found = browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+      if (found.isEmpty()) {
+        List<WebElement> launcher = browser.widget().findElements(By.cssSelector("[data-faqbot='launcher']"));
+        if (!launcher.isEmpty() && "false".equals(launcher.get(0).getAttribute("aria-expanded"))) {
+          launcher.get(0).click();
+        }
+        return null;
+      }
+      return found.stream().filter(m -> m.getAttribute("textContent").contains(text)).findFirst().orElse(null);
+    });
+  }
+
+  @Test
+  void keyboard_only_open_ask_and_close_returns_focus_to_the_launcher() {
+    WebElement launcher = browser.hook("launcher");
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].focus();", launcher);
+    launcher.sendKeys(Keys.ENTER);
+    WebElement input = browser.hook("input");
+    browser.wait(5).until(d -> input.equals(activeInWidget()));
+    input.sendKeys("hvor finner jeg butikk-id", Keys.ENTER);
+    waitForBot("velkomstmailen");
+    activeInWidget().sendKeys(Keys.ESCAPE);
+    browser.wait(5).until(d -> "false".equals(browser.hook("launcher").getAttribute("aria-expanded")));
+    assertEquals("launcher", activeInWidget().getAttribute("data-faqbot"));
+  }
+
+  private WebElement activeInWidget() {
+    return (WebElement) ((JavascriptExecutor) browser.driver).executeScript(
+        "const h = Array.from(document.body.children).find(e => e.shadowRoot); return h.shadowRoot.activeElement;");
+  }
+
+  /** The buttons to press (null for a form) on the shortest way from the start to the e-mail step. */
+  private static List<String> pathToEmail(no.faqbot.flow.Flow flow) {
+    java.util.Map<String, List<String>> paths = new java.util.HashMap<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(flow.start()));
+    paths.put(flow.start(), List.of());
+    while (!todo.isEmpty()) {
+      String id = todo.poll();
+      no.faqbot.flow.Step step = flow.step(id);
+      if (step.kind() == no.faqbot.flow.StepKind.EMAIL) {
+        return paths.get(id);
+      }
+      java.util.Map<String, String> moves = new java.util.LinkedHashMap<>();
+      switch (step.kind()) {
+        case CHOICE -> step.options().forEach(o -> moves.putIfAbsent(o.next(), o.label().in("nb")));
+        case INFO -> {
+          moves.putIfAbsent(step.next(), "Nei, det virker fortsatt ikke");
+          moves.putIfAbsent(step.resolved(), "Ja, det hjalp");
+        }
+        case FORM -> moves.putIfAbsent(step.next(), null);
+        default -> { }
+      }
+      moves.forEach((next, label) -> {
+        if (!paths.containsKey(next)) {
+          List<String> p = new java.util.ArrayList<>(paths.get(id));
+          p.add(label);
+          paths.put(next, p);
+          todo.add(next);
+        }
+      });
+    }
+    throw new AssertionError("flow has no e-mail step");
+  }
+
+  @Test
+  void a_flow_is_walked_to_the_email_step_with_a_screenshot_preview_and_eml() throws Exception {
+    no.faqbot.flow.Flow flow = server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    browser.hook("launcher").click();
+    ask(flow.triggers().get("nb").get(0));
+    for (String label : pathToEmail(flow)) {
+      int before = botMessages().size();
+      if (label == null) {
+        fillVisibleForm();
+      } else {
+        browser.wait(10).until(d -> {
+          List<WebElement> bots = botMessages();
+          return bots.get(bots.size() - 1).findElements(By.cssSelector("[data-faqbot='option']")).stream()
+              .filter(o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled()).findFirst().orElse(null);
+        }).click();
+      }
+      browser.wait(10).until(d -> botMessages().size() > before);
+    }
+    WebElement file = browser.hook("file");
+    Path png = tmp.resolve("skjermbilde.png");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    file.sendKeys(png.toString());
+    fillVisibleForm();
+    WebElement preview = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("button")).stream()
+        .filter(b -> b.getText().contains("Forhåndsvis")).findFirst().orElse(null));
+    preview.click();
+    browser.wait(15).until(d -> browser.widget().findElements(By.cssSelector("pre")).stream()
+        .anyMatch(p -> p.getText().contains("Saksreferanse")));
+    assertTrue(browser.widget().findElements(By.cssSelector("*")).stream().anyMatch(e -> e.getText().contains("skjermbilde.png")),
+        "the preview lists the attached screenshot");
+    WebElement download = browser.widget().findElements(By.cssSelector("button, a")).stream()
+        .filter(b -> b.getText().contains(".eml")).findFirst().orElseThrow();
+    assertTrue(download.isDisplayed());
+  }
+
+  private void fillVisibleForm() {
+    List<WebElement> forms = browser.widget().findElements(By.cssSelector("form"));
+    if (forms.isEmpty()) {
+      return;
+    }
+    WebElement form = forms.get(forms.size() - 1);
+    for (WebElement in : form.findElements(By.cssSelector("input, textarea"))) {
+      String name = String.valueOf(in.getAttribute("name"));
+      String type = String.valueOf(in.getAttribute("type"));
+      if ("file".equals(type) || !in.isDisplayed() || !in.isEnabled() || !in.getAttribute("value").isEmpty()) {
+        continue;
+      }
+      String value = switch (name) {
+        case "merchantEmail" -> "butikk@example.no";
+        case "storeId" -> "K123456";
+        case "errorCode" -> "BAD_VALUE";
+        case "httpStatus" -> "400";
+        case "correlationId" -> "7f3c2a1e-9b1d";
+        default -> "type".equals(type) ? "" : "WooCommerce";
+      };
+      if ("email".equals(type)) {
+        value = "butikk@example.no";
+      }
+      in.sendKeys(value);
+    }
+    List<WebElement> submit = form.findElements(By.cssSelector("button[type=submit]"));
+    if (!submit.isEmpty() && form.findElements(By.cssSelector("[data-faqbot='file']")).isEmpty()) {
+      submit.get(submit.size() - 1).click();
+    }
+  }
+}
