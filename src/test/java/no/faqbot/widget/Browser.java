@@ -54,7 +54,21 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--window-size=1280,900", "--user-data-dir=" + profile.resolve("profile"));
-    return new Browser(new ChromeDriver(service, options), profile);
+    Path downloads = Files.createDirectories(profile.resolve("downloads"));
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    // Record every Content-Security-Policy violation on every page, before the page's own code runs.
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
+            + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+    return new Browser(driver, profile);
+  }
+
+  /** Where downloads land. */
+  Path downloads() {
+    return profile.resolve("downloads");
   }
 
   /** The widget's shadow root (an open one on an element the script appended to the body). */

@@ -198,7 +198,38 @@ class WidgetBrowserTest {
         "the preview lists the attached screenshot");
     WebElement download = browser.widget().findElements(By.cssSelector("button, a")).stream()
         .filter(b -> b.getText().contains(".eml")).findFirst().orElseThrow();
-    assertTrue(download.isDisplayed());
+    download.click();
+    Path eml = browser.wait(15).until(d -> {
+      try (var files = Files.list(browser.downloads())) {
+        return files.filter(f -> f.toString().endsWith(".eml")).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+        Files.newInputStream(eml));
+    assertEquals("product-upgrade-support@klarna.com", message.getAllRecipients()[0].toString());
+    assertEquals("butikk@example.no", message.getReplyTo()[0].toString());
+    assertTrue(new String(Files.readAllBytes(eml), java.nio.charset.StandardCharsets.UTF_8).contains("skjermbilde.png"));
+  }
+
+  @Test
+  void html_in_content_is_shown_safely_and_runs_nothing() throws Exception {
+    Path content = no.faqbot.Fixtures.content("good", tmp.resolve("xss-" + System.nanoTime()));
+    Files.writeString(content.resolve("faq/nb/order-expiry.md"), Files.readString(content.resolve("faq/nb/order-expiry.md"))
+        .replace("Nye ordrer har", "<img src=x onerror=\"window.__xss=3\"> <script>window.__xss=4</script> "
+            + "[klikk](javascript:window.__xss=5) Nye ordrer har"));
+    try (TestServer other = new TestServer(content, tmp.resolve("xss-index-" + System.nanoTime()))) {
+      browser.driver.get(other.base() + "/");
+      browser.hook("launcher").click();
+      ask("når utløper en ordre");
+      WebElement answer = waitForBot("28 dager");
+      for (WebElement link : answer.findElements(By.cssSelector("a"))) {
+        link.click();
+      }
+      assertEquals(0, answer.findElements(By.cssSelector("img, script")).size());
+      assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+    }
   }
 
   private void fillVisibleForm() {
