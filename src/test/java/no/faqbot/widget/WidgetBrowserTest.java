@@ -262,4 +262,22 @@ class WidgetBrowserTest {
       submit.get(submit.size() - 1).click();
     }
   }
+
+  @Test
+  void on_a_phone_the_open_panel_fills_the_screen_and_dark_mode_is_respected() {
+    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 760));
+    browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    browser.driver.navigate().refresh();
+    browser.hook("launcher").click();
+    WebElement panel = browser.hook("panel");
+    browser.wait(5).until(d -> panel.isDisplayed());
+    long viewport = (Long) ((JavascriptExecutor) browser.driver).executeScript("return window.innerWidth;");
+    assertEquals(viewport, (long) panel.getRect().getWidth(), "full width on a narrow screen");
+    String background = (String) ((JavascriptExecutor) browser.driver).executeScript(
+        "return getComputedStyle(arguments[0]).backgroundColor;", panel);
+    int[] rgb = java.util.Arrays.stream(background.replaceAll("[^0-9,]", "").split(",")).limit(3)
+        .mapToInt(Integer::parseInt).toArray();
+    assertTrue(rgb[0] + rgb[1] + rgb[2] < 3 * 100, "dark background in dark mode, got " + background);
+  }
 }
