@@ -221,6 +221,8 @@ public final class SearchIndex implements AutoCloseable {
       }
       top.add(new BoostQuery(fieldQuery(IndexFields.field(FIELD, lang), qt), (float) qt.weight()), BooleanClause.Occur.SHOULD);
     }
+    // Redundant with the per-language fields, but it keeps Lucene on its conjunction path: a bare
+    // disjunction gets the bulk scorer, which allocates about 150 KB of buckets per query.
     top.add(new TermQuery(new Term(IndexFields.LANG, lang)), BooleanClause.Occur.FILTER);
     if (section != null) {
       top.add(new TermQuery(new Term(IndexFields.SECTION, section)), BooleanClause.Occur.FILTER);
