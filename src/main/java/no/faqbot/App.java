@@ -17,6 +17,7 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.support.SmtpMailer;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
+import no.faqbot.search.ContentReloader;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.KnowledgeRoutes;
@@ -38,12 +39,15 @@ public final class App implements AutoCloseable {
   private final KnowledgeBase knowledge;
   private final ChatService chat;
   private final SupportService support;
+  private final ContentReloader reloader;
 
-  private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support) {
+  private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
+      ContentReloader reloader) {
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
     this.support = support;
+    this.reloader = reloader;
   }
 
   /**
@@ -52,10 +56,12 @@ public final class App implements AutoCloseable {
    */
   public static App start(Settings settings) {
     TextAnalysis analysis = new TextAnalysis();
+    ContentLoader contentLoader = new ContentLoader(settings.content(), new MarkdownRenderer());
+    IndexStore store = new IndexStore(settings.index(), analysis);
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
     Thread loader = new Thread(() -> {
       try {
-        loading.complete(load(settings, analysis));
+        loading.complete(load(contentLoader, store, analysis));
       } catch (RuntimeException | Error e) {
         loading.completeExceptionally(e);
       }
@@ -67,7 +73,8 @@ public final class App implements AutoCloseable {
     ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
-    return new App(settings, knowledge, chat, support);
+    ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
+    return new App(settings, knowledge, chat, support, reloader);
   }
 
   private static byte[] stateSecret(Settings settings) {
@@ -79,13 +86,26 @@ public final class App implements AutoCloseable {
     return random;
   }
 
-  private static SearchIndex load(Settings settings, TextAnalysis analysis) {
-    ContentSnapshot content = new ContentLoader(settings.content(), new MarkdownRenderer()).load();
+  private static SearchIndex load(ContentLoader loader, IndexStore store, TextAnalysis analysis) {
+    ContentSnapshot content = loader.load();
     for (ContentProblem problem : content.problems()) {
       LOG.warn("Content problem: {}", problem);
     }
-    IndexStore store = new IndexStore(settings.index(), analysis);
     return new SearchIndex(content, store.open(content), analysis);
+  }
+
+  /** Starts hot reload: content changes are served without a restart (after the first load). */
+  public void watchContent() {
+    awaitReady();
+    try {
+      reloader.start();
+    } catch (java.io.IOException e) {
+      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes", settings.content(), e.toString());
+    }
+  }
+
+  public ContentReloader reloader() {
+    return reloader;
   }
 
   /** Waits until the content is loaded and the index open. */
@@ -98,7 +118,7 @@ public final class App implements AutoCloseable {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()),
-        List.of(new KnowledgeRoutes(knowledge), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes()));
   }
 
@@ -116,6 +136,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    reloader.close();
     knowledge.close();
   }
 }

@@ -108,6 +108,7 @@ public final class Main implements Callable<Integer> {
         server.stop();
         return 2;
       }
+      app.watchContent();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.stop();
         app.close();

@@ -18,9 +18,11 @@ public final class KnowledgeRoutes implements Routes {
   private static final double MIN_SUGGEST_COVERAGE = 0.3;
 
   private final KnowledgeBase knowledge;
+  private final ContentReloader reloader;
 
-  public KnowledgeRoutes(KnowledgeBase knowledge) {
+  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader) {
     this.knowledge = knowledge;
+    this.reloader = reloader;
   }
 
   @Override
@@ -105,6 +107,11 @@ public final class KnowledgeRoutes implements Routes {
     body.put("languages", perLang);
     body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
     body.put("contentProblems", content.problems().size());
+    ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
+    if (reload != null) {
+      body.put("lastReload", Map.of("at", reload.at().toString(), "served", reload.served(), "millis", reload.millis(),
+          "problems", reload.problems().stream().map(Object::toString).toList()));
+    }
     ctx.json(body);
   }
 

@@ -1,0 +1,152 @@
+package no.faqbot.search;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import no.faqbot.content.ContentLoader;
+import no.faqbot.content.ContentProblem;
+import no.faqbot.content.ContentSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hot reload: watches the content folder, waits until a burst of saves is over, loads the content
+ * and builds its index aside, and swaps it in atomically. A change with any problem is not served:
+ * the last good content stays, and the problems are kept for editors to see.
+ */
+public final class ContentReloader implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ContentReloader.class);
+  /** Editors' tools save in bursts (temp file, rename, backup): wait for this much quiet. */
+  static final long QUIET_MILLIS = 250;
+
+  private final ContentLoader loader;
+  private final IndexStore store;
+  private final TextAnalysis analysis;
+  private final KnowledgeBase knowledge;
+  private final Clock clock;
+  private final AtomicReference<ReloadStatus> last = new AtomicReference<>();
+  private WatchService watcher;
+  private Thread thread;
+
+  /** The outcome of the last reload: when, whether it was served, and what was wrong. */
+  public record ReloadStatus(Instant at, boolean served, long millis, List<ContentProblem> problems) {
+    public ReloadStatus {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge, Clock clock) {
+    this.loader = loader;
+    this.store = store;
+    this.analysis = analysis;
+    this.knowledge = knowledge;
+    this.clock = clock;
+  }
+
+  /** Starts watching in a background thread. */
+  public synchronized void start() throws IOException {
+    watcher = FileSystems.getDefault().newWatchService();
+    registerAll(loader.root());
+    thread = new Thread(this::watch, "faqbot-content-watcher");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public ReloadStatus lastReload() {
+    return last.get();
+  }
+
+  /** Loads the content now; swaps it in when it has no problems. */
+  public ReloadStatus reload() {
+    long started = System.nanoTime();
+    ContentSnapshot content = loader.load();
+    ReloadStatus status;
+    if (!content.problems().isEmpty()) {
+      status = new ReloadStatus(Instant.now(clock), false, (System.nanoTime() - started) / 1_000_000, content.problems());
+      content.problems().forEach(p -> LOG.warn("Content not reloaded: {}", p));
+    } else if (content.fingerprint().equals(knowledge.current().content().fingerprint())) {
+      status = new ReloadStatus(Instant.now(clock), true, (System.nanoTime() - started) / 1_000_000, List.of());
+    } else {
+      SearchIndex next = new SearchIndex(content, store.open(content), analysis);
+      knowledge.swap(next);
+      status = new ReloadStatus(Instant.now(clock), true, (System.nanoTime() - started) / 1_000_000, List.of());
+      LOG.info("Reloaded {} entries and {} flows in {} ms", content.entryCount(), content.flows().size(), status.millis());
+    }
+    last.set(status);
+    return status;
+  }
+
+  private void watch() {
+    try {
+      while (true) {
+        WatchKey key = watcher.take();
+        drain(key);
+        // Debounce: keep collecting until the folder has been quiet for a moment.
+        WatchKey more;
+        while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+          drain(more);
+        }
+        try {
+          reload();
+        } catch (RuntimeException e) {
+          LOG.error("Reloading content failed; the last good content keeps serving", e);
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // closing
+    }
+  }
+
+  private void drain(WatchKey key) {
+    Path dir = (Path) key.watchable();
+    key.pollEvents().forEach(event -> {
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+        Path created = dir.resolve((Path) event.context());
+        if (Files.isDirectory(created)) {
+          registerAll(created);
+        }
+      }
+    });
+    key.reset();
+  }
+
+  private void registerAll(Path root) {
+    try (Stream<Path> dirs = Files.walk(root)) {
+      dirs.filter(Files::isDirectory).forEach(d -> {
+        try {
+          d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+              StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+          LOG.warn("Cannot watch {}: {}", d, e.toString());
+        }
+      });
+    } catch (IOException e) {
+      LOG.warn("Cannot watch {}: {}", root, e.toString());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (thread != null) {
+      thread.interrupt();
+    }
+    if (watcher != null) {
+      try {
+        watcher.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+}

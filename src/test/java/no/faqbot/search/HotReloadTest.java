@@ -1,0 +1,115 @@
+package no.faqbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import no.faqbot.Fixtures;
+import no.faqbot.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Content changes are served without a restart; a broken change is not. */
+class HotReloadTest {
+  @TempDir Path tmp;
+  Path content;
+  TestServer server;
+
+  @BeforeEach
+  void start() {
+    content = Fixtures.content("good", tmp);
+    server = new TestServer(content, tmp.resolve("index"));
+    server.app().watchContent();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static long waitFor(BooleanSupplier condition) throws InterruptedException {
+    long started = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - started > 10_000_000_000L) {
+        throw new AssertionError("not seen within 10 s");
+      }
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private String answer(String id) {
+    TestServer.Reply r = server.get("/api/entries/" + id);
+    return r.status() == 200 ? r.json().path("answer").asText() : "HTTP " + r.status();
+  }
+
+  @Test
+  void an_edit_is_served_within_a_second_or_so() throws Exception {
+    Path file = content.resolve("faq/nb/order-expiry.md");
+    Files.writeString(file, Files.readString(file).replace("28 dager", "30 dager"));
+    long millis = waitFor(() -> answer("order-expiry").contains("30 dager"));
+    System.out.println("edit visible after " + millis + " ms");
+    assertTrue(millis < 5000, "visible after " + millis + " ms");
+  }
+
+  @Test
+  void added_and_deleted_entries_come_and_go() throws Exception {
+    Path added = content.resolve("faq/nb/new-entry.md");
+    Files.writeString(added, Files.readString(content.resolve("faq/nb/order-expiry.md"))
+        .replace("id: order-expiry", "id: new-entry").replace("28 dager", "ny tekst"));
+    waitFor(() -> answer("new-entry").contains("ny tekst"));
+    Files.delete(added);
+    waitFor(() -> answer("new-entry").equals("HTTP 404"));
+  }
+
+  @Test
+  void a_broken_file_keeps_the_last_good_content_and_reports_the_line() throws Exception {
+    Path file = content.resolve("faq/nb/find-store-id.md");
+    Files.writeString(file, Files.readString(file).replace("question: Hvor finner jeg butikk-ID-en min?", "question: [broken"));
+    waitFor(() -> server.app().reloader().lastReload() != null && !server.app().reloader().lastReload().served());
+    assertTrue(answer("find-store-id").contains("velkomstmailen"), "the last good answer keeps serving");
+    String problem = server.app().reloader().lastReload().problems().get(0).toString();
+    assertTrue(problem.startsWith("content/faq/nb/find-store-id.md:"), problem);
+    TestServer.Reply health = server.get("/health");
+    assertEquals(false, health.json().path("lastReload").path("served").asBoolean());
+  }
+
+  @Test
+  void no_request_fails_while_content_reloads() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger requests = new AtomicInteger();
+    Thread[] clients = new Thread[4];
+    for (int i = 0; i < clients.length; i++) {
+      clients[i] = new Thread(() -> {
+        while (running.get()) {
+          TestServer.Reply r = server.get("/api/search?q=" + TestServer.encode("når utløper ordren"));
+          requests.incrementAndGet();
+          if (r.status() != 200 || r.json().path("results").size() == 0) {
+            failures.incrementAndGet();
+          }
+        }
+      });
+      clients[i].start();
+    }
+    Path file = content.resolve("faq/nb/order-expiry.md");
+    String original = Files.readString(file);
+    for (int i = 0; i < 5; i++) {
+      String days = (30 + i) + " dager";
+      Files.writeString(file, original.replace("28 dager", days));
+      waitFor(() -> answer("order-expiry").contains(days));
+    }
+    running.set(false);
+    for (Thread t : clients) {
+      t.join();
+    }
+    assertTrue(requests.get() > 20, "searches ran during the reloads: " + requests.get());
+    assertEquals(0, failures.get(), "failed requests during reloads");
+  }
+}
