@@ -25,6 +25,9 @@ import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.feedback.FeedbackStore;
+import no.faqbot.staff.PasswordHash;
+import no.faqbot.staff.StaffAuth;
+import no.faqbot.staff.StaffRoutes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
@@ -40,9 +43,13 @@ public final class App implements AutoCloseable {
   private final ChatService chat;
   private final SupportService support;
   private final ContentReloader reloader;
+  private final TextAnalysis analysis;
+  private StaffAuth staffAuth;
+  private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader) {
+      ContentReloader reloader, TextAnalysis analysis) {
+    this.analysis = analysis;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -74,7 +81,7 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader);
+    return new App(settings, knowledge, chat, support, reloader, analysis);
   }
 
   private static byte[] stateSecret(Settings settings) {
@@ -92,6 +99,28 @@ public final class App implements AutoCloseable {
       LOG.warn("Content problem: {}", problem);
     }
     return new SearchIndex(content, store.open(content), analysis);
+  }
+
+  private StaffAuth staffAuth() {
+    if (staffAuth == null) {
+      String user = staffUser();
+      String password = settings.staffPassword();
+      if (password == null || password.isBlank()) {
+        generatedStaffPassword = StaffAuth.randomPassword();
+        password = generatedStaffPassword;
+      }
+      staffAuth = new StaffAuth(java.util.Map.of(user, PasswordHash.of(password)), Clock.systemUTC());
+    }
+    return staffAuth;
+  }
+
+  public String staffUser() {
+    return settings.staffUser() == null || settings.staffUser().isBlank() ? "staff" : settings.staffUser().strip();
+  }
+
+  /** The password made up at start when none was configured (to show once on the console), else null. */
+  public String generatedStaffPassword() {
+    return generatedStaffPassword;
   }
 
   /** Starts hot reload: content changes are served without a restart (after the first load). */
@@ -119,7 +148,7 @@ public final class App implements AutoCloseable {
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()),
         List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes()));
+            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis)));
   }
 
   public Settings settings() {

@@ -56,7 +56,8 @@ public final class Main implements Callable<Integer> {
           number(env, "FAQBOT_MAX_SCREENSHOTS", SupportLimits.DEFAULT.maxFiles()),
           number(env, "FAQBOT_MAX_SCREENSHOT_MB", 5) * 1024L * 1024);
       return new Settings(host, port, content, index, support, env.get("FAQBOT_STATE_SECRET"), limits,
-          SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")));
+          SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
+          env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"));
     }
   }
 
@@ -109,6 +110,11 @@ public final class Main implements Callable<Integer> {
         return 2;
       }
       app.watchContent();
+      if (app.generatedStaffPassword() != null) {
+        // Shown once, on the console of whoever started the server; never written to a log file.
+        System.out.println("faqbot: staff pages at /staff: user '" + app.staffUser() + "', password '"
+            + app.generatedStaffPassword() + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.stop();
         app.close();

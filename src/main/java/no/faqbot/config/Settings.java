@@ -15,6 +15,9 @@ import no.faqbot.support.SupportLimits;
  * @param corsOrigins shop origins allowed to embed the widget from another site, comma-separated
  *     ({@code FAQBOT_CORS_ORIGINS}); null or empty allows none but this server's own
  * @param data where faqbot keeps what it collects, such as answer feedback ({@code FAQBOT_DATA})
+ * @param staffUser the staff login ({@code FAQBOT_STAFF_USER}, default {@code staff})
+ * @param staffPassword its password ({@code FAQBOT_STAFF_PASSWORD}); null generates one at start
+ *     and prints it once
  */
 public record Settings(
     String host,
@@ -26,11 +29,13 @@ public record Settings(
     SupportLimits supportLimits,
     SmtpSettings smtp,
     String corsOrigins,
-    Path data) {
+    Path data,
+    String staffUser,
+    String staffPassword) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"));
+    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null);
   }
 
   public Settings {

@@ -96,6 +96,19 @@ public final class SearchIndex implements AutoCloseable {
     return search(message, lang, limit, section, false);
   }
 
+  /** The analysed terms (and their variants) a message searches for, to highlight them. */
+  public java.util.Set<String> searchTerms(String message, String lang) {
+    QueryPlanner planner = planners.get(lang);
+    java.util.Set<String> terms = new java.util.HashSet<>();
+    if (planner != null) {
+      planner.plan(message).terms().forEach(t -> {
+        terms.add(t.term());
+        t.variants().forEach(v -> terms.add(v.term()));
+      });
+    }
+    return terms;
+  }
+
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
   public List<SearchHit> suggest(String typed, String lang, int limit) {
     boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));

@@ -1,0 +1,169 @@
+package no.faqbot.staff;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import no.faqbot.content.FaqEntry;
+import no.faqbot.content.Languages;
+import no.faqbot.search.KnowledgeBase;
+import no.faqbot.search.SearchHit;
+import no.faqbot.search.TextAnalysis;
+import no.faqbot.web.Routes;
+import no.faqbot.web.WebServer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+
+/** {@code /staff/*}: login, logout and the staff search page, all behind {@link StaffAuth}. */
+public final class StaffRoutes implements Routes {
+  private static final int RESULTS = 20;
+
+  private final StaffAuth auth;
+  private final KnowledgeBase knowledge;
+  private final TextAnalysis analysis;
+
+  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis) {
+    this.auth = auth;
+    this.knowledge = knowledge;
+    this.analysis = analysis;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.before("/staff/*", this::guard);
+    routes.get("/staff/login", ctx -> login(ctx, null, 200));
+    routes.post("/staff/login", this::doLogin);
+    routes.post("/staff/logout", ctx -> {
+      auth.endSession(ctx);
+      ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
+    });
+    routes.get("/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER));
+    routes.get("/staff/search", this::search);
+  }
+
+  /** Everything under /staff but the login needs a session or Basic auth; session posts need the CSRF token. */
+  private void guard(Context ctx) {
+    if (ctx.path().equals("/staff/login")) {
+      return;
+    }
+    Optional<StaffAuth.Session> session = auth.session(ctx);
+    if (session.isPresent()) {
+      if (!ctx.method().name().equals("GET") && !session.get().csrf().equals(csrfOf(ctx))) {
+        WebServer.error(ctx, 403, "missing or wrong CSRF token: reload the page and try again");
+        ctx.skipRemainingHandlers();
+      }
+      ctx.attribute("staffUser", session.get().user());
+      ctx.attribute("csrf", session.get().csrf());
+      return;
+    }
+    Optional<String> basic = auth.basicUser(ctx);
+    if (basic.isPresent()) {
+      ctx.attribute("staffUser", basic.get());
+      return;
+    }
+    String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+    if (accept.contains("text/html") && ctx.method().name().equals("GET")) {
+      ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
+    } else {
+      ctx.header("WWW-Authenticate", "Basic realm=\"faqbot staff\", charset=\"UTF-8\"");
+      WebServer.error(ctx, 401, "log in at /staff/login, or send HTTP Basic credentials");
+    }
+    ctx.skipRemainingHandlers();
+  }
+
+  private static String csrfOf(Context ctx) {
+    String header = ctx.header("X-CSRF-Token");
+    return header != null ? header : ctx.formParam("_csrf");
+  }
+
+  private void login(Context ctx, String error, int status) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("error", error);
+    ctx.status(status).contentType("text/html; charset=utf-8").render("staff-login", model);
+  }
+
+  private void doLogin(Context ctx) {
+    String user = Optional.ofNullable(ctx.formParam("user")).orElse("").strip();
+    String key = ctx.ip() + "|" + user;
+    if (auth.limited(key)) {
+      login(ctx, "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", 429);
+      return;
+    }
+    if (!auth.check(key, user, ctx.formParam("password"))) {
+      login(ctx, "Feil brukernavn eller passord.", 401);
+      return;
+    }
+    auth.startSession(ctx, user);
+    ctx.redirect("/staff/search", HttpStatus.SEE_OTHER);
+  }
+
+  /** One result with the matched words marked in question and answer (already HTML-escaped). */
+  public record Result(String id, String lang, String section, String questionHtml, String answerHtml, String plainAnswer) {}
+
+  private void search(Context ctx) throws IOException {
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+    String section = Optional.ofNullable(ctx.queryParam("section")).filter(s -> !s.isBlank()).orElse(null);
+    long started = System.nanoTime();
+    List<Result> results = new ArrayList<>();
+    TreeSet<String> sections = new TreeSet<>();
+    knowledge.withIndex(index -> {
+      index.content().entries(lang).forEach(e -> sections.add(e.section()));
+      if (q.isEmpty()) {
+        return null;
+      }
+      Highlighter highlighter = highlighter(index.searchTerms(q, lang));
+      for (SearchHit hit : index.search(q.length() > 2000 ? q.substring(0, 2000) : q, lang, RESULTS, section)) {
+        FaqEntry e = hit.entry();
+        if (!e.isFlowTrigger()) {
+          results.add(new Result(e.id(), e.lang(), e.section(), mark(highlighter, lang, e.question()),
+              mark(highlighter, lang, e.answerText()), e.answerText()));
+        }
+      }
+      return null;
+    });
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("q", q);
+    model.put("lang", lang);
+    model.put("section", section == null ? "" : section);
+    model.put("sections", List.copyOf(sections));
+    model.put("results", results);
+    model.put("millis", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+    model.put("user", ctx.attribute("staffUser"));
+    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
+    ctx.contentType("text/html; charset=utf-8").render("staff-search", model);
+  }
+
+  private static Highlighter highlighter(java.util.Set<String> terms) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    terms.stream().limit(BooleanQuery.getMaxClauseCount()).forEach(t -> any.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
+    Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+        new QueryScorer(any.build(), "text"));
+    h.setTextFragmenter(new NullFragmenter());
+    return h;
+  }
+
+  /** The text, HTML-escaped, with the searched words in {@code <mark>}. */
+  private String mark(Highlighter highlighter, String lang, String text) {
+    try {
+      String marked = highlighter.getBestFragment(analysis.analyzer(lang), "text", text);
+      return marked != null ? marked : SimpleHTMLEncoder.htmlEncode(text);
+    } catch (IOException | InvalidTokenOffsetsException e) {
+      return SimpleHTMLEncoder.htmlEncode(text);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package no.faqbot.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import no.faqbot.TestServer;
+import no.faqbot.config.Settings;
+import no.faqbot.support.SupportLimits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staff pages: login required, CSRF on posts, highlighted search. */
+class StaffTest {
+  @TempDir static Path tmp;
+  static TestServer server;
+  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
+  }
+
+  private HttpRequest.Builder form(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(server.base() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void staff_pages_need_a_login() throws Exception {
+    HttpResponse<String> script = send(get("/staff/search?q=rapport"));
+    assertEquals(401, script.statusCode());
+    assertTrue(script.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    HttpResponse<String> browser = send(get("/staff/search").header("Accept", "text/html"));
+    assertEquals(303, browser.statusCode());
+    assertEquals("/staff/login", browser.headers().firstValue("Location").orElse(""));
+    assertEquals(401, send(get("/staff/search").header("Authorization", basic("anna", "feil"))).statusCode());
+    assertEquals(200, send(get("/staff/login")).statusCode());
+    assertEquals(200, server.get("/health").status(), "the public API stays open");
+  }
+
+  @Test
+  void search_marks_the_matching_words_and_escapes_the_rest() throws Exception {
+    HttpResponse<String> r = send(get("/staff/search?q=" + TestServer.encode("utbetalingsrapport pdf"))
+        .header("Authorization", basic("anna", "riktig hest")));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("<mark>"), r.body());
+    assertTrue(r.body().contains("settlement-report-renamed"), "the entry about the renamed report is found");
+    assertTrue(r.body().matches("(?s).*\\d+ treff på [\\d.]+ ms.*"), "count and time taken");
+    HttpResponse<String> xss = send(get("/staff/search?q=" + TestServer.encode("<script>alert(1)</script> rapport"))
+        .header("Authorization", basic("anna", "riktig hest")));
+    assertFalse(xss.body().contains("<script>alert(1)</script>"), "the query is escaped");
+  }
+
+  @Test
+  void form_login_gives_a_strict_session_cookie_and_posts_need_the_csrf_token() throws Exception {
+    HttpResponse<String> login = send(form("/staff/login", "user=anna&password=riktig+hest"));
+    assertEquals(303, login.statusCode(), login.body());
+    String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"), cookie);
+    String session = cookie.substring(0, cookie.indexOf(';'));
+    HttpResponse<String> page = send(get("/staff/search?q=ordre").header("Cookie", session));
+    assertEquals(200, page.statusCode());
+    String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    assertEquals(403, send(form("/staff/logout", "").header("Cookie", session)).statusCode(), "no token, no post");
+    assertEquals(403, send(form("/staff/logout", "_csrf=wrong").header("Cookie", session)).statusCode());
+    assertEquals(303, send(form("/staff/logout", "_csrf=" + csrf).header("Cookie", session)).statusCode());
+    assertEquals(401, send(get("/staff/search").header("Cookie", session)).statusCode(), "logged out");
+  }
+
+  @Test
+  void repeated_wrong_passwords_are_slowed_down() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, send(form("/staff/login", "user=bruteforce&password=x" + i)).statusCode());
+    }
+    HttpResponse<String> limited = send(form("/staff/login", "user=bruteforce&password=y"));
+    assertEquals(429, limited.statusCode());
+  }
+}
