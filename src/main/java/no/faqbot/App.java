@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 /** The composition root: creates every service in dependency order with plain constructors. */
 public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
+  /** Entries not updated for this long are listed for editors to review. */
+  private static final int STALE_DAYS = 365;
 
   private final Settings settings;
   private final KnowledgeBase knowledge;
@@ -148,7 +150,7 @@ public final class App implements AutoCloseable {
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()),
         List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis)));
+            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 
   public Settings settings() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Languages;
+import no.faqbot.search.ContentReloader;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
@@ -35,11 +36,15 @@ public final class StaffRoutes implements Routes {
   private final StaffAuth auth;
   private final KnowledgeBase knowledge;
   private final TextAnalysis analysis;
+  private final ContentReloader reloader;
+  private final int staleDays;
 
-  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis) {
+  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader, int staleDays) {
     this.auth = auth;
     this.knowledge = knowledge;
     this.analysis = analysis;
+    this.reloader = reloader;
+    this.staleDays = staleDays;
   }
 
   @Override
@@ -53,6 +58,10 @@ public final class StaffRoutes implements Routes {
     });
     routes.get("/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER));
     routes.get("/staff/search", this::search);
+    routes.get("/staff/api/content-status", ctx -> ctx.json(status()));
+    routes.get("/staff/content", ctx -> ctx.contentType("text/html; charset=utf-8").render("staff-content",
+        Map.of("status", status(), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
+    routes.get("/staff/entries/{id}", this::entry);
   }
 
   /** Everything under /staff but the login needs a session or Basic auth; session posts need the CSRF token. */
@@ -83,6 +92,29 @@ public final class StaffRoutes implements Routes {
       WebServer.error(ctx, 401, "log in at /staff/login, or send HTTP Basic credentials");
     }
     ctx.skipRemainingHandlers();
+  }
+
+  private Map<String, Object> status() {
+    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), staleDays, java.time.Clock.systemUTC());
+  }
+
+  private static String csrf(Context ctx) {
+    Object token = ctx.attribute("csrf");
+    return token == null ? "" : token.toString();
+  }
+
+  /** One entry as staff need it: the answer to copy, alternatives, related, flow, updated, source file. */
+  private void entry(Context ctx) {
+    String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+    var content = knowledge.current().content();
+    FaqEntry e = content.entry(ctx.pathParam("id"), lang)
+        .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no entry with id '" + ctx.pathParam("id") + "'"));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("e", e);
+    model.put("related", e.related().stream().map(id -> content.entry(id, lang)).flatMap(Optional::stream).toList());
+    model.put("user", ctx.attribute("staffUser"));
+    model.put("csrf", csrf(ctx));
+    ctx.contentType("text/html; charset=utf-8").render("staff-entry", model);
   }
 
   private static String csrfOf(Context ctx) {
@@ -144,7 +176,7 @@ public final class StaffRoutes implements Routes {
     model.put("results", results);
     model.put("millis", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
     model.put("user", ctx.attribute("staffUser"));
-    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
+    model.put("csrf", csrf(ctx));
     ctx.contentType("text/html; charset=utf-8").render("staff-search", model);
   }
 

@@ -103,4 +103,21 @@ class StaffTest {
     HttpResponse<String> limited = send(form("/staff/login", "user=bruteforce&password=y"));
     assertEquals(429, limited.statusCode());
   }
+
+  @Test
+  void entry_page_and_content_status_show_what_staff_and_editors_need() throws Exception {
+    HttpResponse<String> entry = send(get("/staff/entries/find-store-id").header("Authorization", basic("anna", "riktig hest")));
+    assertEquals(200, entry.statusCode());
+    assertTrue(entry.body().contains("content/faq/nb/find-store-id.md") && entry.body().contains("Kopier svaret"), entry.body());
+    HttpResponse<String> status = send(get("/staff/api/content-status").header("Authorization", basic("anna", "riktig hest")));
+    assertEquals(200, status.statusCode());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body());
+    assertEquals(44, json.path("entries").path("nb").asInt());
+    assertEquals(0, json.path("problems").size());
+    assertTrue(json.path("missingTranslations").path("en").isArray());
+    assertTrue(json.path("flows").size() >= 3);
+    HttpResponse<String> page = send(get("/staff/content").header("Authorization", basic("anna", "riktig hest")));
+    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(401, send(get("/staff/api/content-status")).statusCode());
+  }
 }

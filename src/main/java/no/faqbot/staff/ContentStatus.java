@@ -1,0 +1,91 @@
+package no.faqbot.staff;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.FaqEntry;
+import no.faqbot.content.Languages;
+import no.faqbot.search.ContentReloader;
+
+/**
+ * What an editor needs to know about the content being served: the last reload, entries per
+ * language, problems, missing translations, near-duplicate questions and stale entries.
+ */
+public final class ContentStatus {
+  /** Questions this similar (word overlap) in one language are worth a second look. */
+  static final double NEAR_DUPLICATE = 0.7;
+
+  private ContentStatus() {}
+
+  public static Map<String, Object> of(ContentSnapshot content, ContentReloader.ReloadStatus reload, int staleDays, Clock clock) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    if (reload != null) {
+      status.put("lastReload", Map.of("at", reload.at().toString(), "served", reload.served(), "millis", reload.millis(),
+          "problems", reload.problems().stream().map(Object::toString).toList()));
+    } else {
+      status.put("lastReload", null);
+    }
+    Map<String, Integer> perLang = new LinkedHashMap<>();
+    Languages.ALL.forEach(l -> perLang.put(l, content.entries(l).size()));
+    status.put("entries", perLang);
+    status.put("flows", List.copyOf(content.flows().keySet()));
+    status.put("problems", content.problems().stream().map(Object::toString).toList());
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    Set<String> all = new TreeSet<>();
+    Languages.ALL.forEach(l -> all.addAll(content.entries().getOrDefault(l, Map.of()).keySet()));
+    for (String lang : Languages.ALL) {
+      List<String> ids = all.stream().filter(id -> !content.entries().getOrDefault(lang, Map.of()).containsKey(id)).toList();
+      missing.put(lang, ids);
+    }
+    status.put("missingTranslations", missing);
+    status.put("nearDuplicates", nearDuplicates(content));
+    LocalDate cutoff = LocalDate.now(clock).minusDays(staleDays);
+    status.put("staleAfterDays", staleDays);
+    status.put("stale", content.allEntries().stream()
+        .filter(e -> e.updated() == null || e.updated().isBefore(cutoff))
+        .map(FaqEntry::key).sorted().toList());
+    return status;
+  }
+
+  /** Pairs of entries (same language) whose questions share most of their words. */
+  static List<String> nearDuplicates(ContentSnapshot content) {
+    List<String> pairs = new ArrayList<>();
+    for (String lang : Languages.ALL) {
+      List<FaqEntry> entries = new ArrayList<>(content.entries(lang));
+      for (int i = 0; i < entries.size(); i++) {
+        for (int j = i + 1; j < entries.size(); j++) {
+          double overlap = overlap(words(entries.get(i).question()), words(entries.get(j).question()));
+          if (overlap >= NEAR_DUPLICATE) {
+            pairs.add(entries.get(i).key() + " ~ " + entries.get(j).key());
+          }
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new TreeSet<>();
+    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() > 2) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    Set<String> shared = new TreeSet<>(a);
+    shared.retainAll(b);
+    return (double) shared.size() / Math.min(a.size(), b.size());
+  }
+}

@@ -1,0 +1,46 @@
+// Staff pages: "/" focuses the search box, results update as you type, "copy answer" copies plain text.
+(function () {
+  'use strict';
+  const q = document.getElementById('q');
+  document.addEventListener('keydown', (e) => {
+    if (e.key === '/' && q && document.activeElement !== q && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      e.preventDefault();
+      q.focus();
+    }
+  });
+  if (q && q.form) {
+    let timer = null;
+    q.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const url = '/staff/search?' + new URLSearchParams(new FormData(q.form)).toString();
+        try {
+          const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+          if (!res.ok) return;
+          const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+          for (const sel of ['.count', '.results']) {
+            const fresh = doc.querySelector(sel);
+            const old = document.querySelector(sel);
+            if (old && fresh) old.replaceWith(document.importNode(fresh, true));
+            else if (old && !fresh) old.replaceChildren();
+            else if (!old && fresh) document.querySelector('main').append(document.importNode(fresh, true));
+          }
+          history.replaceState(null, '', url);
+        } catch (err) { /* offline: Enter still submits the form */ }
+      }, 250);
+    });
+  }
+  document.querySelectorAll('[data-copy]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      const source = document.getElementById(button.dataset.copy);
+      const status = button.parentElement.querySelector('.copied');
+      try {
+        await navigator.clipboard.writeText(source.value);
+        if (status) status.textContent = 'Kopiert.';
+      } catch (err) {
+        source.select();
+        if (status) status.textContent = 'Merk teksten og kopier den selv (Ctrl+C).';
+      }
+    });
+  });
+}());
