@@ -62,6 +62,13 @@ public final class StaffRoutes implements Routes {
     routes.get("/staff/content", ctx -> ctx.contentType("text/html; charset=utf-8").render("staff-content",
         Map.of("status", status(), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
     routes.get("/staff/entries/{id}", this::entry);
+    routes.get("/staff/flows/{id}.svg", ctx -> {
+      String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+      var flow = knowledge.current().content().flow(ctx.pathParam("id"))
+          .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no flow with id '" + ctx.pathParam("id") + "'"));
+      ctx.contentType("image/svg+xml; charset=utf-8").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+          .result(FlowDiagram.svg(flow, lang));
+    });
   }
 
   /** Everything under /staff but the login needs a session or Basic auth; session posts need the CSRF token. */

@@ -120,4 +120,19 @@ class StaffTest {
     assertEquals(200, page.statusCode(), page.body());
     assertEquals(401, send(get("/staff/api/content-status")).statusCode());
   }
+
+  @Test
+  void every_flow_is_drawn_as_an_svg_with_all_its_steps() throws Exception {
+    var content = server.app().knowledge().current().content();
+    for (var flow : content.flows().values()) {
+      HttpResponse<String> svg = send(get("/staff/flows/" + flow.id() + ".svg").header("Authorization", basic("anna", "riktig hest")));
+      assertEquals(200, svg.statusCode());
+      assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+      assertTrue(svg.body().startsWith("<svg") && !svg.body().contains("<script"));
+      for (String step : flow.steps().keySet()) {
+        assertTrue(svg.body().contains(">" + step + " ("), flow.id() + " shows step " + step);
+      }
+    }
+    assertEquals(404, send(get("/staff/flows/nope.svg").header("Authorization", basic("anna", "riktig hest"))).statusCode());
+  }
 }
