@@ -44,3 +44,31 @@
     });
   });
 }());
+
+// Entry preview: the answer as the widget shows it, drawn with the widget's own stylesheet inside a
+// shadow root (so it looks exactly like the chat, and the staff page's styles don't leak in).
+(function () {
+  'use strict';
+  const host = document.getElementById('widget-preview');
+  const answer = document.getElementById('widget-preview-answer');
+  if (!host || !answer) return;
+  const root = host.attachShadow({ mode: 'open' });
+  fetch('/widget.css').then((r) => r.text()).then((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  }).catch(() => { /* plain rendering still shows the content */ });
+  const msg = document.createElement('div');
+  msg.className = 'fb-msg fb-bot';
+  const label = document.createElement('span');
+  label.className = 'fb-label';
+  label.textContent = host.dataset.section || '';
+  const question = document.createElement('strong');
+  question.textContent = host.dataset.question || '';
+  const body = document.createElement('div');
+  body.className = 'fb-answer';
+  // The server sanitised this HTML; it sat inert in a <template> until now.
+  body.append(answer.content.cloneNode(true));
+  msg.append(label, question, body);
+  root.append(msg);
+}());

@@ -126,6 +126,11 @@ public final class StaffAuth {
     return Optional.of(user);
   }
 
+  /** A fresh random token (for the login form's CSRF check). */
+  String newToken() {
+    return token();
+  }
+
   private String token() {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);

@@ -32,6 +32,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 /** {@code /staff/*}: login, logout and the staff search page, all behind {@link StaffAuth}. */
 public final class StaffRoutes implements Routes {
   private static final int RESULTS = 20;
+  private static final String LOGIN_COOKIE = "faqbot_login";
 
   private final StaffAuth auth;
   private final KnowledgeBase knowledge;
@@ -58,9 +59,9 @@ public final class StaffRoutes implements Routes {
     });
     routes.get("/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER));
     routes.get("/staff/search", this::search);
-    routes.get("/staff/api/content-status", ctx -> ctx.json(status()));
+    routes.get("/staff/api/content-status", ctx -> ctx.json(status(ctx)));
     routes.get("/staff/content", ctx -> ctx.contentType("text/html; charset=utf-8").render("staff-content",
-        Map.of("status", status(), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
+        Map.of("status", status(ctx), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
     routes.get("/staff/entries/{id}", this::entry);
     routes.get("/staff/flows/{id}.svg", ctx -> {
       String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
@@ -101,8 +102,17 @@ public final class StaffRoutes implements Routes {
     ctx.skipRemainingHandlers();
   }
 
-  private Map<String, Object> status() {
-    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), staleDays, java.time.Clock.systemUTC());
+  private Map<String, Object> status(Context ctx) {
+    int days = staleDays;
+    String param = ctx.queryParam("staleDays");
+    if (param != null) {
+      try {
+        days = Integer.parseInt(param.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("staleDays must be a whole number of days, got '" + param + "'");
+      }
+    }
+    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), days, java.time.Clock.systemUTC());
   }
 
   private static String csrf(Context ctx) {
@@ -132,10 +142,19 @@ public final class StaffRoutes implements Routes {
   private void login(Context ctx, String error, int status) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("error", error);
+    // Login CSRF: the form carries a token that must match a cookie only this site can set.
+    String token = auth.newToken();
+    ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age=3600");
+    model.put("csrf", token);
     ctx.status(status).contentType("text/html; charset=utf-8").render("staff-login", model);
   }
 
   private void doLogin(Context ctx) {
+    String expected = ctx.cookie(LOGIN_COOKIE);
+    if (expected == null || !expected.equals(ctx.formParam("_csrf"))) {
+      login(ctx, "Skjemaet var utløpt. Prøv igjen.", 403);
+      return;
+    }
     String user = Optional.ofNullable(ctx.formParam("user")).orElse("").strip();
     String key = ctx.ip() + "|" + user;
     if (auth.limited(key)) {

@@ -79,9 +79,23 @@ class StaffTest {
     assertFalse(xss.body().contains("<script>alert(1)</script>"), "the query is escaped");
   }
 
+  /** Fetches the login form like a browser and posts it with its token cookie. */
+  private HttpResponse<String> login(String user, String password) throws Exception {
+    HttpResponse<String> page = send(get("/staff/login"));
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+    String token = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    return send(form("/staff/login", "_csrf=" + token + "&user=" + user + "&password=" + password)
+        .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+  }
+
+  @Test
+  void the_login_form_itself_needs_its_csrf_token() throws Exception {
+    assertEquals(403, send(form("/staff/login", "user=anna&password=riktig+hest")).statusCode());
+  }
+
   @Test
   void form_login_gives_a_strict_session_cookie_and_posts_need_the_csrf_token() throws Exception {
-    HttpResponse<String> login = send(form("/staff/login", "user=anna&password=riktig+hest"));
+    HttpResponse<String> login = login("anna", "riktig+hest");
     assertEquals(303, login.statusCode(), login.body());
     String cookie = login.headers().firstValue("Set-Cookie").orElse("");
     assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"), cookie);
@@ -98,9 +112,9 @@ class StaffTest {
   @Test
   void repeated_wrong_passwords_are_slowed_down() throws Exception {
     for (int i = 0; i < 5; i++) {
-      assertEquals(401, send(form("/staff/login", "user=bruteforce&password=x" + i)).statusCode());
+      assertEquals(401, login("bruteforce", "x" + i).statusCode());
     }
-    HttpResponse<String> limited = send(form("/staff/login", "user=bruteforce&password=y"));
+    HttpResponse<String> limited = login("bruteforce", "y");
     assertEquals(429, limited.statusCode());
   }
 
@@ -109,13 +123,16 @@ class StaffTest {
     HttpResponse<String> entry = send(get("/staff/entries/find-store-id").header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, entry.statusCode());
     assertTrue(entry.body().contains("content/faq/nb/find-store-id.md") && entry.body().contains("Kopier svaret"), entry.body());
-    HttpResponse<String> status = send(get("/staff/api/content-status").header("Authorization", basic("anna", "riktig hest")));
+    HttpResponse<String> status = send(get("/staff/api/content-status?staleDays=0").header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, status.statusCode());
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body());
     assertEquals(44, json.path("entries").path("nb").asInt());
     assertEquals(0, json.path("problems").size());
     assertTrue(json.path("missingTranslations").path("en").isArray());
     assertTrue(json.path("flows").size() >= 3);
+    assertEquals(0, json.path("staleAfterDays").asInt());
+    assertTrue(json.path("stale").isArray());
+    assertTrue(entry.body().contains("id=\"widget-preview-answer\""), "the widget-style preview is on the page");
     HttpResponse<String> page = send(get("/staff/content").header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, page.statusCode(), page.body());
     assertEquals(401, send(get("/staff/api/content-status")).statusCode());

@@ -279,4 +279,24 @@ class WidgetBrowserTest {
         .mapToInt(Integer::parseInt).toArray();
     assertTrue(rgb[0] + rgb[1] + rgb[2] < 3 * 100, "dark background in dark mode, got " + background);
   }
+
+  @Test
+  void staff_log_in_search_as_they_type_and_preview_an_entry_as_the_widget_shows_it() {
+    browser.driver.get(server.base() + "/staff/search");
+    browser.driver.findElement(By.id("user")).sendKeys(server.app().staffUser());
+    browser.driver.findElement(By.id("password")).sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
+    WebElement q = browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
+    assertEquals(q, browser.driver.switchTo().activeElement(), "the search box has focus on load");
+    q.sendKeys("utbetalingsrapport pdf");
+    WebElement first = browser.wait(10).until(d -> d.findElements(By.cssSelector(".results .result mark")).stream()
+        .findFirst().orElse(null));
+    assertTrue(first.getText().length() > 2, "results appear as you type, with marked words");
+    browser.driver.get(server.base() + "/staff/entries/find-store-id");
+    String preview = browser.wait(10).until(d -> {
+      Object text = ((JavascriptExecutor) d).executeScript(
+          "const h = document.getElementById('widget-preview'); return h && h.shadowRoot ? h.shadowRoot.textContent : null;");
+      return text != null && text.toString().contains("velkomstmailen") ? text.toString() : null;
+    });
+    assertTrue(preview.contains("Generelt"), preview);
+  }
 }
