@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** Reads one FAQ Markdown file with YAML front matter into a {@link FaqEntry}, collecting all problems. */
 public final class FaqFileParser {
-  static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  /** What an id looks like, for entries, flows and steps alike: kebab-case. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> KNOWN_KEYS =
       Set.of("version", "id", "question", "alternatives", "section", "tags", "related", "updated", "flow");
   private static final int MAX_TEXT = 10_000;

@@ -107,8 +107,7 @@ public final class EvalRunner {
       case "none":
         return reply.type() != ReplyType.ANSWER && reply.type() != ReplyType.FLOW;
       case "flow":
-        return reply.type() == ReplyType.FLOW && item.expectFlow() != null
-            && reply.state() != null && item.expectFlow().equals(reply.state().path("flow").asText());
+        return reply.type() == ReplyType.FLOW && reply.flow() != null && reply.flow().id().equals(item.expectFlow());
       default:
         return false;
     }

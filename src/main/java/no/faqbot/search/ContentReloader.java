@@ -44,6 +44,12 @@ public final class ContentReloader implements AutoCloseable {
     public ReloadStatus {
       problems = List.copyOf(problems);
     }
+
+    /** As the API shows it: problems as {@code path:line: message}. */
+    public java.util.Map<String, Object> summary() {
+      return java.util.Map.of("at", at.toString(), "served", served, "millis", millis,
+          "problems", problems.stream().map(Object::toString).toList());
+    }
   }
 
   public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge, Clock clock) {
@@ -71,18 +77,15 @@ public final class ContentReloader implements AutoCloseable {
   public ReloadStatus reload() {
     long started = System.nanoTime();
     ContentSnapshot content = loader.load();
-    ReloadStatus status;
-    if (!content.problems().isEmpty()) {
-      status = new ReloadStatus(Instant.now(clock), false, (System.nanoTime() - started) / 1_000_000, content.problems());
+    boolean served = content.problems().isEmpty();
+    if (!served) {
       content.problems().forEach(p -> LOG.warn("Content not reloaded: {}", p));
-    } else if (content.fingerprint().equals(knowledge.current().content().fingerprint())) {
-      status = new ReloadStatus(Instant.now(clock), true, (System.nanoTime() - started) / 1_000_000, List.of());
-    } else {
-      SearchIndex next = new SearchIndex(content, store.open(content), analysis);
-      knowledge.swap(next);
-      status = new ReloadStatus(Instant.now(clock), true, (System.nanoTime() - started) / 1_000_000, List.of());
-      LOG.info("Reloaded {} entries and {} flows in {} ms", content.entryCount(), content.flows().size(), status.millis());
+    } else if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
+      knowledge.swap(new SearchIndex(content, store.open(content), analysis));
+      LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
+    ReloadStatus status = new ReloadStatus(Instant.now(clock), served, (System.nanoTime() - started) / 1_000_000,
+        content.problems());
     last.set(status);
     return status;
   }

@@ -109,8 +109,7 @@ public final class KnowledgeRoutes implements Routes {
     body.put("contentProblems", content.problems().size());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
-      body.put("lastReload", Map.of("at", reload.at().toString(), "served", reload.served(), "millis", reload.millis(),
-          "problems", reload.problems().stream().map(Object::toString).toList()));
+      body.put("lastReload", reload.summary());
     }
     ctx.json(body);
   }

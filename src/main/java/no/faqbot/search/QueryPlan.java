@@ -24,8 +24,4 @@ record QueryPlan(String lang, List<QueryTerm> terms) {
    * on it is worth (1 = exact).
    */
   record Variant(String term, int id, double worth) {}
-
-  boolean isEmpty() {
-    return terms.isEmpty();
-  }
 }

@@ -25,12 +25,7 @@ public final class ContentStatus {
 
   public static Map<String, Object> of(ContentSnapshot content, ContentReloader.ReloadStatus reload, int staleDays, Clock clock) {
     Map<String, Object> status = new LinkedHashMap<>();
-    if (reload != null) {
-      status.put("lastReload", Map.of("at", reload.at().toString(), "served", reload.served(), "millis", reload.millis(),
-          "problems", reload.problems().stream().map(Object::toString).toList()));
-    } else {
-      status.put("lastReload", null);
-    }
+    status.put("lastReload", reload == null ? null : reload.summary());
     Map<String, Integer> perLang = new LinkedHashMap<>();
     Languages.ALL.forEach(l -> perLang.put(l, content.entries(l).size()));
     status.put("entries", perLang);

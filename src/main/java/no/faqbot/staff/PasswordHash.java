@@ -1,6 +1,5 @@
 package no.faqbot.staff;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -42,9 +41,5 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     byte[] bytes = new byte[15];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -64,7 +64,7 @@ public final class StaffRoutes implements Routes {
         Map.of("status", status(ctx), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
     routes.get("/staff/entries/{id}", this::entry);
     routes.get("/staff/flows/{id}.svg", ctx -> {
-      String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+      String lang = lang(ctx);
       var flow = knowledge.current().content().flow(ctx.pathParam("id"))
           .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no flow with id '" + ctx.pathParam("id") + "'"));
       ctx.contentType("image/svg+xml; charset=utf-8").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -122,7 +122,7 @@ public final class StaffRoutes implements Routes {
 
   /** One entry as staff need it: the answer to copy, alternatives, related, flow, updated, source file. */
   private void entry(Context ctx) {
-    String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+    String lang = lang(ctx);
     var content = knowledge.current().content();
     FaqEntry e = content.entry(ctx.pathParam("id"), lang)
         .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no entry with id '" + ctx.pathParam("id") + "'"));
@@ -132,6 +132,11 @@ public final class StaffRoutes implements Routes {
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));
     ctx.contentType("text/html; charset=utf-8").render("staff-entry", model);
+  }
+
+  /** The language asked for; staff pages fall back to the default rather than refuse. */
+  private static String lang(Context ctx) {
+    return Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
   }
 
   private static String csrfOf(Context ctx) {
@@ -174,7 +179,7 @@ public final class StaffRoutes implements Routes {
 
   private void search(Context ctx) throws IOException {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-    String lang = Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+    String lang = lang(ctx);
     String section = Optional.ofNullable(ctx.queryParam("section")).filter(s -> !s.isBlank()).orElse(null);
     long started = System.nanoTime();
     List<Result> results = new ArrayList<>();
