@@ -25,10 +25,35 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int code = commandLine().execute(args);
     if (code != SERVING) {
       System.exit(code);
     }
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportProblem);
+  }
+
+  /**
+   * A missing file or bad input is the user's to fix: one line naming it, no stack trace. Anything
+   * else is a bug and keeps its stack trace.
+   */
+  private static int reportProblem(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+    String problem;
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      problem = "no such file or folder: " + missing.getFile();
+    } else if (e instanceof java.nio.file.AccessDeniedException denied) {
+      problem = "not allowed to read or write " + denied.getFile();
+    } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+        || e instanceof IllegalArgumentException) {
+      problem = e.getMessage();
+    } else {
+      throw e;
+    }
+    cmd.getErr().println("faqbot " + cmd.getCommandName() + ": " + problem);
+    return 2;
   }
 
   /** Exit code of {@code serve}: the server threads keep the JVM running until it is stopped. */
@@ -174,6 +199,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw new java.nio.file.NoSuchFileException(file.toString()); // before loading anything
+      }
       try (App app = App.start(locations.settings("127.0.0.1", 0))) {
         return new EvalRunner(app.chat(), app.knowledge(), System.out).run(file, verbose).passed() ? 0 : 1;
       }

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,18 +15,28 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out) {}
+  private record Run(int code, String out, String err) {}
 
   private Run run(String... args) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.io.StringWriter err = new java.io.StringWriter();
     PrintStream old = System.out;
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
-      int code = new CommandLine(new Main()).execute(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+      int code = Main.commandLine().setErr(new java.io.PrintWriter(err, true)).execute(args);
+      return new Run(code, bytes.toString(StandardCharsets.UTF_8), err.toString());
     } finally {
       System.setOut(old);
     }
+  }
+
+  @Test
+  void a_missing_eval_file_is_named_in_one_line_without_a_stack_trace() {
+    Run r = run("eval", "--content", Fixtures.content("good", tmp).toString(), "--index", tmp.resolve("idx").toString(),
+        tmp.resolve("nope.jsonl").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("faqbot eval: no such file or folder: ") && r.err().contains("nope.jsonl"), r.err());
+    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
   }
 
   @Test

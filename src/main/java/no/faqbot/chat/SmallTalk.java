@@ -1,7 +1,6 @@
 package no.faqbot.chat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import no.faqbot.content.CannedReplies;
 
 /**
@@ -59,11 +57,28 @@ final class SmallTalk {
     return Optional.ofNullable(best);
   }
 
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
+  /** The message's words in lower case: runs of letters and numbers; anything else separates. */
   static List<String> words(String text) {
-    return Arrays.stream(NON_WORD.split(text.toLowerCase(Locale.ROOT)))
-        .filter(w -> !w.isEmpty())
-        .toList();
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    int i = 0;
+    while (i <= lower.length()) {
+      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+      boolean inWord = Character.isLetter(cp) || isNumber(cp);
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        words.add(lower.substring(start, i));
+        start = -1;
+      }
+      i += Character.charCount(cp);
+    }
+    return words;
+  }
+
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 }

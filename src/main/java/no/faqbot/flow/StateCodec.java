@@ -23,6 +23,8 @@ public final class StateCodec {
   private final ObjectMapper json = new ObjectMapper()
       .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final byte[] secret;
+  /** A Mac per thread: looking one up and keying it costs more than the signing itself. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public StateCodec(byte[] secret) {
     if (secret.length < 16) {
@@ -59,12 +61,21 @@ public final class StateCodec {
 
   private String sign(ObjectNode node) {
     try {
+      byte[] bytes = json.writeValueAsBytes(node);
+      // doFinal resets the Mac for the next use on this thread.
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(bytes));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("signing a conversation state failed", e);
+    }
+  }
+
+  private Mac newMac() {
+    try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      byte[] bytes = json.writeValueAsBytes(node);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(bytes));
-    } catch (GeneralSecurityException | JsonProcessingException e) {
-      throw new IllegalStateException("signing a conversation state failed", e);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
   }
 }

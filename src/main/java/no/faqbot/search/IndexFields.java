@@ -1,6 +1,8 @@
 package no.faqbot.search;
 
 import java.util.List;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 
 /** Names of the Lucene fields; text fields are suffixed with the language. */
 final class IndexFields {
@@ -12,9 +14,24 @@ final class IndexFields {
   static final String QUESTION = "q";
   /** The answer text, tags and section name. */
   static final String BODY = "body";
-  static final List<String> TEXT_FIELDS = List.of(QUESTION, BODY);
+  /**
+   * Every word of the entry (phrasings, answer, tags, section), documents only: what finds the
+   * candidate entries for a message with one dictionary lookup per term.
+   */
+  static final String TERMS = "terms";
+  static final List<String> TEXT_FIELDS = List.of(QUESTION, BODY, TERMS);
+  static final FieldType TERMS_TYPE = termsType();
 
   private IndexFields() {}
+
+  private static FieldType termsType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.freeze();
+    return type;
+  }
 
   static String field(String name, String lang) {
     return name + "." + lang;

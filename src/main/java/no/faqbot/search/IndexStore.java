@@ -35,6 +35,8 @@ public final class IndexStore {
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   private static final String POINTER = "CURRENT";
   private static final String FINGERPRINT_KEY = "faqbot.fingerprint";
+  /** Bump when the fields an entry is indexed into change: an index of another layout is rebuilt. */
+  private static final String LAYOUT = "layout-2";
 
   private final Path root;
   private final TextAnalysis analysis;
@@ -66,7 +68,7 @@ public final class IndexStore {
   }
 
   private static String fingerprint(ContentSnapshot content) {
-    return TextAnalysis.VERSION + ":" + content.fingerprint();
+    return LAYOUT + ":" + TextAnalysis.VERSION + ":" + content.fingerprint();
   }
 
   private DirectoryReader tryReuse(String wanted) {
@@ -162,6 +164,13 @@ public final class IndexStore {
     doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang), e.answerText(), Field.Store.NO));
     doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang),
         String.join(" ", e.tags()) + " " + e.section(), Field.Store.NO));
+    String terms = IndexFields.field(IndexFields.TERMS, lang);
+    doc.add(new Field(terms, e.question(), IndexFields.TERMS_TYPE));
+    for (String alt : e.alternatives()) {
+      doc.add(new Field(terms, alt, IndexFields.TERMS_TYPE));
+    }
+    doc.add(new Field(terms, e.answerText(), IndexFields.TERMS_TYPE));
+    doc.add(new Field(terms, String.join(" ", e.tags()) + " " + e.section(), IndexFields.TERMS_TYPE));
     return doc;
   }
 

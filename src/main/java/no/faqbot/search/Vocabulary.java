@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.BitSet;
 import no.faqbot.content.FaqEntry;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The analysed terms of one language's entries: which terms each entry uses where, and how many
@@ -23,13 +24,18 @@ final class Vocabulary {
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final TreeSet<String> sorted = new TreeSet<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
+  /** Same-stem variants of every known term, worked out once: every message asks for them. */
+  private final Map<String, List<String>> sameStemOfKnown = new HashMap<>();
   private final int entryCount;
+  /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
+  private final BytesRef[] bytesById;
 
   /**
    * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
-   * alternative) on its own, all phrasings together, and the answer with tags and section.
+   * alternative) on its own with its number of distinct terms, all phrasings together, and the
+   * answer with tags and section.
    */
-  record EntryTerms(BitSet[] phrasings, BitSet anyPhrasing, BitSet body) {}
+  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, BitSet anyPhrasing, BitSet body) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
@@ -52,17 +58,24 @@ final class Vocabulary {
       }
     }
     sorted.addAll(docFreq.keySet());
+    bytesById = new BytesRef[sorted.size()];
     for (String t : sorted) {
+      bytesById[termIds.size()] = new BytesRef(t);
       termIds.put(t, termIds.size());
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
     for (Map.Entry<String, List<List<String>>> e : phrasingTerms.entrySet()) {
       BitSet[] phrasings = e.getValue().stream().map(this::bits).toArray(BitSet[]::new);
       BitSet any = new BitSet();
-      for (BitSet b : phrasings) {
-        any.or(b);
+      int[] sizes = new int[phrasings.length];
+      for (int i = 0; i < phrasings.length; i++) {
+        any.or(phrasings[i]);
+        sizes[i] = phrasings[i].cardinality();
       }
-      entryTerms.put(e.getKey(), new EntryTerms(phrasings, any, bits(bodyTerms.get(e.getKey()))));
+      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, any, bits(bodyTerms.get(e.getKey()))));
+    }
+    for (String t : sorted) {
+      sameStemOfKnown.put(t, findSameStem(t));
     }
     this.entryCount = Math.max(entries.size(), 1);
   }
@@ -79,6 +92,11 @@ final class Vocabulary {
   int id(String term) {
     Integer id = termIds.get(term);
     return id == null ? -1 : id;
+  }
+
+  /** The known term with this id in the index's encoding; callers must not change it. */
+  BytesRef bytes(int id) {
+    return bytesById[id];
   }
 
   EntryTerms entryTerms(String entryId) {
@@ -116,6 +134,11 @@ final class Vocabulary {
    * term extends by at most five more.
    */
   List<String> sameStem(String term) {
+    List<String> known = sameStemOfKnown.get(term);
+    return known != null ? known : findSameStem(term);
+  }
+
+  private List<String> findSameStem(String term) {
     if (term.length() < 5) {
       return List.of();
     }
@@ -130,7 +153,7 @@ final class Vocabulary {
         out.add(candidate);
       }
     }
-    return out;
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   private static final int MAX_ENDING = 5;

@@ -77,6 +77,20 @@ class SearchIndexTest {
   }
 
   @Test
+  void a_word_only_in_the_answer_still_finds_the_entry() {
+    // "dager" is in no question or alternative, only in the answer text.
+    List<SearchHit> hits = index.search("dager", "nb", 3, null);
+    assertEquals("order-expiry", hits.get(0).entry().id());
+    assertTrue(hits.get(0).coverage() < 1, "an answer-only match counts less: " + hits.get(0));
+  }
+
+  @Test
+  void only_entries_that_share_a_term_with_the_message_are_hits() {
+    List<SearchHit> hits = index.search("utløper", "nb", 10, null);
+    assertEquals(List.of("order-expiry"), hits.stream().map(h -> h.entry().id()).toList());
+  }
+
+  @Test
   void section_filter_keeps_only_that_section() {
     List<SearchHit> hits = index.search("rapport ordre", "nb", 5, "Endringer");
     assertTrue(hits.stream().allMatch(h -> h.entry().section().equals("Endringer")), hits.toString());
