@@ -111,7 +111,8 @@ public final class App implements AutoCloseable {
         generatedStaffPassword = StaffAuth.randomPassword();
         password = generatedStaffPassword;
       }
-      staffAuth = new StaffAuth(java.util.Map.of(user, PasswordHash.of(password)), Clock.systemUTC());
+      String secret = password;
+      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC());
     }
     return staffAuth;
   }
@@ -148,7 +149,7 @@ public final class App implements AutoCloseable {
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()),
+    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
         List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }

@@ -82,7 +82,8 @@ public final class Main implements Callable<Integer> {
           number(env, "FAQBOT_MAX_SCREENSHOT_MB", 5) * 1024L * 1024);
       return new Settings(host, port, content, index, support, env.get("FAQBOT_STATE_SECRET"), limits,
           SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
-          env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"));
+          env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
+          number(env, "FAQBOT_THREADS", Settings.DEFAULT_THREADS));
     }
   }
 

@@ -20,6 +20,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -194,8 +195,8 @@ public final class SearchIndex implements AutoCloseable {
     }
     int[] matched = new int[found.cardinality()];
     int count = 0;
-    for (int doc = found.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-        doc = doc + 1 < found.length() ? found.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+    BitSetIterator docsFound = new BitSetIterator(found, 0);
+    for (int doc = docsFound.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsFound.nextDoc()) {
       if (docs.entries()[doc] != null && (section == null || section.equals(docs.sections()[doc]))) {
         matched[count++] = doc;
       }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +24,9 @@ public final class StaffAuth {
   private static final int MAX_FAILURES = 5;
   private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
-  private final Map<String, PasswordHash> users;
+  /** Hashed on first use: a slow hash at start would hold up the first answer for nothing. */
+  private final Supplier<Map<String, PasswordHash>> hashUsers;
+  private volatile Map<String, PasswordHash> users;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -33,8 +36,26 @@ public final class StaffAuth {
   public record Session(String user, String csrf, Instant expires) {}
 
   public StaffAuth(Map<String, PasswordHash> users, Clock clock) {
-    this.users = Map.copyOf(users);
+    this(() -> users, clock);
+  }
+
+  /** {@code users} is asked once, at the first login. */
+  public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock) {
+    this.hashUsers = users;
     this.clock = clock;
+  }
+
+  private Map<String, PasswordHash> users() {
+    Map<String, PasswordHash> known = users;
+    if (known == null) {
+      synchronized (this) {
+        if (users == null) {
+          users = Map.copyOf(hashUsers.get());
+        }
+        known = users;
+      }
+    }
+    return known;
   }
 
   /** A password for when none is configured. */
@@ -59,7 +80,7 @@ public final class StaffAuth {
 
   /** Checks a user and password; counts a failure against {@code key}. */
   boolean check(String key, String user, String password) {
-    PasswordHash hash = user == null ? null : users.get(user);
+    PasswordHash hash = user == null ? null : users().get(user);
     boolean ok = hash != null && hash.matches(password);
     if (!ok) {
       ArrayDeque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());

@@ -10,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import no.faqbot.support.SupportLimits;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ public final class WebServer {
 
   private WebServer() {}
 
-  public static Javalin create(SupportLimits uploads, Cors cors, List<Routes> features) {
+  /** {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()}. */
+  public static Javalin create(SupportLimits uploads, Cors cors, int threads, List<Routes> features) {
     return Javalin.create(cfg -> {
       cfg.staticFiles.add(files -> {
         files.hostedPath = "/";
@@ -40,6 +42,9 @@ public final class WebServer {
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxInMemoryFileSize((int) uploads.maxFileBytes(), SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+      QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
+      pool.setName("faqbot-http");
+      cfg.jetty.threadPool = pool;
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.http.maxRequestSize = MAX_JSON_BODY;
