@@ -21,6 +21,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.CloseableThreadLocal;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -41,6 +42,13 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
   private final IndexStore.Outcome outcome;
   private final AtomicInteger refs = new AtomicInteger(1);
+  /** Per thread, by field: where that thread looks terms up (see {@link Cursor}). */
+  private final CloseableThreadLocal<Map<String, Cursor[]>> cursors = new CloseableThreadLocal<>() {
+    @Override
+    protected Map<String, Cursor[]> initialValue() {
+      return new HashMap<>();
+    }
+  };
 
   public SearchIndex(ContentSnapshot content, IndexStore.Opened opened, TextAnalysis analysis) {
     this.content = content;
@@ -170,22 +178,18 @@ public final class SearchIndex implements AutoCloseable {
   private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, String section) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
     try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(docs.termsField());
-        if (terms == null) {
-          continue;
+      for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
+        if (cursor == null) {
+          continue; // no entry of this language in that segment
         }
-        Bits live = leaf.reader().getLiveDocs();
-        TermsEnum dictionary = terms.iterator();
-        PostingsEnum postings = null;
         for (int id : termIds) {
-          if (!dictionary.seekExact(vocabulary.bytes(id))) {
+          if (!cursor.dictionary.seekExact(vocabulary.bytes(id))) {
             continue;
           }
-          postings = dictionary.postings(postings, PostingsEnum.NONE);
-          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (live == null || live.get(doc)) {
-              found.set(leaf.docBase + doc);
+          cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
+          for (int doc = cursor.postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cursor.postings.nextDoc()) {
+            if (cursor.live == null || cursor.live.get(doc)) {
+              found.set(cursor.docBase + doc);
             }
           }
         }
@@ -202,6 +206,39 @@ public final class SearchIndex implements AutoCloseable {
       }
     }
     return count == matched.length ? matched : Arrays.copyOf(matched, count);
+  }
+
+  /**
+   * One thread's place in one segment's dictionary of a field, with its postings reader. Kept per
+   * thread and reused: setting them up for every message cost more than the lookups themselves.
+   */
+  private static final class Cursor {
+    final TermsEnum dictionary;
+    final Bits live;
+    final int docBase;
+    PostingsEnum postings;
+
+    Cursor(TermsEnum dictionary, Bits live, int docBase) {
+      this.dictionary = dictionary;
+      this.live = live;
+      this.docBase = docBase;
+    }
+  }
+
+  private Cursor[] openCursors(String field) {
+    List<LeafReaderContext> leaves = reader.leaves();
+    Cursor[] cursors = new Cursor[leaves.size()];
+    try {
+      for (int i = 0; i < cursors.length; i++) {
+        Terms terms = leaves.get(i).reader().terms(field);
+        if (terms != null) {
+          cursors[i] = new Cursor(terms.iterator(), leaves.get(i).reader().getLiveDocs(), leaves.get(i).docBase);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("opening the index's dictionary failed", e);
+    }
+    return cursors;
   }
 
   /** Language, entry id and section of each document. */
@@ -235,6 +272,7 @@ public final class SearchIndex implements AutoCloseable {
   /** Gives a reference back; the last one closes the reader. */
   void release() {
     if (refs.decrementAndGet() == 0) {
+      cursors.close();
       try {
         reader.close();
       } catch (IOException ignored) {
