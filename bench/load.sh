@@ -13,13 +13,20 @@ INDEX=$(mktemp -d)
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC -XX:SharedArchiveFile=target/faqbot.jsa}
 # First start builds the index; the measured start reuses it.
 java $JAVA_OPTS -jar target/faqbot.jar index --index "$INDEX" >/dev/null
-start_ms=$(date +%s%3N)
-java $JAVA_OPTS -jar target/faqbot.jar serve --port "$PORT" --index "$INDEX" >/tmp/faqbot-bench.log 2>&1 &
-PID=$!
+PID=
 trap 'kill $PID 2>/dev/null; rm -rf "$INDEX"' EXIT
-until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
-    -d '{"message":"hvor finner jeg butikk-id"}' "http://127.0.0.1:$PORT/api/chat"; do sleep 0.02; done
-echo "start to first answer (reused index): $(( $(date +%s%3N) - start_ms )) ms"
+# Three starts (a start takes seconds, and this machine's speed drifts); the last keeps serving.
+starts=""
+for start in 1 2 3; do
+  [ -n "$PID" ] && { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+  start_ms=$(date +%s%3N)
+  java $JAVA_OPTS -jar target/faqbot.jar serve --port "$PORT" --index "$INDEX" >/tmp/faqbot-bench.log 2>&1 &
+  PID=$!
+  until curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+      -d '{"message":"hvor finner jeg butikk-id"}' "http://127.0.0.1:$PORT/api/chat"; do sleep 0.02; done
+  starts+="$(( $(date +%s%3N) - start_ms )) "
+done
+echo "start to first answer (reused index), three starts: ${starts}ms (target <= 2000 ms)"
 # Warm-up until the JIT has compiled the hot paths: with both cores busy serving, the compiler
 # thread gets a small share of the CPU, so the chat rate keeps climbing for a minute or more.
 # Chat runs in 10 s rounds, at least 6, until two rounds in a row are within 5 % (at most 18).
@@ -34,13 +41,22 @@ for round in $(seq 1 18); do
 done
 echo "warm-up: $round rounds of 10 s of chat, last at $r req/s"
 wrk -t2 -c"$CONNS" -d10s -s bench/trivial.lua "http://127.0.0.1:$PORT/health" >/dev/null
-# Alternate the two routes twice so drift on a shared machine hits both alike.
+# Alternate the two routes in PAIRS pairs (default 3) so drift on a shared machine hits both
+# alike; report each pair and the medians, which a slow spell of the machine does not move.
+PAIRS=${PAIRS:-3}
 measure() { wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s "bench/$1.lua" "http://127.0.0.1:$PORT$2" | grep '^BENCH'; }
-t1=$(measure trivial /health); c1=$(measure chat /); t2=$(measure trivial /health); c2=$(measure chat /)
-printf 'trivial GET /health : %s\n                      %s\n' "$t1" "$t2"
-printf 'chat POST /api/chat : %s\n                      %s\n' "$c1" "$c2"
-rate() { rate_of <<<"$1"; }
-awk -v t1="$(rate "$t1")" -v t2="$(rate "$t2")" -v c1="$(rate "$c1")" -v c2="$(rate "$c2")" 'BEGIN {
-  t = (t1 + t2) / 2; c = (c1 + c2) / 2
-  printf "mean rates: trivial %.0f/s, chat %.0f/s; ratio chat/trivial = %.1f %% (target >= 40 %%)\n", t, c, 100 * c / t }'
+p99_of() { sed -E 's/.*p99_ms=([0-9.]+).*/\1/'; }
+pairs=""
+for pair in $(seq 1 "$PAIRS"); do
+  t=$(measure trivial /health); c=$(measure chat /)
+  printf 'pair %d  trivial GET /health : %s\n        chat POST /api/chat : %s\n' "$pair" "$t" "$c"
+  pairs+="$(rate_of <<<"$t") $(rate_of <<<"$c") $(p99_of <<<"$c")"$'\n'
+done
+awk 'NF == 3 { ratio[NR] = 100 * $2 / $1; p99[NR] = $3; n = NR }
+  function median(a, n,   i, j, t, b) {
+    for (i = 1; i <= n; i++) b[i] = a[i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
+    return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
+  END { printf "median of %d pairs: ratio chat/trivial = %.1f %% (target >= 40 %%), chat p99 = %.2f ms (target <= 10 ms)\n",
+    n, median(ratio, n), median(p99, n) }' <<<"$pairs"
 echo "server RSS: $(ps -o rss= -p $PID | awk '{printf "%.0f MB", $1/1024}')"
