@@ -9,17 +9,12 @@ final class IndexFields {
   static final String KEY = "key";
   static final String ID = "id";
   static final String LANG = "lang";
-  static final String SECTION = "section";
-  /** Question and alternatives: how merchants ask. */
-  static final String QUESTION = "q";
-  /** The answer text, tags and section name. */
-  static final String BODY = "body";
   /**
    * Every word of the entry (phrasings, answer, tags, section), documents only: what finds the
    * candidate entries for a message with one dictionary lookup per term.
    */
   static final String TERMS = "terms";
-  static final List<String> TEXT_FIELDS = List.of(QUESTION, BODY, TERMS);
+  static final List<String> TEXT_FIELDS = List.of(TERMS);
   static final FieldType TERMS_TYPE = termsType();
 
   private IndexFields() {}

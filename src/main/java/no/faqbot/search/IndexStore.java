@@ -17,7 +17,6 @@ import no.faqbot.content.Languages;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -36,7 +35,7 @@ public final class IndexStore {
   private static final String POINTER = "CURRENT";
   private static final String FINGERPRINT_KEY = "faqbot.fingerprint";
   /** Bump when the fields an entry is indexed into change: an index of another layout is rebuilt. */
-  private static final String LAYOUT = "layout-2";
+  private static final String LAYOUT = "layout-3";
 
   private final Path root;
   private final TextAnalysis analysis;
@@ -156,14 +155,6 @@ public final class IndexStore {
     doc.add(new StringField(IndexFields.KEY, e.key(), Field.Store.YES));
     doc.add(new StringField(IndexFields.ID, e.id(), Field.Store.YES));
     doc.add(new StringField(IndexFields.LANG, lang, Field.Store.YES));
-    doc.add(new StringField(IndexFields.SECTION, e.section(), Field.Store.YES));
-    doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), e.question(), Field.Store.NO));
-    for (String alt : e.alternatives()) {
-      doc.add(new TextField(IndexFields.field(IndexFields.QUESTION, lang), alt, Field.Store.NO));
-    }
-    doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang), e.answerText(), Field.Store.NO));
-    doc.add(new TextField(IndexFields.field(IndexFields.BODY, lang),
-        String.join(" ", e.tags()) + " " + e.section(), Field.Store.NO));
     String terms = IndexFields.field(IndexFields.TERMS, lang);
     doc.add(new Field(terms, e.question(), IndexFields.TERMS_TYPE));
     for (String alt : e.alternatives()) {

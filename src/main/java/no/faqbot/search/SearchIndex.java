@@ -62,15 +62,13 @@ public final class SearchIndex implements AutoCloseable {
       Vocabulary vocabulary = new Vocabulary(searchable, lang, analysis);
       FaqEntry[] entries = new FaqEntry[docKeys.length];
       Vocabulary.EntryTerms[] terms = new Vocabulary.EntryTerms[docKeys.length];
-      String[] sections = new String[docKeys.length];
       for (int doc = 0; doc < docKeys.length; doc++) {
         if (lang.equals(docKeys[doc][0])) {
           entries[doc] = byId.get(docKeys[doc][1]);
-          sections[doc] = docKeys[doc][2];
           terms[doc] = entries[doc] == null ? null : vocabulary.entryTerms(entries[doc].id());
         }
       }
-      searchableByLang.put(lang, new Searchable(entries, terms, sections, IndexFields.field(IndexFields.TERMS, lang)));
+      searchableByLang.put(lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
       vocabularies.put(lang, vocabulary);
       planners.put(lang, new QueryPlanner(lang, analysis, vocabulary,
           new SynonymExpander(content.synonyms(lang), lang, analysis)));
@@ -163,11 +161,11 @@ public final class SearchIndex implements AutoCloseable {
       .thenComparing(h -> h.entry().flow() == null);
 
   /**
-   * What one language searches, by Lucene document number: the entry, its terms and section, or
-   * null for documents of other languages; and the language's field of all terms. Read once per
-   * index, so hits need no stored-field lookups.
+   * What one language searches, by Lucene document number: the entry and its terms, or null for
+   * documents of other languages; and the language's field of all terms. Read once per index, so
+   * hits need no stored-field lookups.
    */
-  private record Searchable(FaqEntry[] entries, Vocabulary.EntryTerms[] terms, String[] sections, String termsField) {}
+  private record Searchable(FaqEntry[] entries, Vocabulary.EntryTerms[] terms, String termsField) {}
 
   /**
    * Documents (in index order) that contain any of the message's term variants in a phrasing or
@@ -201,7 +199,7 @@ public final class SearchIndex implements AutoCloseable {
     int count = 0;
     BitSetIterator docsFound = new BitSetIterator(found, 0);
     for (int doc = docsFound.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null && (section == null || section.equals(docs.sections()[doc]))) {
+      if (docs.entries()[doc] != null && (section == null || section.equals(docs.entries()[doc].section()))) {
         matched[count++] = doc;
       }
     }
@@ -241,15 +239,15 @@ public final class SearchIndex implements AutoCloseable {
     return cursors;
   }
 
-  /** Language, entry id and section of each document. */
+  /** Language and entry id of each document. */
   private static String[][] docKeys(DirectoryReader reader) {
     try {
       String[][] keys = new String[reader.maxDoc()][];
       StoredFields stored = reader.storedFields();
-      Set<String> fields = Set.of(IndexFields.LANG, IndexFields.ID, IndexFields.SECTION);
+      Set<String> fields = Set.of(IndexFields.LANG, IndexFields.ID);
       for (int doc = 0; doc < keys.length; doc++) {
         var d = stored.document(doc, fields);
-        keys[doc] = new String[] {d.get(IndexFields.LANG), d.get(IndexFields.ID), d.get(IndexFields.SECTION)};
+        keys[doc] = new String[] {d.get(IndexFields.LANG), d.get(IndexFields.ID)};
       }
       return keys;
     } catch (IOException e) {

@@ -35,10 +35,6 @@ public final class StaffAuth {
   /** A logged-in staff member and the token every form post must carry. */
   public record Session(String user, String csrf, Instant expires) {}
 
-  public StaffAuth(Map<String, PasswordHash> users, Clock clock) {
-    this(() -> users, clock);
-  }
-
   /** {@code users} is asked once, at the first login. */
   public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock) {
     this.hashUsers = users;
