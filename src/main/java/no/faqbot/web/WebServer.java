@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import no.faqbot.support.SupportLimits;
@@ -29,12 +28,6 @@ public final class WebServer {
   /** {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()}. */
   public static Javalin create(SupportLimits uploads, Cors cors, int threads, List<Routes> features) {
     return Javalin.create(cfg -> {
-      cfg.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = "/public";
-        files.location = Location.CLASSPATH;
-        files.headers = java.util.Map.of("Cache-Control", "public, max-age=300");
-      });
       cfg.fileRenderer(new ThymeleafRenderer());
       cfg.routes.before(cors::apply);
       cfg.routes.options("/*", cors::preflight);
@@ -51,6 +44,7 @@ public final class WebServer {
       cfg.http.defaultContentType = "application/json";
       cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
       cfg.router.ignoreTrailingSlashes = true;
+      new StaticAssets().addTo(cfg.routes);
       for (Routes feature : features) {
         feature.addTo(cfg.routes);
       }

@@ -52,6 +52,31 @@ class WidgetServerTest {
   }
 
   @Test
+  void every_public_file_is_served_with_its_type_an_etag_and_304_when_unchanged() throws Exception {
+    java.util.List<String> inSources;
+    try (var files = Files.list(Path.of("src/main/resources/public"))) {
+      inSources = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(inSources, no.faqbot.web.StaticAssets.FILES.stream().sorted().toList(),
+        "StaticAssets.FILES must list every file under src/main/resources/public");
+    var client = java.net.http.HttpClient.newHttpClient();
+    for (String name : inSources) {
+      var response = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/" + name)).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, response.statusCode(), name);
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(Path.of("src/main/resources/public", name)), response.body()), name);
+      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(name.endsWith(".js") ? "text/javascript" : "text/css"), name);
+      assertEquals("public, max-age=300", response.headers().firstValue("Cache-Control").orElse(""), name);
+      String etag = response.headers().firstValue("ETag").orElseThrow();
+      var again = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/" + name)).header("If-None-Match", etag).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(304, again.statusCode(), name);
+      assertEquals(0, again.body().length, name);
+    }
+    assertEquals(404, get("/nothing-here.js", null).status());
+  }
+
+  @Test
   void the_demo_page_sends_the_csp_header() throws Exception {
     var response = java.net.http.HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build(),
