@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import no.faqbot.cli.Cli;
+import no.faqbot.cli.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +20,57 @@ class MainTest {
   private record Run(int code, String out, String err) {}
 
   private Run run(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    java.io.StringWriter err = new java.io.StringWriter();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.commandLine().setErr(new java.io.PrintWriter(err, true)).execute(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(old);
+    return runWith(java.util.Map.of(), args);
+  }
+
+  private Run runWith(java.util.Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Cli(Commands.all(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void each_command_explains_its_options() {
+    Run top = run("--help");
+    assertEquals(0, top.code());
+    for (String command : new String[] {"serve", "validate", "index", "eval", "selftest"}) {
+      assertTrue(top.out().contains("  " + command + " "), top.out());
     }
+    Run serve = run("serve", "--help");
+    assertEquals(0, serve.code());
+    assertTrue(serve.out().contains("--port") && serve.out().contains("FAQBOT_PORT") && serve.out().contains("--content"), serve.out());
+    Run eval = run("eval", "-h");
+    assertTrue(eval.out().contains("faqbot eval [options] FILE") && eval.out().contains("--verbose"), eval.out());
+  }
+
+  @Test
+  void a_wrong_command_line_is_one_line_naming_the_problem_and_exit_2() {
+    Run unknownOption = run("validate", "--contnet", "x");
+    assertEquals(2, unknownOption.code());
+    assertTrue(unknownOption.err().startsWith("faqbot validate: ") && unknownOption.err().contains("--contnet")
+        && unknownOption.err().contains("faqbot validate --help"), unknownOption.err());
+    Run unknownCommand = run("servr");
+    assertEquals(2, unknownCommand.code());
+    assertTrue(unknownCommand.err().contains("unknown command 'servr'"), unknownCommand.err());
+    Run noFile = run("eval");
+    assertEquals(2, noFile.code());
+    assertTrue(noFile.err().contains("expected FILE"), noFile.err());
+    String content = Fixtures.content("good", tmp).toString();
+    Run badPort = run("serve", "--port", "seventy", "--content", content);
+    assertEquals(2, badPort.code());
+    assertEquals("faqbot serve: --port must be a whole number, got 'seventy'", badPort.err().strip());
+    Run badThreads = runWith(java.util.Map.of("FAQBOT_THREADS", "2"), "serve", "--content", content);
+    assertEquals(2, badThreads.code());
+    assertTrue(badThreads.err().startsWith("faqbot serve: FAQBOT_THREADS must be between 8 and 1000"), badThreads.err());
+  }
+
+  @Test
+  void options_fall_back_to_the_environment() {
+    Run r = runWith(java.util.Map.of("FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()), "validate");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("5 entries, 0 problem(s)"), r.out());
   }
 
   @Test

@@ -1,0 +1,139 @@
+package no.faqbot.cli;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import no.faqbot.App;
+import no.faqbot.config.Settings;
+import no.faqbot.content.ContentLoader;
+import no.faqbot.content.ContentProblem;
+import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.eval.EvalRunner;
+import no.faqbot.search.IndexStore;
+import no.faqbot.search.TextAnalysis;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code eval}, {@code selftest}. */
+public final class Commands {
+  private Commands() {}
+
+  public static List<Command> all() {
+    return List.of(
+        new Command("serve", "Run the HTTP server (the default).", "", 0,
+            locations(new Options(), true, true)
+                .addOption(valued("host", "HOST", "address to listen on (env FAQBOT_HOST, default 127.0.0.1)"))
+                .addOption(valued("port", "PORT", "port (env FAQBOT_PORT, default 7070)")),
+            Commands::serve),
+        new Command("validate", "Check every content file; print each problem as path:line: message. Exit 1 if any.", "", 0,
+            locations(new Options(), true, false), Commands::validate),
+        new Command("index", "Build the index and exit.", "", 0, locations(new Options(), true, true), Commands::index),
+        new Command("eval", "Run an eval set (JSON lines) through the chat in-process; print accuracy per kind and the misses.",
+            "FILE", 1,
+            locations(new Options(), true, true)
+                .addOption(Option.builder().longOpt("verbose").desc("print every item with its top hits, coverage and score").get()),
+            Commands::eval),
+        new Command("selftest", "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
+            + " (a smoke test; the build also uses it to record a class-data archive for faster starts).", "", 0,
+            locations(new Options(), true, true), Commands::selftest));
+  }
+
+  private static Options locations(Options options, boolean content, boolean index) {
+    if (content) {
+      options.addOption(valued("content", "DIR", "content folder (env FAQBOT_CONTENT, default ./content)"));
+    }
+    if (index) {
+      options.addOption(valued("index", "DIR", "index folder (env FAQBOT_INDEX, default ./index)"));
+    }
+    return options;
+  }
+
+  private static Option valued(String name, String argName, String description) {
+    return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).get();
+  }
+
+  private static int serve(Invocation in) {
+    long started = System.nanoTime();
+    Settings settings = in.settings(in.option("host", "FAQBOT_HOST", "127.0.0.1"), in.number("FAQBOT_PORT", "port", 7070));
+    if (!Files.isDirectory(settings.content())) {
+      throw new IllegalArgumentException("content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
+    }
+    App app = App.start(settings);
+    Javalin server = app.server().start(settings.host(), settings.port());
+    try {
+      app.awaitReady();
+    } catch (RuntimeException e) {
+      in.err().println("faqbot serve: could not load content or index: " + e.getMessage());
+      server.stop();
+      return 2;
+    }
+    app.watchContent();
+    if (app.generatedStaffPassword() != null) {
+      // Shown once, on the console of whoever started the server; never written to a log file.
+      in.out().println("faqbot: staff pages at /staff: user '" + app.staffUser() + "', password '"
+          + app.generatedStaffPassword() + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      app.close();
+    }, "faqbot-shutdown"));
+    var index = app.knowledge().current();
+    in.out().printf("faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
+        index.content().entryCount(), index.outcome().name().toLowerCase(Locale.ROOT),
+        index.content().problems().size(), settings.host(), server.port(), (System.nanoTime() - started) / 1_000_000);
+    return Cli.SERVING;
+  }
+
+  private static int validate(Invocation in) {
+    ContentSnapshot snapshot = new ContentLoader(in.content(), new MarkdownRenderer()).load();
+    for (ContentProblem p : snapshot.problems()) {
+      in.out().println(p);
+    }
+    in.out().printf("%d entries, %d problem(s)%n", snapshot.entryCount(), snapshot.problems().size());
+    return snapshot.problems().isEmpty() ? 0 : 1;
+  }
+
+  private static int index(Invocation in) {
+    ContentSnapshot snapshot = new ContentLoader(in.content(), new MarkdownRenderer()).load();
+    snapshot.problems().forEach(p -> in.err().println(p));
+    Path folder = new IndexStore(in.index(), new TextAnalysis()).build(snapshot);
+    in.out().printf("indexed %d entries into %s%n", snapshot.entryCount(), folder);
+    return 0;
+  }
+
+  private static int eval(Invocation in) throws Exception {
+    Path file = Path.of(in.positional().get(0));
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString()); // before loading anything
+    }
+    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+      return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(file, in.flag("verbose")).passed() ? 0 : 1;
+    }
+  }
+
+  private static int selftest(Invocation in) throws Exception {
+    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+      Javalin server = app.server().start("127.0.0.1", 0);
+      try {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/chat"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hvor finner jeg butikk-ID?\"}"))
+                .header("Content-Type", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
+        in.out().println("selftest: HTTP " + response.statusCode() + " "
+            + response.body().substring(0, Math.min(80, response.body().length())));
+        return response.statusCode() == 200 ? 0 : 1;
+      } finally {
+        server.stop();
+      }
+    }
+  }
+}

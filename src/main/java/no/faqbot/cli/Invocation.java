@@ -1,0 +1,72 @@
+package no.faqbot.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import no.faqbot.config.Settings;
+import no.faqbot.support.SmtpSettings;
+import no.faqbot.support.SupportLimits;
+import org.apache.commons.cli.CommandLine;
+
+/**
+ * One run of a command: its parsed options, the environment (each option's fallback) and where it
+ * prints.
+ */
+public record Invocation(Command command, CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
+
+  /** The option's value, else the environment variable's, else {@code fallback}. */
+  public String option(String name, String envVar, String fallback) {
+    String value = parsed.getOptionValue(name);
+    if (value == null && envVar != null) {
+      value = env.get(envVar);
+    }
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  public boolean flag(String name) {
+    return parsed.hasOption(name);
+  }
+
+  public List<String> positional() {
+    return parsed.getArgList();
+  }
+
+  public Path content() {
+    return Path.of(option("content", "FAQBOT_CONTENT", "content"));
+  }
+
+  public Path index() {
+    return Path.of(option("index", "FAQBOT_INDEX", "index"));
+  }
+
+  /** Everything the server reads from the environment, with the content and index locations. */
+  public Settings settings(String host, int port) {
+    SupportLimits limits = new SupportLimits(
+        number("FAQBOT_MAX_SCREENSHOTS", null, SupportLimits.DEFAULT.maxFiles()),
+        number("FAQBOT_MAX_SCREENSHOT_MB", null, 5) * 1024L * 1024);
+    return new Settings(host, port, content(), index(),
+        env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL), env.get("FAQBOT_STATE_SECRET"), limits,
+        SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
+        env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
+        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS));
+  }
+
+  /**
+   * A whole number from option {@code name} (when not null) or else environment variable
+   * {@code envVar}, with a message naming where it came from when it is not one.
+   */
+  public int number(String envVar, String name, int fallback) {
+    String fromOption = name == null ? null : parsed.getOptionValue(name);
+    String value = fromOption != null ? fromOption : env.get(envVar);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      String source = fromOption != null ? "--" + name : envVar;
+      throw new IllegalArgumentException(source + " must be a whole number, got '" + value + "'");
+    }
+  }
+}
