@@ -114,8 +114,9 @@ public final class FaqFileParser {
     if (!problems.isEmpty()) {
       return new Result(null, problems, doc);
     }
+    MarkdownRenderer.Rendered answer = markdown.render(body);
     FaqEntry entry = new FaqEntry(id, lang, question, alternatives, section, tags, related, updated, flow,
-        body, markdown.toText(body), markdown.toHtml(body), path);
+        body, answer.text(), answer.html(), path);
     return new Result(entry, problems, doc);
   }
 

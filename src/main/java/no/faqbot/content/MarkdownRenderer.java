@@ -36,16 +36,18 @@ public final class MarkdownRenderer {
   private final TextContentRenderer text =
       TextContentRenderer.builder().lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
 
-  /** Sanitised HTML for display in the widget and staff pages. */
-  public String toHtml(String markdown) {
+  /** An answer rendered both ways from one parse of its Markdown. */
+  public record Rendered(String text, String html) {}
+
+  /** Plain text (for copying into an e-mail and for indexing) and sanitised HTML (for display). */
+  public Rendered render(String markdown) {
     Node document = parser.parse(markdown);
-    return POLICY.sanitize(html.render(document)).strip();
+    return new Rendered(toText(document), POLICY.sanitize(html.render(document)).strip());
   }
 
-  /** Plain text for copying into an e-mail and for indexing. */
-  public String toText(String markdown) {
+  private String toText(Node document) {
     // Soft line breaks inside a paragraph become spaces; blank lines and list items stay.
-    return SOFT_BREAK.matcher(text.render(parser.parse(markdown)).strip()).replaceAll(" ");
+    return SOFT_BREAK.matcher(text.render(document).strip()).replaceAll(" ");
   }
 
   private static final java.util.regex.Pattern SOFT_BREAK =

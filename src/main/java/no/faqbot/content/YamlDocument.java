@@ -3,6 +3,8 @@ package no.faqbot.content;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -41,18 +43,14 @@ public final class YamlDocument {
    */
   public static YamlDocument parse(String text, int firstLine) throws YamlError {
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = FACTORY.createParser(text)) {
-      recordKeyLines(parser, lines, firstLine);
+    // One pass: the tree is read through a parser that notes each key's line on the way.
+    try (JsonParser parser = new KeyLineRecorder(FACTORY.createParser(text), lines, firstLine)) {
+      JsonNode root = MAPPER.readTree(parser);
+      return new YamlDocument(root == null ? MissingNode.getInstance() : root, lines, firstLine);
     } catch (JsonProcessingException e) {
       throw syntaxError(e, firstLine);
     } catch (IOException e) {
       throw new YamlError(firstLine, "could not read YAML: " + e.getMessage());
-    }
-    try {
-      JsonNode root = MAPPER.readTree(text);
-      return new YamlDocument(root == null ? MissingNode.getInstance() : root, lines, firstLine);
-    } catch (JsonProcessingException e) {
-      throw syntaxError(e, firstLine);
     }
   }
 
@@ -72,7 +70,7 @@ public final class YamlDocument {
     return new YamlError(firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
   }
 
-  /** An open mapping or list while scanning: whether it added a path element, and list item count. */
+  /** An open mapping or list while reading: whether it added a path element, and its list item count. */
   private static final class Frame {
     final boolean pushed;
     final boolean list;
@@ -84,18 +82,34 @@ public final class YamlDocument {
     }
   }
 
-  /** Records the line of every key as a dotted path; list items are numbered ({@code steps.a.options.1.next}). */
-  private static void recordKeyLines(JsonParser parser, Map<String, Integer> lines, int firstLine)
-      throws IOException {
-    ArrayDeque<String> path = new ArrayDeque<>();
-    ArrayDeque<Frame> frames = new ArrayDeque<>();
-    String pendingKey = null;
-    JsonToken token;
-    while ((token = parser.nextToken()) != null) {
+  /**
+   * Passes every token through and records the line of every key as a dotted path; list items
+   * are numbered ({@code steps.a.options.1.next}). Every {@code next...} method goes through
+   * {@link #nextToken}, so no token is missed whichever the tree reader calls.
+   */
+  private static final class KeyLineRecorder extends JsonParserDelegate {
+    private final Map<String, Integer> lines;
+    private final int firstLine;
+    private final ArrayDeque<String> path = new ArrayDeque<>();
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private String pendingKey;
+
+    KeyLineRecorder(JsonParser parser, Map<String, Integer> lines, int firstLine) {
+      super(parser);
+      this.lines = lines;
+      this.firstLine = firstLine;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (token == null) {
+        return null;
+      }
       if (token == JsonToken.FIELD_NAME) {
-        pendingKey = parser.currentName();
-        lines.putIfAbsent(join(path, pendingKey), firstLine - 1 + parser.currentTokenLocation().getLineNr());
-        continue;
+        pendingKey = delegate.currentName();
+        lines.putIfAbsent(join(path, pendingKey), firstLine - 1 + delegate.currentTokenLocation().getLineNr());
+        return token;
       }
       String element = pendingKey;
       pendingKey = null;
@@ -112,6 +126,63 @@ public final class YamlDocument {
           path.pop();
         }
       }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+
+    @Override
+    public String nextFieldName() throws IOException {
+      return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+    }
+
+    @Override
+    public boolean nextFieldName(SerializableString name) throws IOException {
+      return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+    }
+
+    @Override
+    public String nextTextValue() throws IOException {
+      return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+    }
+
+    @Override
+    public int nextIntValue(int defaultValue) throws IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+    }
+
+    @Override
+    public long nextLongValue(long defaultValue) throws IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+    }
+
+    @Override
+    public Boolean nextBooleanValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    @Override
+    public JsonParser skipChildren() throws IOException {
+      if (currentToken() == JsonToken.START_OBJECT || currentToken() == JsonToken.START_ARRAY) {
+        int depth = 1;
+        while (depth > 0) {
+          JsonToken token = nextToken();
+          if (token == null) {
+            break;
+          }
+          if (token.isStructStart()) {
+            depth++;
+          } else if (token.isStructEnd()) {
+            depth--;
+          }
+        }
+      }
+      return this;
     }
   }
 
