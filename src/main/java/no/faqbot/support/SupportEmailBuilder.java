@@ -21,7 +21,11 @@ import java.util.Properties;
 /** Builds the support e-mail as a preview and as a MIME message (Jakarta Mail). */
 public final class SupportEmailBuilder {
   private static final int MAILTO_BODY = 1500;
-  private final Session session = Session.getInstance(new Properties());
+
+  /** Created at the first e-mail, not at start: Jakarta Mail loads its providers when a session is made. */
+  private static final class Mail {
+    static final Session SESSION = Session.getInstance(new Properties());
+  }
 
   /** The message ready to send or download, and its preview. */
   public record Built(SupportEmail preview, MimeMessage message) {}
@@ -35,7 +39,7 @@ public final class SupportEmailBuilder {
     SupportEmail preview = new SupportEmail(to, r.merchantEmail(), subject, text, html, caseRef, attachments,
         redacted, r.legacyEid());
     try {
-      MimeMessage m = new MimeMessage(session);
+      MimeMessage m = new MimeMessage(Mail.SESSION);
       InternetAddress merchant = address(r.merchantEmail());
       m.setFrom(merchant);
       m.setReplyTo(new InternetAddress[] {merchant});

@@ -6,10 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The widget's and staff pages' files from {@code public/} on the classpath, read once into
@@ -86,11 +84,10 @@ public final class StaticAssets implements Routes {
     throw new IllegalArgumentException("no content type known for " + name + "; add one in StaticAssets");
   }
 
+  /** Length and CRC-32C: enough to tell versions of one file apart (a cryptographic hash costs start-up time). */
   private static String hash(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return Integer.toHexString(bytes.length) + "-" + Long.toHexString(crc.getValue());
   }
 }
