@@ -13,6 +13,7 @@ import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.content.ParsedEntryCache;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.support.SmtpMailer;
 import no.faqbot.support.SupportRoutes;
@@ -39,6 +40,8 @@ public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
   /** Entries not updated for this long are listed for editors to review. */
   private static final int STALE_DAYS = 365;
+  /** Beside the index: FAQ files parsed at the last start, reused while unchanged. */
+  private static final String PARSED_ENTRIES = "parsed-entries.bin";
 
   private final Settings settings;
   private final KnowledgeBase knowledge;
@@ -65,7 +68,8 @@ public final class App implements AutoCloseable {
    */
   public static App start(Settings settings) {
     TextAnalysis analysis = new TextAnalysis();
-    ContentLoader contentLoader = new ContentLoader(settings.content(), new MarkdownRenderer());
+    ContentLoader contentLoader = new ContentLoader(settings.content(), new MarkdownRenderer(),
+        ParsedEntryCache.onDisk(settings.index().resolve(PARSED_ENTRIES)));
     IndexStore store = new IndexStore(settings.index(), analysis);
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
     Thread loader = new Thread(() -> {

@@ -27,10 +27,17 @@ public final class ContentLoader {
 
   private final Path root;
   private final FaqFileParser faqParser;
+  private final ParsedEntryCache parsedBefore;
 
+  /** A loader that parses every file (kept in memory for reloads). */
   public ContentLoader(Path root, MarkdownRenderer markdown) {
+    this(root, markdown, ParsedEntryCache.inMemory());
+  }
+
+  public ContentLoader(Path root, MarkdownRenderer markdown, ParsedEntryCache parsedBefore) {
     this.root = root;
     this.faqParser = new FaqFileParser(markdown);
+    this.parsedBefore = parsedBefore;
   }
 
   public Path root() {
@@ -98,19 +105,32 @@ public final class ContentLoader {
     return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(files));
   }
 
-  /** Parsing Markdown and YAML dominates start-up; files are independent, so use every core. */
+  /**
+   * Parsing Markdown and YAML dominates start-up: files parsed before come from the cache, the
+   * others are parsed on every core (they are independent).
+   */
   private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(Map<String, byte[]> files) {
     Map<String, FaqFileParser.Result> results = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     files.entrySet().parallelStream().forEach(file -> {
       String[] parts = file.getKey().split("/");
       if (parts.length == 4 && parts[1].equals("faq") && file.getKey().endsWith(".md")
           && Languages.isSupported(parts[2])) {
-        String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
-        if (text != null) {
-          results.put(file.getKey(), faqParser.parse(file.getKey(), parts[2], text));
+        String key = ParsedEntryCache.key(file.getKey(), file.getValue());
+        keys.put(file.getKey(), key);
+        FaqFileParser.Result result = parsedBefore.get(key);
+        if (result == null) {
+          String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
+          if (text == null) {
+            return;
+          }
+          result = faqParser.parse(file.getKey(), parts[2], text);
+          parsedBefore.put(key, result);
         }
+        results.put(file.getKey(), result);
       }
     });
+    parsedBefore.keepOnly(java.util.Set.copyOf(keys.values()));
     return results;
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,12 +24,33 @@ public final class FaqFileParser {
     this.markdown = markdown;
   }
 
-  /** The parsed entry (or null with the problems that keep it from loading) and where its keys are. */
-  public record Result(FaqEntry entry, List<ContentProblem> problems, YamlDocument frontMatter) {
-    /** Line of a front-matter key, for problems found later across files. */
-    public int lineOf(String key) {
-      return frontMatter == null ? 1 : frontMatter.lineOf(key);
+  /**
+   * The parsed entry (or null with the problems that keep it from loading) and the line of each
+   * front-matter key, for problems found later across files.
+   */
+  public record Result(FaqEntry entry, List<ContentProblem> problems, Map<String, Integer> keyLines) {
+    public Result {
+      problems = List.copyOf(problems);
+      keyLines = Map.copyOf(keyLines);
     }
+
+    /** Line of a front-matter key; the first line of the front matter when the key is absent. */
+    public int lineOf(String key) {
+      return keyLines.getOrDefault(key, FRONT_MATTER_LINE);
+    }
+  }
+
+  /** The front matter's YAML starts on the file's second line, after the opening '---'. */
+  static final int FRONT_MATTER_LINE = 2;
+
+  private static Result failed(List<ContentProblem> problems, YamlDocument doc) {
+    return new Result(null, problems, doc == null ? Map.of() : keyLines(doc));
+  }
+
+  private static Map<String, Integer> keyLines(YamlDocument doc) {
+    Map<String, Integer> lines = new HashMap<>();
+    KNOWN_KEYS.forEach(key -> lines.put(key, doc.lineOf(key)));
+    return lines;
   }
 
   public Result parse(String path, String lang, String text) {
@@ -36,7 +59,7 @@ public final class FaqFileParser {
     if (lines.length == 0 || !lines[0].strip().equals("---")) {
       problems.add(new ContentProblem(path, 1,
           "missing front matter: the file must start with a line '---', then YAML, then '---'"));
-      return new Result(null, problems, null);
+      return failed(problems, null);
     }
     int close = -1;
     for (int i = 1; i < lines.length; i++) {
@@ -47,21 +70,21 @@ public final class FaqFileParser {
     }
     if (close < 0) {
       problems.add(new ContentProblem(path, 1, "front matter is not closed: add a line '---' after the YAML"));
-      return new Result(null, problems, null);
+      return failed(problems, null);
     }
     String yaml = String.join("\n", List.of(lines).subList(1, close));
     String body = String.join("\n", List.of(lines).subList(close + 1, lines.length)).strip();
     YamlDocument doc;
     try {
-      doc = YamlDocument.parse(yaml, 2);
+      doc = YamlDocument.parse(yaml, FRONT_MATTER_LINE);
     } catch (YamlDocument.YamlError e) {
       problems.add(new ContentProblem(path, e.line(), e.getMessage()));
-      return new Result(null, problems, null);
+      return failed(problems, null);
     }
     JsonNode root = doc.root();
     if (!root.isObject()) {
       problems.add(new ContentProblem(path, 2, "front matter must be a YAML mapping of keys to values"));
-      return new Result(null, problems, doc);
+      return failed(problems, doc);
     }
     Fields f = new Fields(path, doc, problems);
     root.fieldNames().forEachRemaining(key -> {
@@ -112,12 +135,12 @@ public final class FaqFileParser {
       problems.add(new ContentProblem(path, close + 2, "answer is " + body.length() + " characters; keep it under " + MAX_TEXT));
     }
     if (!problems.isEmpty()) {
-      return new Result(null, problems, doc);
+      return failed(problems, doc);
     }
     MarkdownRenderer.Rendered answer = markdown.render(body);
     FaqEntry entry = new FaqEntry(id, lang, question, alternatives, section, tags, related, updated, flow,
         body, answer.text(), answer.html(), path);
-    return new Result(entry, problems, doc);
+    return new Result(entry, problems, keyLines(doc));
   }
 
   /** Typed access to front-matter keys that reports wrong types with their line. */

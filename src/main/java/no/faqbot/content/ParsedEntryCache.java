@@ -1,0 +1,249 @@
+package no.faqbot.content;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FAQ files parsed before, by a hash of their path and bytes. Reading YAML, rendering Markdown and
+ * sanitising the HTML is most of what a start costs, and between two starts (or two reloads)
+ * most files have not changed. Kept in memory across reloads and, when given a file, on disk
+ * across restarts. Only files that parsed without problems are kept, so every problem is found
+ * afresh with its line. The disk copy is tied to the build that wrote it, since another build
+ * may parse or render differently; a missing, foreign or damaged copy is simply not used.
+ */
+public final class ParsedEntryCache {
+  private static final Logger LOG = LoggerFactory.getLogger(ParsedEntryCache.class);
+  private static final String FORMAT = "faqbot-parsed-entries-1";
+
+  private final Path file;
+  private final String build;
+  private final Map<String, FaqFileParser.Result> byKey = new ConcurrentHashMap<>();
+  private boolean read;
+  private boolean changed;
+
+  /**
+   * @param file where to keep it between starts, or null for memory only
+   * @param build what identifies the code that parses; null keeps it in memory only
+   */
+  public ParsedEntryCache(Path file, String build) {
+    this.file = build == null ? null : file;
+    this.build = build;
+  }
+
+  /** Memory only: for one-off commands such as {@code validate}, which should parse every file. */
+  public static ParsedEntryCache inMemory() {
+    return new ParsedEntryCache(null, null);
+  }
+
+  /** Kept in {@code file} when running from a jar, whose size and time identify the build. */
+  public static ParsedEntryCache onDisk(Path file) {
+    return new ParsedEntryCache(file, jarIdentity());
+  }
+
+  /** Null when running from class folders (tests, an IDE), where a changed parser would not show. */
+  private static String jarIdentity() {
+    try {
+      Path code = Path.of(ParsedEntryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(code)) {
+        return code.getFileName() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+      }
+    } catch (Exception e) {
+      LOG.debug("Cannot tell which build this is ({}); parsed entries are kept in memory only", e.toString());
+    }
+    return null;
+  }
+
+  /** The key of a file: its path and every byte of it. */
+  public static String key(String path, byte[] bytes) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(path.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(bytes);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** The earlier result for this key, or null. */
+  public FaqFileParser.Result get(String key) {
+    readOnce();
+    return byKey.get(key);
+  }
+
+  /** Keeps a result that has an entry and no problems; others are not kept. */
+  public void put(String key, FaqFileParser.Result result) {
+    if (result.entry() != null && result.problems().isEmpty() && byKey.put(key, result) == null) {
+      synchronized (this) {
+        changed = true;
+      }
+    }
+  }
+
+  /**
+   * Forgets the files no longer in the content folder and writes the disk copy if anything
+   * changed. A failure to write costs only speed at the next start, so it is logged, not thrown.
+   */
+  public synchronized void keepOnly(Set<String> keys) {
+    changed |= byKey.keySet().retainAll(keys);
+    if (!changed || file == null) {
+      return;
+    }
+    changed = false;
+    try {
+      write();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not write {} ({}); the next start parses every file again", file, e.toString());
+    }
+  }
+
+  private synchronized void readOnce() {
+    if (read) {
+      return;
+    }
+    read = true;
+    if (file == null) {
+      return;
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      if (!FORMAT.equals(in.readUTF()) || !build.equals(in.readUTF())) {
+        return; // written by another build
+      }
+      int count = in.readInt();
+      Map<String, FaqFileParser.Result> found = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        String key = in.readUTF();
+        found.put(key, new FaqFileParser.Result(readEntry(in), List.of(), readLines(in)));
+      }
+      byKey.putAll(found);
+    } catch (NoSuchFileException e) {
+      // first start
+    } catch (IOException | RuntimeException e) {
+      LOG.info("Not using {} ({}); every file is parsed again", file, e.toString());
+    }
+  }
+
+  private void write() throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream raw = Files.newOutputStream(tmp);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
+      out.writeUTF(FORMAT);
+      out.writeUTF(build);
+      Map<String, FaqFileParser.Result> snapshot = new HashMap<>(byKey);
+      out.writeInt(snapshot.size());
+      for (Map.Entry<String, FaqFileParser.Result> e : snapshot.entrySet()) {
+        out.writeUTF(e.getKey());
+        writeEntry(out, e.getValue().entry());
+        writeLines(out, e.getValue().keyLines());
+      }
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void writeEntry(DataOutputStream out, FaqEntry e) throws IOException {
+    for (String text : new String[] {e.id(), e.lang(), e.question(), e.section()}) {
+      writeText(out, text);
+    }
+    for (List<String> list : List.of(e.alternatives(), e.tags(), e.related())) {
+      out.writeInt(list.size());
+      for (String item : list) {
+        writeText(out, item);
+      }
+    }
+    writeText(out, e.updated() == null ? null : e.updated().toString());
+    for (String text : new String[] {e.flow(), e.answerMarkdown(), e.answerText(), e.answerHtml(), e.sourcePath()}) {
+      writeText(out, text);
+    }
+  }
+
+  private static FaqEntry readEntry(DataInputStream in) throws IOException {
+    String id = readText(in);
+    String lang = readText(in);
+    String question = readText(in);
+    String section = readText(in);
+    List<String> alternatives = readList(in);
+    List<String> tags = readList(in);
+    List<String> related = readList(in);
+    String updated = readText(in);
+    return new FaqEntry(id, lang, question, alternatives, section, tags, related,
+        updated == null ? null : LocalDate.parse(updated), readText(in), readText(in), readText(in), readText(in), readText(in));
+  }
+
+  private static void writeLines(DataOutputStream out, Map<String, Integer> lines) throws IOException {
+    out.writeInt(lines.size());
+    for (Map.Entry<String, Integer> line : lines.entrySet()) {
+      out.writeUTF(line.getKey());
+      out.writeInt(line.getValue());
+    }
+  }
+
+  private static Map<String, Integer> readLines(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    Map<String, Integer> lines = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      lines.put(in.readUTF(), in.readInt());
+    }
+    return lines;
+  }
+
+  private static List<String> readList(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> list = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      list.add(readText(in));
+    }
+    return list;
+  }
+
+  /** Length-prefixed UTF-8 (writeUTF stops at 64 KB), -1 for null. */
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    if (text == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      return null;
+    }
+    if (length > 1 << 20) {
+      throw new IOException("implausible text length " + length);
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,80 @@
+package no.faqbot.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import no.faqbot.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FAQ files parsed at one start and read back at the next: the same entries, never stale ones. */
+class ParsedEntryCacheTest {
+  @TempDir Path tmp;
+
+  private ContentSnapshot load(Path content, ParsedEntryCache cache) {
+    return new ContentLoader(content, new MarkdownRenderer(), cache).load();
+  }
+
+  private static String key(Path content, String file) throws Exception {
+    return ParsedEntryCache.key("content/" + file, Files.readAllBytes(content.resolve(file)));
+  }
+
+  @Test
+  void a_second_start_reads_the_same_entries_back() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = tmp.resolve("index/parsed-entries.bin");
+    ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
+    assertTrue(Files.isRegularFile(file), "written at the first load");
+
+    ParsedEntryCache next = new ParsedEntryCache(file, "build-1");
+    assertNotNull(next.get(key(content, "faq/nb/order-expiry.md")), "read back from disk");
+    ContentSnapshot second = load(content, next);
+    assertEquals(first.entries(), second.entries());
+    assertEquals(first.fingerprint(), second.fingerprint());
+    assertEquals(List.of(), second.problems());
+  }
+
+  @Test
+  void an_edited_file_is_parsed_again_and_another_build_ignores_the_file() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = tmp.resolve("index/parsed-entries.bin");
+    load(content, new ParsedEntryCache(file, "build-1"));
+    Path entry = content.resolve("faq/nb/order-expiry.md");
+    Files.writeString(entry, Files.readString(entry).replace("28 dager", "30 dager"), StandardCharsets.UTF_8);
+
+    ContentSnapshot edited = load(content, new ParsedEntryCache(file, "build-1"));
+    assertTrue(edited.entry("order-expiry", "nb").orElseThrow().answerText().contains("30 dager"));
+    assertNull(new ParsedEntryCache(file, "build-2").get(key(content, "faq/nb/order-expiry.md")),
+        "a file written by another build is not used");
+  }
+
+  @Test
+  void a_damaged_file_is_not_used_and_loading_still_works() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = tmp.resolve("index/parsed-entries.bin");
+    ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    ParsedEntryCache damaged = new ParsedEntryCache(file, "build-1");
+    assertNull(damaged.get(key(content, "faq/nb/order-expiry.md")));
+    assertEquals(first.entries(), load(content, damaged).entries());
+  }
+
+  @Test
+  void problems_found_across_files_keep_their_lines_when_entries_come_from_the_cache() {
+    Path content = Fixtures.content("broken", tmp);
+    Path file = tmp.resolve("index/parsed-entries.bin");
+    ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
+    ContentSnapshot second = load(content, new ParsedEntryCache(file, "build-1"));
+    assertEquals(first.problems(), second.problems());
+    assertTrue(second.problems().stream().anyMatch(p -> p.toString()
+        .startsWith("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'")), second.problems().toString());
+  }
+}
