@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
@@ -42,6 +46,8 @@ public final class App implements AutoCloseable {
   private static final int STALE_DAYS = 365;
   /** Beside the index: FAQ files parsed at the last start, reused while unchanged. */
   private static final String PARSED_ENTRIES = "parsed-entries.bin";
+  /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
+  private static final int SLOW_WORK_THREADS = 16;
 
   private final Settings settings;
   private final KnowledgeBase knowledge;
@@ -49,6 +55,8 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
+  /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
+  private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
@@ -154,7 +162,7 @@ public final class App implements AutoCloseable {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer),
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 
@@ -170,8 +178,18 @@ public final class App implements AutoCloseable {
     return chat;
   }
 
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return work -> {
+      Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   @Override
   public void close() {
+    slowWork.shutdownNow();
     reloader.close();
     knowledge.close();
   }

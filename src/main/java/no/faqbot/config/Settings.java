@@ -36,11 +36,12 @@ public record Settings(
     int threads) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
-   * Answering is CPU work: a few threads per core keep both cores busy, and with fewer runnable
-   * threads than Jetty's 200 the JIT compiler gets its share of the CPU under load, so a fresh
-   * server reaches full speed sooner. Headroom remains for requests that wait on an SMTP server.
+   * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
+   * busy, and with few runnable threads the JIT compiler gets its share of the CPU under load (with
+   * 32, a fresh server still ran at a quarter of full speed after a minute). Requests that wait
+   * on a merchant's upload or an SMTP server run on their own threads, not these.
    */
-  public static final int DEFAULT_THREADS = 32;
+  public static final int DEFAULT_THREADS = 8;
   /** Jetty needs a few threads of its own (acceptor, selector) besides those serving requests. */
   public static final int MIN_THREADS = 8;
 

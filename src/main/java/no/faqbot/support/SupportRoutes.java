@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
@@ -28,25 +29,44 @@ public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
 
+  /** Longest a support request may take, upload and SMTP conversation included. */
+  static final long TIMEOUT_MS = 5 * 60 * 1000;
+
   private final SupportService support;
   private final KnowledgeBase knowledge;
   private final SmtpMailer mailer;
+  private final ExecutorService slowWork;
 
-  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer) {
+  /**
+   * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
+   *     talking to an SMTP server can take many seconds, which must not hold the few HTTP threads
+   *     that answer chat messages
+   */
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork) {
     this.support = support;
     this.knowledge = knowledge;
     this.mailer = mailer;
+    this.slowWork = slowWork;
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.post("/api/support-email", this::prepare);
-    routes.post("/api/support-email/send", this::send);
+    routes.post("/api/support-email", ctx -> offThePool(ctx, this::prepare));
+    routes.post("/api/support-email/send", ctx -> offThePool(ctx, this::send));
     routes.get("/api/support-email/config", ctx -> ctx.json(Map.of(
         "canSend", mailer != null,
         "maxFiles", support.limits().maxFiles(),
         "maxFileBytes", support.limits().maxFileBytes(),
         "types", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))));
+  }
+
+  private void offThePool(Context ctx, io.javalin.http.Handler handler) {
+    ctx.async(task -> {
+      task.executor = slowWork;
+      task.timeout = TIMEOUT_MS;
+      task.onTimeout(late -> WebServer.error(late, 503,
+          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
+    }, () -> handler.handle(ctx));
   }
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {

@@ -1,0 +1,74 @@
+package no.faqbot.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import no.faqbot.TestServer;
+import no.faqbot.config.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A mail server that accepts connections and never answers holds each send for its timeouts.
+ * Those waits must not take the few HTTP threads that answer chat messages.
+ */
+class HangingSmtpTest {
+  @TempDir Path tmp;
+
+  @Test
+  void chat_answers_while_more_sends_than_http_threads_wait_on_a_silent_mail_server() throws Exception {
+    List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept()); // never greets: the client waits for its read timeout
+          }
+        } catch (Exception closed) {
+          // test over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      SmtpSettings mail = new SmtpSettings("127.0.0.1", silent.getLocalPort(), null, null, false, "faqbot@shop.example");
+      try (TestServer server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+          Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", SupportLimits.DEFAULT, mail, null,
+          tmp.resolve("data"), null, null, Settings.MIN_THREADS))) {
+        HttpClient client = HttpClient.newHttpClient();
+        String boundary = "----faqbot-hanging";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\nbutikk@example.no\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nTestkjøpet feiler\r\n"
+            + "--" + boundary + "--\r\n";
+        List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
+        for (int i = 0; i < Settings.MIN_THREADS + 4; i++) {
+          sends.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email/send"))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(1500); // every send is now waiting on the silent server
+        assertTrue(sends.stream().noneMatch(CompletableFuture::isDone), "the sends should still be waiting");
+
+        long started = System.nanoTime();
+        TestServer.Reply reply = server.chat("hvor finner jeg butikk-id", "nb");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(millis < 3000, "chat took " + millis + " ms while sends waited");
+        sends.forEach(s -> s.cancel(true));
+      }
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+}
