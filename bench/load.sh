@@ -10,6 +10,7 @@ PORT=${BENCH_PORT:-7171}
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 [ -f target/faqbot.jar ] || mvn -q -B package -DskipTests
 INDEX=$(mktemp -d)
+# The README's run command, flag for flag.
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC -XX:SharedArchiveFile=target/faqbot.jsa}
 # First start builds the index; the measured start reuses it.
 java $JAVA_OPTS -jar target/faqbot.jar index --index "$INDEX" >/dev/null

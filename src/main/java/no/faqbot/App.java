@@ -76,8 +76,7 @@ public final class App implements AutoCloseable {
    */
   public static App start(Settings settings) {
     TextAnalysis analysis = new TextAnalysis();
-    ContentLoader contentLoader = new ContentLoader(settings.content(), new MarkdownRenderer(),
-        ParsedEntryCache.onDisk(settings.index().resolve(PARSED_ENTRIES)));
+    ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index(), analysis);
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
     Thread loader = new Thread(() -> {
@@ -96,6 +95,11 @@ public final class App implements AutoCloseable {
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
     return new App(settings, knowledge, chat, support, reloader, analysis);
+  }
+
+  /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
+  public static ContentLoader contentLoader(java.nio.file.Path content, java.nio.file.Path index) {
+    return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
   private static byte[] stateSecret(Settings settings) {

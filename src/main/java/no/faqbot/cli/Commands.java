@@ -102,7 +102,7 @@ public final class Commands {
   }
 
   private static int index(Invocation in) {
-    ContentSnapshot snapshot = new ContentLoader(in.content(), new MarkdownRenderer()).load();
+    ContentSnapshot snapshot = App.contentLoader(in.content(), in.index()).load();
     snapshot.problems().forEach(p -> in.err().println(p));
     Path folder = new IndexStore(in.index(), new TextAnalysis()).build(snapshot);
     in.out().printf("indexed %d entries into %s%n", snapshot.entryCount(), folder);
