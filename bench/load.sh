@@ -8,7 +8,8 @@ DURATION=${1:-20}
 CONNS=${2:-32}
 PORT=${BENCH_PORT:-7171}
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-[ -f target/faqbot.jar ] || mvn -q -B package -DskipTests
+# Always the README's build: a jar left from older sources would measure the wrong code.
+mvn -q -B package -DskipTests >/dev/null
 INDEX=$(mktemp -d)
 # The README's run command, flag for flag.
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC -XX:SharedArchiveFile=target/faqbot.jsa}

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-40}
 PORT=${BENCH_PORT:-7172}
-[ -f target/faqbot.jar ] || mvn -q -B package -DskipTests
+# Always the README's build: a jar left from older sources would measure the wrong code.
+mvn -q -B package -DskipTests >/dev/null
 WORK=$(mktemp -d)
 java -Xmx256m -XX:+UseParallelGC -XX:SharedArchiveFile=target/faqbot.jsa -jar target/faqbot.jar serve \
   --port "$PORT" --index "$WORK/index" >"$WORK/server.log" 2>&1 &
