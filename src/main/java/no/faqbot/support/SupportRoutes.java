@@ -30,7 +30,7 @@ public final class SupportRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
 
   /** Longest a support request may take, upload and SMTP conversation included. */
-  static final long TIMEOUT_MS = 5 * 60 * 1000;
+  private static final long TIMEOUT_MS = 5 * 60 * 1000;
 
   private final SupportService support;
   private final KnowledgeBase knowledge;
