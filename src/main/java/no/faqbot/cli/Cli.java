@@ -78,7 +78,7 @@ public final class Cli {
           : "expected " + command.params() + ", got " + (parsed.getArgList().isEmpty() ? "nothing" : String.join(" ", parsed.getArgList())));
     }
     try {
-      return command.action().run(new Invocation(command, parsed, env, out, err));
+      return command.action().run(new Invocation(parsed, env, out, err));
     } catch (Exception e) {
       String problem = problem(e);
       if (problem == null) {

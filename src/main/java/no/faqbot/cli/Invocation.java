@@ -13,7 +13,7 @@ import org.apache.commons.cli.CommandLine;
  * One run of a command: its parsed options, the environment (each option's fallback) and where it
  * prints.
  */
-public record Invocation(Command command, CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
+public record Invocation(CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
 
   /** The option's value, else the environment variable's, else {@code fallback}. */
   public String option(String name, String envVar, String fallback) {
