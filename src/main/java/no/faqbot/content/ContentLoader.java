@@ -53,7 +53,8 @@ public final class ContentLoader {
     Map<String, Flow> flows = new TreeMap<>();
     CannedReplies replies = null;
     boolean sawReplies = false;
-    Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files);
+    Map<String, String> keys = fileKeys(files);
+    Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files, keys);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
       String[] parts = path.split("/");
@@ -102,22 +103,26 @@ public final class ContentLoader {
     checkRelated(entries, parsed, problems);
     checkFlowLinks(entries, parsed, flows, problems);
     problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(files));
+    return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(keys));
+  }
+
+  /** Each file's {@link ParsedEntryCache#key}, hashed once for both the cache and the fingerprint. */
+  private static Map<String, String> fileKeys(Map<String, byte[]> files) {
+    return files.entrySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+        Map.Entry::getKey, file -> ParsedEntryCache.key(file.getKey(), file.getValue())));
   }
 
   /**
    * Parsing Markdown and YAML dominates start-up: files parsed before come from the cache, the
    * others are parsed on every core (they are independent).
    */
-  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(Map<String, byte[]> files) {
+  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(Map<String, byte[]> files, Map<String, String> keys) {
     Map<String, FaqFileParser.Result> results = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     files.entrySet().parallelStream().forEach(file -> {
       String[] parts = file.getKey().split("/");
       if (parts.length == 4 && parts[1].equals("faq") && file.getKey().endsWith(".md")
           && Languages.isSupported(parts[2])) {
-        String key = ParsedEntryCache.key(file.getKey(), file.getValue());
-        keys.put(file.getKey(), key);
+        String key = keys.get(file.getKey());
         FaqFileParser.Result result = parsedBefore.get(key);
         if (result == null) {
           String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
@@ -246,13 +251,14 @@ public final class ContentLoader {
     }
   }
 
-  private static String fingerprint(Map<String, byte[]> files) {
+  /** Of every file's path and bytes, through their keys, in path order. */
+  private static String fingerprint(Map<String, String> keys) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      files.forEach((path, bytes) -> {
+      new TreeMap<>(keys).forEach((path, key) -> {
         digest.update(path.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(bytes);
+        digest.update(key.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       });
       return HexFormat.of().formatHex(digest.digest());
