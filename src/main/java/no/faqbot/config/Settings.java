@@ -3,6 +3,7 @@ package no.faqbot.config;
 import java.nio.file.Path;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
+import no.faqbot.web.ClientAddress;
 
 /**
  * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
@@ -19,6 +20,8 @@ import no.faqbot.support.SupportLimits;
  * @param staffPassword its password ({@code FAQBOT_STAFF_PASSWORD}); null generates one at start
  *     and prints it once
  * @param threads most requests served at once ({@code FAQBOT_THREADS}); more wait their turn
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
+ *     ({@code FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
  */
 public record Settings(
     String host,
@@ -33,7 +36,8 @@ public record Settings(
     Path data,
     String staffUser,
     String staffPassword,
-    int threads) {
+    int threads,
+    String trustedProxies) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
    * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
@@ -46,7 +50,7 @@ public record Settings(
   public static final int MIN_THREADS = 8;
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS);
+    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null);
   }
 
   public Settings {
@@ -56,5 +60,11 @@ public record Settings(
     if (threads < MIN_THREADS || threads > 1000) {
       throw new IllegalArgumentException("FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
     }
+    ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
+  }
+
+  /** Who requests come from, given {@link #trustedProxies}. */
+  public ClientAddress clientAddress() {
+    return ClientAddress.trusting(trustedProxies);
   }
 }
