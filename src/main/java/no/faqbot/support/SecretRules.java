@@ -39,6 +39,8 @@ final class SecretRules {
       + "|an|sendt|sent|gyldig|valid|ok|okay|fine|greit|good|bra|too|veldig|very|kun|only|bare|just|used|brukt"
       + "|needed|nødvendig|generated|generert|laget|created|shown|vist)" + END + ")";
 
+  private static final String CURL_USER = "((?:^|\\s)(?:-u|--user)(?:\\s+|=)";
+
   private SecretRules() {}
 
   static final List<Rule> ALL = List.of(
@@ -54,9 +56,10 @@ final class SecretRules {
           "\\beyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}(?:\\.[A-Za-z0-9_\\-]*)?"), m -> REMOVED),
       new Rule("password in a URL", Pattern.compile(
           "\\b([a-z][a-z0-9+.\\-]{1,15}://[^\\s/?#@:\"'<>]+:)[^\\s/?#@\"'<>]+@", FLAGS), m -> m.group(1) + REMOVED + "@"),
-      new Rule("password", Pattern.compile(
-          "((?:^|\\s)(?:-u|--user)(?:\\s+|=))(\"[^\"\\n]*:[^\"\\n]*\"|'[^'\\n]*:[^'\\n]*'|[^\\s\"']*:[^\\s\"']*)"),
-          m -> m.group(1) + quoted(m.group(2))),
+      // curl -u user:password, quoted or not: the user stays (masked later if it is an API username)
+      new Rule("password", Pattern.compile(CURL_USER + "\"[^\"\\n:]*:)[^\"\\n]+"), m -> m.group(1) + REMOVED),
+      new Rule("password", Pattern.compile(CURL_USER + "'[^'\\n:]*:)[^'\\n]+"), m -> m.group(1) + REMOVED),
+      new Rule("password", Pattern.compile(CURL_USER + "[^\\s\"':]+:)[^\\s\"']+"), m -> m.group(1) + REMOVED),
       new Rule("password", Pattern.compile(
           "(\\b[A-Z]{1,3}\\d{3,10}_[A-Za-z0-9]{6,}:)([^\\s@\"']+)"), m -> m.group(1) + REMOVED),
       // "password": "x", password=x, ?api_key=x, passord: x

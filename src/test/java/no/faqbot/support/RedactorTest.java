@@ -82,9 +82,10 @@ class RedactorTest {
       "https://anna:⟦hunter2⟧@shop.example.no/admin",
       "ftp://shopadmin:⟦s3cr3t⟧@files.example.com/",
       // curl and headers
-      "curl -u ⟦K123456_abcdef123456:s3cr3tS3cret⟧ https://api.klarna.com/payments/v1/sessions",
-      "curl --user ⟦anna:hunter2⟧ https://api.playground.klarna.com/",
-      "curl -u '⟦anna:hunter two⟧' https://api.klarna.com/",
+      "curl --user anna:⟦hunter2⟧ https://api.playground.klarna.com/",
+      "curl -u 'anna:⟦hunter two⟧' https://api.klarna.com/",
+      "curl -u \"shop:⟦p@ss word⟧\" -d '{}' https://api.klarna.com/",
+      "curl --user=anna:⟦hunter2⟧ https://api.klarna.com/",
       "Authorization: ⟦Basic SzEyMzQ1Nl9hYmM6c2VjcmV0⟧",
       "authorization=⟦Basic SzEyMzQ1Nl9hYmM6c2VjcmV0⟧",
       "-H \"Authorization: ⟦Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U⟧\"",
@@ -202,7 +203,8 @@ class RedactorTest {
         Arguments.of("API-brukernavn K123456_a1b2c3d4e5", "API-brukernavn K123456_a1********"),
         Arguments.of("bruker PK12345_abcdef123456 i live", "bruker PK12345_ab********** i live"),
         Arguments.of("username: 0b7c1f58-3c11-4b7e-9d7a-2f4a9e1c0d33", "username: 0b**********************************"),
-        Arguments.of("curl -u K123456_abcdef123456:s3cr3t", "curl -u [fjernet]"),
+        Arguments.of("curl -u K123456_abcdef123456:s3cr3tS3cret https://api.klarna.com/payments/v1/sessions",
+            "curl -u K123456_ab**********:[fjernet] https://api.klarna.com/payments/v1/sessions"),
         Arguments.of("K123456_abcdef123456:MinHemmelighet1", "K123456_ab**********:[fjernet]"),
         Arguments.of("ftp://K123456_abcdef123456:s3cr3t@files.example.com/", "ftp://K123456_ab**********:[fjernet]@files.example.com/"));
   }
