@@ -148,14 +148,33 @@ public final class StaffAuth {
   }
 
   Session startSession(Context ctx, String user) {
-    String id = token();
-    Session session = new Session(user, token(), clock.instant().plus(SESSION));
-    makeRoom();
-    sessions.put(id, session);
+    String id = open(user);
+    Session session = sessions.get(id);
     boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equalsIgnoreCase(ctx.scheme());
     ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
         + SESSION.toSeconds() + (https ? "; Secure" : ""));
     return session;
+  }
+
+  /** A new session for {@code user}; its id (the cookie's value). */
+  synchronized String open(String user) {
+    makeRoom();
+    String id = token();
+    sessions.put(id, new Session(user, token(), clock.instant().plus(SESSION)));
+    return id;
+  }
+
+  /** The session with this id, if it is one of ours and still valid. */
+  Optional<Session> session(String id) {
+    Session s = id == null ? null : sessions.get(id);
+    if (s == null) {
+      return Optional.empty();
+    }
+    if (s.expires().isBefore(clock.instant())) {
+      sessions.remove(id);
+      return Optional.empty();
+    }
+    return Optional.of(s);
   }
 
   /** Keeps the session table under its bound: expired sessions go first, then those that end soonest. */
@@ -181,16 +200,7 @@ public final class StaffAuth {
 
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
-    String id = ctx.cookie(COOKIE);
-    Session s = id == null ? null : sessions.get(id);
-    if (s == null) {
-      return Optional.empty();
-    }
-    if (s.expires().isBefore(clock.instant())) {
-      sessions.remove(id);
-      return Optional.empty();
-    }
-    return Optional.of(s);
+    return session(ctx.cookie(COOKIE));
   }
 
   /** The user of a valid {@code Authorization: Basic} header, for scripts. */

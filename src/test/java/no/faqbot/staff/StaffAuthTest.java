@@ -145,4 +145,22 @@ class StaffAuthTest {
     assertFalse(StaffAuth.sameToken("abc", "abd"));
     assertFalse(StaffAuth.sameToken(null, "abc"));
   }
+
+  @Test
+  void the_session_table_is_bounded_and_drops_the_sessions_that_end_soonest() {
+    StaffAuth auth = auth(500);
+    String first = auth.open("anna");
+    clock.pass(Duration.ofMinutes(1));
+    String last = null;
+    for (int i = 0; i < StaffAuth.MAX_SESSIONS + 50; i++) {
+      last = auth.open("anna");
+    }
+    assertEquals(StaffAuth.MAX_SESSIONS, auth.sessionCount());
+    assertTrue(auth.session(first).isEmpty(), "the oldest went first");
+    assertTrue(auth.session(last).isPresent(), "the newest stays");
+    clock.pass(Duration.ofHours(9));
+    auth.open("anna");
+    assertEquals(1, auth.sessionCount(), "a full table of ended sessions is cleared at once");
+    assertTrue(auth.session(last).isEmpty(), "sessions end");
+  }
 }
