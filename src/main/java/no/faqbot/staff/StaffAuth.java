@@ -3,16 +3,13 @@ package no.faqbot.staff;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import no.faqbot.web.ClientAddress;
 import org.slf4j.Logger;
@@ -27,9 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class StaffAuth {
   private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
   static final String COOKIE = "faqbot_staff";
-  private static final Duration SESSION = Duration.ofHours(8);
-  /** Sessions come only from real logins, but the table is bounded all the same. */
-  static final int MAX_SESSIONS = 1_000;
   /** How much of a failed user name goes into the log. */
   private static final int LOGGED_USER_CHARS = 32;
 
@@ -38,11 +32,9 @@ public final class StaffAuth {
   private volatile Map<String, PasswordHash> users;
   /** Checked for unknown users, so they take as long as a wrong password. */
   private volatile PasswordHash dummy;
-  private final Clock clock;
   private final ClientAddress clients;
   private final LoginThrottle throttle;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final StaffSessions sessions;
   private final AtomicLong hashes = new AtomicLong();
 
   /** A logged-in staff member and the token every form post must carry. */
@@ -55,9 +47,9 @@ public final class StaffAuth {
 
   StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients, int maxClients) {
     this.hashUsers = users;
-    this.clock = clock;
     this.clients = clients;
     this.throttle = new LoginThrottle(clock, maxClients);
+    this.sessions = new StaffSessions(clock);
   }
 
   private Map<String, PasswordHash> users() {
@@ -128,10 +120,6 @@ public final class StaffAuth {
     return throttle.size();
   }
 
-  int sessionCount() {
-    return sessions.size();
-  }
-
   /** Text a client chose, safe for one log line: cut short, controls and odd characters replaced. */
   static String printable(String text, int max) {
     if (text == null) {
@@ -148,59 +136,21 @@ public final class StaffAuth {
   }
 
   Session startSession(Context ctx, String user) {
-    String id = open(user);
-    Session session = sessions.get(id);
+    String id = sessions.open(user);
     boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equalsIgnoreCase(ctx.scheme());
     ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
-        + SESSION.toSeconds() + (https ? "; Secure" : ""));
-    return session;
-  }
-
-  /** A new session for {@code user}; its id (the cookie's value). */
-  synchronized String open(String user) {
-    makeRoom();
-    String id = token();
-    sessions.put(id, new Session(user, token(), clock.instant().plus(SESSION)));
-    return id;
-  }
-
-  /** The session with this id, if it is one of ours and still valid. */
-  Optional<Session> session(String id) {
-    Session s = id == null ? null : sessions.get(id);
-    if (s == null) {
-      return Optional.empty();
-    }
-    if (s.expires().isBefore(clock.instant())) {
-      sessions.remove(id);
-      return Optional.empty();
-    }
-    return Optional.of(s);
-  }
-
-  /** Keeps the session table under its bound: expired sessions go first, then those that end soonest. */
-  private void makeRoom() {
-    if (sessions.size() < MAX_SESSIONS) {
-      return;
-    }
-    Instant now = clock.instant();
-    sessions.values().removeIf(s -> s.expires().isBefore(now));
-    while (sessions.size() >= MAX_SESSIONS) {
-      sessions.entrySet().stream().min(Comparator.comparing((Map.Entry<String, Session> e) -> e.getValue().expires()))
-          .ifPresent(e -> sessions.remove(e.getKey()));
-    }
+        + StaffSessions.LENGTH.toSeconds() + (https ? "; Secure" : ""));
+    return sessions.get(id).orElseThrow();
   }
 
   void endSession(Context ctx) {
-    String id = ctx.cookie(COOKIE);
-    if (id != null) {
-      sessions.remove(id);
-    }
+    sessions.end(ctx.cookie(COOKIE));
     ctx.header("Set-Cookie", COOKIE + "=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0");
   }
 
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
-    return session(ctx.cookie(COOKIE));
+    return sessions.get(ctx.cookie(COOKIE));
   }
 
   /** The user of a valid {@code Authorization: Basic} header, for scripts. */
@@ -229,12 +179,6 @@ public final class StaffAuth {
 
   /** A fresh random token (for the login form's CSRF check). */
   String newToken() {
-    return token();
-  }
-
-  private String token() {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return sessions.token();
   }
 }
