@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,24 +44,11 @@ class StaffAuthTest {
     return new StaffAuth(() -> Map.of("anna", PasswordHash.of("riktig hest", 1)), clock, ClientAddress.direct(), maxClients);
   }
 
-  /** Runs {@code work} with the log (slf4j-simple writes to System.err) captured. */
-  private static String logOf(Runnable work) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
-  void thousands_of_failures_with_huge_user_names_from_many_addresses_leave_the_table_at_its_cap() {
+  void thousands_of_failures_with_huge_user_names_from_many_addresses_leave_the_table_at_its_cap() throws Exception {
     StaffAuth auth = auth(500);
     String huge = "u".repeat(60 * 1024);
-    String log = logOf(() -> {
+    String log = CapturedLog.of(() -> {
       for (int i = 0; i < 3_000; i++) {
         String client = "10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256);
         assertFalse(auth.check(client, huge + i, "password" + i));
@@ -77,9 +61,9 @@ class StaffAuthTest {
   }
 
   @Test
-  void old_failures_are_forgotten_so_the_table_empties_again() {
+  void old_failures_are_forgotten_so_the_table_empties_again() throws Exception {
     StaffAuth auth = auth(500);
-    logOf(() -> {
+    CapturedLog.of(() -> {
       for (int i = 0; i < 100; i++) {
         auth.check("10.0.0." + i, "anna", "wrong");
       }
@@ -90,9 +74,9 @@ class StaffAuthTest {
   }
 
   @Test
-  void each_failure_past_the_free_ones_doubles_the_lockout_and_a_success_clears_it() {
+  void each_failure_past_the_free_ones_doubles_the_lockout_and_a_success_clears_it() throws Exception {
     StaffAuth auth = auth(500);
-    logOf(() -> {
+    CapturedLog.of(() -> {
       for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
         assertFalse(auth.check("10.0.0.1", "anna", "wrong"));
         assertEquals(Duration.ZERO, auth.lockedFor("10.0.0.1"));
@@ -115,9 +99,9 @@ class StaffAuthTest {
   }
 
   @Test
-  void unknown_users_cost_the_same_one_hash_as_a_wrong_password() {
+  void unknown_users_cost_the_same_one_hash_as_a_wrong_password() throws Exception {
     StaffAuth auth = auth(500);
-    logOf(() -> {
+    CapturedLog.of(() -> {
       long before = auth.hashesComputed();
       auth.check("10.0.0.1", "anna", "wrong");
       assertEquals(before + 1, auth.hashesComputed(), "wrong password for a real user");
@@ -130,9 +114,9 @@ class StaffAuthTest {
   }
 
   @Test
-  void the_stand_in_hash_for_unknown_users_is_as_slow_as_the_real_ones() {
+  void the_stand_in_hash_for_unknown_users_is_as_slow_as_the_real_ones() throws Exception {
     StaffAuth auth = new StaffAuth(() -> Map.of("anna", PasswordHash.of("x", 1_234)), clock, ClientAddress.direct());
-    logOf(() -> auth.check("10.0.0.1", "nobody", "x"));
+    CapturedLog.of(() -> auth.check("10.0.0.1", "nobody", "x"));
     assertEquals(1_234, auth.standInIterations());
   }
 

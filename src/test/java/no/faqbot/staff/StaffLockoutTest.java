@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +25,7 @@ class StaffLockoutTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
-        "riktig hest", Settings.DEFAULT_THREADS, "127.0.0.1"));
+    server = new TestServer(StaffTest.settings(tmp, "127.0.0.1"));
   }
 
   @AfterAll
@@ -55,25 +49,9 @@ class StaffLockoutTest {
             + "&password=" + TestServer.encode(password))));
   }
 
-  private static String logOf(ThrowingRunnable work) throws Exception {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      work.run();
-    } finally {
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
-  }
-
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
   @Test
   void one_client_guessing_the_staff_password_cannot_lock_the_staff_out() throws Exception {
-    String log = logOf(() -> {
+    String log = CapturedLog.of(() -> {
       for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
         assertEquals(401, login("203.0.113.5", "anna", "gjett" + i).statusCode());
       }
@@ -91,7 +69,7 @@ class StaffLockoutTest {
   @Test
   void huge_user_names_are_answered_and_only_a_cut_of_them_logged() throws Exception {
     String huge = "x".repeat(60 * 1024);
-    String log = logOf(() -> {
+    String log = CapturedLog.of(() -> {
       for (int i = 0; i < 3; i++) {
         assertEquals(401, login("198.51.100." + i, huge + "\n" + i, "p").statusCode());
       }
@@ -106,7 +84,7 @@ class StaffLockoutTest {
     String right = "Basic " + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder fromScript = HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/content-status"))
         .header("X-Forwarded-For", "192.0.2.44");
-    logOf(() -> {
+    CapturedLog.of(() -> {
       for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
         assertEquals(401, send(fromScript.copy().header("Authorization", wrong)).statusCode());
       }

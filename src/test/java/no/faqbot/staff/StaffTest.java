@@ -27,8 +27,13 @@ class StaffTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, null));
+    server = new TestServer(settings(tmp, null));
+  }
+
+  /** A server over the shipped content with staff user anna, believing X-Forwarded-For from {@code trustedProxies}. */
+  static Settings settings(Path tmp, String trustedProxies) {
+    return new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
+        SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, trustedProxies);
   }
 
   @AfterAll
