@@ -29,6 +29,9 @@ class RedactorTest {
       "passord = ⟦abc123xyz⟧",
       "passord ⟦Sommer2026!⟧",
       "Passordet til Magento er ⟦Vinter2025#⟧",
+      "Passordet mitt er ⟦Sommer2026⟧",
+      "passordet vårt til admin-siden er ⟦Blåbær99⟧",
+      "the password for the live API is ⟦n0tS0s3cret⟧",
       "hemmelighet: ⟦s3cr3t⟧",
       "Hemmeligheten er ⟦aB3dE5fG7h⟧",
       "delt hemmelighet: ⟦xK29fLq0pZ⟧",
@@ -167,6 +170,9 @@ class RedactorTest {
       "key: value",
       "Det er ingen hemmelighet at vi bruker Klarna",
       "passord-feltet mangler",
+      "passordet for å logge inn er feil",
+      "Passordet mitt er lagt inn i feltet for live",
+      "The password for the API is not working",
       "Testmodus: på, miljø: playground");
 
   static Stream<Arguments> secrets() {
