@@ -167,8 +167,10 @@ public final class StaffRoutes implements Routes {
     if (!wait.isZero()) {
       long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
       ctx.header("Retry-After", String.valueOf(seconds));
-      login(ctx, "For mange mislykkede forsøk. Prøv igjen om " + seconds + " sekunder. (Too many failed attempts: try again in "
-          + seconds + " seconds.)", 429);
+      boolean minutes = seconds >= 120;
+      long n = minutes ? (seconds + 59) / 60 : seconds;
+      login(ctx, "For mange mislykkede forsøk. Prøv igjen om " + n + (minutes ? " minutter." : " sekunder.")
+          + " (Too many failed attempts: try again in " + n + (minutes ? " minutes.)" : " seconds.)"), 429);
       return;
     }
     if (!auth.check(client, user, ctx.formParam("password"))) {
