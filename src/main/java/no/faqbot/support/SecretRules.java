@@ -37,7 +37,8 @@ final class SecretRules {
       + "|invalid|expired|changed|new|old|empty|blank|missing|forgotten|set|saved|the|same|locked|also|too|still|now|nå"
       + "|fortsatt|fremdeles|rejected|avvist|required|påkrevd|obligatorisk|case|på|i|at|that|som|hos|in|on|under|et|en|a"
       + "|an|sendt|sent|gyldig|valid|ok|okay|fine|greit|good|bra|too|veldig|very|kun|only|bare|just|used|brukt"
-      + "|needed|nødvendig|generated|generert|laget|created|shown|vist|å|lagt|skrevet|typed|entered|pasted|limt)" + END + ")";
+      + "|needed|nødvendig|generated|generert|laget|created|shown|vist|å|lagt|skrevet|typed|entered|pasted|limt"
+      + "|de|dem|disse|these|those|your|ditt|din|dine|my|mine|our|våre|vårt|their|deres)" + END + ")";
 
   private static final String CURL_USER = "((?:^|\\s)(?:-u|--user)(?:\\s+|=)";
 
@@ -69,7 +70,7 @@ final class SecretRules {
           m -> m.group(1) + REMOVED),
       // Passordet er X, the password is X: unless a word says something about the password instead
       new Rule("password", Pattern.compile("(" + LABEL + "(?:\\s+(?:mitt|min|vårt|vår|ditt|din|my|our|your))?"
-          + "(?:\\s+(?:til|for|på|i|to|of|on|in)(?:\\s+[^\\s:]{1,40}){1,3}?)?"
+          + "(?:\\s+(?:til|for|på|i|to|of|on|in)(?:\\s+[\\p{L}\\p{N}\\-]{1,40}){1,3}?)?"
           + "\\s+(?:er|is|was|var|blir|ble)\\s*:?\\s+)" + NOT_A_VALUE + VALUE, FLAGS),
           m -> m.group(1) + quoted(m.group(2))),
       // passord Sommer2026!: no separator, so only a value that looks like a secret

@@ -173,6 +173,9 @@ class RedactorTest {
       "passordet for å logge inn er feil",
       "Passordet mitt er lagt inn i feltet for live",
       "The password for the API is not working",
+      "Brukernavnet og passordet er de samme som i testmiljøet",
+      "wrong credentials i pluginen, hva er galt?",
+      "the credentials are those from the portal",
       "Testmodus: på, miljø: playground");
 
   static Stream<Arguments> secrets() {
