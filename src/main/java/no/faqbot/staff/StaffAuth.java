@@ -126,7 +126,8 @@ public final class StaffAuth {
       return "";
     }
     String cut = text.length() > max ? text.substring(0, max) : text;
-    return cut.replaceAll("[^\\p{L}\\p{N} ._@:+\\-]", "?") + (text.length() > max ? "…(" + text.length() + " chars)" : "");
+    String more = text.length() > max ? "…(" + text.length() + " chars)" : "";
+    return cut.replaceAll("[^\\p{L}\\p{N} ._@:+\\-]", "?") + more;
   }
 
   /** Compares tokens in constant time, so timing tells nothing about how much of a guess was right. */

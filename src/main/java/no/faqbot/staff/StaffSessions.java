@@ -71,7 +71,8 @@ final class StaffSessions {
     Instant now = clock.instant();
     sessions.values().removeIf(s -> s.expires().isBefore(now));
     while (sessions.size() >= MAX) {
-      sessions.entrySet().stream().min(Comparator.comparing((Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
+      sessions.entrySet().stream()
+          .min(Comparator.comparing((Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
           .ifPresent(e -> sessions.remove(e.getKey()));
     }
   }

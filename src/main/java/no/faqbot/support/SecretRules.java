@@ -32,11 +32,12 @@ final class SecretRules {
   private static final String VALUE = "(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*'"
       + "|[^\\s,;&\"'}<>]+(?:&(?![A-Za-z0-9_.\\-]+=)[^\\s,;&\"'}<>]*)*)";
   /** Words that follow "the password is" in a sentence about the password, not in one that gives it. */
-  private static final String NOT_A_VALUE = "(?!(?:feil|riktig|korrekt|ikke|ugyldig|utløpt|endret|byttet|nytt|ny|gammelt"
-      + "|borte|tomt|blank|glemt|satt|lagret|oppgitt|den|det|samme|sperret|låst|for|også|helt|wrong|correct|right|not"
+  private static final String NOT_A_VALUE = "(?!(?:feil|riktig|korrekt|ikke|ugyldig|utløpt|endret|byttet|nytt|ny"
+      + "|gammelt|borte|tomt|blank|glemt|satt|lagret|oppgitt|den|det|samme|sperret|låst|for|også"
+      + "|helt|wrong|correct|right|not"
       + "|invalid|expired|changed|new|old|empty|blank|missing|forgotten|set|saved|the|same|locked|also|too|still|now|nå"
-      + "|fortsatt|fremdeles|rejected|avvist|required|påkrevd|obligatorisk|case|på|i|at|that|som|hos|in|on|under|et|en|a"
-      + "|an|sendt|sent|gyldig|valid|ok|okay|fine|greit|good|bra|too|veldig|very|kun|only|bare|just|used|brukt"
+      + "|fortsatt|fremdeles|rejected|avvist|required|påkrevd|obligatorisk|case|på|i|at|that|som|hos|in|on|under"
+      + "|et|en|a|an|sendt|sent|gyldig|valid|ok|okay|fine|greit|good|bra|too|veldig|very|kun|only|bare|just|used|brukt"
       + "|needed|nødvendig|generated|generert|laget|created|shown|vist|å|lagt|skrevet|typed|entered|pasted|limt"
       + "|de|dem|disse|these|those|your|ditt|din|dine|my|mine|our|våre|vårt|their|deres)" + END + ")";
 
@@ -46,17 +47,20 @@ final class SecretRules {
 
   static final List<Rule> ALL = List.of(
       new Rule("private key", Pattern.compile(
-          "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL), m -> REMOVED),
+          "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL),
+          m -> REMOVED),
       new Rule("API key", Pattern.compile("klarna_(?:live|test)_api_[A-Za-z0-9_\\-]+", FLAGS), m -> REMOVED),
       new Rule("Authorization header", Pattern.compile(
-          "((?:Proxy-)?Authorization[\"']?\\s*[:=]\\s*[\"']?)(?:(?:Basic|Bearer|Token|Digest)\\s+)?[A-Za-z0-9+/=._~\\-]+", FLAGS),
+          "((?:Proxy-)?Authorization[\"']?\\s*[:=]\\s*[\"']?)(?:(?:Basic|Bearer|Token|Digest)\\s+)?"
+              + "[A-Za-z0-9+/=._~\\-]+", FLAGS),
           m -> m.group(1) + REMOVED),
       new Rule("Authorization header", Pattern.compile(
           "\\b(?:Basic|Bearer)\\s+[A-Za-z0-9+/_\\-]{16,}(?:\\.[A-Za-z0-9_\\-]+)*={0,2}"), m -> REMOVED),
       new Rule("token (JWT)", Pattern.compile(
           "\\beyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}(?:\\.[A-Za-z0-9_\\-]*)?"), m -> REMOVED),
       new Rule("password in a URL", Pattern.compile(
-          "\\b([a-z][a-z0-9+.\\-]{1,15}://[^\\s/?#@:\"'<>]+:)[^\\s/?#@\"'<>]+@", FLAGS), m -> m.group(1) + REMOVED + "@"),
+          "\\b([a-z][a-z0-9+.\\-]{1,15}://[^\\s/?#@:\"'<>]+:)[^\\s/?#@\"'<>]+@", FLAGS),
+          m -> m.group(1) + REMOVED + "@"),
       // curl -u user:password, quoted or not: the user stays (masked later if it is an API username)
       new Rule("password", Pattern.compile(CURL_USER + "\"[^\"\\n:]*:)[^\"\\n]+"), m -> m.group(1) + REMOVED),
       new Rule("password", Pattern.compile(CURL_USER + "'[^'\\n:]*:)[^'\\n]+"), m -> m.group(1) + REMOVED),
