@@ -128,7 +128,8 @@ public final class App implements AutoCloseable {
         password = generatedStaffPassword;
       }
       String secret = password;
-      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC());
+      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC(),
+          settings.clientAddress());
     }
     return staffAuth;
   }

@@ -1,6 +1,8 @@
 package no.faqbot.chat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.faqbot.content.CannedReplies;
@@ -16,6 +18,7 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
+import no.faqbot.support.Redactor;
 
 /**
  * Answers one message: small talk, one confident answer, a guided flow for a known problem, a few
@@ -29,6 +32,7 @@ public final class ChatService {
   private final AnswerPolicy policy;
   private final StateCodec states;
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
 
   public ChatService(KnowledgeBase knowledge, AnswerPolicy policy, StateCodec states) {
     this.knowledge = knowledge;
@@ -61,7 +65,8 @@ public final class ChatService {
         Flow flow = index.content().flow(state.flow())
             .orElseThrow(() -> new InvalidStateException("the guided flow '" + state.flow() + "' no longer exists; start again"));
         if (answersStep) {
-          return flowReply(index.content(), flow, FlowEngine.advance(flow, state, request.choice(), request.fields()), lang);
+          FlowState next = FlowEngine.advance(flow, state, request.choice(), request.fields());
+          return flowReply(index.content(), flow, withoutSecrets(next), lang);
         }
         // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new question.
       } else if (answersStep) {
@@ -119,6 +124,16 @@ public final class ChatService {
         .toList();
     FlowView view = FlowView.of(flow, state, lang, entries);
     return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view);
+  }
+
+  /**
+   * The state with secrets taken out of what was typed into its forms: a password pasted into a
+   * description would otherwise travel in the state and come back in {@code flow.collected}.
+   */
+  private FlowState withoutSecrets(FlowState state) {
+    Map<String, String> clean = new LinkedHashMap<>();
+    state.fields().forEach((field, value) -> clean.put(field, redactor.redact(value).text()));
+    return new FlowState(state.flow(), state.revision(), state.step(), state.trail(), clean);
   }
 
   private SmallTalk smallTalk(CannedReplies replies) {

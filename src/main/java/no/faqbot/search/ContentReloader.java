@@ -45,10 +45,15 @@ public final class ContentReloader implements AutoCloseable {
       problems = List.copyOf(problems);
     }
 
-    /** As the API shows it: problems as {@code path:line: message}. */
+    /** As the staff content status shows it: problems as {@code path:line: message}. */
     public java.util.Map<String, Object> summary() {
       return java.util.Map.of("at", at.toString(), "served", served, "millis", millis,
           "problems", problems.stream().map(Object::toString).toList());
+    }
+
+    /** For the public {@code /health}: how many problems, not where (file paths are for logged-in editors). */
+    public java.util.Map<String, Object> publicSummary() {
+      return java.util.Map.of("at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
     }
   }
 

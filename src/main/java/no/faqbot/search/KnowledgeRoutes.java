@@ -109,7 +109,7 @@ public final class KnowledgeRoutes implements Routes {
     body.put("contentProblems", content.problems().size());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
-      body.put("lastReload", reload.summary());
+      body.put("lastReload", reload.publicSummary());
     }
     ctx.json(body);
   }

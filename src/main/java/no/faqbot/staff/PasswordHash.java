@@ -12,14 +12,22 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
   static final int ITERATIONS = 120_000;
 
   public static PasswordHash of(String password) {
-    byte[] salt = new byte[16];
-    new SecureRandom().nextBytes(salt);
-    return new PasswordHash(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    return of(password, ITERATIONS);
   }
 
-  /** Constant-time comparison, so timing tells nothing about how close a guess was. */
+  static PasswordHash of(String password, int iterations) {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    return new PasswordHash(iterations, salt, derive(password, salt, iterations));
+  }
+
+  /**
+   * Constant-time comparison, so timing tells nothing about how close a guess was; a missing
+   * password is hashed too (as empty), so it takes as long as a wrong one.
+   */
   public boolean matches(String password) {
-    return password != null && MessageDigest.isEqual(hash, derive(password, salt, iterations));
+    boolean same = MessageDigest.isEqual(hash, derive(password == null ? "" : password, salt, iterations));
+    return password != null && same;
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

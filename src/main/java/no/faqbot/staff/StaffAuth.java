@@ -2,43 +2,54 @@ package no.faqbot.staff;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import no.faqbot.web.ClientAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the staff pages: users with slow-hashed passwords, form login with a session cookie
  * (HttpOnly, SameSite=Strict, Secure behind HTTPS) and a CSRF token per session, HTTP Basic for
- * scripts, and a limit on failed logins.
+ * scripts, and a lockout of client addresses that fail too often ({@link LoginThrottle}). A wrong
+ * password and an unknown user cost the same one slow hash, so timing does not tell which names exist.
  */
 public final class StaffAuth {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
   static final String COOKIE = "faqbot_staff";
-  private static final Duration SESSION = Duration.ofHours(8);
-  private static final int MAX_FAILURES = 5;
-  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+  /** How much of a failed user name goes into the log. */
+  private static final int LOGGED_USER_CHARS = 32;
 
   /** Hashed on first use: a slow hash at start would hold up the first answer for nothing. */
   private final Supplier<Map<String, PasswordHash>> hashUsers;
   private volatile Map<String, PasswordHash> users;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, ArrayDeque<Instant>> failures = new ConcurrentHashMap<>();
+  /** Checked for unknown users, so they take as long as a wrong password. */
+  private volatile PasswordHash dummy;
+  private final ClientAddress clients;
+  private final LoginThrottle throttle;
+  private final StaffSessions sessions;
+  private final AtomicLong hashes = new AtomicLong();
 
   /** A logged-in staff member and the token every form post must carry. */
   public record Session(String user, String csrf, Instant expires) {}
 
-  /** {@code users} is asked once, at the first login. */
-  public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock) {
+  /** {@code users} is asked once, at the first login; {@code clients} says whom a request comes from. */
+  public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients) {
+    this(users, clock, clients, LoginThrottle.MAX_CLIENTS);
+  }
+
+  StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients, int maxClients) {
     this.hashUsers = users;
-    this.clock = clock;
+    this.clients = clients;
+    this.throttle = new LoginThrottle(clock, maxClients);
+    this.sessions = new StaffSessions(clock);
   }
 
   private Map<String, PasswordHash> users() {
@@ -46,7 +57,11 @@ public final class StaffAuth {
     if (known == null) {
       synchronized (this) {
         if (users == null) {
-          users = Map.copyOf(hashUsers.get());
+          Map<String, PasswordHash> hashed = Map.copyOf(hashUsers.get());
+          int iterations = hashed.values().stream().mapToInt(PasswordHash::iterations).max()
+              .orElse(PasswordHash.ITERATIONS);
+          dummy = PasswordHash.of(PasswordHash.randomPassword(), iterations);
+          users = hashed;
         }
         known = users;
       }
@@ -59,64 +74,84 @@ public final class StaffAuth {
     return PasswordHash.randomPassword();
   }
 
-  /** Whether {@code key} (address and user) has failed too often lately. */
-  boolean limited(String key) {
-    ArrayDeque<Instant> times = failures.get(key);
-    if (times == null) {
-      return false;
-    }
-    synchronized (times) {
-      Instant cutoff = clock.instant().minus(FAILURE_WINDOW);
-      while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
-        times.pollFirst();
-      }
-      return times.size() >= MAX_FAILURES;
-    }
+  /** The client a request comes from, as the lockout knows it. */
+  String client(Context ctx) {
+    return clients.of(ctx);
   }
 
-  /** Checks a user and password; counts a failure against {@code key}. */
-  boolean check(String key, String user, String password) {
-    PasswordHash hash = user == null ? null : users().get(user);
-    boolean ok = hash != null && hash.matches(password);
-    if (!ok) {
-      ArrayDeque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-      synchronized (times) {
-        times.addLast(clock.instant());
-      }
+  /** How long {@code client} must wait before its next login; zero when it may try now. */
+  Duration lockedFor(String client) {
+    return throttle.waitFor(client);
+  }
+
+  /**
+   * Checks a user and password with one slow hash whether or not the user exists; a failure
+   * counts against {@code client} and is logged (address and a cut, printable user name).
+   */
+  boolean check(String client, String user, String password) {
+    Map<String, PasswordHash> known = users();
+    PasswordHash hash = user == null ? null : known.get(user);
+    hashes.incrementAndGet();
+    boolean matches = (hash != null ? hash : dummy).matches(password);
+    boolean ok = hash != null && matches;
+    if (ok) {
+      throttle.succeeded(client);
+    } else {
+      Duration lock = throttle.failed(client);
+      LOG.warn("Staff login failed from {} for user '{}'{}", printable(client, 64), printable(user, LOGGED_USER_CHARS),
+          lock.isZero() ? "" : "; address locked out for " + lock.toSeconds() + " s");
     }
     return ok;
   }
 
+  /** How many passwords were hashed to check a login (each check hashes exactly one). */
+  long hashesComputed() {
+    return hashes.get();
+  }
+
+  /** How slow the hash checked for unknown users is (as slow as the real users' own). */
+  int standInIterations() {
+    users();
+    return dummy.iterations();
+  }
+
+  /** How many client addresses the lockout keeps. */
+  int clientsTracked() {
+    return throttle.size();
+  }
+
+  /** Text a client chose, safe for one log line: cut short, controls and odd characters replaced. */
+  static String printable(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String cut = text.length() > max ? text.substring(0, max) : text;
+    String more = text.length() > max ? "…(" + text.length() + " chars)" : "";
+    return cut.replaceAll("[^\\p{L}\\p{N} ._@:+\\-]", "?") + more;
+  }
+
+  /** Compares tokens in constant time, so timing tells nothing about how much of a guess was right. */
+  static boolean sameToken(String expected, String given) {
+    return expected != null && given != null
+        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
   Session startSession(Context ctx, String user) {
-    String id = token();
-    Session session = new Session(user, token(), clock.instant().plus(SESSION));
-    sessions.put(id, session);
+    String id = sessions.open(user);
     boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equalsIgnoreCase(ctx.scheme());
     ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
-        + SESSION.toSeconds() + (https ? "; Secure" : ""));
-    return session;
+        + StaffSessions.LENGTH.toSeconds() + (https ? "; Secure" : ""));
+    return sessions.get(id).orElseThrow();
   }
 
   void endSession(Context ctx) {
-    String id = ctx.cookie(COOKIE);
-    if (id != null) {
-      sessions.remove(id);
-    }
+    sessions.end(ctx.cookie(COOKIE));
     ctx.header("Set-Cookie", COOKIE + "=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0");
   }
 
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
-    String id = ctx.cookie(COOKIE);
-    Session s = id == null ? null : sessions.get(id);
-    if (s == null) {
-      return Optional.empty();
-    }
-    if (s.expires().isBefore(clock.instant())) {
-      sessions.remove(id);
-      return Optional.empty();
-    }
-    return Optional.of(s);
+    return sessions.get(ctx.cookie(COOKIE));
   }
 
   /** The user of a valid {@code Authorization: Basic} header, for scripts. */
@@ -136,8 +171,8 @@ public final class StaffAuth {
       return Optional.empty();
     }
     String user = decoded.substring(0, colon);
-    String key = ctx.ip() + "|" + user;
-    if (limited(key) || !check(key, user, decoded.substring(colon + 1))) {
+    String client = client(ctx);
+    if (!lockedFor(client).isZero() || !check(client, user, decoded.substring(colon + 1))) {
       return Optional.empty();
     }
     return Optional.of(user);
@@ -145,12 +180,6 @@ public final class StaffAuth {
 
   /** A fresh random token (for the login form's CSRF check). */
   String newToken() {
-    return token();
-  }
-
-  private String token() {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return sessions.token();
   }
 }

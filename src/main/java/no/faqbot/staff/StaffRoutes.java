@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class StaffRoutes implements Routes {
     }
     Optional<StaffAuth.Session> session = auth.session(ctx);
     if (session.isPresent()) {
-      if (!ctx.method().name().equals("GET") && !session.get().csrf().equals(csrfOf(ctx))) {
+      if (!ctx.method().name().equals("GET") && !StaffAuth.sameToken(session.get().csrf(), csrfOf(ctx))) {
         WebServer.error(ctx, 403, "missing or wrong CSRF token: reload the page and try again");
         ctx.skipRemainingHandlers();
       }
@@ -156,17 +157,23 @@ public final class StaffRoutes implements Routes {
 
   private void doLogin(Context ctx) {
     String expected = ctx.cookie(LOGIN_COOKIE);
-    if (expected == null || !expected.equals(ctx.formParam("_csrf"))) {
+    if (!StaffAuth.sameToken(expected, ctx.formParam("_csrf"))) {
       login(ctx, "Skjemaet var utløpt. Prøv igjen.", 403);
       return;
     }
     String user = Optional.ofNullable(ctx.formParam("user")).orElse("").strip();
-    String key = ctx.ip() + "|" + user;
-    if (auth.limited(key)) {
-      login(ctx, "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", 429);
+    String client = auth.client(ctx);
+    Duration wait = auth.lockedFor(client);
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+      ctx.header("Retry-After", String.valueOf(seconds));
+      boolean minutes = seconds >= 120;
+      long n = minutes ? (seconds + 59) / 60 : seconds;
+      login(ctx, "For mange mislykkede forsøk. Prøv igjen om " + n + (minutes ? " minutter." : " sekunder.")
+          + " (Too many failed attempts: try again in " + n + (minutes ? " minutes.)" : " seconds.)"), 429);
       return;
     }
-    if (!auth.check(key, user, ctx.formParam("password"))) {
+    if (!auth.check(client, user, ctx.formParam("password"))) {
       login(ctx, "Feil brukernavn eller passord.", 401);
       return;
     }

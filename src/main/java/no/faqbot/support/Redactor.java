@@ -8,24 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets a merchant may paste into a support request before anything is built from it:
- * API keys, Authorization headers, values labelled as passwords or shared secrets; and masks the
- * random part of API usernames. What was found is reported (never the values).
+ * Removes secrets a merchant may paste into a support request, a flow form or feedback before
+ * anything is built from it ({@link SecretRules}: API keys, Authorization headers, JWTs, credentials
+ * in URLs and {@code curl -u}, values labelled as passwords, secrets, keys or tokens in prose, JSON
+ * and query strings); and masks the random part of API usernames. What was found is reported
+ * (never the values).
  */
 public final class Redactor {
-  static final String REMOVED = "[fjernet]";
-
-  private record Rule(String what, Pattern pattern, String replacement) {}
-
-  private static final List<Rule> RULES = List.of(
-      new Rule("API key", Pattern.compile("klarna_(?:live|test)_api_[A-Za-z0-9_\\-]+", Pattern.CASE_INSENSITIVE), REMOVED),
-      new Rule("Authorization header", Pattern.compile(
-          "(Authorization\\s*[:=]\\s*)(?:Basic|Bearer)\\s+[A-Za-z0-9+/=._\\-]+", Pattern.CASE_INSENSITIVE), "$1" + REMOVED),
-      new Rule("Authorization header", Pattern.compile("\\b(?:Basic|Bearer)\\s+[A-Za-z0-9+/]{16,}={0,2}"), REMOVED),
-      new Rule("password", Pattern.compile(
-          "((?:password|passord|passwort|pwd|shared[ _-]?secret|secret|hemmelighet|api[ _-]?key|api-nøkkel|nøkkel)"
-              + "\\s*(?:[:=]|er|is)\\s*)(\"[^\"]*\"|'[^']*'|\\S+)",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), "$1" + REMOVED));
+  static final String REMOVED = SecretRules.REMOVED;
 
   /** An API username: merchant id, underscore, random part (K123456_a1b2c3d4e5, PK12345_...). */
   private static final Pattern API_USERNAME = Pattern.compile("\\b([A-Z]{1,3}\\d{3,10})_([A-Za-z0-9]{6,})\\b");
@@ -43,11 +33,11 @@ public final class Redactor {
     }
     Set<String> found = new LinkedHashSet<>();
     String out = text;
-    for (Rule rule : RULES) {
+    for (SecretRules.Rule rule : SecretRules.ALL) {
       Matcher m = rule.pattern().matcher(out);
       if (m.find()) {
         found.add(rule.what());
-        out = m.replaceAll(rule.replacement());
+        out = m.replaceAll(r -> Matcher.quoteReplacement(rule.replacement().apply(r)));
       }
     }
     Matcher user = API_USERNAME.matcher(out);

@@ -1,12 +1,16 @@
 package no.faqbot.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +20,8 @@ import no.faqbot.TestServer.Reply;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.config.Settings;
+import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +37,17 @@ class FlowApiTest {
       "store-id", "K123456", "error-code", "BAD_VALUE", "http-status", "401",
       "correlation-id", "7f3c2a1e-9b1d-4c55", "platform", "WooCommerce, Klarna Payments 4.1");
 
+  private static final String SECRET = "the state secret of this test server";
+
   @TempDir static Path tmp;
   static TestServer server;
   static ContentSnapshot content;
 
   @BeforeAll
   static void start() {
-    server = new TestServer(Path.of("content"), tmp.resolve("index"));
+    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL, SECRET, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
+        Settings.DEFAULT_THREADS, null));
     content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
   }
 
@@ -150,5 +160,56 @@ class FlowApiTest {
     Reply r = post(body);
     assertEquals("smalltalk", r.json().path("type").asText(), r.body());
     assertTrue(r.json().path("state").isNull());
+  }
+
+  /** Walks the flow a trigger starts, taking the last option of each step, until its form. */
+  private static JsonNode untilForm(String trigger) {
+    JsonNode reply = server.chat(trigger, "nb").json();
+    for (int i = 0; i < 20 && !reply.path("flow").path("kind").asText().equals("form"); i++) {
+      JsonNode options = reply.path("flow").path("options");
+      ObjectNode body = JSON.createObjectNode().put("choice", options.get(options.size() - 1).path("id").asText());
+      if (reply.path("flow").path("kind").asText().equals("info")) {
+        body.put("choice", FlowEngine.NOT_HELPED);
+      }
+      body.set("state", reply.path("state"));
+      reply = post(body).json();
+    }
+    return reply;
+  }
+
+  @Test
+  void a_password_typed_into_a_form_is_redacted_before_it_goes_into_the_state() {
+    JsonNode form = untilForm("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen");
+    assertEquals("form", form.path("flow").path("kind").asText(), "the flow has a form: " + form);
+    ObjectNode body = JSON.createObjectNode();
+    body.set("state", form.path("state"));
+    ObjectNode fields = body.putObject("fields");
+    form.path("flow").path("fields").forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
+    fields.put("description", "Det feiler. Passordet er Sommer2026! og curl -u K123456_abcdef123456:s3cr3tX gir 401");
+    Reply next = post(body);
+    assertEquals(200, next.status(), next.body());
+    assertFalse(next.body().contains("Sommer2026"), next.body());
+    assertFalse(next.body().contains("s3cr3tX"), next.body());
+    String state = next.json().path("state").toString();
+    assertTrue(state.contains("Passordet er [fjernet]"), state);
+    assertEquals("email", next.json().path("flow").path("kind").asText(), next.body());
+    String collected = next.json().path("flow").path("collected").path("description").asText();
+    assertTrue(collected.contains("Passordet er [fjernet]") && collected.contains("K123456_ab"), collected);
+  }
+
+  @Test
+  void an_expired_state_is_the_same_clear_400_as_a_stale_one() {
+    Flow flow = content.flow("failed-test-purchase").orElseThrow();
+    Clock dayAndAHalfAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-36));
+    JsonNode old = new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8), dayAndAHalfAgo, StateCodec.MAX_AGE)
+        .encode(FlowEngine.start(flow));
+    ObjectNode body = JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
+    body.set("state", old);
+    Reply r = post(body);
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.json().path("error").asText().contains("expired"), r.body());
+    ObjectNode fresh = JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
+    fresh.set("state", new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8)).encode(FlowEngine.start(flow)));
+    assertEquals(200, post(fresh).status(), "the same state issued now is fine");
   }
 }

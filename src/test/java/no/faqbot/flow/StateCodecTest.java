@@ -2,11 +2,16 @@ package no.faqbot.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +51,26 @@ class StateCodecTest {
     assertThrows(InvalidStateException.class, () -> codec.decode(new ObjectMapper().createArrayNode()));
     ObjectNode garbage = new ObjectMapper().createObjectNode().put("sig", "x").put("trail", "not a list");
     assertThrows(InvalidStateException.class, () -> codec.decode(garbage));
+  }
+
+  @Test
+  void a_state_expires_after_its_maximum_age_with_a_clear_message() {
+    byte[] secret = "a shared secret of enough length".getBytes(StandardCharsets.UTF_8);
+    Instant issued = Instant.parse("2026-11-30T12:00:00Z");
+    JsonNode state = new StateCodec(secret, Clock.fixed(issued, ZoneOffset.UTC), StateCodec.MAX_AGE).encode(sample());
+    StateCodec nextDay = new StateCodec(secret, Clock.fixed(issued.plus(Duration.ofHours(23)), ZoneOffset.UTC), StateCodec.MAX_AGE);
+    assertEquals(sample(), nextDay.decode(state), "a state a few hours old is fine");
+    StateCodec later = new StateCodec(secret, Clock.fixed(issued.plus(Duration.ofHours(25)), ZoneOffset.UTC), StateCodec.MAX_AGE);
+    InvalidStateException e = assertThrows(InvalidStateException.class, () -> later.decode(state));
+    assertTrue(e.getMessage().contains("expired"), e.getMessage());
+  }
+
+  @Test
+  void the_issue_time_is_signed_so_an_old_state_cannot_be_made_young() {
+    ObjectNode state = (ObjectNode) codec.encode(sample());
+    state.put("issued", state.path("issued").asLong() + 3600);
+    assertThrows(InvalidStateException.class, () -> codec.decode(state));
+    state.remove("issued");
+    assertThrows(InvalidStateException.class, () -> codec.decode(state));
   }
 }

@@ -1,6 +1,7 @@
 package no.faqbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -78,6 +79,8 @@ class HotReloadTest {
     assertTrue(problem.startsWith("content/faq/nb/find-store-id.md:"), problem);
     TestServer.Reply health = server.get("/health");
     assertEquals(false, health.json().path("lastReload").path("served").asBoolean());
+    assertEquals(1, health.json().path("lastReload").path("problems").asInt(), health.body());
+    assertFalse(health.body().contains("find-store-id") || health.body().contains("content/"), "no file paths in public: " + health.body());
   }
 
   @Test

@@ -124,4 +124,18 @@ class WidgetServerTest {
     assertEquals(204, preflight.statusCode());
     assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
   }
+
+  @Test
+  void feedback_queries_lose_every_form_of_secret_the_redactor_knows() throws Exception {
+    String[] queries = {"Passordet er Sommer2026!", "{\\\"password\\\":\\\"hunter2x\\\"}", "curl -u anna:Vinter2025x",
+        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlX3NlZ21lbnQ", "https://anna:lekkasje9@shop.no/"};
+    for (String q : queries) {
+      Reply ok = server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"" + q + "\"}");
+      assertEquals(201, ok.status(), ok.body());
+    }
+    String stored = Files.readString(tmp.resolve("data/feedback.jsonl"));
+    for (String secret : new String[] {"Sommer2026", "hunter2x", "Vinter2025x", "c2lnbmF0dXJlX3NlZ21lbnQ", "eyJzdWIiOiJ4eXoifQ", "lekkasje9"}) {
+      assertFalse(stored.contains(secret), secret + " in " + stored);
+    }
+  }
 }
