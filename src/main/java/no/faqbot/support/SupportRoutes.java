@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import no.faqbot.search.KnowledgeBase;
+import no.faqbot.web.ApiError;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
@@ -117,7 +118,7 @@ public final class SupportRoutes implements Routes {
       ctx.header("Server-Timing", serverTiming(started));
       ctx.result(out.toByteArray());
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       throw new IllegalStateException("writing the e-mail failed", e);
     }
@@ -135,11 +136,21 @@ public final class SupportRoutes implements Routes {
       ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
           "redacted", !built.preview().redacted().isEmpty()));
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
       WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
+  }
+
+  /** The stable code for a refused upload, by the status {@link UploadException} carries. */
+  private static String uploadCode(int status) {
+    return switch (status) {
+      case 400 -> "too_many_files";
+      case 413 -> "file_too_large";
+      case 415 -> "not_an_image";
+      default -> ApiError.codeFor(status);
+    };
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */

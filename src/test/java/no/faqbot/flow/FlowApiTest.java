@@ -114,6 +114,7 @@ class FlowApiTest {
     Reply r = post(body);
     assertEquals(400, r.status(), r.body());
     assertTrue(r.json().path("error").asText().contains("state was changed"), r.body());
+    assertEquals("state_invalid", r.json().path("code").asText(), r.body());
     ObjectNode junk = JSON.createObjectNode().put("choice", "x").put("state", "not an object");
     assertEquals(400, post(junk).status());
     assertEquals(400, post(JSON.createObjectNode().put("choice", "deactivated")).status(), "a choice needs a state");
@@ -140,6 +141,7 @@ class FlowApiTest {
     Reply bad = post(body);
     assertEquals(400, bad.status());
     assertTrue(bad.json().path("fieldErrors").path("merchantEmail").asText().contains("e-mail address"), bad.body());
+    assertEquals("field_invalid", bad.json().path("code").asText(), bad.body());
   }
 
   @Test
