@@ -61,6 +61,7 @@ public final class WebServer {
       cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
       cfg.router.ignoreTrailingSlashes = true;
       cfg.http.prefer405over404 = true;
+      new SecurityHeaders().addTo(cfg.routes);
       new StaticAssets().addTo(cfg.routes);
       for (Routes feature : features) {
         feature.addTo(cfg.routes);
