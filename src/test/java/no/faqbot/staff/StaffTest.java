@@ -28,7 +28,7 @@ class StaffTest {
   @BeforeAll
   static void start() {
     server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, null));
+        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, null, java.util.Map.of()));
   }
 
   @AfterAll

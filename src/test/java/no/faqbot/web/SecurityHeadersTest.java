@@ -29,7 +29,7 @@ class SecurityHeadersTest {
   static void start() {
     server = new TestServer(new Settings("127.0.0.1", 0, Fixtures.content("good", tmp), tmp.resolve("index"),
         Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest",
-        Settings.DEFAULT_THREADS, null));
+        Settings.DEFAULT_THREADS, null, java.util.Map.of()));
   }
 
   @AfterAll
