@@ -14,7 +14,7 @@ final class RawHttp implements AutoCloseable {
   RawHttp(String base) throws IOException {
     URI uri = URI.create(base);
     this.socket = new Socket(uri.getHost(), uri.getPort());
-    socket.setSoTimeout(10_000);
+    socket.setSoTimeout(20_000);
   }
 
   RawHttp send(String text) throws IOException {

@@ -67,6 +67,18 @@ class SlowBodyTest {
   }
 
   @Test
+  void a_body_that_never_completes_gets_a_json_408_at_the_deadline() throws Exception {
+    try (RawHttp raw = new RawHttp(server.base())) {
+      long started = System.nanoTime();
+      String answer = raw.send(partialChat()).answer();
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertEquals(408, RawHttp.status(answer), answer);
+      assertTrue(RawHttp.body(answer).contains("\"code\":\"request_timeout\""), answer);
+      assertTrue(seconds >= WebServer.BODY_DEADLINE.toSeconds() - 1, "answered after " + seconds + " s");
+    }
+  }
+
+  @Test
   void a_client_hanging_up_mid_body_logs_no_stack_trace() throws Exception {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
