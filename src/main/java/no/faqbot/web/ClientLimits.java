@@ -81,7 +81,8 @@ public final class ClientLimits implements Routes {
 
   /** In the request's language when it says one, else in both (Norwegian first). */
   static String message(String lang, long seconds) {
-    String nb = "For mange forespørsler. Vent " + seconds + (seconds == 1 ? " sekund" : " sekunder") + " og prøv igjen.";
+    String nb = "For mange forespørsler. Vent " + seconds + (seconds == 1 ? " sekund" : " sekunder")
+        + " og prøv igjen.";
     String en = "Too many requests. Wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.";
     if ("nb".equals(lang)) {
       return nb;

@@ -115,13 +115,15 @@ public final class WebServer {
     }
     String available = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
     List<String> methods = available == null ? List.of()
-        : Arrays.stream(available.split(",")).map(String::strip).filter(m -> !m.isEmpty() && !m.equals("OPTIONS")).toList();
+        : Arrays.stream(available.split(",")).map(String::strip)
+            .filter(m -> !m.isEmpty() && !m.equals("OPTIONS")).toList();
     if (methods.isEmpty()) {
       error(ctx, 404, "not found: " + ctx.path());
       return;
     }
     ctx.header("Allow", String.join(", ", methods) + ", OPTIONS");
-    error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path() + "; use " + String.join(" or ", methods));
+    error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()
+        + "; use " + String.join(" or ", methods));
   }
 
   /** Whether the client hung up while its request was read. */
@@ -152,6 +154,7 @@ public final class WebServer {
   /** Answers with {@code {"error": message, "code": code}} and {@code status}. */
   public static void error(Context ctx, int status, String message, String code) {
     ctx.status(HttpStatus.forStatus(status));
-    ctx.json(new ApiError(message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message, code));
+    String text = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
+    ctx.json(new ApiError(text, code));
   }
 }

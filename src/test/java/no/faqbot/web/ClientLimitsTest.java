@@ -67,7 +67,8 @@ class ClientLimitsTest {
           + "butikk@example.no\r\n--" + boundary + "--\r\n";
       int limited = 0;
       for (int i = 0; i < 20; i++) {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email/send"))
+        URI send = URI.create(server.base() + "/api/support-email/send");
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(send)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 429) {
@@ -91,7 +92,8 @@ class ClientLimitsTest {
 
   @Test
   void bad_limit_settings_stop_the_start_with_the_variable_named() {
-    IllegalArgumentException spec = assertThrows(IllegalArgumentException.class, () -> server(Map.of("FAQBOT_LIMIT_CHAT", "lots")));
+    IllegalArgumentException spec = assertThrows(IllegalArgumentException.class,
+        () -> server(Map.of("FAQBOT_LIMIT_CHAT", "lots")));
     assertTrue(spec.getMessage().startsWith("FAQBOT_LIMIT_CHAT: 'lots'"), spec.getMessage());
     Settings typo = new Settings("127.0.0.1", 0, tmp, tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
         SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null,

@@ -79,7 +79,8 @@ class ErrorShapeTest {
   @Test
   void a_wrong_method_is_a_405_with_allow() throws Exception {
     HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.base() + "/api/feedback")).PUT(HttpRequest.BodyPublishers.ofString("{}"))
+        HttpRequest.newBuilder(URI.create(server.base() + "/api/feedback"))
+            .PUT(HttpRequest.BodyPublishers.ofString("{}"))
             .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     assertShape(405, "method_not_allowed", r.statusCode(), r.body());
     assertTrue(r.headers().firstValue("Allow").orElse("").contains("POST"), r.headers().toString());

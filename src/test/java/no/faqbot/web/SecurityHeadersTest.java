@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
@@ -28,8 +29,8 @@ class SecurityHeadersTest {
   @BeforeAll
   static void start() {
     server = new TestServer(new Settings("127.0.0.1", 0, Fixtures.content("good", tmp), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest",
-        Settings.DEFAULT_THREADS, null, java.util.Map.of()));
+        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
+        "riktig hest", Settings.DEFAULT_THREADS, null, Map.of()));
   }
 
   @AfterAll
@@ -52,7 +53,8 @@ class SecurityHeadersTest {
   @Test
   void staff_pages_have_a_strict_csp_and_cannot_be_framed() throws Exception {
     String basic = "Basic " + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
-    for (String path : new String[] {"/staff/login", "/staff/search?q=ordre", "/staff/content", "/staff/entries/order-expiry"}) {
+    String[] pages = {"/staff/login", "/staff/search?q=ordre", "/staff/content", "/staff/entries/order-expiry"};
+    for (String path : pages) {
       HttpResponse<String> page = get(path, path.equals("/staff/login") ? null : basic);
       assertEquals(200, page.statusCode(), path + ": " + page.body());
       String csp = header(page, "Content-Security-Policy");

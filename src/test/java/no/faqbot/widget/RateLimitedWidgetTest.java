@@ -31,7 +31,8 @@ class RateLimitedWidgetTest {
 
   @Test
   void the_widget_says_in_norwegian_that_too_many_requests_were_sent() throws Exception {
-    Settings settings = new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL)
+    Settings settings = new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL)
         .withLimits(Map.of("FAQBOT_LIMIT_CHAT", "1/min"));
     try (TestServer server = new TestServer(settings); Browser browser = Browser.start()) {
       browser.driver.get(server.base() + "/");
