@@ -186,6 +186,7 @@ public final class App implements AutoCloseable {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
+        SupportRoutes.UPLOAD_PATHS,
         List.of(new ClientLimits(settings.clientAddress(), limits),
             new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat),
             new SupportRoutes(support, knowledge, mailer, slowWork),

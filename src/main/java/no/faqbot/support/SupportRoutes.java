@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.web.ApiError;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
+
+  private static final String PREPARE = "/api/support-email";
+  private static final String SEND = "/api/support-email/send";
+  /** The routes that read multipart uploads themselves (on {@code slowWork}, not the HTTP pool). */
+  public static final Set<String> UPLOAD_PATHS = Set.of(PREPARE, SEND);
 
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
@@ -52,8 +58,8 @@ public final class SupportRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.post("/api/support-email", ctx -> offThePool(ctx, this::prepare));
-    routes.post("/api/support-email/send", ctx -> offThePool(ctx, this::send));
+    routes.post(PREPARE, ctx -> offThePool(ctx, this::prepare));
+    routes.post(SEND, ctx -> offThePool(ctx, this::send));
     routes.get("/api/support-email/config", ctx -> ctx.json(Map.of(
         "canSend", mailer != null,
         "maxFiles", support.limits().maxFiles(),

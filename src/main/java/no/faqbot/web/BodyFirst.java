@@ -3,6 +3,7 @@ package no.faqbot.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.Content;
@@ -21,27 +22,36 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * chat. Bodies are copied (not kept in Jetty's network buffers, which one byte per packet would
  * pin by the thousand), limited in size, and given a deadline: late ones get {@code 408}.
  *
- * <p>Multipart uploads are not read here: they are large, and their routes run off the HTTP pool.
+ * <p>Multipart uploads to the upload routes are not read here: they are large, and those routes
+ * run off the HTTP pool. Multipart bodies sent anywhere else are read here like any other body,
+ * so a slow one cannot hold a thread of a route that reads form fields.
  */
 final class BodyFirst {
   private BodyFirst() {}
 
-  /** A handler that reads bodies first, then calls the next one; {@code maxBytes} larger gets 413. */
-  static EagerContentHandler handler(int maxBytes, Duration deadline) {
-    return new EagerContentHandler(new Buffering(maxBytes, deadline), new Streamed("multipart/form-data"));
+  /**
+   * A handler that reads bodies first, then calls the next one; {@code maxBytes} larger gets 413.
+   * Multipart bodies sent to one of {@code uploadPaths} are left to the route.
+   */
+  static EagerContentHandler handler(int maxBytes, Duration deadline, Set<String> uploadPaths) {
+    Buffering buffering = new Buffering(maxBytes, deadline);
+    return new EagerContentHandler(buffering, new Uploads(buffering, Set.copyOf(uploadPaths)));
   }
 
-  /** Leaves the body of this media type to the route. */
-  private record Streamed(String mimeType) implements EagerContentHandler.ContentLoaderFactory {
+  /** Multipart bodies: left to the route on the upload paths, read first everywhere else. */
+  private record Uploads(Buffering buffering, Set<String> paths) implements EagerContentHandler.ContentLoaderFactory {
     @Override
     public String getApplicableMimeType() {
-      return mimeType;
+      return "multipart/form-data";
     }
 
     @Override
     public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType, Handler handler,
         Request request, Response response, Callback callback) {
-      return null;
+      String path = Request.getPathInContext(request);
+      String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      return paths.contains(bare) ? null
+          : buffering.newContentLoader(contentType, mimeType, handler, request, response, callback);
     }
   }
 

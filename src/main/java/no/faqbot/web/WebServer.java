@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import no.faqbot.support.SupportLimits;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -31,8 +32,13 @@ public final class WebServer {
 
   private WebServer() {}
 
-  /** {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()}. */
-  public static Javalin create(SupportLimits uploads, Cors cors, int threads, List<Routes> features) {
+  /**
+   * {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()};
+   * {@code uploadPaths}: routes that read multipart uploads themselves, off the HTTP pool (every
+   * other body is read before its route runs, up to {@link #MAX_JSON_BODY}).
+   */
+  public static Javalin create(SupportLimits uploads, Cors cors, int threads, Set<String> uploadPaths,
+      List<Routes> features) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
     // full-width ones it pads twice as much as needed, which is harmless.
@@ -51,7 +57,7 @@ public final class WebServer {
       pool.setName("faqbot-http");
       cfg.jetty.threadPool = pool;
       cfg.jetty.modifyServer(server -> {
-        server.insertHandler(BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE));
+        server.insertHandler(BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
         server.setErrorHandler(new JettyErrors());
       });
       cfg.startup.showJavalinBanner = false;

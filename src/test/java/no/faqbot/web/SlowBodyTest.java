@@ -67,6 +67,29 @@ class SlowBodyTest {
   }
 
   @Test
+  void slow_multipart_bodies_outside_the_upload_routes_do_not_hold_threads_either() throws Exception {
+    List<RawHttp> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2 * no.faqbot.config.Settings.DEFAULT_THREADS; i++) {
+        // With the login form's cookie, the login route reads the form's fields.
+        slow.add(new RawHttp(server.base()).send("POST /staff/login HTTP/1.1\r\nHost: x\r\nCookie: faqbot_login=t\r\n"
+            + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 400\r\n\r\n--b\r\n"));
+      }
+      Thread.sleep(300);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
+          .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+    } finally {
+      for (RawHttp raw : slow) {
+        raw.close();
+      }
+    }
+  }
+
+  @Test
   void a_body_that_never_completes_gets_a_json_408_at_the_deadline() throws Exception {
     try (RawHttp raw = new RawHttp(server.base())) {
       long started = System.nanoTime();
