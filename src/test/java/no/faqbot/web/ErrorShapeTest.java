@@ -57,6 +57,7 @@ class ErrorShapeTest {
       String answer = raw.send("GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n").answer();
       assertShape(414, "uri_too_long", RawHttp.status(answer), RawHttp.body(answer));
       assertTrue(answer.toLowerCase().contains("content-type: application/json"), answer);
+      assertTrue(answer.toLowerCase().contains("x-content-type-options: nosniff"), answer);
     }
   }
 
