@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class ErrorShapeTest {
 
   @Test
   void a_wrong_method_is_a_405_with_allow() throws Exception {
-    HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(server.base() + "/api/feedback"))
             .PUT(HttpRequest.BodyPublishers.ofString("{}"))
             .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Bytes on a socket, for requests an HTTP client would refuse to send. */
 final class RawHttp implements AutoCloseable {
@@ -36,7 +38,7 @@ final class RawHttp implements AutoCloseable {
           break;
         }
       }
-    } catch (java.net.SocketTimeoutException quiet) {
+    } catch (SocketTimeoutException quiet) {
       // return what came
     }
     return text.toString();
@@ -48,7 +50,7 @@ final class RawHttp implements AutoCloseable {
     if (end < 0) {
       return false;
     }
-    String head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    String head = text.substring(0, end).toLowerCase(Locale.ROOT);
     int at = head.indexOf("content-length:");
     if (at < 0) {
       return false;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
+import no.faqbot.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,51 +42,54 @@ class SlowBodyTest {
     return "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"mess";
   }
 
+  /** Opens twice as many connections as there are HTTP threads, each sending {@code request} and then nothing. */
+  private static List<RawHttp> holdOpen(String request) throws Exception {
+    List<RawHttp> slow = new ArrayList<>();
+    for (int i = 0; i < 2 * Settings.DEFAULT_THREADS; i++) {
+      slow.add(new RawHttp(server.base()).send(request));
+    }
+    Thread.sleep(300); // let the server take them all in
+    return slow;
+  }
+
+  /** Another client's chat message is answered within seconds; it used to wait for the idle timeout (30 s). */
+  private static void assertChatAnswered() throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
+        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  private static void close(List<RawHttp> connections) throws Exception {
+    for (RawHttp raw : connections) {
+      raw.close();
+    }
+  }
+
   @Test
   void chat_is_answered_while_more_slow_bodies_are_open_than_there_are_threads() throws Exception {
-    List<RawHttp> slow = new ArrayList<>();
+    List<RawHttp> slow = holdOpen(partialChat());
     try {
-      for (int i = 0; i < 2 * no.faqbot.config.Settings.DEFAULT_THREADS; i++) {
-        slow.add(new RawHttp(server.base()).send(partialChat()));
-      }
-      Thread.sleep(300); // let the server take them all in
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
-          .timeout(Duration.ofSeconds(5)) // it used to wait for the idle timeout (30 s)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, r.statusCode(), r.body());
+      assertChatAnswered();
       // The slow ones still get their answer once the body is complete.
       String answer = slow.get(0).send("age\":\"hei\"}" + " ".repeat(400 - 17)).answer();
       assertEquals(200, RawHttp.status(answer), answer);
     } finally {
-      for (RawHttp raw : slow) {
-        raw.close();
-      }
+      close(slow);
     }
   }
 
   @Test
   void slow_multipart_bodies_outside_the_upload_routes_do_not_hold_threads_either() throws Exception {
-    List<RawHttp> slow = new ArrayList<>();
+    // With the login form's cookie, the login route reads the form's fields.
+    List<RawHttp> slow = holdOpen("POST /staff/login HTTP/1.1\r\nHost: x\r\nCookie: faqbot_login=t\r\n"
+        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 400\r\n\r\n--b\r\n");
     try {
-      for (int i = 0; i < 2 * no.faqbot.config.Settings.DEFAULT_THREADS; i++) {
-        // With the login form's cookie, the login route reads the form's fields.
-        slow.add(new RawHttp(server.base()).send("POST /staff/login HTTP/1.1\r\nHost: x\r\nCookie: faqbot_login=t\r\n"
-            + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 400\r\n\r\n--b\r\n"));
-      }
-      Thread.sleep(300);
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
-          .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, r.statusCode(), r.body());
+      assertChatAnswered();
     } finally {
-      for (RawHttp raw : slow) {
-        raw.close();
-      }
+      close(slow);
     }
   }
 
