@@ -88,9 +88,6 @@ final class BodyFirst {
         refuse(413, "the request body is larger than " + maxBytes / 1024 + " KB");
         return;
       }
-      timer = getRequest().getComponents().getScheduler().schedule(() -> refuse(408,
-          "the request body did not arrive within " + deadline.toSeconds() + " seconds"),
-          deadline.toMillis(), TimeUnit.MILLISECONDS);
       read(false);
     }
 
@@ -109,6 +106,12 @@ final class BodyFirst {
       while (!decided.get()) {
         Content.Chunk chunk = getRequest().read();
         if (chunk == null) {
+          if (timer == null) {
+            // Only a body that is not all there at once needs a deadline (most chat messages are).
+            timer = getRequest().getComponents().getScheduler().schedule(() -> refuse(408,
+                "the request body did not arrive within " + deadline.toSeconds() + " seconds"),
+                deadline.toMillis(), TimeUnit.MILLISECONDS);
+          }
           getRequest().demand(this);
           return;
         }
