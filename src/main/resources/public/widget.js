@@ -30,6 +30,7 @@
       typing: 'Svarer …', greeting: 'Hei! Hva kan jeg hjelpe deg med?', suggest: 'Forslag',
       network: 'Får ikke kontakt med serveren. Prøv igjen om litt.',
       serverError: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+      rateLimited: 'Du har sendt mange forespørsler på kort tid. Vent litt og prøv igjen.',
       helpful: 'Var dette nyttig?', yes: 'Ja', no: 'Nei', thanks: 'Takk for tilbakemeldingen!',
       related: 'Relaterte spørsmål', readMore: 'Les mer', submit: 'Fortsett',
       required: 'Må fylles ut.', tooLong: 'Høyst {n} tegn.', badEmail: 'Skriv en gyldig e-postadresse, f.eks. navn@butikk.no.',
@@ -55,6 +56,7 @@
       typing: 'Replying …', greeting: 'Hi! How can I help you?', suggest: 'Suggestions',
       network: "Can't reach the server. Please try again shortly.",
       serverError: 'Something went wrong on our side. Please try again shortly.',
+      rateLimited: "You've sent many requests in a short time. Please wait a little and try again.",
       helpful: 'Was this helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for the feedback!',
       related: 'Related questions', readMore: 'Read more', submit: 'Continue',
       required: 'Required.', tooLong: 'At most {n} characters.', badEmail: 'Enter a valid e-mail address, e.g. name@shop.com.',
@@ -198,7 +200,9 @@
     }
     let body = null;
     try { body = await res.json(); } catch (e) { /* not JSON */ }
-    const msg = res.status < 500 && body && typeof body.error === 'string' ? body.error : T.serverError;
+    // 429: the server's text is in both languages; show ours, in the widget's language.
+    const msg = res.status === 429 ? T.rateLimited
+      : res.status < 500 && body && typeof body.error === 'string' ? body.error : T.serverError;
     throw Object.assign(new Error(msg), { status: res.status, body: body });
   }
 

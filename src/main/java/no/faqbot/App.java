@@ -2,6 +2,7 @@ package no.faqbot;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,9 @@ import no.faqbot.feedback.FeedbackStore;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
+import no.faqbot.web.ClientLimits;
 import no.faqbot.web.Cors;
+import no.faqbot.web.RateLimit;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
 import org.slf4j.Logger;
@@ -46,6 +49,19 @@ public final class App implements AutoCloseable {
   private static final int STALE_DAYS = 365;
   /** Beside the index: FAQ files parsed at the last start, reused while unchanged. */
   private static final String PARSED_ENTRIES = "parsed-entries.bin";
+  /**
+   * Per-client limits that no real merchant reaches: a chat turn every second with bursts of a
+   * minute's worth, and a handful of support e-mails. {@code FAQBOT_LIMIT_*} changes or switches
+   * off each one.
+   */
+  private static final List<ClientLimits.Rule> DEFAULT_LIMITS = List.of(
+      new ClientLimits.Rule("FAQBOT_LIMIT_CHAT", "POST", "/api/chat", new RateLimit(60, Duration.ofMinutes(1))),
+      new ClientLimits.Rule("FAQBOT_LIMIT_SUGGEST", "GET", "/api/suggest", new RateLimit(120, Duration.ofMinutes(1))),
+      new ClientLimits.Rule("FAQBOT_LIMIT_FEEDBACK", "POST", "/api/feedback", new RateLimit(30, Duration.ofMinutes(1))),
+      new ClientLimits.Rule("FAQBOT_LIMIT_SUPPORT_EMAIL", "POST", "/api/support-email",
+          new RateLimit(30, Duration.ofMinutes(10))),
+      new ClientLimits.Rule("FAQBOT_LIMIT_SUPPORT_SEND", "POST", "/api/support-email/send",
+          new RateLimit(5, Duration.ofMinutes(10))));
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
 
@@ -55,19 +71,21 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
+  private final List<ClientLimits.Rule> limits;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis) {
+      ContentReloader reloader, TextAnalysis analysis, List<ClientLimits.Rule> limits) {
     this.analysis = analysis;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
     this.support = support;
     this.reloader = reloader;
+    this.limits = limits;
   }
 
   /**
@@ -75,6 +93,8 @@ public final class App implements AutoCloseable {
    * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
    */
   public static App start(Settings settings) {
+    // A misspelt FAQBOT_LIMIT_* or a limit that is not one fails here, before any work starts.
+    List<ClientLimits.Rule> limits = ClientLimits.configure(DEFAULT_LIMITS, settings.limits());
     TextAnalysis analysis = new TextAnalysis();
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index(), analysis);
@@ -94,7 +114,7 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis);
+    return new App(settings, knowledge, chat, support, reloader, analysis, limits);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
@@ -167,7 +187,10 @@ public final class App implements AutoCloseable {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
+        SupportRoutes.UPLOAD_PATHS,
+        List.of(new ClientLimits(settings.clientAddress(), limits),
+            new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat),
+            new SupportRoutes(support, knowledge, mailer, slowWork),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 

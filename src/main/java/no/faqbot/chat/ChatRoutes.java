@@ -1,20 +1,18 @@
 package no.faqbot.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.faqbot.flow.FlowInputException;
-import no.faqbot.web.Json;
+import no.faqbot.flow.InvalidStateException;
+import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 
 /** {@code POST /api/chat}. */
 public final class ChatRoutes implements Routes {
-  private static final ObjectMapper JSON = Json.mapper();
-
   private final ChatService chat;
 
   public ChatRoutes(ChatService chat) {
@@ -27,7 +25,7 @@ public final class ChatRoutes implements Routes {
   }
 
   private void chat(Context ctx) throws Exception {
-    JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+    JsonNode body = JsonBody.read(ctx);
     if (body == null || !body.isObject()) {
       throw new IllegalArgumentException("send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
     }
@@ -38,7 +36,9 @@ public final class ChatRoutes implements Routes {
     } catch (ChatService.MessageTooLongException e) {
       WebServer.error(ctx, 413, e.getMessage());
     } catch (FlowInputException e) {
-      ctx.status(400).json(Map.of("error", e.getMessage(), "fieldErrors", e.fieldErrors()));
+      ctx.status(400).json(Map.of("error", e.getMessage(), "code", "field_invalid", "fieldErrors", e.fieldErrors()));
+    } catch (InvalidStateException e) {
+      WebServer.error(ctx, 400, e.getMessage(), "state_invalid");
     }
   }
 

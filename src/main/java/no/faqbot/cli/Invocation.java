@@ -49,7 +49,13 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
         env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL), env.get("FAQBOT_STATE_SECRET"), limits,
         SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
         env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
-        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"));
+        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"), limits());
+  }
+
+  /** The {@code FAQBOT_LIMIT_*} variables set; the server checks their names and values at start. */
+  private Map<String, String> limits() {
+    return env.entrySet().stream().filter(e -> e.getKey().startsWith(Settings.LIMIT_PREFIX))
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**

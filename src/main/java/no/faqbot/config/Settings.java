@@ -1,9 +1,11 @@
 package no.faqbot.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
 import no.faqbot.web.ClientAddress;
+import no.faqbot.web.RateLimit;
 
 /**
  * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
@@ -22,6 +24,8 @@ import no.faqbot.web.ClientAddress;
  * @param threads most requests served at once ({@code FAQBOT_THREADS}); more wait their turn
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
  *     ({@code FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
+ * @param limits per-client limits set in the environment, by variable ({@code FAQBOT_LIMIT_CHAT}) to
+ *     a {@link RateLimit} spec ({@code 60/min}, {@code off}); routes not named keep their defaults
  */
 public record Settings(
     String host,
@@ -37,7 +41,8 @@ public record Settings(
     String staffUser,
     String staffPassword,
     int threads,
-    String trustedProxies) {
+    String trustedProxies,
+    Map<String, String> limits) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
    * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
@@ -46,11 +51,13 @@ public record Settings(
    * on a merchant's upload or an SMTP server run on their own threads, not these.
    */
   public static final int DEFAULT_THREADS = 8;
+  /** Environment variables that set a per-client limit start with this. */
+  public static final String LIMIT_PREFIX = "FAQBOT_LIMIT_";
   /** Jetty needs a few threads of its own (acceptor, selector) besides those serving requests. */
   public static final int MIN_THREADS = 8;
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null);
+    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null, Map.of());
   }
 
   public Settings {
@@ -61,6 +68,14 @@ public record Settings(
       throw new IllegalArgumentException("FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
     }
     ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
+    limits = limits == null ? Map.of() : Map.copyOf(limits);
+    limits.forEach(RateLimit::parse); // likewise
+  }
+
+  /** These settings with {@code limits} (see {@link #limits}) instead. */
+  public Settings withLimits(Map<String, String> limits) {
+    return new Settings(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data,
+        staffUser, staffPassword, threads, trustedProxies, limits);
   }
 
   /** Who requests come from, given {@link #trustedProxies}. */

@@ -1,7 +1,6 @@
 package no.faqbot.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -9,12 +8,11 @@ import java.util.Map;
 import no.faqbot.content.Languages;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.support.Redactor;
-import no.faqbot.web.Json;
+import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 
 /** {@code POST /api/feedback} {@code {entryId, helpful, query, lang}}: a vote on an answer. */
 public final class FeedbackRoutes implements Routes {
-  private static final ObjectMapper JSON = Json.mapper();
   private static final int MAX_QUERY = 2000;
 
   private final FeedbackStore store;
@@ -32,7 +30,7 @@ public final class FeedbackRoutes implements Routes {
   }
 
   private void vote(Context ctx) throws Exception {
-    JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+    JsonNode body = JsonBody.read(ctx);
     if (body == null || !body.isObject()) {
       throw new IllegalArgumentException("send {\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}");
     }

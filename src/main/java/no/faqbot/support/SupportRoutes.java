@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import no.faqbot.search.KnowledgeBase;
+import no.faqbot.web.ApiError;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
+
+  private static final String PREPARE = "/api/support-email";
+  private static final String SEND = "/api/support-email/send";
+  /** The routes that read multipart uploads themselves (on {@code slowWork}, not the HTTP pool). */
+  public static final Set<String> UPLOAD_PATHS = Set.of(PREPARE, SEND);
 
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
@@ -51,8 +58,8 @@ public final class SupportRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.post("/api/support-email", ctx -> offThePool(ctx, this::prepare));
-    routes.post("/api/support-email/send", ctx -> offThePool(ctx, this::send));
+    routes.post(PREPARE, ctx -> offThePool(ctx, this::prepare));
+    routes.post(SEND, ctx -> offThePool(ctx, this::send));
     routes.get("/api/support-email/config", ctx -> ctx.json(Map.of(
         "canSend", mailer != null,
         "maxFiles", support.limits().maxFiles(),
@@ -117,7 +124,7 @@ public final class SupportRoutes implements Routes {
       ctx.header("Server-Timing", serverTiming(started));
       ctx.result(out.toByteArray());
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       throw new IllegalStateException("writing the e-mail failed", e);
     }
@@ -135,11 +142,21 @@ public final class SupportRoutes implements Routes {
       ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
           "redacted", !built.preview().redacted().isEmpty()));
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
       WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
+  }
+
+  /** The stable code for a refused upload, by the status {@link UploadException} carries. */
+  private static String uploadCode(int status) {
+    return switch (status) {
+      case 400 -> "too_many_files";
+      case 413 -> "file_too_large";
+      case 415 -> "not_an_image";
+      default -> ApiError.codeFor(status);
+    };
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */

@@ -13,6 +13,8 @@ public final class Json {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // {"message": "hi"} followed by anything else is not one JSON value: refuse it.
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 }

@@ -7,8 +7,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import no.faqbot.support.SupportLimits;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +26,19 @@ public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   /** JSON bodies are small; a larger one is refused before it is read. */
   public static final long MAX_JSON_BODY = 64 * 1024;
+  /** A JSON or form body arrives in milliseconds; one that takes longer is from a client we need not wait for. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
   private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
   private WebServer() {}
 
-  /** {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()}. */
-  public static Javalin create(SupportLimits uploads, Cors cors, int threads, List<Routes> features) {
+  /**
+   * {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()};
+   * {@code uploadPaths}: routes that read multipart uploads themselves, off the HTTP pool (every
+   * other body is read before its route runs, up to {@link #MAX_JSON_BODY}).
+   */
+  public static Javalin create(SupportLimits uploads, Cors cors, int threads, Set<String> uploadPaths,
+      List<Routes> features) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
     // full-width ones it pads twice as much as needed, which is harmless.
@@ -45,30 +56,42 @@ public final class WebServer {
       QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
       pool.setName("faqbot-http");
       cfg.jetty.threadPool = pool;
+      cfg.jetty.modifyServer(server -> {
+        server.insertHandler(BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
+        server.setErrorHandler(new JettyErrors());
+      });
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.http.maxRequestSize = MAX_JSON_BODY;
       cfg.http.defaultContentType = "application/json";
       cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
       cfg.router.ignoreTrailingSlashes = true;
+      cfg.http.prefer405over404 = true;
+      new SecurityHeaders().addTo(cfg.routes);
       new StaticAssets().addTo(cfg.routes);
       for (Routes feature : features) {
         feature.addTo(cfg.routes);
       }
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+      cfg.routes.exception(HttpResponseException.class, WebServer::httpError);
       cfg.routes.exception(JsonProcessingException.class, (e, ctx) ->
-          error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
+          error(ctx, 400, "invalid JSON: " + e.getOriginalMessage(), "invalid_json"));
       cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
         String tooLarge = causeMessage(e, "size exceeded");
         if (tooLarge != null) {
           error(ctx, 413, "upload too large: each screenshot may be at most "
-              + uploads.maxFileBytes() / 1024 + " KB and at most " + uploads.maxFiles() + " files");
+              + uploads.maxFileBytes() / 1024 + " KB and at most " + uploads.maxFiles() + " files", "file_too_large");
           return;
         }
         if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
           error(ctx, 400, "the multipart/form-data body could not be read");
+          return;
+        }
+        if (clientGone(e)) {
+          // Nobody is left to read an answer; a stack trace per hang-up would only flood the log.
+          LOG.info("Client hung up during {} {}", ctx.method(), ctx.path());
+          error(ctx, 400, "the request body could not be read");
           return;
         }
         LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
@@ -79,8 +102,44 @@ public final class WebServer {
           error(ctx, 404, "not found: " + ctx.path());
         }
       });
-      cfg.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+      cfg.routes.error(405, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
+        }
+      });
     });
+  }
+
+  /**
+   * Javalin's own answers, as {@code {"error", "code"}}. A wrong method gets 405 with {@code Allow};
+   * OPTIONS alone does not count, since the CORS preflight answers it on every path.
+   */
+  private static void httpError(HttpResponseException e, Context ctx) {
+    if (e.getStatus() != 405) {
+      error(ctx, e.getStatus(), e.getMessage());
+      return;
+    }
+    String available = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+    List<String> methods = available == null ? List.of()
+        : Arrays.stream(available.split(",")).map(String::strip)
+            .filter(m -> !m.isEmpty() && !m.equals("OPTIONS")).toList();
+    if (methods.isEmpty()) {
+      error(ctx, 404, "not found: " + ctx.path());
+      return;
+    }
+    ctx.header("Allow", String.join(", ", methods) + ", OPTIONS");
+    error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()
+        + "; use " + String.join(" or ", methods));
+  }
+
+  /** Whether the client hung up while its request was read. */
+  private static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EofException || (t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The message of the first cause that mentions {@code text}, or null. */
@@ -93,9 +152,15 @@ public final class WebServer {
     return null;
   }
 
-  /** Answers with {@code {"error": message}} and {@code status}. */
+  /** Answers with {@code {"error": message, "code": ...}}, the code the usual one for {@code status}. */
   public static void error(Context ctx, int status, String message) {
+    error(ctx, status, message, ApiError.codeFor(status));
+  }
+
+  /** Answers with {@code {"error": message, "code": code}} and {@code status}. */
+  public static void error(Context ctx, int status, String message, String code) {
     ctx.status(HttpStatus.forStatus(status));
-    ctx.json(new ApiError(message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message));
+    String text = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
+    ctx.json(new ApiError(text, code));
   }
 }

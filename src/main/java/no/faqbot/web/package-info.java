@@ -1,2 +1,5 @@
-/** What every route shares: the server, JSON, limits and mapping errors to {"error": ...}. */
+/**
+ * What every route shares: the server, JSON, reading bodies before routes run, per-client limits,
+ * security headers, and mapping every error (Jetty's own included) to {"error": ..., "code": ...}.
+ */
 package no.faqbot.web;

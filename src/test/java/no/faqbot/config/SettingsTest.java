@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
   private static Settings withThreads(int threads) {
     return new Settings("127.0.0.1", 0, Path.of("content"), Path.of("index"), Settings.DEFAULT_SUPPORT_EMAIL,
-        null, SupportLimits.DEFAULT, null, null, Path.of("data"), null, null, threads, null);
+        null, SupportLimits.DEFAULT, null, null, Path.of("data"), null, null, threads, null, java.util.Map.of());
   }
 
   @Test

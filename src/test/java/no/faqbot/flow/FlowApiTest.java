@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
+import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
@@ -45,9 +46,10 @@ class FlowApiTest {
 
   @BeforeAll
   static void start() {
+    // Walking every flow is a robot's pace, faster than the chat limit allows one client.
     server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
         Settings.DEFAULT_SUPPORT_EMAIL, SECRET, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
-        Settings.DEFAULT_THREADS, null));
+        Settings.DEFAULT_THREADS, null, Map.of("FAQBOT_LIMIT_CHAT", "off")));
     content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
   }
 
@@ -124,6 +126,7 @@ class FlowApiTest {
     Reply r = post(body);
     assertEquals(400, r.status(), r.body());
     assertTrue(r.json().path("error").asText().contains("state was changed"), r.body());
+    assertEquals("state_invalid", r.json().path("code").asText(), r.body());
     ObjectNode junk = JSON.createObjectNode().put("choice", "x").put("state", "not an object");
     assertEquals(400, post(junk).status());
     assertEquals(400, post(JSON.createObjectNode().put("choice", "deactivated")).status(), "a choice needs a state");
@@ -150,6 +153,7 @@ class FlowApiTest {
     Reply bad = post(body);
     assertEquals(400, bad.status());
     assertTrue(bad.json().path("fieldErrors").path("merchantEmail").asText().contains("e-mail address"), bad.body());
+    assertEquals("field_invalid", bad.json().path("code").asText(), bad.body());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
 import no.faqbot.support.SupportLimits;
@@ -33,7 +34,8 @@ class StaffTest {
   /** A server over the shipped content with staff user anna, believing X-Forwarded-For from {@code trustedProxies}. */
   static Settings settings(Path tmp, String trustedProxies) {
     return new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
-        SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, trustedProxies);
+        SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, trustedProxies,
+        Map.of());
   }
 
   @AfterAll

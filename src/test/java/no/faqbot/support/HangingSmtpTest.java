@@ -43,7 +43,8 @@ class HangingSmtpTest {
       SmtpSettings mail = new SmtpSettings("127.0.0.1", silent.getLocalPort(), null, null, false, "faqbot@shop.example");
       try (TestServer server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
           Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", SupportLimits.DEFAULT, mail, null,
-          tmp.resolve("data"), null, null, Settings.MIN_THREADS, null))) {
+          tmp.resolve("data"), null, null, Settings.MIN_THREADS, null,
+          java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off")))) {
         HttpClient client = HttpClient.newHttpClient();
         String boundary = "----faqbot-hanging";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\nbutikk@example.no\r\n"

@@ -45,7 +45,7 @@ class SupportEmailApiTest {
     SmtpSettings mail = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
     server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
         Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", new SupportLimits(5, 64 * 1024), mail,
-        null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null));
+        null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null, java.util.Map.of()));
   }
 
   @AfterAll

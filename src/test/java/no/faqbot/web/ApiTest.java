@@ -35,6 +35,7 @@ class ApiTest {
     assertEquals(status, r.status(), r.body());
     assertTrue(r.json() != null && r.json().path("error").isTextual() && !r.json().path("error").asText().isBlank(),
         "error body must be {\"error\": ...}: " + r.body());
+    assertTrue(r.json().path("code").isTextual(), "error body must carry a code: " + r.body());
     assertFalse(r.body().contains("Exception"), "no stack trace to the client: " + r.body());
   }
 
@@ -147,6 +148,8 @@ class ApiTest {
   @Test
   void unknown_routes_and_methods_answer_json_errors() {
     assertError(server.get("/api/nothing-here"), 404);
-    assertError(server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat")).GET().build()), 404);
+    Reply wrongMethod = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat")).GET().build());
+    assertError(wrongMethod, 405);
+    assertEquals("method_not_allowed", wrongMethod.json().path("code").asText());
   }
 }

@@ -25,7 +25,7 @@ class WidgetServerTest {
   @BeforeAll
   static void start() {
     server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, "https://shop.example", tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null));
+        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, "https://shop.example", tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null, java.util.Map.of()));
   }
 
   @AfterAll
