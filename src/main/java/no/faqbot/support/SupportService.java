@@ -79,7 +79,7 @@ public final class SupportService {
     if (v[1] == null) {
       throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
     }
-    SupportEmailBuilder.address(v[1]);
+    v[1] = MerchantAddress.check(v[1], supportAddress);
     String problem = null;
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {
