@@ -22,6 +22,7 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.support.SmtpMailer;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
+import no.faqbot.support.UploadFolder;
 import no.faqbot.search.ContentReloader;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.KnowledgeBase;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
+  private UploadFolder uploads;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
@@ -165,9 +167,17 @@ public final class App implements AutoCloseable {
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
+    if (uploads == null) {
+      uploads = UploadFolder.create();
+    }
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork, uploads),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+  }
+
+  /** Where screenshots wait while a support request is answered; null before {@link #server()}. */
+  public UploadFolder uploads() {
+    return uploads;
   }
 
   public Settings settings() {
@@ -194,6 +204,9 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     slowWork.shutdownNow();
+    if (uploads != null) {
+      uploads.close();
+    }
     reloader.close();
     knowledge.close();
   }

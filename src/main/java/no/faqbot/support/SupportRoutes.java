@@ -6,9 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
+  /** The request attribute Jetty reads multipart limits from (Javalin sets its own only when absent). */
+  private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
 
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
@@ -36,17 +39,21 @@ public final class SupportRoutes implements Routes {
   private final KnowledgeBase knowledge;
   private final SmtpMailer mailer;
   private final ExecutorService slowWork;
+  private final UploadFolder uploads;
 
   /**
    * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
    *     talking to an SMTP server can take many seconds, which must not hold the few HTTP threads
    *     that answer chat messages
+   * @param uploads where screenshots wait while a request is answered
    */
-  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork) {
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
+      UploadFolder uploads) {
     this.support = support;
     this.knowledge = knowledge;
     this.mailer = mailer;
     this.slowWork = slowWork;
+    this.uploads = uploads;
   }
 
   @Override
@@ -66,7 +73,27 @@ public final class SupportRoutes implements Routes {
       task.timeout = TIMEOUT_MS;
       task.onTimeout(late -> WebServer.error(late, 503,
           "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
-    }, () -> handler.handle(ctx));
+    }, () -> {
+      try {
+        handler.handle(ctx);
+      } finally {
+        deleteUploads(ctx);
+      }
+    });
+  }
+
+  /** Jetty deletes a request's files when it completes; doing it here as well keeps none past the answer. */
+  private static void deleteUploads(Context ctx) {
+    if (!ctx.isMultipartFormData()) {
+      return;
+    }
+    try {
+      for (Part part : ctx.req().getParts()) {
+        part.delete();
+      }
+    } catch (IOException | ServletException | RuntimeException e) {
+      LOG.debug("Uploads of an unreadable request: {}", e.toString()); // nothing was kept
+    }
   }
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
@@ -74,18 +101,19 @@ public final class SupportRoutes implements Routes {
       throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
           + support.limits().maxFiles() + " files named 'screenshots'");
     }
+    // Read with this route's limits, screenshots spilled to the private folder (Jetty's attribute).
+    ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : SupportService.FIELDS) {
       fields.put(name, ctx.formParam(name));
     }
     String stateText = ctx.formParam("state");
     JsonNode state = stateText == null || stateText.isBlank() ? null : parseState(stateText);
-    List<UploadedFile> files = ctx.uploadedFiles("screenshots");
-    List<SupportService.Upload> uploads = new ArrayList<>();
-    for (UploadedFile f : files) {
-      uploads.add(new SupportService.Upload(f.filename(), read(f, support.limits().maxFileBytes())));
+    List<SupportService.Upload> files = new ArrayList<>();
+    for (UploadedFile f : ctx.uploadedFiles("screenshots")) {
+      files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
-    return support.prepare(ctx.formParam("lang"), fields, state, uploads, knowledge.current().content());
+    return support.prepare(ctx.formParam("lang"), fields, state, files, knowledge.current().content());
   }
 
   private void prepare(Context ctx) throws IOException {
@@ -109,13 +137,14 @@ public final class SupportRoutes implements Routes {
         ctx.json(body);
         return;
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      built.message().writeTo(out);
       ctx.contentType("message/rfc822");
       ctx.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
       ctx.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
       ctx.header("Server-Timing", serverTiming(started));
-      ctx.result(out.toByteArray());
+      // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
+      try (OutputStream out = ctx.outputStream()) {
+        built.message().writeTo(out);
+      }
     } catch (UploadException e) {
       WebServer.error(ctx, e.status(), e.getMessage());
     } catch (MessagingException e) {
@@ -152,13 +181,6 @@ public final class SupportRoutes implements Routes {
       return JSON.readTree(text);
     } catch (IOException e) {
       throw new IllegalArgumentException("state must be the JSON object from the last chat reply");
-    }
-  }
-
-  /** Reads an upload, at most one byte past the limit: enough for the service to refuse it. */
-  private static byte[] read(UploadedFile f, long max) throws IOException {
-    try (InputStream in = f.content()) {
-      return in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
     }
   }
 }

@@ -9,6 +9,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import no.faqbot.support.SupportLimits;
+import no.faqbot.support.UploadFolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,9 @@ public final class WebServer {
       cfg.fileRenderer(new ThymeleafRenderer());
       cfg.routes.before(cors::apply);
       cfg.routes.options("/*", cors::preflight);
-      // Uploads stay in memory (nothing of a merchant's is written to disk) and are bounded.
+      // Uploads are bounded and kept off the heap; support routes set their own folder (UploadFolder).
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize((int) uploads.maxFileBytes(), SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(UploadFolder.IN_MEMORY_BYTES, SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
       QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
       pool.setName("faqbot-http");

@@ -72,8 +72,12 @@ class SupportEmailApiTest {
     }
 
     HttpResponse<byte[]> post(String path) throws Exception {
+      return post(server.base(), path);
+    }
+
+    HttpResponse<byte[]> post(String base, String path) throws Exception {
       write("--" + boundary + "--\r\n");
-      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
+      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
