@@ -35,11 +35,19 @@ public final class SupportRoutes implements Routes {
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
 
+  /**
+   * Support e-mails with screenshots read and written at once: at most half the cores, so chat
+   * keeps the rest; more wait up to a minute for their turn, then get a 503.
+   */
+  private static final int TURNS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  private static final long TURN_WAIT_MS = 60_000;
+
   private final SupportService support;
   private final KnowledgeBase knowledge;
   private final SmtpMailer mailer;
   private final ExecutorService slowWork;
   private final UploadFolder uploads;
+  private final UploadTurns turns = new UploadTurns(TURNS, TURN_WAIT_MS);
 
   /**
    * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
@@ -75,7 +83,28 @@ public final class SupportRoutes implements Routes {
           "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
     }, () -> {
       try {
-        handler.handle(ctx);
+        if (!ctx.isMultipartFormData()) {
+          handler.handle(ctx);
+          return;
+        }
+        // Read with this route's limits, screenshots spilled to the private folder (Jetty's attribute).
+        ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
+        // Reading and writing 25 MB is CPU work on a fast line: large requests take turns.
+        if (!UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
+          handler.handle(ctx);
+          return;
+        }
+        if (!turns.enter()) {
+          ctx.header("Retry-After", String.valueOf(turns.waitSeconds()));
+          WebServer.error(ctx, 503, "many support e-mails with screenshots are being prepared right now; "
+              + "try again in a minute");
+          return;
+        }
+        try {
+          handler.handle(ctx);
+        } finally {
+          turns.leave();
+        }
       } finally {
         deleteUploads(ctx);
       }
@@ -101,8 +130,6 @@ public final class SupportRoutes implements Routes {
       throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
           + support.limits().maxFiles() + " files named 'screenshots'");
     }
-    // Read with this route's limits, screenshots spilled to the private folder (Jetty's attribute).
-    ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : SupportService.FIELDS) {
       fields.put(name, ctx.formParam(name));
