@@ -139,9 +139,7 @@ public class Abuse {
       while (!done.get()) {
         long t = System.nanoTime();
         try {
-          Reply r = post("/api/chat", client(), "application/json",
-              "{\"message\":\"hvor finner jeg API-nøkkelen\",\"lang\":\"nb\"}".getBytes(StandardCharsets.UTF_8), 5);
-          if (r.status() == 200) {
+          if (probeChat() == 200) {
             ms.add((System.nanoTime() - t) / 1e6);
           } else {
             failed.incrementAndGet();
@@ -153,11 +151,35 @@ public class Abuse {
       }
     });
     probe.start();
+    T value;
     try {
-      return new Probed<>(attack.call(), ms, failed.get());
+      value = attack.call();
     } finally {
       done.set(true);
       probe.join();
+    }
+    return new Probed<>(value, ms, failed.get());
+  }
+
+  /**
+   * One chat question on a new connection, as a client that has not talked to the server before
+   * (a kept-alive connection can be served where a new one waits); the status, or -1 after 5 s.
+   */
+  static int probeChat() throws Exception {
+    byte[] body = "{\"message\":\"hvor finner jeg API-nøkkelen\",\"lang\":\"nb\"}".getBytes(StandardCharsets.UTF_8);
+    try (Socket s = new Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Forwarded-For: " + client()
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      return answer.startsWith("HTTP/1.1 ") ? Integer.parseInt(answer.substring(9, 12)) : -1;
+    } catch (java.net.SocketTimeoutException e) {
+      return -1;
     }
   }
 
@@ -307,23 +329,41 @@ public class Abuse {
     }
   }
 
-  /** Sends raw bytes on a new connection and returns what comes back before it closes (or 5 s pass). */
+  /**
+   * Sends raw bytes on a new connection and returns what comes back before it closes (or 5 s pass).
+   * Read while writing: the server may answer and close before taking all of an oversized request.
+   */
   static String raw(byte[] request) throws Exception {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(5000);
-      s.getOutputStream().write(request);
-      s.getOutputStream().flush();
       ByteArrayOutputStream got = new ByteArrayOutputStream();
-      try {
-        InputStream in = s.getInputStream();
-        byte[] buf = new byte[8192];
-        for (int n; (n = in.read(buf)) > 0; ) {
-          got.write(buf, 0, n);
+      Thread reader = new Thread(() -> {
+        try {
+          InputStream in = s.getInputStream();
+          byte[] buf = new byte[8192];
+          for (int n; (n = in.read(buf)) > 0; ) {
+            synchronized (got) {
+              got.write(buf, 0, n);
+            }
+          }
+        } catch (Exception e) {
+          // timeout or reset: what arrived is the answer
         }
-      } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-        // keep-alive or reset: what arrived is the answer
+      });
+      reader.start();
+      try {
+        OutputStream out = s.getOutputStream();
+        for (int i = 0; i < request.length; i += 4096) {
+          out.write(request, i, Math.min(4096, request.length - i));
+        }
+        out.flush();
+      } catch (Exception e) {
+        // the server closed early, having answered
       }
-      return got.toString(StandardCharsets.ISO_8859_1);
+      reader.join(6000);
+      synchronized (got) {
+        return got.toString(StandardCharsets.ISO_8859_1);
+      }
     }
   }
 
@@ -608,7 +648,7 @@ public class Abuse {
     }
     double a = median(real);
     double b = median(unknown);
-    boolean held = Math.abs(a - b) < Math.max(10, 0.25 * Math.max(a, b));
+    boolean held = Math.abs(a - b) < Math.max(5, 0.25 * Math.max(a, b));
     return new Result(held, String.format(Locale.ROOT, "wrong password: real user median %.1f ms, unknown user %.1f ms",
         a, b));
   }
