@@ -31,6 +31,7 @@ public final class SupportRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
   /** The request attribute Jetty reads multipart limits from (Javalin sets its own only when absent). */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+  private static final String PARTS_READ = "faqbot.supportPartsRead";
 
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
@@ -111,9 +112,12 @@ public final class SupportRoutes implements Routes {
     });
   }
 
-  /** Jetty deletes a request's files when it completes; doing it here as well keeps none past the answer. */
+  /**
+   * Jetty deletes a request's files when it completes; doing it here as well keeps none past the
+   * answer. Only when the body was read: asking for the parts of an unread one would read it now.
+   */
   private static void deleteUploads(Context ctx) {
-    if (!ctx.isMultipartFormData()) {
+    if (ctx.attribute(PARTS_READ) == null) {
       return;
     }
     try {
@@ -130,6 +134,7 @@ public final class SupportRoutes implements Routes {
       throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
           + support.limits().maxFiles() + " files named 'screenshots'");
     }
+    ctx.attribute(PARTS_READ, true);
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : SupportService.FIELDS) {
       fields.put(name, ctx.formParam(name));
