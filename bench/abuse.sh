@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Abuse suite (issue 15): builds and starts the README's server (-Xmx256m -XX:+UseParallelGC) on a
 # free loopback port with its own index, data and temporary folders, runs each attack of the
-# issue's table (bench/Abuse.java; row 7 restarts the server on a damaged parsed-entries.bin),
+# issue's table (bench/abuse/*.java; row 7 restarts the server on a damaged parsed-entries.bin),
 # and prints one line per attack:  row N  held|FAILED  figure; heap after; time.
 # During each load attack a chat question from another client must be answered in < 100 ms (p90).
 # Exits non-zero when one attack fails. Bounded: each attack stops after its count or ~30 s.
-# Usage: bench/abuse.sh [row ...]   (default: all; rows 1-15, 6b, per-client)
+# Usage: bench/abuse.sh [row ...]   (default: all; rows baseline, 1-15, 6b, per-client)
 # ABUSE_SKIP_BUILD=1 uses the jar already built.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,8 @@ ROWS=("$@")
 if [ ${#ROWS[@]} -eq 0 ]; then
   # Quick checks first, then the load attacks; row 1 last, since an unbounded table would leave the
   # heap full for whatever came after it; row 7 restarts the server.
-  ROWS=(4 6b 10 11 12 13 14 15 8 6 9 per-client 2 3 5 1 7)
+  # "baseline" is chat with no attack: if it fails, the machine is too busy to judge latency.
+  ROWS=(baseline 4 6b 10 11 12 13 14 15 8 6 9 per-client 2 3 5 1 7)
 fi
 if [ -z "${ABUSE_SKIP_BUILD:-}" ]; then
   mvn -q -B package -DskipTests >/dev/null || { echo "build failed" >&2; exit 2; }
@@ -58,8 +59,10 @@ for row in "${ROWS[@]}"; do
   if [ "$row" = 7 ]; then RUN_ROW7=1; else JAVA_ROWS+=("$row"); fi
 done
 if [ ${#JAVA_ROWS[@]} -gt 0 ]; then
-  ABUSE_STAFF_PASSWORD="$PASSWORD" java -cp target/faqbot.jar bench/Abuse.java "$BASE" "$PID" "$WORK" "${JAVA_ROWS[@]}" \
-    || STATUS=1
+  # The attacks run with the jar on the class path: they parse the e-mails they get back with its Jakarta Mail.
+  javac -d "$WORK/classes" -cp target/faqbot.jar bench/abuse/*.java || exit 2
+  ABUSE_STAFF_PASSWORD="$PASSWORD" java -cp "target/faqbot.jar:$WORK/classes" abuse.Abuse "$BASE" "$PID" "$WORK" \
+    "${JAVA_ROWS[@]}" || STATUS=1
 fi
 
 # Row 7: a parsed-entries.bin whose first entry claims 2^31-1 alternatives must not stop a start.
