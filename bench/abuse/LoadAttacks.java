@@ -87,29 +87,38 @@ final class LoadAttacks {
   /** Row 3: ten support e-mails at the limits (5 x 5 MB) at once; every 200 must be the whole e-mail. */
   static Result largeUploads() throws Exception {
     Random random = new Random(3);
-    Multi m = new Multi().field("merchantEmail", "butikk@example.no").field("description", "Kassen feiler");
     List<String> sums = new ArrayList<>();
+    List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "120", "-w", "%{http_code}",
+        "-F", "merchantEmail=butikk@example.no", "-F", "description=Kassen feiler"));
     for (int i = 0; i < 5; i++) {
       byte[] shot = new byte[5 * MB];
       random.nextBytes(shot);
       System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, shot, 0, 8);
-      m.file("shot" + i + ".png", shot);
+      Path file = work.resolve("shot" + i + ".png");
+      Files.write(file, shot);
+      command.addAll(List.of("-F", "screenshots=@" + file));
       sums.add(sha(shot));
     }
-    Path body = work.resolve("upload-body");
-    Files.write(body, m.body());
     Collections.sort(sums);
+    // Two first, one after the other, for a warm server: the first ever costs twice the CPU (JIT).
+    for (int i = 0; i < 2; i++) {
+      List<String> warm = new ArrayList<>(command);
+      warm.addAll(List.of("-o", "/dev/null", base + "/api/support-email"));
+      new ProcessBuilder(warm).redirectErrorStream(true).start().waitFor();
+    }
+    // curl sends them: a lean client, so that the attack's own CPU is not what the probes measure.
     Probed<List<String>> p = probed(() -> parallel(10, 10, i -> {
       try {
         Path out = work.resolve("support-" + i + ".eml");
-        HttpResponse<Path> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/support-email"))
-            .header("Content-Type", "multipart/form-data; boundary=" + m.boundary).header("X-Forwarded-For", client())
-            .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofFile(body)).build(),
-            HttpResponse.BodyHandlers.ofFile(out));
-        if (r.statusCode() != 200) {
-          String text = Files.readString(out);
-          Files.delete(out);
-          return r.statusCode() + (text.startsWith("{\"error\"") ? "" : " (not {\"error\"})");
+        List<String> one = new ArrayList<>(command);
+        one.addAll(List.of("-H", "X-Forwarded-For: " + client(), "-o", out.toString(), base + "/api/support-email"));
+        Process curl = new ProcessBuilder(one).redirectErrorStream(true).start();
+        String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        curl.waitFor();
+        if (!status.equals("200")) {
+          String text = Files.exists(out) ? Files.readString(out) : "";
+          Files.deleteIfExists(out);
+          return status + (text.startsWith("{\"error\"") ? "" : " (not {\"error\"})");
         }
         return "200";
       } catch (Exception e) {
@@ -124,7 +133,9 @@ final class LoadAttacks {
       statuses.add(status.equals("200") && !attachments(out).equals(sums) ? "200 INCOMPLETE" : status);
       Files.deleteIfExists(out);
     }
-    Files.delete(body);
+    for (int i = 0; i < 5; i++) {
+      Files.delete(work.resolve("shot" + i + ".png"));
+    }
     long left = 0;
     for (int i = 0; i < 40 && (left = uploadFilesLeft()) > 0; i++) {
       sleep(100);

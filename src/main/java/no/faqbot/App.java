@@ -166,14 +166,15 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), FeedbackStore.DEFAULT_MAX_BYTES,
-        Clock.systemUTC());
+    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"),
+        FeedbackStore.DEFAULT_MAX_BYTES, Clock.systemUTC());
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork, uploads),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+        List.of(new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat),
+            new SupportRoutes(support, knowledge, mailer, slowWork, uploads), new FeedbackRoutes(feedback, knowledge),
+            new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 
   /** Where screenshots wait while a support request is answered; null before {@link #server()}. */

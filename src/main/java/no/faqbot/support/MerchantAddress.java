@@ -43,7 +43,8 @@ final class MerchantAddress {
       throw invalid(value, "");
     }
     String supportDomain = domainOf(supportAddress);
-    if (address.equalsIgnoreCase(supportAddress) || domain.equals(supportDomain) || domain.endsWith("." + supportDomain)) {
+    if (address.equalsIgnoreCase(supportAddress) || domain.equals(supportDomain)
+        || domain.endsWith("." + supportDomain)) {
       throw invalid(value, ": support answers to the shop, so it cannot be an address at " + supportDomain);
     }
     return address;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The feedback file is bounded, keeps every line whole, and an unwritable data folder is a clear 503. */
 class FeedbackStoreTest {
+  private static final String VOTE = "{\"entryId\":\"api-credentials\",\"helpful\":true,\"lang\":\"nb\"}";
+
   @TempDir Path tmp;
 
   @Test
@@ -33,14 +35,16 @@ class FeedbackStoreTest {
     List<Future<?>> votes = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       int n = i;
-      votes.add(threads.submit(() -> store.add("entry-" + n, "nb", n % 2 == 0, "spørsmål nummer " + n + " ".repeat(n % 50))));
+      String query = "spørsmål nummer " + n + " ".repeat(n % 50);
+      votes.add(threads.submit(() -> store.add("entry-" + n, "nb", n % 2 == 0, query)));
     }
     for (Future<?> vote : votes) {
       vote.get();
     }
     threads.shutdown();
     Path previous = tmp.resolve("data/feedback.1.jsonl");
-    assertTrue(Files.size(file) <= cap && Files.size(previous) <= cap, Files.size(file) + " and " + Files.size(previous));
+    assertTrue(Files.size(file) <= cap && Files.size(previous) <= cap,
+        Files.size(file) + " and " + Files.size(previous));
     ObjectMapper json = new ObjectMapper();
     Set<Integer> seen = new TreeSet<>();
     for (Path p : List.of(previous, file)) {
@@ -62,12 +66,12 @@ class FeedbackStoreTest {
         Settings.DEFAULT_THREADS, null))) {
       assertEquals("unwritable", server.get("/health").json().path("data").asText());
       for (int i = 0; i < 3; i++) {
-        TestServer.Reply r = server.postJson("/api/feedback", "{\"entryId\":\"api-credentials\",\"helpful\":true,\"lang\":\"nb\"}");
+        TestServer.Reply r = server.postJson("/api/feedback", VOTE);
         assertEquals(503, r.status(), r.body());
         assertTrue(r.json().path("error").asText().contains("data folder is not writable"), r.body());
       }
       Files.delete(data);
-      TestServer.Reply ok = server.postJson("/api/feedback", "{\"entryId\":\"api-credentials\",\"helpful\":true,\"lang\":\"nb\"}");
+      TestServer.Reply ok = server.postJson("/api/feedback", VOTE);
       assertEquals(201, ok.status(), ok.body());
       assertEquals("ok", server.get("/health").json().path("data").asText());
     }
