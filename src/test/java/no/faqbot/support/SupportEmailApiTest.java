@@ -75,6 +75,12 @@ class SupportEmailApiTest {
       return post(server.base(), path);
     }
 
+    /** The finished body, for sending it more than once. */
+    byte[] body() {
+      write("--" + boundary + "--\r\n");
+      return out.toByteArray();
+    }
+
     HttpResponse<byte[]> post(String base, String path) throws Exception {
       write("--" + boundary + "--\r\n");
       return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))

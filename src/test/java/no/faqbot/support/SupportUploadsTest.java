@@ -86,6 +86,34 @@ class SupportUploadsTest {
   }
 
   @Test
+  void several_large_requests_at_once_wait_their_turn_and_are_all_answered_whole() throws Exception {
+    List<byte[]> shots = List.of(png(MB, 5), png(MB, 6), png(MB, 7));
+    SupportEmailApiTest.Form form = new SupportEmailApiTest.Form().field("merchantEmail", "butikk@example.no");
+    for (int i = 0; i < shots.size(); i++) {
+      form.file("screenshots", "shot" + i + ".png", "image/png", shots.get(i));
+    }
+    byte[] body = form.body();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      sent.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email"))
+          .header("Content-Type", "multipart/form-data; boundary=" + form.boundary)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    for (var future : sent) {
+      HttpResponse<byte[]> r = future.get();
+      assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+      List<Part> leaves = new ArrayList<>();
+      SupportEmailApiTest.collect(SupportEmailApiTest.parse(r.body()), leaves);
+      for (int i = 0; i < shots.size(); i++) {
+        assertArrayEquals(shots.get(i), leaves.get(2 + i).getInputStream().readAllBytes(), "screenshot " + i);
+      }
+    }
+    await(() -> folder().files() == 0, "no upload file is left after the answers");
+  }
+
+  @Test
   void a_client_that_hangs_up_mid_upload_leaves_no_file_behind() throws Exception {
     String boundary = "----faqbotabort";
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\n"
