@@ -23,6 +23,7 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.support.SmtpMailer;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
+import no.faqbot.support.UploadFolder;
 import no.faqbot.search.ContentReloader;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.KnowledgeBase;
@@ -75,6 +76,7 @@ public final class App implements AutoCloseable {
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
+  private UploadFolder uploads;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
@@ -185,13 +187,23 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
+    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"),
+        FeedbackStore.DEFAULT_MAX_BYTES, Clock.systemUTC());
+    if (uploads == null) {
+      uploads = UploadFolder.create();
+    }
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
         SupportRoutes.UPLOAD_PATHS,
         List.of(new ClientLimits(settings.clientAddress(), limits),
-            new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat),
-            new SupportRoutes(support, knowledge, mailer, slowWork),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+            new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat),
+            new SupportRoutes(support, knowledge, mailer, slowWork, uploads),
+            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(),
+            new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+  }
+
+  /** Where screenshots wait while a support request is answered; null before {@link #server()}. */
+  public UploadFolder uploads() {
+    return uploads;
   }
 
   public Settings settings() {
@@ -218,6 +230,9 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     slowWork.shutdownNow();
+    if (uploads != null) {
+      uploads.close();
+    }
     reloader.close();
     knowledge.close();
   }

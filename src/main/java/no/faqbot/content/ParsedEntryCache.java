@@ -1,8 +1,6 @@
 package no.faqbot.content;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class ParsedEntryCache {
   private static final Logger LOG = LoggerFactory.getLogger(ParsedEntryCache.class);
   private static final String FORMAT = "faqbot-parsed-entries-1";
+  /**
+   * Far above any real content tree (a few MB): a larger file is damaged or not ours, and reading
+   * it could fill the heap.
+   */
+  private static final long MAX_FILE_BYTES = 64L << 20;
+  private static final int MAX_TEXT_BYTES = 1 << 20;
+  private static final int MAX_ENTRIES = 1_000_000;
+  /** Alternatives, tags, related ids, key lines of one entry. */
+  private static final int MAX_ITEMS = 100_000;
 
   private final Path file;
   private final String build;
@@ -128,11 +135,12 @@ public final class ParsedEntryCache {
     if (file == null) {
       return;
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+    try (BoundedInput in = BoundedInput.open(file, MAX_FILE_BYTES)) {
       if (!FORMAT.equals(in.readUTF()) || !build.equals(in.readUTF())) {
         return; // written by another build
       }
-      int count = in.readInt();
+      // Each entry takes at least its key's length and 13 counts or lengths of 4 bytes.
+      int count = in.count(2 + 13 * 4, MAX_ENTRIES);
       Map<String, FaqFileParser.Result> found = new HashMap<>();
       for (int i = 0; i < count; i++) {
         String key = in.readUTF();
@@ -184,7 +192,7 @@ public final class ParsedEntryCache {
     }
   }
 
-  private static FaqEntry readEntry(DataInputStream in) throws IOException {
+  private static FaqEntry readEntry(BoundedInput in) throws IOException {
     String id = readText(in);
     String lang = readText(in);
     String question = readText(in);
@@ -205,8 +213,8 @@ public final class ParsedEntryCache {
     }
   }
 
-  private static Map<String, Integer> readLines(DataInputStream in) throws IOException {
-    int count = in.readInt();
+  private static Map<String, Integer> readLines(BoundedInput in) throws IOException {
+    int count = in.count(2 + 4, MAX_ITEMS);
     Map<String, Integer> lines = new HashMap<>();
     for (int i = 0; i < count; i++) {
       lines.put(in.readUTF(), in.readInt());
@@ -214,8 +222,8 @@ public final class ParsedEntryCache {
     return lines;
   }
 
-  private static List<String> readList(DataInputStream in) throws IOException {
-    int count = in.readInt();
+  private static List<String> readList(BoundedInput in) throws IOException {
+    int count = in.count(4, MAX_ITEMS);
     List<String> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       list.add(readText(in));
@@ -234,14 +242,12 @@ public final class ParsedEntryCache {
     out.write(bytes);
   }
 
-  private static String readText(DataInputStream in) throws IOException {
+  private static String readText(BoundedInput in) throws IOException {
     int length = in.readInt();
-    if (length < 0) {
+    if (length == -1) {
       return null;
     }
-    if (length > 1 << 20) {
-      throw new IOException("implausible text length " + length);
-    }
+    in.check(length, 1, MAX_TEXT_BYTES, "text length");
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);

@@ -10,10 +10,13 @@ import no.faqbot.search.KnowledgeBase;
 import no.faqbot.support.Redactor;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
+import no.faqbot.web.WebServer;
 
 /** {@code POST /api/feedback} {@code {entryId, helpful, query, lang}}: a vote on an answer. */
 public final class FeedbackRoutes implements Routes {
   private static final int MAX_QUERY = 2000;
+  /** An unwritable data folder needs an operator; asking again within a few minutes is enough. */
+  private static final int RETRY_AFTER_SECONDS = 300;
 
   private final FeedbackStore store;
   private final KnowledgeBase knowledge;
@@ -56,7 +59,13 @@ public final class FeedbackRoutes implements Routes {
     }
     // A merchant may paste a secret into the question; it must not end up in the feedback file.
     String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
-    store.add(id, lang, helpful.asBoolean(), text);
+    try {
+      store.add(id, lang, helpful.asBoolean(), text);
+    } catch (FeedbackStore.UnavailableException e) {
+      ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      WebServer.error(ctx, 503, e.getMessage());
+      return;
+    }
     ctx.status(201).json(Map.of("stored", true));
   }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Languages;
@@ -19,10 +20,13 @@ public final class KnowledgeRoutes implements Routes {
 
   private final KnowledgeBase knowledge;
   private final ContentReloader reloader;
+  private final Supplier<String> dataState;
 
-  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader) {
+  /** @param dataState whether the data folder can be written ({@code ok}/{@code unwritable}), for {@code /health} */
+  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> dataState) {
     this.knowledge = knowledge;
     this.reloader = reloader;
+    this.dataState = dataState;
   }
 
   @Override
@@ -107,6 +111,7 @@ public final class KnowledgeRoutes implements Routes {
     body.put("languages", perLang);
     body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
     body.put("contentProblems", content.problems().size());
+    body.put("data", dataState.get());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
       body.put("lastReload", reload.publicSummary());

@@ -9,6 +9,9 @@ public enum ImageType {
   GIF("image/gif", "gif"),
   WEBP("image/webp", "webp");
 
+  /** Enough of a file's start to recognise every type. */
+  public static final int SIGNATURE_BYTES = 12;
+
   private final String contentType;
   private final String extension;
 

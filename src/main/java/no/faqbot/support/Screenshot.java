@@ -2,8 +2,11 @@ package no.faqbot.support;
 
 import java.util.Locale;
 
-/** An uploaded screenshot whose content was recognised as an image; the name is safe for a MIME header. */
-public record Screenshot(String name, ImageType type, byte[] data) {
+/**
+ * An uploaded screenshot whose content was recognised as an image; the name is safe for a MIME
+ * header. Its bytes are read from {@code content} when the e-mail is written.
+ */
+public record Screenshot(String name, ImageType type, long size, UploadContent content) {
   private static final int MAX_NAME = 80;
 
   /**

@@ -25,9 +25,13 @@ public final class SmtpMailer {
     this.session = Session.getInstance(p);
   }
 
-  /** @throws MessagingException when the server refuses or cannot be reached */
-  public void send(MimeMessage prepared) throws MessagingException {
-    MimeMessage m = new MimeMessage(prepared);
+  /**
+   * Sends {@code m} from the configured address. The message is changed, not copied: a copy would
+   * hold every screenshot in memory, while writing the original streams them from the uploads.
+   *
+   * @throws MessagingException when the server refuses or cannot be reached
+   */
+  public void send(MimeMessage m) throws MessagingException {
     m.setFrom(new InternetAddress(settings.from()));
     m.saveChanges();
     try (Transport transport = session.getTransport("smtp")) {

@@ -20,5 +20,5 @@ public record SupportEmail(
   }
 
   /** An attached screenshot, described for the preview. */
-  public record Attachment(String name, String contentType, int size) {}
+  public record Attachment(String name, String contentType, long size) {}
 }

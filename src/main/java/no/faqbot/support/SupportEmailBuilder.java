@@ -1,6 +1,7 @@
 package no.faqbot.support;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -9,7 +10,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,7 @@ public final class SupportEmailBuilder {
     String text = SupportEmailWriter.text(r, caseRef, time, redacted);
     String html = SupportEmailWriter.html(text);
     List<SupportEmail.Attachment> attachments = r.screenshots().stream()
-        .map(s -> new SupportEmail.Attachment(s.name(), s.type().contentType(), s.data().length)).toList();
+        .map(s -> new SupportEmail.Attachment(s.name(), s.type().contentType(), s.size())).toList();
     SupportEmail preview = new SupportEmail(to, r.merchantEmail(), subject, text, html, caseRef, attachments,
         redacted, r.legacyEid());
     try {
@@ -60,7 +63,9 @@ public final class SupportEmailBuilder {
       mixed.addBodyPart(body);
       for (Screenshot s : r.screenshots()) {
         MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(s.data(), s.type().contentType())));
+        part.setDataHandler(new DataHandler(new ScreenshotSource(s)));
+        // Said up front, so that Jakarta Mail does not read the whole file to choose an encoding.
+        part.setHeader("Content-Transfer-Encoding", "base64");
         part.setFileName(MimeUtility.encodeText(s.name(), "UTF-8", null));
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         mixed.addBodyPart(part);
@@ -70,6 +75,29 @@ public final class SupportEmailBuilder {
       return new Built(preview, m);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new IllegalStateException("building the support e-mail failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A screenshot as Jakarta Mail reads it: streamed from the upload each time the message is written. */
+  private record ScreenshotSource(Screenshot screenshot) implements DataSource {
+    @Override
+    public InputStream getInputStream() throws IOException {
+      return screenshot.content().open();
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+      throw new IOException("a screenshot is read only");
+    }
+
+    @Override
+    public String getContentType() {
+      return screenshot.type().contentType();
+    }
+
+    @Override
+    public String getName() {
+      return screenshot.name();
     }
   }
 

@@ -6,9 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
+  /** The request attribute Jetty reads multipart limits from (Javalin sets its own only when absent). */
+  private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+  private static final String PARTS_READ = "faqbot.supportPartsRead";
 
   private static final String PREPARE = "/api/support-email";
   private static final String SEND = "/api/support-email/send";
@@ -39,21 +43,33 @@ public final class SupportRoutes implements Routes {
   /** Longest a support request may take, upload and SMTP conversation included. */
   private static final long TIMEOUT_MS = 5 * 60 * 1000;
 
+  /**
+   * Support e-mails with screenshots read and written at once: at most half the cores, so chat
+   * keeps the rest; more wait up to a minute for their turn, then get a 503.
+   */
+  private static final int TURNS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  private static final long TURN_WAIT_MS = 60_000;
+
   private final SupportService support;
   private final KnowledgeBase knowledge;
   private final SmtpMailer mailer;
   private final ExecutorService slowWork;
+  private final UploadFolder uploads;
+  private final UploadTurns turns = new UploadTurns(TURNS, TURN_WAIT_MS);
 
   /**
    * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
    *     talking to an SMTP server can take many seconds, which must not hold the few HTTP threads
    *     that answer chat messages
+   * @param uploads where screenshots wait while a request is answered
    */
-  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork) {
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
+      UploadFolder uploads) {
     this.support = support;
     this.knowledge = knowledge;
     this.mailer = mailer;
     this.slowWork = slowWork;
+    this.uploads = uploads;
   }
 
   @Override
@@ -73,7 +89,51 @@ public final class SupportRoutes implements Routes {
       task.timeout = TIMEOUT_MS;
       task.onTimeout(late -> WebServer.error(late, 503,
           "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
-    }, () -> handler.handle(ctx));
+    }, () -> {
+      try {
+        if (!ctx.isMultipartFormData()) {
+          handler.handle(ctx);
+          return;
+        }
+        // Read with this route's limits, screenshots spilled to the private folder (Jetty's attribute).
+        ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
+        // Reading and writing 25 MB is CPU work on a fast line: large requests take turns.
+        if (!UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
+          handler.handle(ctx);
+          return;
+        }
+        if (!turns.enter()) {
+          ctx.header("Retry-After", String.valueOf(turns.waitSeconds()));
+          WebServer.error(ctx, 503, "many support e-mails with screenshots are being prepared right now; "
+              + "try again in a minute");
+          return;
+        }
+        try {
+          handler.handle(ctx);
+        } finally {
+          turns.leave();
+        }
+      } finally {
+        deleteUploads(ctx);
+      }
+    });
+  }
+
+  /**
+   * Jetty deletes a request's files when it completes; doing it here as well keeps none past the
+   * answer. Only when the body was read: asking for the parts of an unread one would read it now.
+   */
+  private static void deleteUploads(Context ctx) {
+    if (ctx.attribute(PARTS_READ) == null) {
+      return;
+    }
+    try {
+      for (Part part : ctx.req().getParts()) {
+        part.delete();
+      }
+    } catch (IOException | ServletException | RuntimeException e) {
+      LOG.debug("Uploads of an unreadable request: {}", e.toString()); // nothing was kept
+    }
   }
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
@@ -81,18 +141,18 @@ public final class SupportRoutes implements Routes {
       throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
           + support.limits().maxFiles() + " files named 'screenshots'");
     }
+    ctx.attribute(PARTS_READ, true);
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : SupportService.FIELDS) {
       fields.put(name, ctx.formParam(name));
     }
     String stateText = ctx.formParam("state");
     JsonNode state = stateText == null || stateText.isBlank() ? null : parseState(stateText);
-    List<UploadedFile> files = ctx.uploadedFiles("screenshots");
-    List<SupportService.Upload> uploads = new ArrayList<>();
-    for (UploadedFile f : files) {
-      uploads.add(new SupportService.Upload(f.filename(), read(f, support.limits().maxFileBytes())));
+    List<SupportService.Upload> files = new ArrayList<>();
+    for (UploadedFile f : ctx.uploadedFiles("screenshots")) {
+      files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
-    return support.prepare(ctx.formParam("lang"), fields, state, uploads, knowledge.current().content());
+    return support.prepare(ctx.formParam("lang"), fields, state, files, knowledge.current().content());
   }
 
   private void prepare(Context ctx) throws IOException {
@@ -116,13 +176,14 @@ public final class SupportRoutes implements Routes {
         ctx.json(body);
         return;
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      built.message().writeTo(out);
       ctx.contentType("message/rfc822");
       ctx.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
       ctx.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
       ctx.header("Server-Timing", serverTiming(started));
-      ctx.result(out.toByteArray());
+      // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
+      try (OutputStream out = ctx.outputStream()) {
+        built.message().writeTo(out);
+      }
     } catch (UploadException e) {
       WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
@@ -169,13 +230,6 @@ public final class SupportRoutes implements Routes {
       return JSON.readTree(text);
     } catch (IOException e) {
       throw new IllegalArgumentException("state must be the JSON object from the last chat reply");
-    }
-  }
-
-  /** Reads an upload, at most one byte past the limit: enough for the service to refuse it. */
-  private static byte[] read(UploadedFile f, long max) throws IOException {
-    try (InputStream in = f.content()) {
-      return in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
     }
   }
 }

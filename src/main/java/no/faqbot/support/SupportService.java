@@ -1,6 +1,9 @@
 package no.faqbot.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -50,7 +53,7 @@ public final class SupportService {
   }
 
   /** An uploaded file before its content is checked. */
-  public record Upload(String name, byte[] data) {}
+  public record Upload(String name, long size, UploadContent content) {}
 
   /**
    * @throws IllegalArgumentException for missing or invalid fields or state
@@ -79,7 +82,7 @@ public final class SupportService {
     if (v[1] == null) {
       throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
     }
-    SupportEmailBuilder.address(v[1]);
+    v[1] = MerchantAddress.check(v[1], supportAddress);
     String problem = null;
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {
@@ -106,15 +109,24 @@ public final class SupportService {
     List<Screenshot> list = new ArrayList<>();
     for (int i = 0; i < uploads.size(); i++) {
       Upload u = uploads.get(i);
-      if (u.data().length > limits.maxFileBytes()) {
+      if (u.size() > limits.maxFileBytes()) {
         throw new UploadException(413, "'" + SupportEmailWriter.oneLine(u.name()) + "' is larger than "
             + limits.maxFileBytes() / (1024 * 1024) + " MB");
       }
-      ImageType type = ImageType.sniff(u.data()).orElseThrow(() -> new UploadException(415,
+      ImageType type = ImageType.sniff(head(u)).orElseThrow(() -> new UploadException(415,
           "'" + SupportEmailWriter.oneLine(u.name()) + "' is not a PNG, JPEG, GIF or WebP image"));
-      list.add(new Screenshot(Screenshot.safeName(u.name(), type, i + 1), type, u.data()));
+      list.add(new Screenshot(Screenshot.safeName(u.name(), type, i + 1), type, u.size(), u.content()));
     }
     return list;
+  }
+
+  /** The first bytes of an upload, where image formats have their signature. */
+  private static byte[] head(Upload u) {
+    try (InputStream in = u.content().open()) {
+      return in.readNBytes(ImageType.SIGNATURE_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the upload '" + SupportEmailWriter.oneLine(u.name()) + "' failed", e);
+    }
   }
 
   private String caseRef() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import no.faqbot.support.SupportLimits;
 import org.eclipse.jetty.io.EofException;
+import no.faqbot.support.UploadFolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,9 @@ public final class WebServer {
       cfg.fileRenderer(new ThymeleafRenderer());
       cfg.routes.before(cors::apply);
       cfg.routes.options("/*", cors::preflight);
-      // Uploads stay in memory (nothing of a merchant's is written to disk) and are bounded.
+      // Uploads are bounded and kept off the heap; support routes set their own folder (UploadFolder).
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize((int) uploads.maxFileBytes(), SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(UploadFolder.IN_MEMORY_BYTES, SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
       QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
       pool.setName("faqbot-http");

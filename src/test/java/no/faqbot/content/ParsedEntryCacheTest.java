@@ -77,4 +77,31 @@ class ParsedEntryCacheTest {
     assertTrue(second.problems().stream().anyMatch(p -> p.toString()
         .startsWith("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'")), second.problems().toString());
   }
+
+  @Test
+  void a_huge_count_or_length_in_a_damaged_file_is_ignored_not_allocated() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = tmp.resolve("index/parsed-entries.bin");
+    ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
+    for (int[] damage : new int[][] {{Integer.MAX_VALUE}, {1, Integer.MAX_VALUE}, {1, 0x7fff_fff0}, {1, -7}}) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        out.writeUTF("faqbot-parsed-entries-1");
+        out.writeUTF("build-1");
+        out.writeInt(damage[0]); // entries
+        if (damage.length > 1) {
+          out.writeUTF("some key");
+          for (int i = 0; i < 4; i++) {
+            out.writeInt(-1); // id, lang, question, section
+          }
+          out.writeInt(damage[1]); // alternatives: a list count, or a text length when read as one
+          out.write(new byte[64]);
+        }
+      }
+      Files.write(file, bytes.toByteArray());
+      ParsedEntryCache damaged = new ParsedEntryCache(file, "build-1");
+      assertNull(damaged.get(key(content, "faq/nb/order-expiry.md")), "damage " + java.util.Arrays.toString(damage));
+      assertEquals(first.entries(), load(content, damaged).entries());
+    }
+  }
 }

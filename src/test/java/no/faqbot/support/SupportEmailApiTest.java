@@ -72,8 +72,18 @@ class SupportEmailApiTest {
     }
 
     HttpResponse<byte[]> post(String path) throws Exception {
+      return post(server.base(), path);
+    }
+
+    /** The finished body, for sending it more than once. */
+    byte[] body() {
       write("--" + boundary + "--\r\n");
-      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
+      return out.toByteArray();
+    }
+
+    HttpResponse<byte[]> post(String base, String path) throws Exception {
+      write("--" + boundary + "--\r\n");
+      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -230,5 +240,30 @@ class SupportEmailApiTest {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     received.writeTo(raw);
     assertFalse(raw.toString(StandardCharsets.UTF_8).contains("Hemmelig123"));
+  }
+
+  @Test
+  void merchant_email_is_one_bare_address_that_cannot_pose_as_support() throws Exception {
+    List<String> posing = List.of("\"Klarna Support\" <product-upgrade-support@klarna.com>",
+        "Support <evil@example.com>", "=?UTF-8?B?S2xhcm5h?= <evil@example.com>",
+        "product-upgrade-support@klarna.com", "PRODUCT-UPGRADE-SUPPORT@KLARNA.COM", "support@klarna.com",
+        "someone@mail.klarna.com", "evil@example.com (product-upgrade-support@klarna.com)",
+        "butikk@example.no, product-upgrade-support@klarna.com", "\"product-upgrade-support@klarna.com\"@evil.example",
+        "evil@[127.0.0.1]", "<evil@example.com>", "a@b@example.com", "evil@example", "evil@-example.com",
+        "evil@example.com;product-upgrade-support@klarna.com");
+    for (String address : posing) {
+      HttpResponse<byte[]> r = new Form().field("merchantEmail", address).post("/api/support-email?format=json");
+      String body = new String(r.body(), StandardCharsets.UTF_8);
+      assertEquals(400, r.statusCode(), address + " -> " + body);
+      assertTrue(body.startsWith("{\"error\":\"merchantEmail "), body);
+    }
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String[] ok : new String[][] {{"butikk@example.no", "butikk@example.no"},
+        {" ola.nordmann+test@Butikk.Example ", "ola.nordmann+test@butikk.example"},
+        {"post@blåbær.no", "post@xn--blbr-roah.no"}}) {
+      HttpResponse<byte[]> r = new Form().field("merchantEmail", ok[0]).post("/api/support-email?format=json");
+      assertEquals(200, r.statusCode(), ok[0] + " -> " + new String(r.body(), StandardCharsets.UTF_8));
+      assertEquals(ok[1], mapper.readTree(r.body()).path("replyTo").asText());
+    }
   }
 }
