@@ -102,6 +102,9 @@ public final class SupportRoutes implements Routes {
           handler.handle(ctx);
           return;
         }
+        // The parts are spooled to the folder before taking a turn, so a slow line holds none.
+        ctx.attribute(PARTS_READ, true);
+        ctx.req().getParts();
         if (!turns.enter()) {
           ctx.header("Retry-After", String.valueOf(turns.waitSeconds()));
           WebServer.error(ctx, 503, "many support e-mails with screenshots are being prepared right now; "
