@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Languages;
+import no.faqbot.format.YamlDocument;
 
 /**
  * The bot's own lines that are not FAQ answers (greetings, thanks, the honest "I don't know"),

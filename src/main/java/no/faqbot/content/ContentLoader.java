@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowParser;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Languages;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and

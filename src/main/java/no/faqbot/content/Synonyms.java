@@ -2,6 +2,7 @@ package no.faqbot.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import no.faqbot.format.ContentProblem;
 
 /**
  * Editor-maintained synonym groups of one language: every phrase in a group means the same to a

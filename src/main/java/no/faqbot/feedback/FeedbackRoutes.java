@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.support.Redactor;
 import no.faqbot.web.Json;

@@ -10,14 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import no.faqbot.content.ContentProblem;
-import no.faqbot.content.FaqFileParser;
-import no.faqbot.content.Languages;
-import no.faqbot.content.YamlDocument;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Ids;
+import no.faqbot.format.Languages;
+import no.faqbot.format.YamlDocument;
 
 /** Reads one flow file ({@code content/flows/<id>.yaml}) into a {@link Flow}, collecting every problem. */
 public final class FlowParser {
-  private static final Pattern ID = FaqFileParser.ID;
+  private static final Pattern ID = Ids.PATTERN;
   private static final Pattern FIELD_ID = Pattern.compile("[a-z][A-Za-z0-9]*");
 
   /** The flow, or null with the problems that keep it from loading. */

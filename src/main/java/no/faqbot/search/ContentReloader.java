@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
-import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
+import no.faqbot.format.ContentProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
 import no.faqbot.search.ContentReloader;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
 import no.faqbot.search.ContentReloader;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;

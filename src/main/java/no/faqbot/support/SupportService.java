@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.faqbot.content.ContentSnapshot;
-import no.faqbot.content.Languages;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
@@ -19,6 +18,7 @@ import no.faqbot.flow.InvalidStateException;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.flow.Step;
 import no.faqbot.flow.StepKind;
+import no.faqbot.format.Languages;
 
 /**
  * Prepares the support e-mail from what the merchant sent: checks the screenshots by content,

@@ -1,4 +1,4 @@
-package no.faqbot.content;
+package no.faqbot.format;
 
 import java.util.List;
 
