@@ -165,9 +165,11 @@ public final class App implements AutoCloseable {
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+    return WebServer.create(SupportRoutes.uploadLimits(settings.supportLimits()), Cors.parse(settings.corsOrigins()),
+        settings.threads(),
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat),
+            new SupportRoutes(support, knowledge, mailer, slowWork), new FeedbackRoutes(feedback, knowledge),
+            new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 
   public Settings settings() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
+import no.faqbot.web.UploadLimits;
 import no.faqbot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,12 @@ public final class SupportRoutes implements Routes {
     this.knowledge = knowledge;
     this.mailer = mailer;
     this.slowWork = slowWork;
+  }
+
+  /** The server's multipart limits for screenshots, and what a client sending more is told. */
+  public static UploadLimits uploadLimits(SupportLimits limits) {
+    return new UploadLimits(limits.maxFileBytes(), limits.maxFiles(), () -> "upload too large: each screenshot may be"
+        + " at most " + limits.maxFileBytes() / 1024 + " KB and at most " + limits.maxFiles() + " files");
   }
 
   @Override

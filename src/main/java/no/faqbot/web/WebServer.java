@@ -8,7 +8,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
-import no.faqbot.support.SupportLimits;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ public final class WebServer {
   private WebServer() {}
 
   /** {@code threads}: the size of Jetty's pool, see {@link no.faqbot.config.Settings#threads()}. */
-  public static Javalin create(SupportLimits uploads, Cors cors, int threads, List<Routes> features) {
+  public static Javalin create(UploadLimits uploads, Cors cors, int threads, List<Routes> features) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
     // full-width ones it pads twice as much as needed, which is harmless.
@@ -41,7 +40,8 @@ public final class WebServer {
       // Uploads stay in memory (nothing of a merchant's is written to disk) and are bounded.
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxInMemoryFileSize((int) uploads.maxFileBytes(), SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(
+          uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
       QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
       pool.setName("faqbot-http");
       cfg.jetty.threadPool = pool;
@@ -63,8 +63,7 @@ public final class WebServer {
         // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
         String tooLarge = causeMessage(e, "size exceeded");
         if (tooLarge != null) {
-          error(ctx, 413, "upload too large: each screenshot may be at most "
-              + uploads.maxFileBytes() / 1024 + " KB and at most " + uploads.maxFiles() + " files");
+          error(ctx, 413, uploads.tooLarge().get());
           return;
         }
         if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
