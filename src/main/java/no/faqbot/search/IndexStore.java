@@ -45,22 +45,16 @@ public final class IndexStore {
     this.analysis = analysis;
   }
 
-  /** What {@link #open} did, for logs and {@code /health}. */
-  public enum Outcome { REUSED, BUILT }
-
-  /** An open reader and how it came about. */
-  public record Opened(DirectoryReader reader, Outcome outcome, Path folder) {}
-
   /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */
-  public Opened open(ContentSnapshot content) {
+  public OpenedIndex open(ContentSnapshot content) {
     String wanted = fingerprint(content);
     DirectoryReader reused = tryReuse(wanted);
     if (reused != null) {
-      return new Opened(reused, Outcome.REUSED, currentFolder());
+      return new OpenedIndex(reused, OpenedIndex.Outcome.REUSED, currentFolder());
     }
     Path folder = build(content, wanted);
     try {
-      return new Opened(DirectoryReader.open(FSDirectory.open(folder)), Outcome.BUILT, folder);
+      return new OpenedIndex(DirectoryReader.open(FSDirectory.open(folder)), OpenedIndex.Outcome.BUILT, folder);
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the index just built in " + folder, e);
     }

@@ -40,7 +40,7 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, QueryPlanner> planners = new HashMap<>();
   /** What each language searches: its entries, untranslated ones, flow triggers. */
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
-  private final IndexStore.Outcome outcome;
+  private final OpenedIndex.Outcome outcome;
   private final AtomicInteger refs = new AtomicInteger(1);
   /** Per thread, by field: where that thread looks terms up (see {@link Cursor}). */
   private final CloseableThreadLocal<Map<String, Cursor[]>> cursors = new CloseableThreadLocal<>() {
@@ -50,7 +50,7 @@ public final class SearchIndex implements AutoCloseable {
     }
   };
 
-  public SearchIndex(ContentSnapshot content, IndexStore.Opened opened, TextAnalysis analysis) {
+  public SearchIndex(ContentSnapshot content, OpenedIndex opened, TextAnalysis analysis) {
     this.content = content;
     this.reader = opened.reader();
     this.outcome = opened.outcome();
@@ -79,7 +79,7 @@ public final class SearchIndex implements AutoCloseable {
     return content;
   }
 
-  public IndexStore.Outcome outcome() {
+  public OpenedIndex.Outcome outcome() {
     return outcome;
   }
 
