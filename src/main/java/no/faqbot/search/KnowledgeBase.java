@@ -1,16 +1,18 @@
 package no.faqbot.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The knowledge base being served. Requests borrow the current {@link SearchIndex}; a reload
- * swaps in a new one atomically, and the old one closes when its last request is done.
+ * The knowledge base being served. Requests borrow the current {@link SearchIndex} from a
+ * {@link LiveIndex}; a reload swaps in a new one, and the old one closes when its last request is
+ * done.
  */
 public final class KnowledgeBase implements AutoCloseable {
-  private final AtomicReference<SearchIndex> current = new AtomicReference<>();
   private final CompletableFuture<SearchIndex> first;
+  private final CompletableFuture<LiveIndex> live;
 
   public KnowledgeBase(SearchIndex initial) {
     this(CompletableFuture.completedFuture(initial));
@@ -22,7 +24,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public KnowledgeBase(CompletableFuture<SearchIndex> first) {
     this.first = first;
-    first.thenAccept(index -> current.compareAndSet(null, index));
+    this.live = first.thenApply(LiveIndex::new);
   }
 
   /** Waits for the first index; throws what its loading threw. */
@@ -32,37 +34,46 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Runs {@code work} against the current index, which stays open until it returns. */
   public <T> T withIndex(Function<SearchIndex, T> work) {
-    while (true) {
-      SearchIndex index = current();
-      if (index.tryAcquire()) {
-        try {
-          return work.apply(index);
-        } finally {
-          index.release();
-        }
+    LiveIndex index = live();
+    try {
+      SearchIndex acquired = index.acquire();
+      try {
+        return work.apply(acquired);
+      } finally {
+        index.release(acquired);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the index could not be released", e);
     }
   }
 
   /** The current index, for reading its content snapshot (no Lucene access). */
   public SearchIndex current() {
-    SearchIndex index = current.get();
-    return index != null ? index : awaitReady();
+    return live().peek();
   }
 
   /** Serves {@code next} from now on and lets the old index close once idle. */
   public void swap(SearchIndex next) {
-    SearchIndex old = current.getAndSet(next);
-    if (old != null && old != next) {
-      old.release();
+    try {
+      live().swap(next);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the replaced index could not be closed", e);
     }
+  }
+
+  private LiveIndex live() {
+    awaitReady(); // throws what loading threw, as it was thrown
+    return live.join();
   }
 
   @Override
   public void close() {
-    SearchIndex index = first.isDone() && !first.isCompletedExceptionally() ? current() : null;
-    if (index != null) {
-      index.release();
-    }
+    live.thenAccept(index -> {
+      try {
+        index.close();
+      } catch (IOException ignored) {
+        // nothing is reading it any more
+      }
+    });
   }
 }
