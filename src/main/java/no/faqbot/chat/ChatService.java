@@ -12,8 +12,8 @@ import no.faqbot.flow.FlowView;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.Languages;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.AnswerView;
-import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
 

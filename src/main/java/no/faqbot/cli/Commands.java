@@ -17,7 +17,7 @@ import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.format.ContentProblem;
-import no.faqbot.search.IndexStore;
+import no.faqbot.knowledge.IndexStore;
 import no.faqbot.search.TextAnalysis;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

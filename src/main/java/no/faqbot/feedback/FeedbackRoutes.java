@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import no.faqbot.format.Languages;
-import no.faqbot.search.KnowledgeBase;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.support.Redactor;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;

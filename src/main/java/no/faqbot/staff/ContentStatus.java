@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
-import no.faqbot.search.ContentReloader;
+import no.faqbot.knowledge.ContentReloader;
 
 /**
  * What an editor needs to know about the content being served: the last reload, entries per

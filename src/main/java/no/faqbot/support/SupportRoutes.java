@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import no.faqbot.search.KnowledgeBase;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.UploadLimits;

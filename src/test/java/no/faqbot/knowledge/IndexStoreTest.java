@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,9 @@ import no.faqbot.Fixtures;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.search.OpenedIndex;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.TextAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

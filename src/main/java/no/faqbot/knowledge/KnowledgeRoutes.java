@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,6 +9,9 @@ import java.util.Map;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
+import no.faqbot.search.AnswerView;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.SearchResponse;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */

@@ -1,6 +1,7 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
+import no.faqbot.search.SearchIndex;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.store.AlreadyClosedException;
 

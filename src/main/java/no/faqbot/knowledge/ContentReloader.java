@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

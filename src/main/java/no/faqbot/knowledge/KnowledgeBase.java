@@ -1,9 +1,10 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import no.faqbot.search.SearchIndex;
 
 /**
  * The knowledge base being served. Requests borrow the current {@link SearchIndex} from a

@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
+import no.faqbot.search.IndexFields;
+import no.faqbot.search.OpenedIndex;
+import no.faqbot.search.TextAnalysis;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
