@@ -6,14 +6,23 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.mail.MessagingException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
@@ -67,13 +76,85 @@ public final class SupportRoutes implements Routes {
         "types", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))));
   }
 
-  private void offThePool(Context ctx, io.javalin.http.Handler handler) {
-    ctx.async(task -> {
-      task.executor = slowWork;
-      task.timeout = TIMEOUT_MS;
-      task.onTimeout(late -> WebServer.error(late, 503,
-          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
-    }, () -> handler.handle(ctx));
+  /** A request's work, done off the HTTP pool: returns how to answer instead of writing at once. */
+  private interface Work {
+    Consumer<Context> answer(Context ctx) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} on the slow-work threads and answers once: with its result, or with a 503 at
+   * the timeout, whichever comes first. Work that ends after the server let the exchange go (Jetty
+   * recycles the response when it stops) is logged and dropped: neither it nor Javalin's steps
+   * after a handler may touch a response that no longer exists, so the request is left unfinished.
+   */
+  private void offThePool(Context ctx, Work work) {
+    ctx.future(() -> {
+      Exchange exchange = new Exchange(ctx);
+      try {
+        slowWork.execute(() -> {
+          try {
+            exchange.answer(work.answer(ctx));
+          } catch (Exception e) {
+            exchange.fail(e);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        exchange.fail(e); // shutting down
+      }
+      CompletableFuture.delayedExecutor(TIMEOUT_MS, TimeUnit.MILLISECONDS).execute(() -> exchange.answer(late ->
+          WebServer.error(late, 503,
+              "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
+      return exchange.done;
+    });
+  }
+
+  /** One request handled off the pool; answered at most once, and not at all once the server let it go. */
+  private static final class Exchange {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Context ctx;
+    private final AtomicBoolean over = new AtomicBoolean();
+
+    Exchange(Context ctx) {
+      this.ctx = ctx;
+      AsyncContext async = ctx.req().getAsyncContext();
+      async.setTimeout(0); // the answer's own timeout above decides
+      async.addListener(new AsyncListener() {
+        @Override
+        public void onComplete(AsyncEvent event) {
+          over.set(true);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+          over.set(true);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+          over.set(true);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {}
+      });
+    }
+
+    void answer(Consumer<Context> answer) {
+      if (over.compareAndSet(false, true)) {
+        answer.accept(ctx);
+        done.complete(null);
+      } else if (!done.isDone()) {
+        LOG.info("A support request finished after the server let it go; it is not answered");
+      }
+    }
+
+    void fail(Exception e) {
+      if (over.compareAndSet(false, true)) {
+        done.completeExceptionally(e); // the server's error handlers answer it
+      } else if (!done.isDone()) {
+        LOG.info("A support request failed after the server let it go: {}", e.toString());
+      }
+    }
   }
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
@@ -95,7 +176,7 @@ public final class SupportRoutes implements Routes {
     return support.prepare(ctx.formParam("lang"), fields, state, uploads, knowledge.current().content());
   }
 
-  private void prepare(Context ctx) throws IOException {
+  private Consumer<Context> prepare(Context ctx) throws IOException {
     long started = System.nanoTime();
     try {
       SupportEmailBuilder.Built built = build(ctx);
@@ -112,46 +193,50 @@ public final class SupportRoutes implements Routes {
         body.put("legacyEid", e.legacyEid());
         body.put("redacted", !e.redacted().isEmpty());
         body.put("redactions", e.redacted());
-        ctx.header("Server-Timing", serverTiming(started));
-        ctx.json(body);
-        return;
+        String timing = serverTiming(started);
+        return c -> c.header("Server-Timing", timing).json(body);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       built.message().writeTo(out);
-      ctx.contentType("message/rfc822");
-      ctx.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
-      ctx.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
-      ctx.header("Server-Timing", serverTiming(started));
-      ctx.result(out.toByteArray());
+      String timing = serverTiming(started);
+      return c -> {
+        c.contentType("message/rfc822");
+        c.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
+        c.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
+        c.header("Server-Timing", timing);
+        c.result(out.toByteArray());
+      };
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      return c -> WebServer.error(c, e.status(), e.getMessage());
     } catch (MessagingException e) {
       throw new IllegalStateException("writing the e-mail failed", e);
     }
   }
 
-  private void send(Context ctx) throws IOException {
+  private Consumer<Context> send(Context ctx) throws IOException {
     if (mailer == null) {
-      WebServer.error(ctx, 409, "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
-      return;
+      return c -> WebServer.error(c, 409,
+          "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
     }
     try {
       SupportEmailBuilder.Built built = build(ctx);
       mailer.send(built.message());
-      LOG.info("Sent support e-mail {} ({} attachment(s))", built.preview().caseRef(), built.preview().attachments().size());
-      ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
-          "redacted", !built.preview().redacted().isEmpty()));
+      SupportEmail sent = built.preview();
+      LOG.info("Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
+      return c -> c.json(Map.of("sent", true, "to", sent.to(), "caseRef", sent.caseRef(),
+          "redacted", !sent.redacted().isEmpty()));
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage());
+      return c -> WebServer.error(c, e.status(), e.getMessage());
     } catch (MessagingException e) {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
-      WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
+      return c -> WebServer.error(c, 502,
+          "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */
   private static String serverTiming(long started) {
-    return String.format(java.util.Locale.ROOT, "build;dur=%.2f", (System.nanoTime() - started) / 1e6);
+    return String.format(Locale.ROOT, "build;dur=%.2f", (System.nanoTime() - started) / 1e6);
   }
 
   private static JsonNode parseState(String text) {
