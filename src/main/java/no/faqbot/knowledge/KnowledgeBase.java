@@ -67,9 +67,10 @@ public final class KnowledgeBase implements AutoCloseable {
     return live.join();
   }
 
+  /** Closes the live index now, or once the first one is loaded when that is still under way. */
   @Override
   public void close() {
-    live.thenAccept(index -> {
+    var unused = live.thenAccept(index -> {
       try {
         index.close();
       } catch (IOException ignored) {
