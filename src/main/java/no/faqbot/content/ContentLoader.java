@@ -6,10 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowParser;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Languages;
+import no.faqbot.format.Sha256;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and
@@ -255,17 +253,14 @@ public final class ContentLoader {
 
   /** Of every file's path and bytes, through their keys, in path order. */
   private static String fingerprint(Map<String, String> keys) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(keys).forEach((path, key) -> {
-        digest.update(path.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(key.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      });
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    List<byte[]> parts = new ArrayList<>();
+    byte[] separator = {0};
+    new TreeMap<>(keys).forEach((path, key) -> {
+      parts.add(path.getBytes(StandardCharsets.UTF_8));
+      parts.add(separator);
+      parts.add(key.getBytes(StandardCharsets.UTF_8));
+      parts.add(separator);
+    });
+    return Sha256.hex(parts.toArray(byte[][]::new));
   }
 }

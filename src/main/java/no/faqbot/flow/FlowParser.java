@@ -2,10 +2,7 @@ package no.faqbot.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,7 @@ import java.util.regex.Pattern;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Ids;
 import no.faqbot.format.Languages;
+import no.faqbot.format.Sha256;
 import no.faqbot.format.YamlDocument;
 
 /** Reads one flow file ({@code content/flows/<id>.yaml}) into a {@link Flow}, collecting every problem. */
@@ -90,12 +88,7 @@ public final class FlowParser {
   }
 
   private static String revision(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 
   /** Typed reading of a flow's parts, reporting each problem at its line. */
