@@ -43,10 +43,7 @@ public final class ChatService {
    *     language, and (as its subclasses) for a tampered state or an answer that does not fit
    */
   public ChatReply reply(ChatRequest request) {
-    String lang = request.lang() == null || request.lang().isBlank() ? Languages.DEFAULT : request.lang();
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
+    String lang = Languages.orDefault(request.lang());
     String message = request.message() == null ? null : request.message().strip();
     if (message != null && message.length() > MAX_MESSAGE_CHARS) {
       throw new MessageTooLongException(message.length());

@@ -12,4 +12,17 @@ public final class Languages {
   public static boolean isSupported(String lang) {
     return ALL.contains(lang);
   }
+
+  /** {@code lang} when served, else a clear error naming the languages that are. */
+  public static String require(String lang) {
+    if (!isSupported(lang)) {
+      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + ALL);
+    }
+    return lang;
+  }
+
+  /** {@code lang} as a client sent it: none (null or blank) means the default, else it must be served. */
+  public static String orDefault(String lang) {
+    return lang == null || lang.isBlank() ? DEFAULT : require(lang);
+  }
 }

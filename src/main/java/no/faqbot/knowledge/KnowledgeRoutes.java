@@ -118,14 +118,7 @@ public final class KnowledgeRoutes implements Routes {
   }
 
   static String lang(Context ctx) {
-    String lang = ctx.queryParam("lang");
-    if (lang == null || lang.isBlank()) {
-      return Languages.DEFAULT;
-    }
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
-    return lang;
+    return Languages.orDefault(ctx.queryParam("lang"));
   }
 
   private static int limit(String value) {

@@ -58,10 +58,7 @@ public final class SupportService {
    */
   public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
       ContentSnapshot content) {
-    String language = lang == null || lang.isBlank() ? Languages.DEFAULT : lang;
-    if (!Languages.isSupported(language)) {
-      throw new IllegalArgumentException("unsupported lang '" + language + "': use one of " + Languages.ALL);
-    }
+    String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
     String[] v = new String[FIELDS.size()];
