@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,8 @@ public final class SupportRoutes implements Routes {
         "canSend", mailer != null,
         "maxFiles", support.limits().maxFiles(),
         "maxFileBytes", support.limits().maxFileBytes(),
-        "types", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))));
+        "types", Arrays.stream(ImageType.values()).map(ImageType::contentType).toList(),
+        "fields", Arrays.stream(SupportField.values()).map(SupportField::describe).toList())));
   }
 
   /** A request's work, done off the HTTP pool: returns how to answer instead of writing at once. */
@@ -163,8 +165,8 @@ public final class SupportRoutes implements Routes {
           + support.limits().maxFiles() + " files named 'screenshots'");
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String name : SupportService.FIELDS) {
-      fields.put(name, ctx.formParam(name));
+    for (SupportField field : SupportField.values()) {
+      fields.put(field.param(), ctx.formParam(field.param()));
     }
     String stateText = ctx.formParam("state");
     JsonNode state = stateText == null || stateText.isBlank() ? null : parseState(stateText);

@@ -26,8 +26,6 @@ import no.faqbot.format.Languages;
  */
 public final class SupportService {
   /** Form fields of the request, as the widget names them. */
-  public static final List<String> FIELDS =
-      List.of("storeId", "merchantEmail", "errorCode", "httpStatus", "correlationId", "platform", "description");
   private static final char[] CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final String supportAddress;
@@ -61,22 +59,23 @@ public final class SupportService {
     String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
-    String[] v = new String[FIELDS.size()];
-    for (int i = 0; i < FIELDS.size(); i++) {
-      String name = FIELDS.get(i);
-      String value = raw.get(name);
-      int max = name.equals("description") ? SupportLimits.MAX_DESCRIPTION : SupportLimits.MAX_FIELD;
+    String[] v = new String[SupportField.values().length];
+    for (SupportField field : SupportField.values()) {
+      String value = raw.get(field.param());
+      int max = field.maxLength();
       if (value != null && value.length() > max) {
-        throw new IllegalArgumentException(name + " is " + value.length() + " characters; the limit is " + max);
+        throw new IllegalArgumentException(field.param() + " is " + value.length() + " characters; the limit is " + max);
       }
       Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
       found.addAll(r.found());
-      v[i] = name.equals("description") ? r.text() : (r.text() == null ? null : SupportEmailWriter.oneLine(r.text()));
+      v[field.ordinal()] = field == SupportField.DESCRIPTION || r.text() == null ? r.text()
+          : SupportEmailWriter.oneLine(r.text());
     }
-    if (v[1] == null) {
+    String merchantEmail = v[SupportField.MERCHANT_EMAIL.ordinal()];
+    if (merchantEmail == null) {
       throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
     }
-    SupportEmailBuilder.address(v[1]);
+    SupportEmailBuilder.address(merchantEmail);
     String problem = null;
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {

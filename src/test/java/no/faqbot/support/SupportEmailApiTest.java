@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import no.faqbot.TestServer;
@@ -105,6 +106,19 @@ class SupportEmailApiTest {
     } else {
       leaves.add(part);
     }
+  }
+
+  @Test
+  void the_config_gives_the_widget_the_fields_and_image_types_the_server_checks() {
+    TestServer.Reply config = server.get("/api/support-email/config");
+    assertEquals(200, config.status(), config.body());
+    List<String> names = new ArrayList<>();
+    config.json().get("fields").forEach(f -> names.add(f.get("name").asText()));
+    assertEquals(Arrays.stream(SupportField.values()).map(SupportField::param).toList(), names);
+    assertTrue(config.json().get("fields").get(1).get("required").asBoolean(), "merchantEmail is required");
+    List<String> types = new ArrayList<>();
+    config.json().get("types").forEach(t -> types.add(t.asText()));
+    assertEquals(List.of("image/png", "image/jpeg", "image/gif", "image/webp"), types);
   }
 
   @Test
