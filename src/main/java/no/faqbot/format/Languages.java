@@ -10,7 +10,7 @@ public final class Languages {
   private Languages() {}
 
   public static boolean isSupported(String lang) {
-    return ALL.contains(lang);
+    return lang != null && ALL.contains(lang); // List.of(...).contains(null) throws
   }
 
   /** {@code lang} when served, else a clear error naming the languages that are. */
