@@ -1,9 +1,14 @@
 package no.faqbot;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,16 +103,16 @@ public final class App implements AutoCloseable {
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
-  public static ContentLoader contentLoader(java.nio.file.Path content, java.nio.file.Path index) {
+  public static ContentLoader contentLoader(Path content, Path index) {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
   private static byte[] stateSecret(Settings settings) {
     if (settings.stateSecret() != null && !settings.stateSecret().isBlank()) {
-      return settings.stateSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return settings.stateSecret().getBytes(StandardCharsets.UTF_8);
     }
     byte[] random = new byte[32];
-    new java.security.SecureRandom().nextBytes(random);
+    new SecureRandom().nextBytes(random);
     return random;
   }
 
@@ -128,7 +133,7 @@ public final class App implements AutoCloseable {
         password = generatedStaffPassword;
       }
       String secret = password;
-      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC());
+      staffAuth = new StaffAuth(() -> Map.of(user, PasswordHash.of(secret)), Clock.systemUTC());
     }
     return staffAuth;
   }
@@ -147,8 +152,9 @@ public final class App implements AutoCloseable {
     awaitReady();
     try {
       reloader.start();
-    } catch (java.io.IOException e) {
-      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes", settings.content(), e.toString());
+    } catch (IOException e) {
+      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes",
+          settings.content(), e.toString());
     }
   }
 

@@ -184,7 +184,8 @@ public final class ParsedEntryCache {
     List<String> related = readList(in);
     String updated = readText(in);
     return new FaqEntry(id, lang, question, alternatives, section, tags, related,
-        updated == null ? null : LocalDate.parse(updated), readText(in), readText(in), readText(in), readText(in), readText(in));
+        updated == null ? null : LocalDate.parse(updated),
+        readText(in), readText(in), readText(in), readText(in), readText(in));
   }
 
   private static void writeLines(DataOutputStream out, Map<String, Integer> lines) throws IOException {

@@ -131,7 +131,7 @@ public final class FlowEngine {
       String answer = switch (step.kind()) {
         case CHOICE -> step.options().stream().filter(o -> o.id().equals(visit.answer())).map(o -> o.label().in(lang))
             .findFirst().orElse(visit.answer());
-        case INFO -> HELPED.equals(visit.answer()) ? Words.in(lang).get("flow.helped") : Words.in(lang).get("flow.notHelped");
+        case INFO -> Words.in(lang).get(HELPED.equals(visit.answer()) ? "flow.helped" : "flow.notHelped");
         default -> Words.in(lang).get("flow.filledIn");
       };
       lines.add(firstSentence(step.prompt().in(lang)) + " → " + answer);

@@ -11,6 +11,7 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -48,13 +49,14 @@ public final class ContentReloader implements AutoCloseable {
     }
 
     /** As the API shows it: problems as {@code path:line: message}. */
-    public java.util.Map<String, Object> summary() {
-      return java.util.Map.of("at", at.toString(), "served", served, "millis", millis,
+    public Map<String, Object> summary() {
+      return Map.of("at", at.toString(), "served", served, "millis", millis,
           "problems", problems.stream().map(Object::toString).toList());
     }
   }
 
-  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge, Clock clock) {
+  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge,
+      Clock clock) {
     this.loader = loader;
     this.store = store;
     this.analysis = analysis;

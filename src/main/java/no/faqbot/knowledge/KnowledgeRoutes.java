@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
@@ -108,7 +109,7 @@ public final class KnowledgeRoutes implements Routes {
       perLang.put(lang, content.entries(lang).size());
     }
     body.put("languages", perLang);
-    body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("index", index.outcome().name().toLowerCase(Locale.ROOT));
     body.put("contentProblems", content.problems().size());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {

@@ -64,7 +64,8 @@ public final class SupportService {
       String value = raw.get(field.param());
       int max = field.maxLength();
       if (value != null && value.length() > max) {
-        throw new IllegalArgumentException(field.param() + " is " + value.length() + " characters; the limit is " + max);
+        throw new IllegalArgumentException(
+            field.param() + " is " + value.length() + " characters; the limit is " + max);
       }
       Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
       found.addAll(r.found());
@@ -90,7 +91,8 @@ public final class SupportService {
         tried.add(r.text());
       }
     }
-    SupportRequest request = new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
+    SupportRequest request =
+        new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
     ZonedDateTime now = ZonedDateTime.now(clock);
     return builder.build(supportAddress, request, caseRef(), now, Redactor.sorted(found));
   }

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class SupportEmailApiTest {
 
     HttpResponse<byte[]> post(String path) throws Exception {
       write("--" + boundary + "--\r\n");
-      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
