@@ -43,23 +43,22 @@ class PackageCyclesTest {
 
   @Test
   void webKnowsNoFeature() {
-    Set<String> imported = new TreeSet<>();
-    MAIN.stream().filter(c -> c.getPackageName().equals("no.faqbot.web"))
-        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-        .map(d -> d.getTargetClass().getPackageName())
-        .filter(p -> p.startsWith("no.faqbot") && !p.equals("no.faqbot.web"))
-        .forEach(imported::add);
-    assertEquals(Set.of(), imported, "no.faqbot.web must not import feature packages");
+    assertEquals(Set.of(), importedBy("no.faqbot.web"), "no.faqbot.web must not import feature packages");
   }
 
   @Test
   void groundPackageImportsNoOtherPackage() {
+    assertEquals(Set.of(), importedBy("no.faqbot.format"), "no.faqbot.format is the ground every feature stands on");
+  }
+
+  /** The other faqbot packages that classes of {@code pkg} use. */
+  private static Set<String> importedBy(String pkg) {
     Set<String> imported = new TreeSet<>();
-    MAIN.stream().filter(c -> c.getPackageName().equals("no.faqbot.format"))
+    MAIN.stream().filter(c -> c.getPackageName().equals(pkg))
         .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
         .map(d -> d.getTargetClass().getPackageName())
-        .filter(p -> p.startsWith("no.faqbot") && !p.equals("no.faqbot.format"))
+        .filter(p -> p.startsWith("no.faqbot") && !p.equals(pkg))
         .forEach(imported::add);
-    assertEquals(Set.of(), imported, "no.faqbot.format is the ground every feature stands on");
+    return imported;
   }
 }
