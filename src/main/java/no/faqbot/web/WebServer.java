@@ -70,7 +70,12 @@ public final class WebServer {
           error(ctx, 400, "the multipart/form-data body could not be read");
           return;
         }
-        LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        String request = describe(ctx);
+        if (request == null) {
+          LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
+          return;
+        }
+        LOG.error("Unexpected error on {}", request, e);
         error(ctx, 500, "internal error; it has been logged");
       });
       cfg.routes.error(404, ctx -> {
@@ -90,6 +95,18 @@ public final class WebServer {
       }
     }
     return null;
+  }
+
+  /**
+   * Method and path of the request, or null when Jetty has already recycled it (work that ended
+   * after the server stopped): then there is no response left to write to.
+   */
+  private static String describe(Context ctx) {
+    try {
+      return ctx.method() + " " + ctx.path();
+    } catch (RuntimeException gone) {
+      return null;
+    }
   }
 
   /** Answers with {@code {"error": message}} and {@code status}. */
