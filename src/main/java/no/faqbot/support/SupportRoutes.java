@@ -103,9 +103,6 @@ public final class SupportRoutes implements Routes {
       } catch (RejectedExecutionException e) {
         exchange.fail(e); // shutting down
       }
-      CompletableFuture.delayedExecutor(TIMEOUT_MS, TimeUnit.MILLISECONDS).execute(() -> exchange.answer(late ->
-          WebServer.error(late, 503,
-              "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
       return exchange.done;
     });
   }
@@ -115,46 +112,62 @@ public final class SupportRoutes implements Routes {
     final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Context ctx;
     private final AtomicBoolean over = new AtomicBoolean();
+    /** Answers 503 unless the request ends first (then it is cancelled, and nothing waits for it). */
+    private final CompletableFuture<Void> timeout =
+        new CompletableFuture<Void>().completeOnTimeout(null, TIMEOUT_MS, TimeUnit.MILLISECONDS);
 
     Exchange(Context ctx) {
       this.ctx = ctx;
       AsyncContext async = ctx.req().getAsyncContext();
-      async.setTimeout(0); // the answer's own timeout above decides
+      async.setTimeout(0); // the timeout below decides
       async.addListener(new AsyncListener() {
         @Override
         public void onComplete(AsyncEvent event) {
-          over.set(true);
+          end();
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-          over.set(true);
+          end();
         }
 
         @Override
         public void onError(AsyncEvent event) {
-          over.set(true);
+          end();
         }
 
         @Override
         public void onStartAsync(AsyncEvent event) {}
       });
+      timeout.thenRun(() -> answer(late -> WebServer.error(late, 503,
+          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
+      done.whenComplete((ok, failed) -> timeout.cancel(false));
+    }
+
+    /** Jetty let the request go (answered, or the server stopped): nothing may be written any more. */
+    private void end() {
+      over.set(true);
+      timeout.cancel(false);
     }
 
     void answer(Consumer<Context> answer) {
-      if (over.compareAndSet(false, true)) {
+      if (!over.compareAndSet(false, true)) {
+        LOG.info("A support request finished after it was answered or let go; not answered again");
+        return;
+      }
+      try {
         answer.accept(ctx);
         done.complete(null);
-      } else if (!done.isDone()) {
-        LOG.info("A support request finished after the server let it go; it is not answered");
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
       }
     }
 
     void fail(Exception e) {
       if (over.compareAndSet(false, true)) {
         done.completeExceptionally(e); // the server's error handlers answer it
-      } else if (!done.isDone()) {
-        LOG.info("A support request failed after the server let it go: {}", e.toString());
+      } else {
+        LOG.info("A support request failed after it was answered or let go: {}", e.toString());
       }
     }
   }
