@@ -20,7 +20,6 @@
   const API = (attr('api') || origin).replace(/\/+$/, '');
   const KEY = 'faqbot:v1';
   const MAX_KEPT = 80; // messages kept in storage
-  const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
   // ---------- Texts (Norwegian bokmål first) ----------
   const I18N = {
@@ -80,13 +79,6 @@
   const T = I18N[lang];
   const tr = (key, vars) => T[key].replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? vars[k] : m));
   const TITLE = attr('title') || T.title;
-
-  // The support e-mail form: [field, input type, required, max length]
-  const EMAIL_FIELDS = [
-    ['storeId', 'text', false, 300], ['merchantEmail', 'email', true, 300], ['errorCode', 'text', false, 300],
-    ['httpStatus', 'text', false, 300], ['correlationId', 'text', false, 300], ['platform', 'text', false, 300],
-    ['description', 'textarea', false, 4000]
-  ];
 
   // ---------- Small DOM helpers (text is always inserted as text) ----------
   function h(tag, props) {
@@ -206,15 +198,18 @@
     throw Object.assign(new Error(msg), { status: res.status, body: body });
   }
 
-  let config = null; // support e-mail limits, from the server when it answers
+  // The support e-mail's fields, image types and limits: the server defines them, the widget asks once.
+  let config = null;
   function supportConfig() {
     if (!config) {
-      config = call('/api/support-email/config').catch(() => ({})).then((c) => ({
+      config = call('/api/support-email/config').then((c) => ({
         canSend: c.canSend === true,
-        maxFiles: c.maxFiles > 0 ? c.maxFiles : 5,
-        maxFileBytes: c.maxFileBytes > 0 ? c.maxFileBytes : 5 * 1024 * 1024,
-        types: Array.isArray(c.types) && c.types.length ? c.types : IMAGE_TYPES
+        maxFiles: c.maxFiles > 0 ? c.maxFiles : 0,
+        maxFileBytes: c.maxFileBytes > 0 ? c.maxFileBytes : 0,
+        types: Array.isArray(c.types) ? c.types : [],
+        fields: Array.isArray(c.fields) ? c.fields : []
       }));
+      config.catch(() => { config = null; }); // asked again by the next form
     }
     return config;
   }
@@ -618,27 +613,23 @@
     const collected = f.collected || {};
     const fields = {};
     const form = h('form', { class: 'fb-form', noValidate: true });
-    EMAIL_FIELDS.forEach((d) => {
-      fields[d[0]] = field(d[0], T.fields[d[0]], d[1], d[2], d[3], collected[d[0]]);
-      form.append(fields[d[0]].wrap);
-    });
 
-    // Screenshots
-    let conf = { canSend: false, maxFiles: 5, maxFileBytes: 5 * 1024 * 1024, types: IMAGE_TYPES };
+    // Screenshots (the fields go before them once the server has said which)
+    let conf = { canSend: false, maxFiles: 0, maxFileBytes: 0, types: [], fields: [] };
     const files = []; // {file, url}
     const fileId = nextId('file');
     const fileInput = h('input', {
-      type: 'file', id: fileId, class: 'fb-file', multiple: true, accept: IMAGE_TYPES.join(','), 'data-faqbot': 'file',
+      type: 'file', id: fileId, class: 'fb-file', multiple: true, 'data-faqbot': 'file',
       on: { change: () => { addFiles(fileInput.files); fileInput.value = ''; } }
     });
     const hint = h('p', { class: 'fb-hint' });
     const fileErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     const thumbs = h('ul', { class: 'fb-thumbs', 'aria-label': T.screenshots });
     const showHint = () => { hint.textContent = tr('dropHint', { n: conf.maxFiles, size: size(conf.maxFileBytes) }); };
-    showHint();
-    form.append(h('fieldset', { class: 'fb-files' },
+    const filesSet = h('fieldset', { class: 'fb-files' },
       h('legend', null, T.screenshots),
-      fileInput, h('label', { for: fileId, class: 'fb-btn fb-opt' }, T.addFiles), hint, fileErr, thumbs));
+      fileInput, h('label', { for: fileId, class: 'fb-btn fb-opt' }, T.addFiles), hint, fileErr, thumbs);
+    form.append(filesSet);
 
     const formErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     const previewBtn = h('button', { type: 'submit', class: 'fb-btn fb-primary' }, T.preview);
@@ -769,8 +760,19 @@
 
     if (live) {
       emailCtx = { add: addFiles };
-      supportConfig().then((c) => { conf = c; showHint(); });
     }
+    supportConfig().then((c) => {
+      conf = c;
+      c.fields.forEach((d) => {
+        fields[d.name] = field(d.name, T.fields[d.name] || d.name, d.type, d.required, d.maxLength, collected[d.name]);
+        form.insertBefore(fields[d.name].wrap, filesSet);
+        if (!live || el.classList.contains('fb-done')) {
+          fields[d.name].wrap.querySelectorAll('input,textarea').forEach((x) => { x.disabled = true; });
+        }
+      });
+      fileInput.accept = c.types.join(',');
+      showHint();
+    }, () => showError(new Error(T.network)));
   }
   const size = (bytes) => (bytes >= 1048576 ? Math.round(bytes / 104857.6) / 10 + ' MB' : Math.ceil(bytes / 1024) + ' KB');
 

@@ -1,10 +1,15 @@
 package no.faqbot;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,27 +20,27 @@ import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
-import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
-import no.faqbot.flow.StateCodec;
-import no.faqbot.support.SmtpMailer;
-import no.faqbot.support.SupportRoutes;
-import no.faqbot.support.SupportService;
 import no.faqbot.support.UploadFolder;
-import no.faqbot.search.ContentReloader;
-import no.faqbot.search.IndexStore;
-import no.faqbot.search.KnowledgeBase;
-import no.faqbot.search.KnowledgeRoutes;
-import no.faqbot.search.SearchIndex;
-import no.faqbot.search.TextAnalysis;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.feedback.FeedbackStore;
+import no.faqbot.flow.StateCodec;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.IndexStore;
+import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.knowledge.KnowledgeRoutes;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
 import no.faqbot.web.ClientLimits;
+import no.faqbot.support.SmtpMailer;
+import no.faqbot.support.SupportRoutes;
+import no.faqbot.support.SupportService;
 import no.faqbot.web.Cors;
 import no.faqbot.web.RateLimit;
 import no.faqbot.web.WebServer;
@@ -120,16 +125,16 @@ public final class App implements AutoCloseable {
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
-  public static ContentLoader contentLoader(java.nio.file.Path content, java.nio.file.Path index) {
+  public static ContentLoader contentLoader(Path content, Path index) {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
   private static byte[] stateSecret(Settings settings) {
     if (settings.stateSecret() != null && !settings.stateSecret().isBlank()) {
-      return settings.stateSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return settings.stateSecret().getBytes(StandardCharsets.UTF_8);
     }
     byte[] random = new byte[32];
-    new java.security.SecureRandom().nextBytes(random);
+    new SecureRandom().nextBytes(random);
     return random;
   }
 
@@ -150,7 +155,7 @@ public final class App implements AutoCloseable {
         password = generatedStaffPassword;
       }
       String secret = password;
-      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC(),
+      staffAuth = new StaffAuth(() -> Map.of(user, PasswordHash.of(secret)), Clock.systemUTC(),
           settings.clientAddress());
     }
     return staffAuth;
@@ -170,8 +175,9 @@ public final class App implements AutoCloseable {
     awaitReady();
     try {
       reloader.start();
-    } catch (java.io.IOException e) {
-      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes", settings.content(), e.toString());
+    } catch (IOException e) {
+      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes",
+          settings.content(), e.toString());
     }
   }
 
@@ -192,7 +198,8 @@ public final class App implements AutoCloseable {
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
+    return WebServer.create(SupportRoutes.uploadLimits(settings.supportLimits()), Cors.parse(settings.corsOrigins()),
+        settings.threads(),
         SupportRoutes.UPLOAD_PATHS,
         List.of(new ClientLimits(settings.clientAddress(), limits),
             new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat),

@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.faqbot.content.CannedReplies;
 import no.faqbot.content.ContentSnapshot;
-import no.faqbot.content.Languages;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
 import no.faqbot.flow.FlowView;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.flow.StateCodec;
+import no.faqbot.format.Languages;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.AnswerView;
-import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.support.Redactor;
@@ -47,10 +47,7 @@ public final class ChatService {
    *     language, and (as its subclasses) for a tampered state or an answer that does not fit
    */
   public ChatReply reply(ChatRequest request) {
-    String lang = request.lang() == null || request.lang().isBlank() ? Languages.DEFAULT : request.lang();
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
+    String lang = Languages.orDefault(request.lang());
     String message = request.message() == null ? null : request.message().strip();
     if (message != null && message.length() > MAX_MESSAGE_CHARS) {
       throw new MessageTooLongException(message.length());

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Languages;
+import no.faqbot.format.YamlDocument;
 
 /**
  * The bot's own lines that are not FAQ answers (greetings, thanks, the honest "I don't know"),
@@ -65,7 +69,7 @@ public record CannedReplies(Map<String, Intent> intents) {
         }
         reply.put(lang, r);
         List<String> list = new ArrayList<>();
-        node.path("phrases").path(lang).forEach(p -> list.add(p.asText().strip().toLowerCase(java.util.Locale.ROOT)));
+        node.path("phrases").path(lang).forEach(p -> list.add(p.asText().strip().toLowerCase(Locale.ROOT)));
         phrases.put(lang, list);
       }
       intents.put(name, new Intent(name, phrases, reply));

@@ -1,22 +1,30 @@
 package no.faqbot.content;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowParser;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Languages;
+import no.faqbot.format.Sha256;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and
@@ -48,7 +56,7 @@ public final class ContentLoader {
     List<ContentProblem> problems = new ArrayList<>();
     Map<String, byte[]> files = readAll(problems);
     Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
-    Map<String, FaqFileParser.Result> parsed = new java.util.HashMap<>();
+    Map<String, FaqFileParser.Result> parsed = new HashMap<>();
     Map<String, Synonyms> synonyms = new TreeMap<>();
     Map<String, Flow> flows = new TreeMap<>();
     CannedReplies replies = null;
@@ -102,13 +110,13 @@ public final class ContentLoader {
     }
     checkRelated(entries, parsed, problems);
     checkFlowLinks(entries, parsed, flows, problems);
-    problems.sort(java.util.Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
+    problems.sort(Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(keys));
   }
 
   /** Each file's {@link ParsedEntryCache#key}, hashed once for both the cache and the fingerprint. */
   private static Map<String, String> fileKeys(Map<String, byte[]> files) {
-    return files.entrySet().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+    return files.entrySet().parallelStream().collect(Collectors.toConcurrentMap(
         Map.Entry::getKey, file -> ParsedEntryCache.key(file.getKey(), file.getValue())));
   }
 
@@ -116,8 +124,9 @@ public final class ContentLoader {
    * Parsing Markdown and YAML dominates start-up: files parsed before come from the cache, the
    * others are parsed on every core (they are independent).
    */
-  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(Map<String, byte[]> files, Map<String, String> keys) {
-    Map<String, FaqFileParser.Result> results = new java.util.concurrent.ConcurrentHashMap<>();
+  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(
+      Map<String, byte[]> files, Map<String, String> keys) {
+    Map<String, FaqFileParser.Result> results = new ConcurrentHashMap<>();
     files.entrySet().parallelStream().forEach(file -> {
       String[] parts = file.getKey().split("/");
       if (parts.length == 4 && parts[1].equals("faq") && file.getKey().endsWith(".md")
@@ -135,7 +144,7 @@ public final class ContentLoader {
         results.put(file.getKey(), result);
       }
     });
-    parsedBefore.keepOnly(java.util.Set.copyOf(keys.values()));
+    parsedBefore.keepOnly(Set.copyOf(keys.values()));
     return results;
   }
 
@@ -150,7 +159,7 @@ public final class ContentLoader {
       }
       return defaults;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("bundled default-replies.yaml is missing", e);
+      throw new UncheckedIOException("bundled default-replies.yaml is missing", e);
     }
   }
 
@@ -163,13 +172,14 @@ public final class ContentLoader {
     FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
     if (existing != null) {
       problems.add(new ContentProblem(entry.sourcePath(), result.lineOf("id"),
-          "duplicate id '" + entry.id() + "': already used by " + existing.sourcePath() + "; give this entry its own id"));
+          "duplicate id '" + entry.id() + "': already used by " + existing.sourcePath()
+              + "; give this entry its own id"));
     }
   }
 
   private static void checkRelated(Map<String, Map<String, FaqEntry>> entries,
       Map<String, FaqFileParser.Result> parsed, List<ContentProblem> problems) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
@@ -186,7 +196,7 @@ public final class ContentLoader {
   /** Entries may name a flow, flows may name entries: both must exist. */
   private static void checkFlowLinks(Map<String, Map<String, FaqEntry>> entries,
       Map<String, FaqFileParser.Result> parsed, Map<String, Flow> flows, List<ContentProblem> problems) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
@@ -232,7 +242,7 @@ public final class ContentLoader {
           problems.add(new ContentProblem(rel, 1, "could not read file: " + e.getMessage()));
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       problems.add(new ContentProblem(root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
@@ -242,7 +252,7 @@ public final class ContentLoader {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes))
           .toString()
           .replace("\uFEFF", "");
     } catch (CharacterCodingException e) {
@@ -253,17 +263,14 @@ public final class ContentLoader {
 
   /** Of every file's path and bytes, through their keys, in path order. */
   private static String fingerprint(Map<String, String> keys) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(keys).forEach((path, key) -> {
-        digest.update(path.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(key.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      });
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    List<byte[]> parts = new ArrayList<>();
+    byte[] separator = {0};
+    new TreeMap<>(keys).forEach((path, key) -> {
+      parts.add(path.getBytes(StandardCharsets.UTF_8));
+      parts.add(separator);
+      parts.add(key.getBytes(StandardCharsets.UTF_8));
+      parts.add(separator);
+    });
+    return Sha256.hex(parts.toArray(byte[][]::new));
   }
 }

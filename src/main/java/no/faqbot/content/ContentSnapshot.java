@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import no.faqbot.flow.Flow;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Languages;
 
 /**
  * Everything loaded from the content folder at one moment: entries per language, synonyms,

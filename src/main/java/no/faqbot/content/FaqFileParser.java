@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Ids;
+import no.faqbot.format.YamlDocument;
 
 /** Reads one FAQ Markdown file with YAML front matter into a {@link FaqEntry}, collecting all problems. */
 public final class FaqFileParser {
-  /** What an id looks like, for entries, flows and steps alike: kebab-case. */
-  public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> KNOWN_KEYS =
       Set.of("version", "id", "question", "alternatives", "section", "tags", "related", "updated", "flow");
   private static final int MAX_TEXT = 10_000;
@@ -101,7 +101,7 @@ public final class FaqFileParser {
           "unsupported version '" + version.asText() + "': this faqbot reads version 1"));
     }
     String id = f.requiredText("id", "a stable id in kebab-case, e.g. 'find-store-id'");
-    if (id != null && !ID.matcher(id).matches()) {
+    if (id != null && !Ids.PATTERN.matcher(id).matches()) {
       problems.add(new ContentProblem(path, doc.lineOf("id"),
           "id '" + id + "' must be lower-case letters, digits and single dashes, e.g. 'find-store-id'"));
     }
@@ -111,7 +111,7 @@ public final class FaqFileParser {
     List<String> tags = f.textList("tags");
     List<String> related = f.textList("related");
     for (String r : related) {
-      if (!ID.matcher(r).matches()) {
+      if (!Ids.PATTERN.matcher(r).matches()) {
         problems.add(new ContentProblem(path, doc.lineOf("related"), "related id '" + r + "' is not a valid id"));
       }
     }
@@ -126,7 +126,7 @@ public final class FaqFileParser {
       }
     }
     String flow = f.optionalText("flow");
-    if (flow != null && !ID.matcher(flow).matches()) {
+    if (flow != null && !Ids.PATTERN.matcher(flow).matches()) {
       problems.add(new ContentProblem(path, doc.lineOf("flow"), "flow id '" + flow + "' is not a valid id"));
     }
     if (body.isEmpty()) {

@@ -10,16 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import no.faqbot.format.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,15 +82,7 @@ public final class ParsedEntryCache {
 
   /** The key of a file: its path and every byte of it. */
   public static String key(String path, byte[] bytes) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(path.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(bytes);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Sha256.hex(path.getBytes(StandardCharsets.UTF_8), new byte[] {0}, bytes);
   }
 
   /** The earlier result for this key, or null. */
@@ -202,7 +192,8 @@ public final class ParsedEntryCache {
     List<String> related = readList(in);
     String updated = readText(in);
     return new FaqEntry(id, lang, question, alternatives, section, tags, related,
-        updated == null ? null : LocalDate.parse(updated), readText(in), readText(in), readText(in), readText(in), readText(in));
+        updated == null ? null : LocalDate.parse(updated),
+        readText(in), readText(in), readText(in), readText(in), readText(in));
   }
 
   private static void writeLines(DataOutputStream out, Map<String, Integer> lines) throws IOException {

@@ -2,6 +2,8 @@ package no.faqbot.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import no.faqbot.format.ContentProblem;
 
 /**
  * Editor-maintained synonym groups of one language: every phrase in a group means the same to a
@@ -32,7 +34,7 @@ public record Synonyms(List<List<String>> groups) {
       }
       List<String> group = new ArrayList<>();
       for (String phrase : line.split(",")) {
-        String p = phrase.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = phrase.strip().toLowerCase(Locale.ROOT);
         if (!p.isEmpty() && !group.contains(p)) {
           group.add(p);
         }

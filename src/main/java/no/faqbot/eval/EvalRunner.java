@@ -15,7 +15,7 @@ import no.faqbot.chat.ChatReply;
 import no.faqbot.chat.ChatRequest;
 import no.faqbot.chat.ChatService;
 import no.faqbot.chat.ReplyType;
-import no.faqbot.search.KnowledgeBase;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.web.Json;
 

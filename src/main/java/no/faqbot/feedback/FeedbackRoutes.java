@@ -5,8 +5,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
-import no.faqbot.content.Languages;
-import no.faqbot.search.KnowledgeBase;
+import no.faqbot.format.Languages;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.support.Redactor;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
@@ -49,10 +49,7 @@ public final class FeedbackRoutes implements Routes {
     if (query != null && !query.isNull() && (!query.isTextual() || query.asText().length() > MAX_QUERY)) {
       throw new IllegalArgumentException("query must be a string of at most " + MAX_QUERY + " characters");
     }
-    String lang = body.path("lang").asText(Languages.DEFAULT);
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
+    String lang = Languages.require(body.path("lang").asText(Languages.DEFAULT));
     String id = entryId.asText();
     if (knowledge.current().content().entry(id, lang).isEmpty()) {
       throw new NotFoundResponse("no entry with id '" + id + "'");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Words;
 
 /**
  * Moves a merchant through a flow. Pure: (flow, state, answer) gives the next state; no I/O, no
@@ -130,8 +131,8 @@ public final class FlowEngine {
       String answer = switch (step.kind()) {
         case CHOICE -> step.options().stream().filter(o -> o.id().equals(visit.answer())).map(o -> o.label().in(lang))
             .findFirst().orElse(visit.answer());
-        case INFO -> HELPED.equals(visit.answer()) ? FlowTexts.helped(lang) : FlowTexts.notHelped(lang);
-        default -> FlowTexts.filledIn(lang);
+        case INFO -> Words.in(lang).get(HELPED.equals(visit.answer()) ? "flow.helped" : "flow.notHelped");
+        default -> Words.in(lang).get("flow.filledIn");
       };
       lines.add(firstSentence(step.prompt().in(lang)) + " → " + answer);
     }

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.faqbot.content.ContentProblem;
-import no.faqbot.content.YamlDocument;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.YamlDocument;
 
 /** Checks a flow's graph: every link leads somewhere, every step is reachable and can finish. */
 final class FlowLinter {

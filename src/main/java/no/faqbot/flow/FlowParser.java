@@ -2,22 +2,20 @@ package no.faqbot.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import no.faqbot.content.ContentProblem;
-import no.faqbot.content.FaqFileParser;
-import no.faqbot.content.Languages;
-import no.faqbot.content.YamlDocument;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.format.Ids;
+import no.faqbot.format.Languages;
+import no.faqbot.format.Sha256;
+import no.faqbot.format.YamlDocument;
 
 /** Reads one flow file ({@code content/flows/<id>.yaml}) into a {@link Flow}, collecting every problem. */
 public final class FlowParser {
-  private static final Pattern ID = FaqFileParser.ID;
+  private static final Pattern ID = Ids.PATTERN;
   private static final Pattern FIELD_ID = Pattern.compile("[a-z][A-Za-z0-9]*");
 
   /** The flow, or null with the problems that keep it from loading. */
@@ -90,12 +88,7 @@ public final class FlowParser {
   }
 
   private static String revision(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 
   /** Typed reading of a flow's parts, reporting each problem at its line. */

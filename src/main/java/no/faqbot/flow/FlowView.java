@@ -2,6 +2,7 @@ package no.faqbot.flow;
 
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Words;
 
 /** A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields}}. */
 public record FlowView(
@@ -33,8 +34,8 @@ public record FlowView(
     Step step = FlowEngine.current(flow, state);
     List<OptionView> options = switch (step.kind()) {
       case CHOICE -> step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
-      case INFO -> List.of(new OptionView(FlowEngine.HELPED, FlowTexts.helped(lang)),
-          new OptionView(FlowEngine.NOT_HELPED, FlowTexts.notHelped(lang)));
+      case INFO -> List.of(new OptionView(FlowEngine.HELPED, Words.in(lang).get("flow.helped")),
+          new OptionView(FlowEngine.NOT_HELPED, Words.in(lang).get("flow.notHelped")));
       default -> List.of();
     };
     List<FieldView> fields = step.fields().stream()

@@ -1,7 +1,7 @@
 package no.faqbot.flow;
 
 import java.util.Map;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
 
 /** A text in every language ({@code {nb: ..., en: ...}}), so a flow's tree cannot drift between them. */
 public record Text(Map<String, String> byLang) {

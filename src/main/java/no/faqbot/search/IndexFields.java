@@ -5,17 +5,17 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 
 /** Names of the Lucene fields; text fields are suffixed with the language. */
-final class IndexFields {
-  static final String KEY = "key";
-  static final String ID = "id";
-  static final String LANG = "lang";
+public final class IndexFields {
+  public static final String KEY = "key";
+  public static final String ID = "id";
+  public static final String LANG = "lang";
   /**
    * Every word of the entry (phrasings, answer, tags, section), documents only: what finds the
    * candidate entries for a message with one dictionary lookup per term.
    */
-  static final String TERMS = "terms";
-  static final List<String> TEXT_FIELDS = List.of(TERMS);
-  static final FieldType TERMS_TYPE = termsType();
+  public static final String TERMS = "terms";
+  public static final List<String> TEXT_FIELDS = List.of(TERMS);
+  public static final FieldType TERMS_TYPE = termsType();
 
   private IndexFields() {}
 
@@ -28,7 +28,7 @@ final class IndexFields {
     return type;
   }
 
-  static String field(String name, String lang) {
+  public static String field(String name, String lang) {
     return name + "." + lang;
   }
 }

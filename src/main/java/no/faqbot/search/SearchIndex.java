@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
@@ -21,13 +21,14 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.CloseableThreadLocal;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.CloseableThreadLocal;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One content snapshot with its open Lucene index: immutable, shared by all requests until a
- * reload replaces it. Reference-counted so a search in flight finishes on the index it started on.
+ * reload replaces it. Its reader's reference count keeps it open while a search in flight
+ * finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
   private static final int CANDIDATES = 5;
@@ -40,8 +41,7 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, QueryPlanner> planners = new HashMap<>();
   /** What each language searches: its entries, untranslated ones, flow triggers. */
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
-  private final IndexStore.Outcome outcome;
-  private final AtomicInteger refs = new AtomicInteger(1);
+  private final OpenedIndex.Outcome outcome;
   /** Per thread, by field: where that thread looks terms up (see {@link Cursor}). */
   private final CloseableThreadLocal<Map<String, Cursor[]>> cursors = new CloseableThreadLocal<>() {
     @Override
@@ -50,10 +50,14 @@ public final class SearchIndex implements AutoCloseable {
     }
   };
 
-  public SearchIndex(ContentSnapshot content, IndexStore.Opened opened, TextAnalysis analysis) {
+  public SearchIndex(ContentSnapshot content, OpenedIndex opened, TextAnalysis analysis) {
     this.content = content;
     this.reader = opened.reader();
     this.outcome = opened.outcome();
+    IndexReader.CacheHelper closing = reader.getReaderCacheHelper();
+    if (closing != null) {
+      closing.addClosedListener(key -> cursors.close()); // once, when the last reference is gone
+    }
     String[][] docKeys = docKeys(reader);
     for (String lang : Languages.ALL) {
       List<FaqEntry> searchable = content.searchable(lang);
@@ -79,7 +83,7 @@ public final class SearchIndex implements AutoCloseable {
     return content;
   }
 
-  public IndexStore.Outcome outcome() {
+  public OpenedIndex.Outcome outcome() {
     return outcome;
   }
 
@@ -255,32 +259,29 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Takes a reference; false when the index is already closed (a reload swapped it out). */
-  boolean tryAcquire() {
-    int n;
-    do {
-      n = refs.get();
-      if (n <= 0) {
-        return false;
-      }
-    } while (!refs.compareAndSet(n, n + 1));
-    return true;
+  /**
+   * Takes a reference to the reader (Lucene's own count); false once it has closed because a reload
+   * swapped this index out. See {@code knowledge.LiveIndex}, Lucene's ReferenceManager over these.
+   */
+  public boolean tryIncRef() {
+    return reader.tryIncRef();
   }
 
-  /** Gives a reference back; the last one closes the reader. */
-  void release() {
-    if (refs.decrementAndGet() == 0) {
-      cursors.close();
-      try {
-        reader.close();
-      } catch (IOException ignored) {
-        // nothing is reading it any more
-      }
-    }
+  /** Gives a reference back; the last one closes the reader (and with it the cursors). */
+  public void decRef() throws IOException {
+    reader.decRef();
+  }
+
+  public int refCount() {
+    return reader.getRefCount();
   }
 
   @Override
   public void close() {
-    release();
+    try {
+      decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the index failed", e);
+    }
   }
 }

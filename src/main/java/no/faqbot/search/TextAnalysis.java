@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Languages;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -37,11 +38,7 @@ public final class TextAnalysis {
   }
 
   public Analyzer analyzer(String lang) {
-    Analyzer a = byLang.get(lang);
-    if (a == null) {
-      throw new IllegalArgumentException("no analyzer for language '" + lang + "'");
-    }
-    return a;
+    return byLang.get(Languages.require(lang));
   }
 
   /** Field names carry the language ({@code q.nb}) so one index serves every language. */

@@ -1,2 +1,5 @@
-/** Lucene analysis, the on-disk index and retrieval that copes with merchants' Norwegian. */
+/**
+ * The ranking core: Lucene analysis and retrieval that copes with merchants' Norwegian, pure of
+ * serving (the index on disk, reloads and routes are in {@code knowledge}).
+ */
 package no.faqbot.search;

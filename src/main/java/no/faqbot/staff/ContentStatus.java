@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
-import no.faqbot.search.ContentReloader;
+import no.faqbot.format.Languages;
+import no.faqbot.knowledge.ContentReloader;
 
 /**
  * What an editor needs to know about the content being served: the last reload, entries per
@@ -67,7 +68,7 @@ public final class ContentStatus {
 
   private static Set<String> words(String text) {
     Set<String> words = new TreeSet<>();
-    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (w.length() > 2) {
         words.add(w);
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.Step;
+import no.faqbot.format.Words;
 
 /**
  * Draws a flow as an SVG on the server (no script, nothing loaded from elsewhere): one row of boxes
@@ -96,10 +97,10 @@ public final class FlowDiagram {
     switch (step.kind()) {
       case CHOICE -> step.options().forEach(o -> edges.merge(o.next(), o.label().in(lang), (a, b) -> a + " / " + b));
       case INFO -> {
-        edges.put(step.resolved(), "en".equals(lang) ? "helped" : "hjalp");
-        edges.merge(step.next(), "en".equals(lang) ? "did not help" : "hjalp ikke", (a, b) -> a + " / " + b);
+        edges.put(step.resolved(), Words.in(lang).get("diagram.helped"));
+        edges.merge(step.next(), Words.in(lang).get("diagram.notHelped"), (a, b) -> a + " / " + b);
       }
-      case FORM -> edges.put(step.next(), "en".equals(lang) ? "filled in" : "fylt ut");
+      case FORM -> edges.put(step.next(), Words.in(lang).get("diagram.filledIn"));
       default -> { }
     }
     return edges;

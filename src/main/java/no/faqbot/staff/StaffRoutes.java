@@ -5,16 +5,19 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
-import no.faqbot.search.ContentReloader;
-import no.faqbot.search.KnowledgeBase;
+import no.faqbot.format.Languages;
+import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.web.Routes;
@@ -113,7 +116,7 @@ public final class StaffRoutes implements Routes {
         throw new IllegalArgumentException("staleDays must be a whole number of days, got '" + param + "'");
       }
     }
-    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), days, java.time.Clock.systemUTC());
+    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), days, Clock.systemUTC());
   }
 
   private static String csrf(Context ctx) {
@@ -212,13 +215,13 @@ public final class StaffRoutes implements Routes {
     model.put("section", section == null ? "" : section);
     model.put("sections", List.copyOf(sections));
     model.put("results", results);
-    model.put("millis", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+    model.put("millis", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));
     ctx.contentType("text/html; charset=utf-8").render("staff-search", model);
   }
 
-  private static Highlighter highlighter(java.util.Set<String> terms) {
+  private static Highlighter highlighter(Set<String> terms) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     terms.stream().limit(BooleanQuery.getMaxClauseCount()).forEach(t -> any.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
     Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),

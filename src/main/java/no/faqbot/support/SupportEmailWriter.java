@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Words;
 
 /**
  * Writes the support e-mail's subject and bodies from a redacted request: the explanation, every
@@ -17,14 +18,16 @@ final class SupportEmailWriter {
   private SupportEmailWriter() {}
 
   static String subject(SupportRequest r, String caseRef) {
-    boolean en = "en".equals(r.lang());
+    Words w = Words.in(r.lang());
     List<String> parts = new ArrayList<>();
-    parts.add((en ? "[Upgrade] " : "[Oppgradering] ") + oneLine(r.problem() == null ? (en ? "Support request" : "Henvendelse") : r.problem()));
+    parts.add(w.get("email.subject.tag") + " "
+        + oneLine(r.problem() == null ? w.get("email.subject.noProblem") : r.problem()));
     if (present(r.storeId())) {
-      parts.add((en ? "store " : "butikk ") + oneLine(r.storeId()) + (r.legacyEid() ? (en ? " (legacy EID)" : " (gammel EID)") : ""));
+      parts.add(w.get("email.subject.store") + " " + oneLine(r.storeId())
+          + (r.legacyEid() ? " " + w.get("email.subject.legacyEid") : ""));
     }
     if (present(r.errorCode())) {
-      parts.add((en ? "error " : "feilkode ") + oneLine(r.errorCode()));
+      parts.add(w.get("email.subject.error") + " " + oneLine(r.errorCode()));
     }
     parts.add(caseRef);
     return String.join(" – ", parts);
@@ -32,44 +35,45 @@ final class SupportEmailWriter {
 
   /** Label and value of every field given, in a fixed order. */
   static Map<String, String> fields(SupportRequest r) {
-    boolean en = "en".equals(r.lang());
+    Words w = Words.in(r.lang());
     Map<String, String> f = new LinkedHashMap<>();
-    put(f, en ? "Store ID" : "Butikk-ID", r.storeId() == null ? null
-        : r.storeId() + (r.legacyEid() ? (en ? " (digits only: legacy EID, KPM/KCO v2)" : " (kun sifre: gammel EID, KPM/KCO v2)") : ""));
-    put(f, en ? "Merchant e-mail" : "Butikkens e-post", r.merchantEmail());
-    put(f, en ? "Error code" : "Feilkode", r.errorCode());
-    put(f, "HTTP status", r.httpStatus());
-    put(f, "Correlation ID", present(r.correlationId()) ? r.correlationId()
-        : (en ? "(not given; a 401 often has none)" : "(ikke oppgitt; en 401 har ofte ingen)"));
-    put(f, en ? "Platform / plugin" : "Plattform / plugin", r.platform());
+    put(f, w.get("email.field.storeId"), r.storeId() == null ? null
+        : r.storeId() + (r.legacyEid() ? " " + w.get("email.field.storeId.legacyEid") : ""));
+    put(f, w.get("email.field.merchantEmail"), r.merchantEmail());
+    put(f, w.get("email.field.errorCode"), r.errorCode());
+    put(f, w.get("email.field.httpStatus"), r.httpStatus());
+    put(f, w.get("email.field.correlationId"),
+        present(r.correlationId()) ? r.correlationId() : w.get("email.field.correlationId.missing"));
+    put(f, w.get("email.field.platform"), r.platform());
     return f;
   }
 
   static String text(SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
-    boolean en = "en".equals(r.lang());
+    Words w = Words.in(r.lang());
     StringBuilder b = new StringBuilder();
-    b.append(en ? "Hello,\n\nWe need help with the upgrade. " : "Hei,\n\nVi trenger hjelp med oppgraderingen. ")
-        .append(en ? "Problem: " : "Problem: ").append(oneLine(r.problem() == null ? "-" : r.problem())).append("\n\n");
+    b.append(w.get("email.greeting")).append("\n\n").append(w.get("email.intro")).append(' ')
+        .append(w.get("email.problem")).append(' ').append(oneLine(r.problem() == null ? "-" : r.problem()))
+        .append("\n\n");
     if (present(r.description())) {
-      b.append(en ? "What happens:\n" : "Hva som skjer:\n").append(r.description().strip()).append("\n\n");
+      b.append(w.get("email.description")).append('\n').append(r.description().strip()).append("\n\n");
     }
     fields(r).forEach((k, v) -> b.append(k).append(": ").append(oneLine(v)).append('\n'));
-    b.append(en ? "Time: " : "Tidspunkt: ").append(TIME.format(time)).append('\n');
-    b.append(en ? "Case reference: " : "Saksreferanse: ").append(caseRef).append("\n\n");
+    b.append(w.get("email.time")).append(' ').append(TIME.format(time)).append('\n');
+    b.append(w.get("email.caseRef")).append(' ').append(caseRef).append("\n\n");
     if (!r.tried().isEmpty()) {
-      b.append(en ? "Already tried (guided troubleshooting):\n" : "Allerede forsøkt (veiledet feilsøking):\n");
+      b.append(w.get("email.tried")).append('\n');
       r.tried().forEach(t -> b.append("- ").append(t).append('\n'));
       b.append('\n');
     }
     if (!r.screenshots().isEmpty()) {
-      b.append(en ? "Screenshots attached: " : "Skjermbilder vedlagt: ")
+      b.append(w.get("email.screenshots")).append(' ')
           .append(String.join(", ", r.screenshots().stream().map(Screenshot::name).toList())).append("\n\n");
     }
     if (!redacted.isEmpty()) {
-      b.append(en ? "Note: secrets were removed from this message before it was prepared (" : "Merk: hemmeligheter ble fjernet fra meldingen før den ble laget (")
-          .append(String.join(", ", redacted)).append(").\n\n");
+      b.append(w.get("email.redacted")).append(" (").append(String.join(", ", redacted)).append(").\n\n");
     }
-    b.append(en ? "Best regards\n" : "Vennlig hilsen\n").append(present(r.merchantEmail()) ? r.merchantEmail() : "").append('\n');
+    b.append(w.get("email.signOff")).append('\n').append(present(r.merchantEmail()) ? r.merchantEmail() : "")
+        .append('\n');
     return b.toString();
   }
 
@@ -80,7 +84,8 @@ final class SupportEmailWriter {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   /** No line breaks in anything that lands in a header or a one-line field. */

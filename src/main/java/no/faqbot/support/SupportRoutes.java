@@ -8,18 +8,30 @@ import io.javalin.http.UploadedFile;
 import jakarta.mail.MessagingException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import no.faqbot.search.KnowledgeBase;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.ApiError;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
+import no.faqbot.web.UploadLimits;
 import no.faqbot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +84,12 @@ public final class SupportRoutes implements Routes {
     this.uploads = uploads;
   }
 
+  /** The server's multipart limits for screenshots, and what a client sending more is told. */
+  public static UploadLimits uploadLimits(SupportLimits limits) {
+    return new UploadLimits(limits.maxFileBytes(), limits.maxFiles(), () -> "upload too large: each screenshot may be"
+        + " at most " + limits.maxFileBytes() / 1024 + " KB and at most " + limits.maxFiles() + " files");
+  }
+
   @Override
   public void addTo(RoutesConfig routes) {
     routes.post(PREPARE, ctx -> offThePool(ctx, this::prepare));
@@ -80,46 +98,67 @@ public final class SupportRoutes implements Routes {
         "canSend", mailer != null,
         "maxFiles", support.limits().maxFiles(),
         "maxFileBytes", support.limits().maxFileBytes(),
-        "types", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))));
+        "types", Arrays.stream(ImageType.values()).map(ImageType::contentType).toList(),
+        "fields", Arrays.stream(SupportField.values()).map(SupportField::describe).toList())));
   }
 
-  private void offThePool(Context ctx, io.javalin.http.Handler handler) {
-    ctx.async(task -> {
-      task.executor = slowWork;
-      task.timeout = TIMEOUT_MS;
-      task.onTimeout(late -> WebServer.error(late, 503,
-          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots"));
-    }, () -> {
+  /** A request's work, done off the HTTP pool: returns how to answer instead of writing at once. */
+  private interface Work {
+    Consumer<Context> answer(Context ctx) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} on the slow-work threads and answers once: with its result, or with a 503 at
+   * the timeout, whichever comes first. Work that ends after the server let the exchange go (Jetty
+   * recycles the response when it stops) is logged and dropped: neither it nor Javalin's steps
+   * after a handler may touch a response that no longer exists, so the request is left unfinished.
+   */
+  private void offThePool(Context ctx, Work work) {
+    ctx.future(() -> {
+      Exchange exchange = new Exchange(ctx);
       try {
-        if (!ctx.isMultipartFormData()) {
-          handler.handle(ctx);
-          return;
-        }
-        // Read with this route's limits, screenshots spilled to the private folder (Jetty's attribute).
+        slowWork.execute(() -> withUploads(ctx, work, exchange));
+      } catch (RejectedExecutionException e) {
+        exchange.fail(e); // shutting down
+      }
+      return exchange.done;
+    });
+  }
+
+  /**
+   * Does {@code work} under the upload rules: the route's multipart limits with screenshots spooled
+   * to the private folder, a turn for large requests (taken once the body is on disk, so a slow
+   * line holds none), and the request's files deleted when it is answered.
+   */
+  private void withUploads(Context ctx, Work work, Exchange exchange) {
+    boolean turn = false;
+    try {
+      if (ctx.isMultipartFormData()) {
         ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
         // Reading and writing 25 MB is CPU work on a fast line: large requests take turns.
-        if (!UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
-          handler.handle(ctx);
-          return;
+        if (UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
+          ctx.attribute(PARTS_READ, true);
+          ctx.req().getParts();
+          turn = turns.enter();
+          if (!turn) {
+            exchange.answer(c -> {
+              c.header("Retry-After", String.valueOf(turns.waitSeconds()));
+              WebServer.error(c, 503, "many support e-mails with screenshots are being prepared right now; "
+                  + "try again in a minute");
+            });
+            return;
+          }
         }
-        // The parts are spooled to the folder before taking a turn, so a slow line holds none.
-        ctx.attribute(PARTS_READ, true);
-        ctx.req().getParts();
-        if (!turns.enter()) {
-          ctx.header("Retry-After", String.valueOf(turns.waitSeconds()));
-          WebServer.error(ctx, 503, "many support e-mails with screenshots are being prepared right now; "
-              + "try again in a minute");
-          return;
-        }
-        try {
-          handler.handle(ctx);
-        } finally {
-          turns.leave();
-        }
-      } finally {
-        deleteUploads(ctx);
       }
-    });
+      exchange.answer(work.answer(ctx));
+    } catch (Exception e) {
+      exchange.fail(e);
+    } finally {
+      if (turn) {
+        turns.leave();
+      }
+      deleteUploads(ctx);
+    }
   }
 
   /**
@@ -139,6 +178,71 @@ public final class SupportRoutes implements Routes {
     }
   }
 
+  /** One request handled off the pool; answered at most once, and not at all once the server let it go. */
+  private static final class Exchange {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Context ctx;
+    private final AtomicBoolean over = new AtomicBoolean();
+    /** Answers 503 unless the request ends first (then it is cancelled, and nothing waits for it). */
+    private final CompletableFuture<Void> timeout =
+        new CompletableFuture<Void>().completeOnTimeout(null, TIMEOUT_MS, TimeUnit.MILLISECONDS);
+
+    Exchange(Context ctx) {
+      this.ctx = ctx;
+      AsyncContext async = ctx.req().getAsyncContext();
+      async.setTimeout(0); // the timeout below decides
+      async.addListener(new AsyncListener() {
+        @Override
+        public void onComplete(AsyncEvent event) {
+          end();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+          end();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+          end();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {}
+      });
+      timeout.thenRun(() -> answer(late -> WebServer.error(late, 503,
+          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
+      done.whenComplete((ok, failed) -> timeout.cancel(false));
+    }
+
+    /** Jetty let the request go (answered, or the server stopped): nothing may be written any more. */
+    private void end() {
+      over.set(true);
+      timeout.cancel(false);
+    }
+
+    void answer(Consumer<Context> answer) {
+      if (!over.compareAndSet(false, true)) {
+        LOG.info("A support request finished after it was answered or let go; not answered again");
+        return;
+      }
+      try {
+        answer.accept(ctx);
+        done.complete(null);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    }
+
+    void fail(Exception e) {
+      if (over.compareAndSet(false, true)) {
+        done.completeExceptionally(e); // the server's error handlers answer it
+      } else {
+        LOG.info("A support request failed after it was answered or let go: {}", e.toString());
+      }
+    }
+  }
+
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
     if (!ctx.isMultipartFormData()) {
       throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
@@ -146,8 +250,8 @@ public final class SupportRoutes implements Routes {
     }
     ctx.attribute(PARTS_READ, true);
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String name : SupportService.FIELDS) {
-      fields.put(name, ctx.formParam(name));
+    for (SupportField field : SupportField.values()) {
+      fields.put(field.param(), ctx.formParam(field.param()));
     }
     String stateText = ctx.formParam("state");
     JsonNode state = stateText == null || stateText.isBlank() ? null : parseState(stateText);
@@ -158,7 +262,7 @@ public final class SupportRoutes implements Routes {
     return support.prepare(ctx.formParam("lang"), fields, state, files, knowledge.current().content());
   }
 
-  private void prepare(Context ctx) throws IOException {
+  private Consumer<Context> prepare(Context ctx) throws IOException {
     long started = System.nanoTime();
     try {
       SupportEmailBuilder.Built built = build(ctx);
@@ -175,41 +279,47 @@ public final class SupportRoutes implements Routes {
         body.put("legacyEid", e.legacyEid());
         body.put("redacted", !e.redacted().isEmpty());
         body.put("redactions", e.redacted());
-        ctx.header("Server-Timing", serverTiming(started));
-        ctx.json(body);
-        return;
+        String timing = serverTiming(started);
+        return c -> c.header("Server-Timing", timing).json(body);
       }
-      ctx.contentType("message/rfc822");
-      ctx.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
-      ctx.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
-      ctx.header("Server-Timing", serverTiming(started));
+      String timing = serverTiming(started);
       // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
-      try (OutputStream out = ctx.outputStream()) {
-        built.message().writeTo(out);
-      }
+      return c -> {
+        c.contentType("message/rfc822");
+        c.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
+        c.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
+        c.header("Server-Timing", timing);
+        try (OutputStream out = c.outputStream()) {
+          built.message().writeTo(out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+          throw new IllegalStateException("writing the e-mail failed", e);
+        }
+      };
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
-    } catch (MessagingException e) {
-      throw new IllegalStateException("writing the e-mail failed", e);
+      return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
     }
   }
 
-  private void send(Context ctx) throws IOException {
+  private Consumer<Context> send(Context ctx) throws IOException {
     if (mailer == null) {
-      WebServer.error(ctx, 409, "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
-      return;
+      return c -> WebServer.error(c, 409,
+          "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
     }
     try {
       SupportEmailBuilder.Built built = build(ctx);
       mailer.send(built.message());
-      LOG.info("Sent support e-mail {} ({} attachment(s))", built.preview().caseRef(), built.preview().attachments().size());
-      ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
-          "redacted", !built.preview().redacted().isEmpty()));
+      SupportEmail sent = built.preview();
+      LOG.info("Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
+      return c -> c.json(Map.of("sent", true, "to", sent.to(), "caseRef", sent.caseRef(),
+          "redacted", !sent.redacted().isEmpty()));
     } catch (UploadException e) {
-      WebServer.error(ctx, e.status(), e.getMessage(), uploadCode(e.status()));
+      return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
-      WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
+      return c -> WebServer.error(c, 502,
+          "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
   }
 
@@ -225,7 +335,7 @@ public final class SupportRoutes implements Routes {
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */
   private static String serverTiming(long started) {
-    return String.format(java.util.Locale.ROOT, "build;dur=%.2f", (System.nanoTime() - started) / 1e6);
+    return String.format(Locale.ROOT, "build;dur=%.2f", (System.nanoTime() - started) / 1e6);
   }
 
   private static JsonNode parseState(String text) {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.faqbot.content.ContentSnapshot;
-import no.faqbot.content.Languages;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
@@ -22,6 +21,7 @@ import no.faqbot.flow.InvalidStateException;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.flow.Step;
 import no.faqbot.flow.StepKind;
+import no.faqbot.format.Languages;
 
 /**
  * Prepares the support e-mail from what the merchant sent: checks the screenshots by content,
@@ -29,8 +29,6 @@ import no.faqbot.flow.StepKind;
  */
 public final class SupportService {
   /** Form fields of the request, as the widget names them. */
-  public static final List<String> FIELDS =
-      List.of("storeId", "merchantEmail", "errorCode", "httpStatus", "correlationId", "platform", "description");
   private static final char[] CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final String supportAddress;
@@ -61,28 +59,27 @@ public final class SupportService {
    */
   public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
       ContentSnapshot content) {
-    String language = lang == null || lang.isBlank() ? Languages.DEFAULT : lang;
-    if (!Languages.isSupported(language)) {
-      throw new IllegalArgumentException("unsupported lang '" + language + "': use one of " + Languages.ALL);
-    }
+    String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
-    String[] v = new String[FIELDS.size()];
-    for (int i = 0; i < FIELDS.size(); i++) {
-      String name = FIELDS.get(i);
-      String value = raw.get(name);
-      int max = name.equals("description") ? SupportLimits.MAX_DESCRIPTION : SupportLimits.MAX_FIELD;
+    String[] v = new String[SupportField.values().length];
+    for (SupportField field : SupportField.values()) {
+      String value = raw.get(field.param());
+      int max = field.maxLength();
       if (value != null && value.length() > max) {
-        throw new IllegalArgumentException(name + " is " + value.length() + " characters; the limit is " + max);
+        throw new IllegalArgumentException(
+            field.param() + " is " + value.length() + " characters; the limit is " + max);
       }
       Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
       found.addAll(r.found());
-      v[i] = name.equals("description") ? r.text() : (r.text() == null ? null : SupportEmailWriter.oneLine(r.text()));
+      v[field.ordinal()] = field == SupportField.DESCRIPTION || r.text() == null ? r.text()
+          : SupportEmailWriter.oneLine(r.text());
     }
-    if (v[1] == null) {
+    String merchantEmail = v[SupportField.MERCHANT_EMAIL.ordinal()];
+    if (merchantEmail == null) {
       throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
     }
-    v[1] = MerchantAddress.check(v[1], supportAddress);
+    v[SupportField.MERCHANT_EMAIL.ordinal()] = MerchantAddress.check(merchantEmail, supportAddress);
     String problem = null;
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {
@@ -97,7 +94,8 @@ public final class SupportService {
         tried.add(r.text());
       }
     }
-    SupportRequest request = new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
+    SupportRequest request =
+        new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
     ZonedDateTime now = ZonedDateTime.now(clock);
     return builder.build(supportAddress, request, caseRef(), now, Redactor.sorted(found));
   }

@@ -1,5 +1,6 @@
 package no.faqbot.support;
 
+import no.faqbot.web.WebServer;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class UploadFolder implements AutoCloseable {
   /** Parts up to this size stay in memory (most text fields); larger ones, screenshots, go to a file. */
-  public static final int IN_MEMORY_BYTES = 1024;
+  public static final int IN_MEMORY_BYTES = WebServer.IN_MEMORY_BYTES;
 
   private final Path path;
 

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import no.faqbot.support.SupportLimits;
 import org.eclipse.jetty.io.EofException;
-import no.faqbot.support.UploadFolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +29,9 @@ public final class WebServer {
   static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
   private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
+  /** Multipart parts up to this size stay in memory; larger ones go to a temporary file. */
+  public static final int IN_MEMORY_BYTES = 1024;
+
   private WebServer() {}
 
   /**
@@ -38,7 +39,7 @@ public final class WebServer {
    * {@code uploadPaths}: routes that read multipart uploads themselves, off the HTTP pool (every
    * other body is read before its route runs, up to {@link #MAX_JSON_BODY}).
    */
-  public static Javalin create(SupportLimits uploads, Cors cors, int threads, Set<String> uploadPaths,
+  public static Javalin create(UploadLimits uploads, Cors cors, int threads, Set<String> uploadPaths,
       List<Routes> features) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
@@ -50,10 +51,11 @@ public final class WebServer {
       cfg.fileRenderer(new ThymeleafRenderer());
       cfg.routes.before(cors::apply);
       cfg.routes.options("/*", cors::preflight);
-      // Uploads are bounded and kept off the heap; support routes set their own folder (UploadFolder).
       cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize(UploadFolder.IN_MEMORY_BYTES, SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+      // Small parts only in memory: the support routes' screenshots go to their own folder (UploadFolder).
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(
+          uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
       QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
       pool.setName("faqbot-http");
       cfg.jetty.threadPool = pool;
@@ -81,21 +83,25 @@ public final class WebServer {
         // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
         String tooLarge = causeMessage(e, "size exceeded");
         if (tooLarge != null) {
-          error(ctx, 413, "upload too large: each screenshot may be at most "
-              + uploads.maxFileBytes() / 1024 + " KB and at most " + uploads.maxFiles() + " files", "file_too_large");
+          error(ctx, 413, uploads.tooLarge().get(), "file_too_large");
           return;
         }
         if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
           error(ctx, 400, "the multipart/form-data body could not be read");
           return;
         }
+        String request = describe(ctx);
+        if (request == null) {
+          LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
+          return;
+        }
         if (clientGone(e)) {
           // Nobody is left to read an answer; a stack trace per hang-up would only flood the log.
-          LOG.info("Client hung up during {} {}", ctx.method(), ctx.path());
+          LOG.info("Client hung up during {}", request);
           error(ctx, 400, "the request body could not be read");
           return;
         }
-        LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("Unexpected error on {}", request, e);
         error(ctx, 500, "internal error; it has been logged");
       });
       cfg.routes.error(404, ctx -> {
@@ -153,7 +159,20 @@ public final class WebServer {
     return null;
   }
 
+  /**
+   * Method and path of the request, or null when Jetty has already recycled it (work that ended
+   * after the server stopped): then there is no response left to write to.
+   */
+  private static String describe(Context ctx) {
+    try {
+      return ctx.method() + " " + ctx.path();
+    } catch (RuntimeException gone) {
+      return null;
+    }
+  }
+
   /** Answers with {@code {"error": message, "code": ...}}, the code the usual one for {@code status}. */
+
   public static void error(Context ctx, int status, String message) {
     error(ctx, status, message, ApiError.codeFor(status));
   }

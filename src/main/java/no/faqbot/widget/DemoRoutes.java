@@ -3,6 +3,7 @@ package no.faqbot.widget;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import no.faqbot.format.Languages;
 import no.faqbot.web.Routes;
 
 /**
@@ -20,7 +21,8 @@ public final class DemoRoutes implements Routes {
   }
 
   private void demo(Context ctx) {
-    String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "nb";
+    String asked = ctx.queryParam("lang");
+    String lang = Languages.isSupported(asked) ? asked : Languages.DEFAULT;
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");

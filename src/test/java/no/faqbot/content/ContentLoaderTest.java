@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import no.faqbot.Fixtures;
+import no.faqbot.format.ContentProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,13 +85,13 @@ class ContentLoaderTest {
     ContentLoader loader = new ContentLoader(content, new MarkdownRenderer());
     String first = loader.load().fingerprint();
     assertEquals(first, loader.load().fingerprint());
-    Files.writeString(content.resolve("synonyms/nb.txt"), "\nkasse, checkout\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(content.resolve("synonyms/nb.txt"), "\nkasse, checkout\n", StandardOpenOption.APPEND);
     assertFalse(first.equals(loader.load().fingerprint()));
   }
 
   @Test
   void synonym_line_with_one_phrase_is_reported_with_its_line() {
-    List<ContentProblem> problems = new java.util.ArrayList<>();
+    List<ContentProblem> problems = new ArrayList<>();
     Synonyms s = Synonyms.parse("content/synonyms/nb.txt", "# c\na, b\nalone\n", problems);
     assertEquals(1, s.groups().size());
     assertEquals("content/synonyms/nb.txt:3", problems.get(0).toString().substring(0, 25));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import no.faqbot.content.ContentProblem;
+import no.faqbot.format.ContentProblem;
 import org.junit.jupiter.api.Test;
 
 class FlowParserTest {

@@ -14,11 +14,13 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import no.faqbot.TestServer;
@@ -85,7 +87,7 @@ class SupportEmailApiTest {
 
     HttpResponse<byte[]> post(String base, String path) throws Exception {
       write("--" + boundary + "--\r\n");
-      return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -117,6 +119,19 @@ class SupportEmailApiTest {
     } else {
       leaves.add(part);
     }
+  }
+
+  @Test
+  void the_config_gives_the_widget_the_fields_and_image_types_the_server_checks() {
+    TestServer.Reply config = server.get("/api/support-email/config");
+    assertEquals(200, config.status(), config.body());
+    List<String> names = new ArrayList<>();
+    config.json().get("fields").forEach(f -> names.add(f.get("name").asText()));
+    assertEquals(Arrays.stream(SupportField.values()).map(SupportField::param).toList(), names);
+    assertTrue(config.json().get("fields").get(1).get("required").asBoolean(), "merchantEmail is required");
+    List<String> types = new ArrayList<>();
+    config.json().get("types").forEach(t -> types.add(t.asText()));
+    assertEquals(List.of("image/png", "image/jpeg", "image/gif", "image/webp"), types);
   }
 
   @Test

@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import no.faqbot.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -134,8 +142,8 @@ class WidgetBrowserTest {
 
   /** The buttons to press (null for a form) on the shortest way from the start to the e-mail step. */
   private static List<String> pathToEmail(no.faqbot.flow.Flow flow) {
-    java.util.Map<String, List<String>> paths = new java.util.HashMap<>();
-    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(flow.start()));
+    Map<String, List<String>> paths = new HashMap<>();
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(flow.start()));
     paths.put(flow.start(), List.of());
     while (!todo.isEmpty()) {
       String id = todo.poll();
@@ -143,7 +151,7 @@ class WidgetBrowserTest {
       if (step.kind() == no.faqbot.flow.StepKind.EMAIL) {
         return paths.get(id);
       }
-      java.util.Map<String, String> moves = new java.util.LinkedHashMap<>();
+      Map<String, String> moves = new LinkedHashMap<>();
       switch (step.kind()) {
         case CHOICE -> step.options().forEach(o -> moves.putIfAbsent(o.next(), o.label().in("nb")));
         case INFO -> {
@@ -155,7 +163,7 @@ class WidgetBrowserTest {
       }
       moves.forEach((next, label) -> {
         if (!paths.containsKey(next)) {
-          List<String> p = new java.util.ArrayList<>(paths.get(id));
+          List<String> p = new ArrayList<>(paths.get(id));
           p.add(label);
           paths.put(next, p);
           todo.add(next);
@@ -183,6 +191,7 @@ class WidgetBrowserTest {
       }
       browser.wait(10).until(d -> botMessages().size() > before);
     }
+    browser.wait(10).until(d -> !browser.widget().findElements(By.cssSelector("input[name='merchantEmail']")).isEmpty());
     WebElement file = browser.hook("file");
     Path png = tmp.resolve("skjermbilde.png");
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
@@ -205,11 +214,11 @@ class WidgetBrowserTest {
         return null;
       }
     });
-    var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+    var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new Properties()),
         Files.newInputStream(eml));
     assertEquals("product-upgrade-support@klarna.com", message.getAllRecipients()[0].toString());
     assertEquals("butikk@example.no", message.getReplyTo()[0].toString());
-    assertTrue(new String(Files.readAllBytes(eml), java.nio.charset.StandardCharsets.UTF_8).contains("skjermbilde.png"));
+    assertTrue(new String(Files.readAllBytes(eml), StandardCharsets.UTF_8).contains("skjermbilde.png"));
   }
 
   @Test
@@ -266,7 +275,7 @@ class WidgetBrowserTest {
   void on_a_phone_the_open_panel_fills_the_screen_and_dark_mode_is_respected() {
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 760));
     browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
-        java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
     browser.driver.navigate().refresh();
     browser.hook("launcher").click();
     WebElement panel = browser.hook("panel");
@@ -275,7 +284,7 @@ class WidgetBrowserTest {
     assertEquals(viewport, (long) panel.getRect().getWidth(), "full width on a narrow screen");
     String background = (String) ((JavascriptExecutor) browser.driver).executeScript(
         "return getComputedStyle(arguments[0]).backgroundColor;", panel);
-    int[] rgb = java.util.Arrays.stream(background.replaceAll("[^0-9,]", "").split(",")).limit(3)
+    int[] rgb = Arrays.stream(background.replaceAll("[^0-9,]", "").split(",")).limit(3)
         .mapToInt(Integer::parseInt).toArray();
     assertTrue(rgb[0] + rgb[1] + rgb[2] < 3 * 100, "dark background in dark mode, got " + background);
   }

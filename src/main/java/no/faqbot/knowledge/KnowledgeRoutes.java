@@ -1,15 +1,19 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
+import no.faqbot.search.AnswerView;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.SearchResponse;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
@@ -109,7 +113,7 @@ public final class KnowledgeRoutes implements Routes {
       perLang.put(lang, content.entries(lang).size());
     }
     body.put("languages", perLang);
-    body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("index", index.outcome().name().toLowerCase(Locale.ROOT));
     body.put("contentProblems", content.problems().size());
     body.put("data", dataState.get());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
@@ -120,14 +124,7 @@ public final class KnowledgeRoutes implements Routes {
   }
 
   static String lang(Context ctx) {
-    String lang = ctx.queryParam("lang");
-    if (lang == null || lang.isBlank()) {
-      return Languages.DEFAULT;
-    }
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
-    return lang;
+    return Languages.orDefault(ctx.queryParam("lang"));
   }
 
   private static int limit(String value) {

@@ -1,9 +1,9 @@
-package no.faqbot;
+package no.faqbot.cli;
 
-import no.faqbot.cli.Cli;
-import no.faqbot.cli.Commands;
-
-/** The {@code faqbot} command: {@code serve} (the default), {@code validate}, {@code index}, {@code eval}, {@code selftest}. */
+/**
+ * The {@code faqbot} command: {@code serve} (the default), {@code validate}, {@code index},
+ * {@code eval}, {@code selftest}.
+ */
 public final class Main {
   private Main() {}
 

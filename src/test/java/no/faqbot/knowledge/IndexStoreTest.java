@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,9 @@ import no.faqbot.Fixtures;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.search.OpenedIndex;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.TextAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +27,7 @@ class IndexStoreTest {
     return new ContentLoader(dir, new MarkdownRenderer()).load();
   }
 
-  private IndexStore.Outcome openAndSearch(Path index, ContentSnapshot content) {
+  private OpenedIndex.Outcome openAndSearch(Path index, ContentSnapshot content) {
     try (SearchIndex searchIndex = new SearchIndex(content, new IndexStore(index, analysis).open(content), analysis)) {
       assertFalse(searchIndex.search("butikk-ID", "nb", 3, null).isEmpty(), "the index must answer");
       return searchIndex.outcome();
@@ -35,8 +38,8 @@ class IndexStoreTest {
   void index_is_reused_when_the_content_has_not_changed() {
     ContentSnapshot content = content(Fixtures.content("good", tmp));
     Path index = tmp.resolve("index");
-    assertEquals(IndexStore.Outcome.BUILT, openAndSearch(index, content));
-    assertEquals(IndexStore.Outcome.REUSED, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
   }
 
   @Test
@@ -47,7 +50,7 @@ class IndexStoreTest {
     Files.writeString(dir.resolve("faq/nb/order-expiry.md"),
         Files.readString(dir.resolve("faq/nb/order-expiry.md")).replace("28 dager", "30 dager"));
     ContentSnapshot changed = content(dir);
-    assertEquals(IndexStore.Outcome.BUILT, openAndSearch(index, changed));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, changed));
   }
 
   @Test
@@ -67,8 +70,8 @@ class IndexStoreTest {
       }
       Files.write(f, bytes);
     }
-    assertEquals(IndexStore.Outcome.BUILT, openAndSearch(index, content));
-    assertEquals(IndexStore.Outcome.REUSED, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
   }
 
   @Test
@@ -77,9 +80,9 @@ class IndexStoreTest {
     Path index = tmp.resolve("index");
     Files.createDirectories(index);
     Files.writeString(index.resolve("CURRENT"), "../../etc");
-    assertEquals(IndexStore.Outcome.BUILT, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
     Files.writeString(index.resolve("CURRENT"), "gen-does-not-exist");
-    assertEquals(IndexStore.Outcome.BUILT, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
   }
 
   @Test
@@ -89,7 +92,7 @@ class IndexStoreTest {
     openAndSearch(index, content);
     Path leftover = Files.createDirectories(index.resolve("building-gen-crashed"));
     Files.writeString(leftover.resolve("_0.cfs"), "half written");
-    assertEquals(IndexStore.Outcome.REUSED, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
     new IndexStore(index, analysis).build(content);
     assertFalse(Files.exists(leftover));
     assertTrue(Files.exists(index.resolve("CURRENT")));

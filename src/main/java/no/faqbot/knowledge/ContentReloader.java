@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -11,12 +11,15 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
-import no.faqbot.content.ContentProblem;
 import no.faqbot.content.ContentSnapshot;
+import no.faqbot.format.ContentProblem;
+import no.faqbot.search.SearchIndex;
+import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +49,19 @@ public final class ContentReloader implements AutoCloseable {
     }
 
     /** As the staff content status shows it: problems as {@code path:line: message}. */
-    public java.util.Map<String, Object> summary() {
-      return java.util.Map.of("at", at.toString(), "served", served, "millis", millis,
+    public Map<String, Object> summary() {
+      return Map.of("at", at.toString(), "served", served, "millis", millis,
           "problems", problems.stream().map(Object::toString).toList());
     }
 
     /** For the public {@code /health}: how many problems, not where (file paths are for logged-in editors). */
-    public java.util.Map<String, Object> publicSummary() {
-      return java.util.Map.of("at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
+    public Map<String, Object> publicSummary() {
+      return Map.of("at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
     }
   }
 
-  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge, Clock clock) {
+  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge,
+      Clock clock) {
     this.loader = loader;
     this.store = store;
     this.analysis = analysis;

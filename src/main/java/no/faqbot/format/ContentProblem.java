@@ -1,4 +1,4 @@
-package no.faqbot.content;
+package no.faqbot.format;
 
 /** One thing wrong in a content file, printed as {@code path:line: message}. */
 public record ContentProblem(String path, int line, String message) {

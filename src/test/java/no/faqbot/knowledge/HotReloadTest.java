@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

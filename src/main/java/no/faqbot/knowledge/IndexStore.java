@@ -1,4 +1,4 @@
-package no.faqbot.search;
+package no.faqbot.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.content.Languages;
+import no.faqbot.format.Languages;
+import no.faqbot.search.IndexFields;
+import no.faqbot.search.OpenedIndex;
+import no.faqbot.search.TextAnalysis;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -45,22 +48,16 @@ public final class IndexStore {
     this.analysis = analysis;
   }
 
-  /** What {@link #open} did, for logs and {@code /health}. */
-  public enum Outcome { REUSED, BUILT }
-
-  /** An open reader and how it came about. */
-  public record Opened(DirectoryReader reader, Outcome outcome, Path folder) {}
-
   /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */
-  public Opened open(ContentSnapshot content) {
+  public OpenedIndex open(ContentSnapshot content) {
     String wanted = fingerprint(content);
     DirectoryReader reused = tryReuse(wanted);
     if (reused != null) {
-      return new Opened(reused, Outcome.REUSED, currentFolder());
+      return new OpenedIndex(reused, OpenedIndex.Outcome.REUSED, currentFolder());
     }
     Path folder = build(content, wanted);
     try {
-      return new Opened(DirectoryReader.open(FSDirectory.open(folder)), Outcome.BUILT, folder);
+      return new OpenedIndex(DirectoryReader.open(FSDirectory.open(folder)), OpenedIndex.Outcome.BUILT, folder);
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the index just built in " + folder, e);
     }
