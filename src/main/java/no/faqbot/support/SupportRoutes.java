@@ -166,15 +166,16 @@ public final class SupportRoutes implements Routes {
    * answer. Only when the body was read: asking for the parts of an unread one would read it now.
    */
   private static void deleteUploads(Context ctx) {
-    if (ctx.attribute(PARTS_READ) == null) {
-      return;
-    }
     try {
+      if (ctx.attribute(PARTS_READ) == null) {
+        return;
+      }
       for (Part part : ctx.req().getParts()) {
         part.delete();
       }
     } catch (IOException | ServletException | RuntimeException e) {
-      LOG.debug("Uploads of an unreadable request: {}", e.toString()); // nothing was kept
+      // An unreadable body kept nothing; a request Jetty already let go had its files deleted by Jetty.
+      LOG.debug("Uploads not deleted here: {}", e.toString());
     }
   }
 
