@@ -167,7 +167,7 @@ public final class App implements AutoCloseable {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat, knowledge), new SupportRoutes(support, knowledge, mailer, slowWork),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 

@@ -3,7 +3,10 @@ package no.faqbot.flow;
 import java.util.List;
 import java.util.Map;
 
-/** A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields}}. */
+/**
+ * A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields}};
+ * {@code stepNumber} of about {@code stepsEstimate} (the shortest way on) for "step 3 of ~6".
+ */
 public record FlowView(
     String id,
     String title,
@@ -14,7 +17,10 @@ public record FlowView(
     List<FieldView> fields,
     String outcome,
     Map<String, String> collected,
-    List<EntryRef> entries) {
+    List<EntryRef> entries,
+    int stepNumber,
+    int stepsEstimate,
+    boolean canGoBack) {
 
   /** A FAQ entry the flow relates to, for "read more" links. */
   public record EntryRef(String id, String question) {}
@@ -41,6 +47,7 @@ public record FlowView(
         .map(f -> new FieldView(f.id(), f.type().json(), f.label().in(lang), f.required(), f.type().maxLength()))
         .toList();
     return new FlowView(flow.id(), flow.title().in(lang), step.id(), step.kind().json(), step.prompt().in(lang),
-        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(), List.copyOf(entries));
+        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(), List.copyOf(entries),
+        state.trail().size(), state.trail().size() - 1 + FlowEngine.stepsLeft(flow, step.id()), state.trail().size() > 1);
   }
 }

@@ -57,7 +57,9 @@ final class SupportEmailWriter {
     b.append(en ? "Time: " : "Tidspunkt: ").append(TIME.format(time)).append('\n');
     b.append(en ? "Case reference: " : "Saksreferanse: ").append(caseRef).append("\n\n");
     if (!r.tried().isEmpty()) {
-      b.append(en ? "Already tried (guided troubleshooting):\n" : "Allerede forsøkt (veiledet feilsøking):\n");
+      // Without a flow (the widget's "Kontakt support") the lines are the chat so far.
+      b.append(r.problem() == null ? (en ? "The chat so far:\n" : "Samtalen i chatten:\n")
+          : en ? "Already tried (guided troubleshooting):\n" : "Allerede forsøkt (veiledet feilsøking):\n");
       r.tried().forEach(t -> b.append("- ").append(t).append('\n'));
       b.append('\n');
     }

@@ -85,7 +85,8 @@ public final class SupportRoutes implements Routes {
     for (UploadedFile f : files) {
       uploads.add(new SupportService.Upload(f.filename(), read(f, support.limits().maxFileBytes())));
     }
-    return support.prepare(ctx.formParam("lang"), fields, state, uploads, knowledge.current().content());
+    List<String> context = ctx.formParams("context");
+    return support.prepare(ctx.formParam("lang"), fields, state, context, uploads, knowledge.current().content());
   }
 
   private void prepare(Context ctx) throws IOException {

@@ -189,7 +189,7 @@ class WidgetBrowserTest {
     file.sendKeys(png.toString());
     fillVisibleForm();
     WebElement preview = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().contains("Forhåndsvis")).findFirst().orElse(null));
+        .filter(b -> b.getText().contains("Vis e-posten")).findFirst().orElse(null));
     preview.click();
     browser.wait(15).until(d -> browser.widget().findElements(By.cssSelector("pre")).stream()
         .anyMatch(p -> p.getText().contains("Saksreferanse")));
