@@ -30,8 +30,11 @@
       }, 250);
     });
   }
-  document.querySelectorAll('[data-copy]').forEach((button) => {
-    button.addEventListener('click', async () => {
+  // Delegated: results drawn by search-as-you-type have copy buttons too.
+  document.addEventListener('click', async (e) => {
+    const button = e.target.closest && e.target.closest('[data-copy]');
+    if (!button) return;
+    {
       const source = document.getElementById(button.dataset.copy);
       const status = button.parentElement.querySelector('.copied');
       try {
@@ -41,7 +44,7 @@
         source.select();
         if (status) status.textContent = 'Merk teksten og kopier den selv (Ctrl+C).';
       }
-    });
+    }
   });
 }());
 

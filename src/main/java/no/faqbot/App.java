@@ -168,7 +168,7 @@ public final class App implements AutoCloseable {
     FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
         List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat, knowledge), new SupportRoutes(support, knowledge, mailer, slowWork),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
   }
 
   public Settings settings() {

@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Languages;
+import no.faqbot.chat.ChatReply;
+import no.faqbot.chat.ChatRequest;
+import no.faqbot.chat.ChatService;
+import no.faqbot.search.AnswerView;
 import no.faqbot.search.ContentReloader;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.search.SearchHit;
@@ -40,8 +44,11 @@ public final class StaffRoutes implements Routes {
   private final TextAnalysis analysis;
   private final ContentReloader reloader;
   private final int staleDays;
+  private final ChatService chat;
 
-  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader, int staleDays) {
+  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader, int staleDays,
+      ChatService chat) {
+    this.chat = chat;
     this.auth = auth;
     this.knowledge = knowledge;
     this.analysis = analysis;
@@ -182,7 +189,31 @@ public final class StaffRoutes implements Routes {
   }
 
   /** One result with the matched words marked in question and answer (already HTML-escaped). */
-  public record Result(String id, String lang, String section, String questionHtml, String answerHtml, String plainAnswer) {}
+  public record Result(String id, String lang, String section, String questionHtml, String answerHtml, String plainAnswer,
+      String score) {}
+
+  /** What the chat would reply to the searched text: its type, the entry or flow, and the score. */
+  public record ChatPreview(String type, String id, String question, String score, String text) {}
+
+  private ChatPreview chatPreview(String q, String lang) {
+    try {
+      ChatReply r = chat.reply(new ChatRequest(q, lang, null));
+      if (r.answer() != null) {
+        return new ChatPreview(r.type().json(), r.answer().id(), r.answer().question(), score(r.answer().score()), null);
+      }
+      if (r.flow() != null) {
+        return new ChatPreview(r.type().json(), null, r.flow().title(), null, r.text());
+      }
+      String choices = r.suggestions().stream().map(AnswerView.QuestionRef::id).collect(java.util.stream.Collectors.joining(", "));
+      return new ChatPreview(r.type().json(), null, null, null, choices.isEmpty() ? r.text() : choices);
+    } catch (IllegalArgumentException e) {
+      return new ChatPreview("error", null, null, null, e.getMessage());
+    }
+  }
+
+  private static String score(double score) {
+    return String.format(java.util.Locale.ROOT, "%.2f", score);
+  }
 
   private void search(Context ctx) throws IOException {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
@@ -201,7 +232,7 @@ public final class StaffRoutes implements Routes {
         FaqEntry e = hit.entry();
         if (!e.isFlowTrigger()) {
           results.add(new Result(e.id(), e.lang(), e.section(), mark(highlighter, lang, e.question()),
-              mark(highlighter, lang, e.answerText()), e.answerText()));
+              mark(highlighter, lang, e.answerText()), e.answerText(), score(hit.score())));
         }
       }
       return null;
@@ -212,6 +243,7 @@ public final class StaffRoutes implements Routes {
     model.put("section", section == null ? "" : section);
     model.put("sections", List.copyOf(sections));
     model.put("results", results);
+    model.put("chat", q.isEmpty() ? null : chatPreview(q.length() > 2000 ? q.substring(0, 2000) : q, lang));
     model.put("millis", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));
