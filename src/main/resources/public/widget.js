@@ -717,13 +717,16 @@
     });
     const formErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     form.append(formErr, h('button', { type: 'submit', class: 'fb-btn fb-primary' }, T.submit));
+    // The server's texts are for developers; the merchant gets the widget's own words for the field's type.
+    const plain = (k, msg) => (!msg ? '' : /required/.test(msg) ? T.required : /longer/.test(msg) ? T.fieldErr.long
+      : T.fieldErr[fields[k].type] || T.fieldErr.other);
     ctx.showErrors = (errs) => {
       let first = null;
       for (const k in fields) {
-        fields[k].setError(errs[k] || '');
+        fields[k].setError(plain(k, errs[k]));
         if (errs[k] && !first) first = fields[k].input;
       }
-      const other = Object.keys(errs).filter((k) => !fields[k]).map((k) => errs[k]).join(' ');
+      const other = Object.keys(errs).some((k) => !fields[k]) ? T.fieldErr.other : '';
       formErr.textContent = other;
       formErr.hidden = !other;
       if (first) first.focus();

@@ -173,6 +173,7 @@ class WidgetBrowserTest {
     for (String label : pathToEmail(flow)) {
       int before = botMessages().size();
       if (label == null) {
+        plainFieldError();
         fillVisibleForm();
       } else {
         browser.wait(10).until(d -> {
@@ -229,6 +230,26 @@ class WidgetBrowserTest {
       assertEquals(0, answer.findElements(By.cssSelector("img, script")).size());
       assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
     }
+  }
+
+  /** A store ID the server refuses comes back in the merchant's words, not the API's. */
+  private void plainFieldError() {
+    List<WebElement> forms = browser.widget().findElements(By.cssSelector("form"));
+    WebElement form = forms.get(forms.size() - 1);
+    List<WebElement> storeId = form.findElements(By.cssSelector("input[name=storeId]"));
+    if (storeId.isEmpty()) {
+      return;
+    }
+    storeId.get(0).sendKeys("abc!");
+    form.findElements(By.cssSelector("input[type=email]")).forEach(e -> e.sendKeys("butikk@example.no"));
+    form.findElements(By.cssSelector("input, textarea")).stream().filter(e -> e.getAttribute("required") != null
+        && e.getAttribute("value").isEmpty()).forEach(e -> e.sendKeys("400"));
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement err = browser.wait(10).until(d -> form.findElements(By.cssSelector(".fb-err")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    assertTrue(err.getText().startsWith("Butikk-ID-en ser ikke riktig ut"), err.getText());
+    storeId.get(0).clear();
+    form.findElements(By.cssSelector("input, textarea")).forEach(WebElement::clear);
   }
 
   private void fillVisibleForm() {

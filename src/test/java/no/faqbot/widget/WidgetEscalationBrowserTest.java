@@ -213,6 +213,50 @@ class WidgetEscalationBrowserTest {
   }
 
   @Test
+  void a_lost_connection_says_so_in_plain_words_and_try_again_sends_the_question_again() throws IOException {
+    browser.driver.executeScript("window.__realFetch = window.fetch;"
+        + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline')) : window.__realFetch(url, o);");
+    ask("hvor finner jeg butikk-id");
+    WebElement error = waitForBot("Får ikke kontakt");
+    WebElement retry = option(error, "action", "Prøv igjen");
+    assertEquals(1, error.findElements(By.cssSelector("[data-faqbot='contact']")).size(), "and a way to a person");
+    noAxeViolations("network error");
+    browser.driver.executeScript("window.fetch = window.__realFetch;");
+    retry.click();
+    waitForBot("velkomstmailen");
+  }
+
+  @Test
+  void time_from_send_to_answer_in_the_browser() {
+    waitForBot("automatisk assistent");
+    long total = 0;
+    int runs = 5;
+    for (int i = 0; i < runs; i++) {
+      Number ms = (Number) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "const root = document.querySelector('faqbot-widget').shadowRoot, log = root.querySelector('.fb-log');"
+          + "const before = log.querySelectorAll('.fb-answer').length;"
+          + "const input = root.querySelector('[data-faqbot=input]'); input.value = 'hvor finner jeg butikk-id';"
+          + "const t0 = performance.now();"
+          + "new MutationObserver((m, o) => { if (log.querySelectorAll('.fb-answer').length > before) {"
+          + "o.disconnect(); done(performance.now() - t0); } }).observe(log, {childList: true, subtree: true});"
+          + "root.querySelector('[data-faqbot=send]').click();");
+      total += ms.longValue();
+    }
+    System.out.println("send to answer in the browser, mean of " + runs + ": " + total / runs + " ms");
+  }
+
+  @Test
+  void on_a_touch_screen_the_email_step_does_not_mention_dragging() {
+    browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true, "maxTouchPoints", 5));
+    browser.driver.navigate().refresh();
+    browser.wait(10).until(d -> (Boolean) browser.driver.executeScript("return matchMedia('(pointer: coarse)').matches;"));
+    browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
+    WebElement step = waitForBot("svarer et menneske deg");
+    assertTrue(step.getText().contains("Høyst"), step.getText());
+    assertTrue(!step.getText().contains("dra bilder") && !step.getText().contains("Ctrl+V"), step.getText());
+  }
+
+  @Test
   void the_theme_follows_the_page_color_scheme_unless_set() {
     browser.driver.executeScript("document.documentElement.style.colorScheme = 'dark';"
         + "document.querySelector('faqbot-widget').remove(); delete window.FaqBot;"
