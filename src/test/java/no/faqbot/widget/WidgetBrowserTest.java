@@ -189,6 +189,15 @@ class WidgetBrowserTest {
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
     file.sendKeys(png.toString());
     fillVisibleForm();
+    WebElement step = botMessages().get(botMessages().size() - 1);
+    assertTrue(step.findElements(By.cssSelector(".fb-summary")).size() == 1
+        && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1, "the form's values as a summary with Endre");
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+        step.findElement(By.cssSelector(".fb-summary")));
+    // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.docs=docs
+    Path emailShot = Path.of(System.getProperty("faqbot.docs", "target"), "widget-email.png");
+    Files.createDirectories(emailShot.toAbsolutePath().getParent());
+    Files.write(emailShot, browser.driver.getScreenshotAs(OutputType.BYTES));
     WebElement preview = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("button")).stream()
         .filter(b -> b.getText().contains("Vis e-posten")).findFirst().orElse(null));
     preview.click();

@@ -159,7 +159,7 @@ class WidgetEscalationBrowserTest {
     step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
     step.findElement(By.cssSelector("textarea[name=description]")).sendKeys("Jeg trenger hjelp med passordet mitt er hemmelig123");
     noAxeViolations("e-mail step");
-    screenshot("widget-email.png");
+    screenshot("widget-contact.png");
     step.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals("Vis e-posten")).findFirst()
         .orElseThrow().click();
     WebElement pre = browser.wait(15).until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
