@@ -68,6 +68,7 @@
       fileBig: 'Et av bildene er for stort. Fjern det eller bruk et mindre bilde.',
       fileType: 'Et av vedleggene er ikke et bilde (PNG, JPEG, GIF eller WebP).',
       noSmtp: 'Vi kunne ikke sende e-posten herfra. Last ned e-posten (.eml) og send den selv.',
+      formBad: 'Noe i skjemaet ser ikke riktig ut. Sjekk e-postadressen og feltene, og prøv igjen.',
       fieldErr: {
         'store-id': 'Butikk-ID-en ser ikke riktig ut. Den står i velkomst-e-posten, f.eks. K123456 eller bare sifre.',
         email: 'Skriv e-postadressen din, f.eks. navn@butikk.no.',
@@ -117,6 +118,7 @@
       fileBig: 'One of the images is too large. Remove it or use a smaller image.',
       fileType: 'One of the attachments is not an image (PNG, JPEG, GIF or WebP).',
       noSmtp: "We couldn't send the e-mail from here. Download the e-mail (.eml) and send it yourself.",
+      formBad: "Something in the form doesn't look right. Check the e-mail address and the fields, and try again.",
       fieldErr: {
         'store-id': "The store ID doesn't look right. It is in the welcome e-mail, e.g. K123456 or digits only.",
         email: 'Enter your e-mail address, e.g. name@shop.com.',
@@ -193,7 +195,8 @@
   // E-mail addresses and web addresses become links; only mailto: and http(s): ever reach href.
   const LINK = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/;
   const links = (s) => s.split(LINK).map((part, i) => (i % 2 ? h('a', {
-    href: /^http/.test(part) ? part : 'mailto:' + part, target: /^http/.test(part) ? '_blank' : null, rel: 'noopener noreferrer'
+    href: /^http/.test(part) ? part : 'mailto:' + part,
+    target: /^http/.test(part) ? '_blank' : null, rel: 'noopener noreferrer'
   }, part) : part));
 
   // The server sanitises answerHtml; we clean it again (defence in depth) before inserting it.
@@ -225,7 +228,9 @@
   let conv = { messages: [], state: null, open: false };
   try {
     const saved = JSON.parse((storage() && storage().getItem(KEY)) || 'null');
-    if (saved && Array.isArray(saved.messages)) conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ };
+    if (saved && Array.isArray(saved.messages)) {
+      conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ };
+    }
   } catch (e) { /* ignore broken data */ }
   function save() {
     const s = storage();
@@ -345,6 +350,10 @@
     });
 
     root = h('div', { class: 'fb-root' + (left ? ' fb-left' : ''), lang: lang, 'data-theme': THEME }, launcher, panel);
+    const osDark = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : { matches: false };
+    const theme = () => root.classList.toggle('fb-dark', THEME === 'dark' || (THEME === 'auto' && osDark.matches));
+    theme();
+    if (osDark.addEventListener) osDark.addEventListener('change', theme);
     shadow.append(root);
     document.body.append(host);
     loadCss().then(() => {
@@ -458,7 +467,10 @@
       el.append(md(m.text));
       const act = m.act === 'retry' && m.p ? [T.retry, () => chat(m.p, null)]
         : m.act === 'restart' && m.q ? [T.restart, () => chat({ message: m.q }, m.q)] : null;
-      if (m.t === 'err' || m.t === 'fallback' || m.act) el.append(h('div', { class: 'fb-options' }, act ? button('fb-primary', act[0], act[1], { 'data-faqbot': 'action' }) : null, contactBtn()));
+      if (m.t === 'err' || m.t === 'fallback' || m.act) {
+        el.append(h('div', { class: 'fb-options' },
+          act ? button('fb-primary', act[0], act[1], { 'data-faqbot': 'action' }) : null, contactBtn()));
+      }
     }
     return el;
   }
@@ -480,11 +492,13 @@
 
   // The empty chat: who answers and what about, topics from the content, and a way to a person.
   function renderIntro(el) {
-    const text = h('p', null, T.intro), chips = h('div', { class: 'fb-options', role: 'group', 'aria-label': T.topics });
+    const text = h('p', null, T.intro);
+    const chips = h('div', { class: 'fb-options', role: 'group', 'aria-label': T.topics });
     el.append(text, chips, h('div', { class: 'fb-options' }, contactBtn()));
     call('/api/intro?lang=' + lang).then((r) => {
       if (r.text) text.replaceChildren(links(r.text));
-      (r.topics || []).forEach((t) => chips.append(button('fb-opt', t, () => chat({ message: t }, t), { 'data-faqbot': 'topic' })));
+      (r.topics || []).forEach((t) => chips.append(
+        button('fb-opt', t, () => chat({ message: t }, t), { 'data-faqbot': 'topic' })));
     }, () => { /* the built-in sentence stays */ });
   }
 
@@ -542,8 +556,8 @@
         // A stale or changed state would fail forever: leave the flow, offer to start it again.
         if (kind === 'stale') { conv.state = null; retire(); }
         if (kind === 'long' && payload.message && !input.value) input.value = payload.message;
-        add({ r: 'b', t: 'err', text: T[kind], act: kind === 'stale' ? 'restart' : kind === 'network' || kind === 'serverError' || kind === 'busyErr' ? 'retry' : '',
-          p: payload, q: conv.flowQ });
+        const act = kind === 'stale' ? 'restart' : /^(network|serverError|busyErr)$/.test(kind) ? 'retry' : '';
+        add({ r: 'b', t: 'err', text: T[kind], act: act, p: payload, q: conv.flowQ });
       }
     } finally {
       if (g === gen) setBusy(false);
@@ -628,7 +642,8 @@
   function renderFlow(m, el, live) {
     const f = m.flow || {};
     const going = f.kind !== 'end' && f.stepsEstimate > 1;
-    if (f.title) el.append(h('span', { class: 'fb-label' }, f.title, going ? ' · ' + tr('step', { n: f.stepNumber, m: Math.max(f.stepNumber, f.stepsEstimate) }) : ''));
+    const progress = going ? ' · ' + tr('step', { n: f.stepNumber, m: Math.max(f.stepNumber, f.stepsEstimate) }) : '';
+    if (f.title) el.append(h('span', { class: 'fb-label' }, f.title, progress));
     el.append(md(f.prompt));
     const ctx = { el: el, m: m, showErrors: () => {} };
     if ((f.kind === 'choice' || f.kind === 'info') && f.options && f.options.length) {
@@ -647,8 +662,10 @@
     // Back, exit and (after a few steps) a shortcut to a person: the flow's way out at every step.
     if (f.kind !== 'end') {
       el.append(h('div', { class: 'fb-nav' },
-        f.canGoBack && !f.local ? button('fb-ghost', T.back, () => chat({ choice: '_back' }, T.back), { 'data-faqbot': 'back' }) : null,
-        button('fb-ghost', T.exit, () => { conv.state = null; retire(); none(T.exit, T.exited); }, { 'data-faqbot': 'exit' }),
+        f.canGoBack && !f.local
+          ? button('fb-ghost', T.back, () => chat({ choice: '_back' }, T.back), { 'data-faqbot': 'back' }) : null,
+        button('fb-ghost', T.exit, () => { conv.state = null; retire(); none(T.exit, T.exited); },
+          { 'data-faqbot': 'exit' }),
         f.kind !== 'email' && f.stepNumber >= 3 ? [h('span', { class: 'fb-hint' }, T.stuck), contactBtn(true)] : null));
     }
     if (live) activeFlow = ctx;
@@ -745,7 +762,8 @@
     const st = withState ? conv.state : null;
     retire();
     open(false);
-    focusIn(add({ r: 'b', t: 'flow', flow: { kind: 'email', local: true, title: T.contact, prompt: T.contactPrompt, ctx: ctx, st: st } }));
+    const flow = { kind: 'email', local: true, title: T.contact, prompt: T.contactPrompt, ctx: ctx, st: st };
+    focusIn(add({ r: 'b', t: 'flow', flow: flow }));
   }
 
   function emailForm(f, el, live) {
@@ -783,7 +801,9 @@
     const fileErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     const thumbs = h('ul', { class: 'fb-thumbs', 'aria-label': T.screenshots });
     const touch = window.matchMedia && matchMedia('(pointer: coarse)').matches;
-    const showHint = () => { hint.textContent = tr(touch ? 'touchHint' : 'dropHint', { n: conf.maxFiles, size: size(conf.maxFileBytes) }); };
+    const showHint = () => {
+      hint.textContent = tr(touch ? 'touchHint' : 'dropHint', { n: conf.maxFiles, size: size(conf.maxFileBytes) });
+    };
     showHint();
     form.append(h('fieldset', { class: 'fb-files' },
       h('legend', null, T.screenshots),
@@ -852,7 +872,7 @@
 
     const fail = (e) => {
       const k = errorKind(e, false);
-      formErr.textContent = e.status === 409 || e.status === 502 ? T.noSmtp : k === 'badReq' && e.message ? e.message : T[k];
+      formErr.textContent = e.status === 409 || e.status === 502 ? T.noSmtp : k === 'badReq' ? T.formBad : T[k];
       formErr.hidden = false;
     };
 
@@ -906,7 +926,9 @@
     async function showPreview() {
       say(T.wait);
       let p;
-      try { p = await call('/api/support-email?format=json', { method: 'POST', body: formData() }); } catch (err) { say(''); fail(err); return; }
+      try {
+        p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
+      } catch (err) { say(''); fail(err); return; }
       say('');
       const names = (p.attachments || []).map((x) => x.name).filter(Boolean);
       clear(preview).append(

@@ -37,6 +37,7 @@ public record FlowView(
 
   public static FlowView of(Flow flow, FlowState state, String lang, List<EntryRef> entries) {
     Step step = FlowEngine.current(flow, state);
+    int number = state.trail().size();
     List<OptionView> options = switch (step.kind()) {
       case CHOICE -> step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
       case INFO -> List.of(new OptionView(FlowEngine.HELPED, FlowTexts.helped(lang)),
@@ -47,7 +48,7 @@ public record FlowView(
         .map(f -> new FieldView(f.id(), f.type().json(), f.label().in(lang), f.required(), f.type().maxLength()))
         .toList();
     return new FlowView(flow.id(), flow.title().in(lang), step.id(), step.kind().json(), step.prompt().in(lang),
-        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(), List.copyOf(entries),
-        state.trail().size(), state.trail().size() - 1 + FlowEngine.stepsLeft(flow, step.id()), state.trail().size() > 1);
+        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(),
+        List.copyOf(entries), number, number - 1 + FlowEngine.stepsLeft(flow, step.id()), number > 1);
   }
 }

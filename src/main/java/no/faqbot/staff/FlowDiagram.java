@@ -18,7 +18,8 @@ public final class FlowDiagram {
         .append(n(layout.height())).append("\" viewBox=\"0 0 ").append(n(layout.width())).append(' ')
         .append(n(layout.height())).append("\" font-family=\"sans-serif\" font-size=\"12\">")
         .append("<title>").append(esc(flow.title().in(lang))).append("</title>")
-        .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\"")
+        .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
+        .append(" markerWidth=\"7\" markerHeight=\"7\"")
         .append(" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
     for (FlowLayout.Edge e : layout.edges()) {
       svg.append("<polyline fill=\"none\" stroke=\"#555\" marker-end=\"url(#arrow)\" points=\"");

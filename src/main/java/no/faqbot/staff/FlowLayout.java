@@ -94,8 +94,8 @@ public final class FlowLayout {
     }
     new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
     List<Node> outNodes = new ArrayList<>();
-    nodes.forEach((id, n) -> outNodes.add(new Node(flow.step(id), new Box(n.getX(), n.getY(), n.getWidth(), n.getHeight()),
-        lines.get(id))));
+    nodes.forEach((id, n) -> outNodes.add(new Node(flow.step(id),
+        new Box(n.getX(), n.getY(), n.getWidth(), n.getHeight()), lines.get(id))));
     List<Edge> outEdges = new ArrayList<>();
     for (ElkEdge e : root.getContainedEdges()) {
       List<double[]> points = new ArrayList<>();

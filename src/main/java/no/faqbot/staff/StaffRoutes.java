@@ -46,8 +46,8 @@ public final class StaffRoutes implements Routes {
   private final int staleDays;
   private final ChatService chat;
 
-  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader, int staleDays,
-      ChatService chat) {
+  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader,
+      int staleDays, ChatService chat) {
     this.chat = chat;
     this.auth = auth;
     this.knowledge = knowledge;
@@ -189,8 +189,8 @@ public final class StaffRoutes implements Routes {
   }
 
   /** One result with the matched words marked in question and answer (already HTML-escaped). */
-  public record Result(String id, String lang, String section, String questionHtml, String answerHtml, String plainAnswer,
-      String score) {}
+  public record Result(String id, String lang, String section, String questionHtml, String answerHtml,
+      String plainAnswer, String score) {}
 
   /** What the chat would reply to the searched text: its type, the entry or flow, and the score. */
   public record ChatPreview(String type, String id, String question, String score, String text) {}
@@ -199,12 +199,13 @@ public final class StaffRoutes implements Routes {
     try {
       ChatReply r = chat.reply(new ChatRequest(q, lang, null));
       if (r.answer() != null) {
-        return new ChatPreview(r.type().json(), r.answer().id(), r.answer().question(), score(r.answer().score()), null);
+        AnswerView a = r.answer();
+        return new ChatPreview(r.type().json(), a.id(), a.question(), score(a.score()), null);
       }
       if (r.flow() != null) {
         return new ChatPreview(r.type().json(), null, r.flow().title(), null, r.text());
       }
-      String choices = r.suggestions().stream().map(AnswerView.QuestionRef::id).collect(java.util.stream.Collectors.joining(", "));
+      String choices = String.join(", ", r.suggestions().stream().map(AnswerView.QuestionRef::id).toList());
       return new ChatPreview(r.type().json(), null, null, null, choices.isEmpty() ? r.text() : choices);
     } catch (IllegalArgumentException e) {
       return new ChatPreview("error", null, null, null, e.getMessage());

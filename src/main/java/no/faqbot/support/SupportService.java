@@ -108,7 +108,8 @@ public final class SupportService {
     for (String line : context.subList(Math.max(0, context.size() - MAX_CONTEXT_LINES), context.size())) {
       String flat = SupportEmailWriter.oneLine(line).strip();
       if (!flat.isEmpty()) {
-        Redactor.Result r = redactor.redact(flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat);
+        String kept = flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat;
+        Redactor.Result r = redactor.redact(kept);
         found.addAll(r.found());
         tried.add(r.text());
       }

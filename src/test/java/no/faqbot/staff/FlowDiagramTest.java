@@ -1,5 +1,6 @@
 package no.faqbot.staff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,8 @@ class FlowDiagramTest {
         layout.edges().forEach(e -> boxes.add(e.labelBox()));
         for (int i = 0; i < boxes.size(); i++) {
           for (int j = i + 1; j < boxes.size(); j++) {
-            assertFalse(boxes.get(i).overlaps(boxes.get(j)), flow.id() + "/" + lang + ": " + boxes.get(i) + " overlaps " + boxes.get(j));
+            assertFalse(boxes.get(i).overlaps(boxes.get(j)),
+                flow.id() + "/" + lang + ": " + boxes.get(i) + " overlaps " + boxes.get(j));
           }
         }
         assertTrue(layout.edges().size() >= flow.steps().size() - 1, "every arrow is drawn");
@@ -40,7 +42,7 @@ class FlowDiagramTest {
 
   @Test
   void markdown_becomes_plain_text() {
-    assertTrue(DiagramText.plain("Sjekk **testmodus** i [portalen](https://x.no) og `api`\n- punkt").equals(
-        "Sjekk testmodus i portalen og api punkt"), DiagramText.plain("Sjekk **testmodus** i [portalen](https://x.no) og `api`\n- punkt"));
+    assertEquals("Sjekk testmodus i portalen og api punkt",
+        DiagramText.plain("Sjekk **testmodus** i [portalen](https://x.no) og `api`\n- punkt"));
   }
 }

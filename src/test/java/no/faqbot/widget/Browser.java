@@ -97,7 +97,8 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.flatMap(v => "
-        + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))), e => done(['axe failed: ' + e]));");
+        + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
+        + " e => done(['axe failed: ' + e]));");
     return (java.util.List<String>) result;
   }
 

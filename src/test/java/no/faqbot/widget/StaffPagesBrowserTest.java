@@ -55,10 +55,12 @@ class StaffPagesBrowserTest {
   void the_content_status_has_a_summary_empty_states_links_and_diagrams_that_fit() throws IOException {
     browser.driver.get(server.base() + "/staff/content");
     WebElement summary = browser.driver.findElement(By.cssSelector(".summary"));
-    assertTrue(summary.getText().contains("veiledninger") && summary.getText().contains("problemer"), summary.getText());
+    assertTrue(summary.getText().contains("veiledninger") && summary.getText().contains("problemer"),
+        summary.getText());
     assertTrue(browser.driver.findElements(By.cssSelector(".empty")).size() >= 1, "empty sections say so");
     assertTrue(browser.driver.findElements(By.cssSelector("main.status ul.ids li")).stream()
-        .allMatch(li -> !li.findElements(By.cssSelector("a[href^='/staff/entries/']")).isEmpty()), "every id is a link");
+        .allMatch(li -> !li.findElements(By.cssSelector("a[href^='/staff/entries/']")).isEmpty()),
+        "every id is a link");
     long width = browser.driver.findElement(By.cssSelector("main")).getSize().getWidth();
     List<WebElement> diagrams = browser.driver.findElements(By.cssSelector(".flow img"));
     assertEquals(3, diagrams.size());
@@ -93,11 +95,13 @@ class StaffPagesBrowserTest {
   void the_entry_preview_is_drawn_with_the_widgets_font_and_background() {
     browser.driver.get(server.base() + "/staff/entries/find-store-id");
     String font = browser.wait(10).until(d -> (String) browser.driver.executeScript(
-        "const h = document.getElementById('widget-preview'); const m = h.shadowRoot && h.shadowRoot.querySelector('.fb-msg');"
+        "const h = document.getElementById('widget-preview');"
+            + "const m = h.shadowRoot && h.shadowRoot.querySelector('.fb-msg');"
             + "return m && h.shadowRoot.adoptedStyleSheets.length ? getComputedStyle(m).fontFamily : null;"));
     assertTrue(!font.toLowerCase().contains("times") && font.contains("system-ui"), font);
     String background = (String) browser.driver.executeScript(
-        "return getComputedStyle(document.getElementById('widget-preview').shadowRoot.querySelector('.fb-msg')).backgroundColor;");
+        "return getComputedStyle(document.getElementById('widget-preview').shadowRoot"
+            + ".querySelector('.fb-msg')).backgroundColor;");
     assertTrue(!background.contains("rgba(0, 0, 0, 0)"), "not transparent: " + background);
     assertEquals("P", browser.driver.executeScript("return document.getElementById('widget-preview').shadowRoot"
         + ".querySelector('.fb-q').tagName;"), "the question is its own paragraph, as in the widget");

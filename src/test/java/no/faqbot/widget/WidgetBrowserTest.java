@@ -189,9 +189,12 @@ class WidgetBrowserTest {
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
     file.sendKeys(png.toString());
     fillVisibleForm();
+    assertTrue(botMessages().stream().filter(m -> m.getText().contains("Steg 3 av"))
+        .anyMatch(m -> !m.findElements(By.cssSelector("[data-faqbot='contact']")).isEmpty()), "a shortcut to a person");
     WebElement step = botMessages().get(botMessages().size() - 1);
     assertTrue(step.findElements(By.cssSelector(".fb-summary")).size() == 1
-        && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1, "the form's values as a summary with Endre");
+        && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1,
+        "the form's values as a summary with Endre");
     ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
         step.findElement(By.cssSelector(".fb-summary")));
     // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.docs=docs

@@ -42,6 +42,8 @@ class WidgetEscalationBrowserTest {
   void open() throws IOException {
     browser = Browser.start();
     browser.driver.get(server.base() + "/");
+    // The widget shows itself once its stylesheet is in.
+    browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
     browser.hook("launcher").click();
   }
 
@@ -157,12 +159,14 @@ class WidgetEscalationBrowserTest {
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
     step.findElement(By.cssSelector("[data-faqbot='file']")).sendKeys(png.toString());
     step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
-    step.findElement(By.cssSelector("textarea[name=description]")).sendKeys("Jeg trenger hjelp med passordet mitt er hemmelig123");
+    step.findElement(By.cssSelector("textarea[name=description]"))
+        .sendKeys("Jeg trenger hjelp med passordet mitt er hemmelig123");
     noAxeViolations("e-mail step");
     screenshot("widget-contact.png");
     step.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals("Vis e-posten")).findFirst()
         .orElseThrow().click();
-    WebElement pre = browser.wait(15).until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+    WebElement pre = browser.wait(15).until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst()
+        .orElse(null));
     assertTrue(pre.getText().contains("Samtalen i chatten"), "the chat so far goes along: " + pre.getText());
     assertTrue(pre.getText().contains("butikk-id"), pre.getText());
     assertTrue(!pre.getText().contains("hemmelig123"), "redacted");
@@ -198,8 +202,8 @@ class WidgetEscalationBrowserTest {
     browser.driver.executeScript("const k = 'faqbot:v1'; const c = JSON.parse(sessionStorage.getItem(k));"
         + "c.state.sig = 'AAAA' + c.state.sig.slice(4); sessionStorage.setItem(k, JSON.stringify(c));");
     browser.driver.navigate().refresh();
-    WebElement live = browser.wait(15).until(d -> lastBot().findElements(By.cssSelector("[data-faqbot='option']")).stream()
-        .filter(WebElement::isEnabled).findFirst().orElse(null));
+    WebElement live = browser.wait(15).until(d -> lastBot().findElements(By.cssSelector("[data-faqbot='option']"))
+        .stream().filter(WebElement::isEnabled).findFirst().orElse(null));
     live.click();
     WebElement error = waitForBot("starte på nytt");
     WebElement restart = option(error, "action", "Start veiledningen på nytt");
@@ -207,7 +211,7 @@ class WidgetEscalationBrowserTest {
     noAxeViolations("error with its action");
     screenshot("widget-error.png");
     restart.click();
-    WebElement restarted = waitForBot("Steg 1 av ~");
+    WebElement restarted = browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
     option(restarted, "exit", null).click();
     waitForBot("avsluttet veiledningen");
   }
@@ -215,7 +219,8 @@ class WidgetEscalationBrowserTest {
   @Test
   void a_lost_connection_says_so_in_plain_words_and_try_again_sends_the_question_again() throws IOException {
     browser.driver.executeScript("window.__realFetch = window.fetch;"
-        + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline')) : window.__realFetch(url, o);");
+        + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline'))"
+        + " : window.__realFetch(url, o);");
     ask("hvor finner jeg butikk-id");
     WebElement error = waitForBot("Får ikke kontakt");
     WebElement retry = option(error, "action", "Prøv igjen");
@@ -247,9 +252,11 @@ class WidgetEscalationBrowserTest {
 
   @Test
   void on_a_touch_screen_the_email_step_does_not_mention_dragging() {
-    browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true, "maxTouchPoints", 5));
+    browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled",
+        java.util.Map.of("enabled", true, "maxTouchPoints", 5));
     browser.driver.navigate().refresh();
-    browser.wait(10).until(d -> (Boolean) browser.driver.executeScript("return matchMedia('(pointer: coarse)').matches;"));
+    browser.wait(10).until(d -> (Boolean) browser.driver.executeScript(
+        "return matchMedia('(pointer: coarse)').matches;"));
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
     assertTrue(step.getText().contains("Høyst"), step.getText());
@@ -261,8 +268,8 @@ class WidgetEscalationBrowserTest {
     browser.driver.executeScript("document.documentElement.style.colorScheme = 'dark';"
         + "document.querySelector('faqbot-widget').remove(); delete window.FaqBot;"
         + "const s = document.createElement('script'); s.src = '/widget.js?again'; document.body.append(s);");
-    browser.wait(10).until(d -> "dark".equals(browser.driver.executeScript(
-        "const h = document.querySelector('faqbot-widget');"
-            + "return h && h.shadowRoot.querySelector('.fb-root').getAttribute('data-theme');")));
+    browser.wait(10).until(d -> "dark true".equals(browser.driver.executeScript(
+        "const h = document.querySelector('faqbot-widget'), r = h && h.shadowRoot.querySelector('.fb-root');"
+            + "return r && r.getAttribute('data-theme') + ' ' + r.classList.contains('fb-dark');")));
   }
 }
