@@ -7,34 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The staff pages as an editor and a support agent meet them, in a real browser. */
-class StaffPagesBrowserTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-  Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Path.of("content"), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class StaffPagesBrowserTest extends BrowserTestBase {
   @BeforeEach
   void logIn() throws IOException {
     browser = Browser.start();
@@ -42,13 +23,6 @@ class StaffPagesBrowserTest {
     browser.driver.findElement(By.id("user")).sendKeys(server.app().staffUser());
     browser.driver.findElement(By.id("password")).sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
     browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

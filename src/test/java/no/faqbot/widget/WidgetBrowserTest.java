@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -21,32 +17,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The widget in a real browser, on the demo page with its strict Content-Security-Policy. */
-class WidgetBrowserTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-  Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Path.of("content"), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class WidgetBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
     browser = Browser.start();
     browser.driver.get(server.base() + "/");
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   private List<WebElement> botMessages() {

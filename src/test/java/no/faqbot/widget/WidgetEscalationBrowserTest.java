@@ -7,13 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -23,21 +18,7 @@ import org.openqa.selenium.WebElement;
  * action that helps, a way to a person from anywhere, the one e-mail step, flow navigation, and
  * axe-core with 0 violations in each state.
  */
-class WidgetEscalationBrowserTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-  Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Path.of("content"), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
     browser = Browser.start();
@@ -45,13 +26,6 @@ class WidgetEscalationBrowserTest {
     // The widget shows itself once its stylesheet is in.
     browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
     browser.hook("launcher").click();
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   private List<WebElement> bots() {
