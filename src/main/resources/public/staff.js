@@ -30,8 +30,11 @@
       }, 250);
     });
   }
-  document.querySelectorAll('[data-copy]').forEach((button) => {
-    button.addEventListener('click', async () => {
+  // Delegated: results drawn by search-as-you-type have copy buttons too.
+  document.addEventListener('click', async (e) => {
+    const button = e.target.closest && e.target.closest('[data-copy]');
+    if (!button) return;
+    {
       const source = document.getElementById(button.dataset.copy);
       const status = button.parentElement.querySelector('.copied');
       try {
@@ -41,7 +44,7 @@
         source.select();
         if (status) status.textContent = 'Merk teksten og kopier den selv (Ctrl+C).';
       }
-    });
+    }
   });
 }());
 
@@ -58,17 +61,27 @@
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   }).catch(() => { /* plain rendering still shows the content */ });
+  // The same structure as the widget's answer message (widget.js renderAnswer), inside .fb-root
+  // where the widget's font and colours are defined.
+  const wrap = document.createElement('div');
+  wrap.className = 'fb-root';
+  wrap.lang = document.documentElement.lang || 'nb';
+  wrap.dataset.theme = 'light';
   const msg = document.createElement('div');
   msg.className = 'fb-msg fb-bot';
   const label = document.createElement('span');
   label.className = 'fb-label';
   label.textContent = host.dataset.section || '';
-  const question = document.createElement('strong');
-  question.textContent = host.dataset.question || '';
+  const q = document.createElement('p');
+  q.className = 'fb-q';
+  const strong = document.createElement('strong');
+  strong.textContent = host.dataset.question || '';
+  q.append(strong);
   const body = document.createElement('div');
   body.className = 'fb-answer';
   // The server sanitised this HTML; it sat inert in a <template> until now.
   body.append(answer.content.cloneNode(true));
-  msg.append(label, question, body);
-  root.append(msg);
+  msg.append(label, q, body);
+  wrap.append(msg);
+  root.append(wrap);
 }());

@@ -14,6 +14,10 @@
   const pageLang = (document.documentElement.getAttribute('lang') || '').toLowerCase().slice(0, 2);
   const lang = /^(nb|en)$/.test(attr('lang')) ? attr('lang') : pageLang === 'en' ? 'en' : 'nb';
   const left = attr('position') === 'left';
+  // light | dark | auto; by default what the page says it is drawn in (its color-scheme).
+  const pageScheme = getComputedStyle(document.documentElement).colorScheme || '';
+  const THEME = /^(light|dark|auto)$/.test(attr('theme')) ? attr('theme')
+    : /^\s*dark\s*$/.test(pageScheme) ? 'dark' : /^\s*light\s*$/.test(pageScheme) ? 'light' : 'auto';
   const storageKind = /^(session|local|none)$/.test(attr('storage')) ? attr('storage') : 'session';
   let origin = location.origin;
   try { if (script && script.src) origin = new URL(script.src, location.href).origin; } catch (e) { /* keep page origin */ }
@@ -26,10 +30,8 @@
     nb: {
       title: 'Spør oss', open: 'Åpne chat', close: 'Lukk chat', newChat: 'Ny samtale',
       log: 'Samtale', inputLabel: 'Skriv spørsmålet ditt', placeholder: 'Skriv spørsmålet ditt …', send: 'Send',
-      typing: 'Svarer …', greeting: 'Hei! Hva kan jeg hjelpe deg med?', suggest: 'Forslag',
-      network: 'Får ikke kontakt med serveren. Prøv igjen om litt.',
+      typing: 'Svarer …', suggest: 'Forslag',
       serverError: 'Noe gikk galt hos oss. Prøv igjen om litt.',
-      rateLimited: 'Du har sendt mange forespørsler på kort tid. Vent litt og prøv igjen.',
       helpful: 'Var dette nyttig?', yes: 'Ja', no: 'Nei', thanks: 'Takk for tilbakemeldingen!',
       related: 'Relaterte spørsmål', readMore: 'Les mer', submit: 'Fortsett',
       required: 'Må fylles ut.', tooLong: 'Høyst {n} tegn.', badEmail: 'Skriv en gyldig e-postadresse, f.eks. navn@butikk.no.',
@@ -41,21 +43,45 @@
       screenshots: 'Skjermbilder', addFiles: 'Legg ved skjermbilder',
       dropHint: 'Du kan også dra bilder hit eller lime dem inn med Ctrl+V. Høyst {n} bilder (PNG, JPEG, GIF, WebP), {size} hver.',
       remove: 'Fjern {name}', tooMany: 'Du kan legge ved høyst {n} bilder.', tooBig: '«{name}» er større enn {size}.',
-      badType: '«{name}» er ikke et PNG-, JPEG-, GIF- eller WebP-bilde.',
-      preview: 'Forhåndsvis e-post', previewTitle: 'Forhåndsvisning', to: 'Til', subject: 'Emne', body: 'Tekst',
+      badType: '«{name}» er ikke et PNG-, JPEG-, GIF- eller WebP-bilde.', previewTitle: 'Forhåndsvisning', to: 'Til', subject: 'Emne', body: 'Tekst',
       attachments: 'Vedlegg', redacted: 'Vi fjernet hemmeligheter (f.eks. passord) fra e-posten.',
-      download: 'Last ned e-post (.eml)', mailto: 'Åpne i e-postprogram',
-      mailtoNote: 'Vedleggene må du legge til for hånd i e-postprogrammet.', copy: 'Kopier tekst', copied: 'Teksten er kopiert.',
-      copyFailed: 'Kunne ikke kopiere. Merk teksten og kopier den selv.', sendMail: 'Send', sent: 'Sendt! Saksnummer: {ref}',
-      wait: 'Et øyeblikk …', downloaded: 'E-posten er lastet ned.'
+      download: 'Last ned e-post (.eml)', mailto: 'Åpne i e-postprogram', sendMail: 'Send',
+      wait: 'Et øyeblikk …', downloaded: 'E-posten er lastet ned.',
+      bot: 'Assistenten:', you: 'Du:', contact: 'Kontakt support', none: 'Ingen av disse',
+      rephrase: 'Prøv å spørre med andre ord, gjerne med en feilmelding eller et stikkord. Eller skriv til support, så svarer et menneske.',
+      sorry: 'Beklager at det ikke hjalp. Prøv å spørre med andre ord, eller skriv til support.',
+      intro: 'Jeg er en automatisk assistent og svarer på spørsmål om oppgraderingen. Trenger du et menneske, velg «Kontakt support».',
+      topics: 'Vanlige spørsmål', retry: 'Prøv igjen', restart: 'Start veiledningen på nytt',
+      network: 'Får ikke kontakt med oss akkurat nå. Sjekk nettforbindelsen og prøv igjen.',
+      stale: 'Veiledningen er blitt oppdatert siden du startet, så den må starte på nytt. Svarene dine er ikke sendt noe sted.',
+      long: 'Meldingen er for lang for chatten. Kort den ned, eller skriv til support med hele teksten.',
+      busyErr: 'Du har sendt mange meldinger på kort tid. Vent litt og prøv igjen.',
+      badReq: 'Det forsto jeg ikke. Prøv å skrive spørsmålet på en annen måte.',
+      step: 'Steg {n} av ~{m}', back: 'Tilbake', exit: 'Avslutt', exited: 'Ok, jeg har avsluttet veiledningen. Spør gjerne om noe annet.',
+      stuck: 'Kommer du ikke videre?', edit: 'Endre', yourInfo: 'Dette sender vi til support',
+      contactPrompt: 'Skriv til support, så svarer et menneske deg på e-post. Samtalen så langt blir med (uten passord og andre hemmeligheter).',
+      touchHint: 'Høyst {n} bilder (PNG, JPEG, GIF, WebP), {size} hver.',
+      openNote: 'Skjermbildene blir ikke med når e-postprogrammet åpnes: legg dem ved selv. Eller last ned e-posten (.eml), den har dem med.',
+      showMail: 'Vis e-posten', sentNext: 'Saksnummer: {ref}. Support svarer deg på e-post til {to}. Oppgi saksnummeret hvis du skriver til oss igjen.',
+      opened: 'E-posten ligger klar i e-postprogrammet ditt (saksnummer {ref}). Trykk Send der, og legg ved skjermbildene selv.',
+      fileBig: 'Et av bildene er for stort. Fjern det eller bruk et mindre bilde.',
+      fileType: 'Et av vedleggene er ikke et bilde (PNG, JPEG, GIF eller WebP).',
+      noSmtp: 'Vi kunne ikke sende e-posten herfra. Last ned e-posten (.eml) og send den selv.',
+      formBad: 'Noe i skjemaet ser ikke riktig ut. Sjekk e-postadressen og feltene, og prøv igjen.',
+      fieldErr: {
+        'store-id': 'Butikk-ID-en ser ikke riktig ut. Den står i velkomst-e-posten, f.eks. K123456 eller bare sifre.',
+        email: 'Skriv e-postadressen din, f.eks. navn@butikk.no.',
+        'error-code': 'Skriv feilkoden slik den står i feilmeldingen, f.eks. BAD_VALUE.',
+        'http-status': 'HTTP-statusen er tre sifre, f.eks. 401.',
+        'correlation-id': 'Correlation ID består av bokstaver, sifre og bindestreker, minst 6 tegn.',
+        long: 'Teksten er for lang. Kort den ned.', other: 'Sjekk dette feltet.'
+      }
     },
     en: {
       title: 'Ask us', open: 'Open chat', close: 'Close chat', newChat: 'New conversation',
       log: 'Conversation', inputLabel: 'Type your question', placeholder: 'Type your question …', send: 'Send',
-      typing: 'Replying …', greeting: 'Hi! How can I help you?', suggest: 'Suggestions',
-      network: "Can't reach the server. Please try again shortly.",
+      typing: 'Replying …', suggest: 'Suggestions',
       serverError: 'Something went wrong on our side. Please try again shortly.',
-      rateLimited: "You've sent many requests in a short time. Please wait a little and try again.",
       helpful: 'Was this helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for the feedback!',
       related: 'Related questions', readMore: 'Read more', submit: 'Continue',
       required: 'Required.', tooLong: 'At most {n} characters.', badEmail: 'Enter a valid e-mail address, e.g. name@shop.com.',
@@ -67,13 +93,39 @@
       screenshots: 'Screenshots', addFiles: 'Attach screenshots',
       dropHint: 'You can also drag images here or paste them with Ctrl+V. At most {n} images (PNG, JPEG, GIF, WebP), {size} each.',
       remove: 'Remove {name}', tooMany: 'You can attach at most {n} images.', tooBig: '"{name}" is larger than {size}.',
-      badType: '"{name}" is not a PNG, JPEG, GIF or WebP image.',
-      preview: 'Preview e-mail', previewTitle: 'Preview', to: 'To', subject: 'Subject', body: 'Text',
+      badType: '"{name}" is not a PNG, JPEG, GIF or WebP image.', previewTitle: 'Preview', to: 'To', subject: 'Subject', body: 'Text',
       attachments: 'Attachments', redacted: 'We removed secrets (e.g. passwords) from the e-mail.',
-      download: 'Download e-mail (.eml)', mailto: 'Open in e-mail app',
-      mailtoNote: 'You need to add the attachments by hand in your e-mail app.', copy: 'Copy text', copied: 'Text copied.',
-      copyFailed: "Couldn't copy. Select the text and copy it yourself.", sendMail: 'Send', sent: 'Sent! Case number: {ref}',
-      wait: 'One moment …', downloaded: 'The e-mail has been downloaded.'
+      download: 'Download e-mail (.eml)', mailto: 'Open in e-mail app', sendMail: 'Send',
+      wait: 'One moment …', downloaded: 'The e-mail has been downloaded.',
+      bot: 'Assistant:', you: 'You:', contact: 'Contact support', none: 'None of these',
+      rephrase: 'Try asking in other words, ideally with an error message or a keyword. Or write to support and a person will answer.',
+      sorry: "Sorry that didn't help. Try asking in other words, or write to support.",
+      intro: 'I am an automatic assistant and answer questions about the upgrade. If you need a person, choose "Contact support".',
+      topics: 'Common questions', retry: 'Try again', restart: 'Restart the guide',
+      network: "We can't be reached right now. Check your connection and try again.",
+      stale: 'The guide has been updated since you started, so it has to start again. Your answers were not sent anywhere.',
+      long: 'The message is too long for the chat. Shorten it, or write to support with the full text.',
+      busyErr: 'You have sent many messages in a short time. Wait a little and try again.',
+      badReq: "I didn't understand that. Try writing the question another way.",
+      step: 'Step {n} of ~{m}', back: 'Back', exit: 'Exit', exited: 'OK, I have closed the guide. Feel free to ask something else.',
+      stuck: 'Stuck?', edit: 'Change', yourInfo: 'This is what we send to support',
+      contactPrompt: 'Write to support and a person will answer you by e-mail. The conversation so far is included (without passwords and other secrets).',
+      touchHint: 'At most {n} images (PNG, JPEG, GIF, WebP), {size} each.',
+      openNote: "Screenshots are not included when your e-mail app opens: attach them yourself. Or download the e-mail (.eml), which includes them.",
+      showMail: 'Show the e-mail', sentNext: 'Case number: {ref}. Support will answer you by e-mail at {to}. Give the case number if you write to us again.',
+      opened: 'The e-mail is ready in your e-mail app (case number {ref}). Press Send there, and attach the screenshots yourself.',
+      fileBig: 'One of the images is too large. Remove it or use a smaller image.',
+      fileType: 'One of the attachments is not an image (PNG, JPEG, GIF or WebP).',
+      noSmtp: "We couldn't send the e-mail from here. Download the e-mail (.eml) and send it yourself.",
+      formBad: "Something in the form doesn't look right. Check the e-mail address and the fields, and try again.",
+      fieldErr: {
+        'store-id': "The store ID doesn't look right. It is in the welcome e-mail, e.g. K123456 or digits only.",
+        email: 'Enter your e-mail address, e.g. name@shop.com.',
+        'error-code': 'Enter the error code as it appears in the error message, e.g. BAD_VALUE.',
+        'http-status': 'The HTTP status is three digits, e.g. 401.',
+        'correlation-id': 'The correlation ID is letters, digits and hyphens, at least 6 characters.',
+        long: 'The text is too long. Shorten it.', other: 'Check this field.'
+      }
     }
   };
   const T = I18N[lang];
@@ -100,6 +152,8 @@
     h('button', Object.assign({ type: 'button', class: 'fb-btn ' + cls, on: { click: onClick } }, props), text);
 
   // Thumbs-up (Material Icons, Apache 2.0); rotated by CSS for thumbs-down.
+  const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z';
+  const X_ICON = 'M5 5l14 14M19 5L5 19';
   const THUMB = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
   function icon(d) {
     const NS = 'http://www.w3.org/2000/svg';
@@ -129,7 +183,13 @@
     }
     return frag;
   }
-  const inline = (s) => s.split(/\*\*(.+?)\*\*/).map((part, i) => (i % 2 ? h('strong', null, part) : part));
+  const inline = (s) => s.split(/\*\*(.+?)\*\*/).map((part, i) => (i % 2 ? h('strong', null, part) : links(part)));
+  // E-mail addresses and web addresses become links; only mailto: and http(s): ever reach href.
+  const LINK = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/;
+  const links = (s) => s.split(LINK).map((part, i) => (i % 2 ? h('a', {
+    href: /^http/.test(part) ? part : 'mailto:' + part,
+    target: /^http/.test(part) ? '_blank' : null, rel: 'noopener noreferrer'
+  }, part) : part));
 
   // The server sanitises answerHtml; we clean it again (defence in depth) before inserting it.
   function safeHtml(html) {
@@ -160,7 +220,9 @@
   let conv = { messages: [], state: null, open: false };
   try {
     const saved = JSON.parse((storage() && storage().getItem(KEY)) || 'null');
-    if (saved && Array.isArray(saved.messages)) conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open };
+    if (saved && Array.isArray(saved.messages)) {
+      conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ };
+    }
   } catch (e) { /* ignore broken data */ }
   function save() {
     const s = storage();
@@ -193,8 +255,7 @@
     let body = null;
     try { body = await res.json(); } catch (e) { /* not JSON */ }
     // 429: the server's text is in both languages; show ours, in the widget's language.
-    const msg = res.status === 429 ? T.rateLimited
-      : res.status < 500 && body && typeof body.error === 'string' ? body.error : T.serverError;
+    const msg = res.status < 500 && body && typeof body.error === 'string' ? body.error : T.serverError;
     throw Object.assign(new Error(msg), { status: res.status, body: body });
   }
 
@@ -232,7 +293,7 @@
     launcher = h('button', {
       type: 'button', class: 'fb-launcher', 'data-faqbot': 'launcher', 'aria-label': T.open,
       'aria-expanded': 'false', 'aria-controls': 'fb-panel', on: { click: () => (panel.hidden ? open(true) : close()) }
-    }, icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z'));
+    }, icon(CHAT_ICON));
 
     log = h('div', { class: 'fb-log', role: 'log', 'aria-live': 'polite', 'aria-label': T.log });
     typing = h('div', { class: 'fb-typing', role: 'status', hidden: true },
@@ -259,8 +320,9 @@
     },
     h('div', { class: 'fb-head' },
       h('h2', { id: 'fb-title', class: 'fb-title' }, TITLE),
+      button('fb-ghost fb-new', T.contact, () => contact(false), { 'data-faqbot': 'contact' }),
       button('fb-ghost fb-new', T.newChat, () => reset(true), { 'data-faqbot': 'new' }),
-      button('fb-ghost fb-close', icon('M5 5l14 14M19 5L5 19'), close, { 'aria-label': T.close, 'data-faqbot': 'close' })),
+      button('fb-ghost fb-close', icon(X_ICON), close, { 'aria-label': T.close, 'data-faqbot': 'close' })),
     bodyEl, compose);
 
     // Screenshots for a live support e-mail form: drag-and-drop onto the panel, or paste.
@@ -283,7 +345,11 @@
       emailCtx.add(images);
     });
 
-    root = h('div', { class: 'fb-root' + (left ? ' fb-left' : ''), lang: lang }, launcher, panel);
+    root = h('div', { class: 'fb-root' + (left ? ' fb-left' : ''), lang: lang, 'data-theme': THEME }, launcher, panel);
+    const osDark = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : { matches: false };
+    const theme = () => root.classList.toggle('fb-dark', THEME === 'dark' || (THEME === 'auto' && osDark.matches));
+    theme();
+    if (osDark.addEventListener) osDark.addEventListener('change', theme);
     shadow.append(root);
     document.body.append(host);
     loadCss().then(() => {
@@ -291,7 +357,7 @@
       bodyEl.scrollTop = bodyEl.scrollHeight;
     });
 
-    if (!conv.messages.length) conv.messages.push({ r: 'b', t: 'text', text: T.greeting });
+    if (!conv.messages.length) conv.messages.push({ r: 'b', t: 'intro' });
     conv.messages.forEach((m) => log.append(render(m)));
     if (conv.open) open(false);
   }
@@ -323,6 +389,7 @@
     root.classList.add('fb-open');
     launcher.setAttribute('aria-expanded', 'true');
     launcher.setAttribute('aria-label', T.close);
+    launcher.replaceChildren(icon(X_ICON));
     conv.open = true;
     save();
     bodyEl.scrollTop = bodyEl.scrollHeight;
@@ -336,6 +403,7 @@
     root.classList.remove('fb-open');
     launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute('aria-label', T.open);
+    launcher.replaceChildren(icon(CHAT_ICON));
     conv.open = false;
     save();
     if (hadFocus) launcher.focus();
@@ -351,7 +419,7 @@
     const s = storage();
     if (s) try { s.removeItem(KEY); } catch (e) { /* ignore */ }
     clear(log);
-    add({ r: 'b', t: 'text', text: T.greeting });
+    add({ r: 'b', t: 'intro' });
     if (focus) input.focus();
   }
 
@@ -379,22 +447,60 @@
     return el;
   }
 
+  // A message kind this widget does not know (a newer server) is drawn as text with a way to support.
   function render(m) {
     const user = m.r === 'u';
     const el = h('div', { class: 'fb-msg ' + (user ? 'fb-user' : 'fb-bot') + (m.t === 'err' ? ' fb-error' : ''),
-      'data-faqbot': user ? 'message-user' : 'message-bot' });
-    if (user) el.textContent = m.text || '';
+      'data-faqbot': user ? 'message-user' : 'message-bot' }, h('span', { class: 'fb-sr' }, user ? T.you : T.bot), ' ');
+    if (user) el.append(m.text || '');
     else if (m.t === 'answer') renderAnswer(m, el);
     else if (m.t === 'sugg') {
-      el.append(md(m.text), options((m.items || []).map((s) => [s.question, () => showEntry(s.id, s.question)])));
+      el.append(md(m.text), options((m.items || []).map((s) => [s.question, () => showEntry(s.id, s.question)])
+        .concat([[T.none, () => none(T.none, T.rephrase), 'none']])));
     } else if (m.t === 'flow') renderFlow(m, el, m.live !== false);
-    else el.append(md(m.text));
+    else if (m.t === 'intro') renderIntro(el);
+    else {
+      el.append(md(m.text));
+      const act = m.act === 'retry' && m.p ? [T.retry, () => chat(m.p, null)]
+        : m.act === 'restart' && m.q ? [T.restart, () => chat({ message: m.q }, m.q)] : null;
+      if (m.t === 'err' || m.t === 'fallback' || m.act) {
+        el.append(h('div', { class: 'fb-options' },
+          act ? button('fb-primary', act[0], act[1], { 'data-faqbot': 'action' }) : null, contactBtn()));
+      }
+    }
     return el;
+  }
+
+  const contactBtn = (withState) => button('fb-opt', T.contact, () => contact(withState), { 'data-faqbot': 'contact' });
+
+  // "Ingen av disse" and a "No" vote: the merchant's words, then a way on.
+  function none(echo, text) {
+    if (busy) return;
+    if (echo) add({ r: 'u', t: 'text', text: echo });
+    focusIn(add({ r: 'b', t: 'text', text: text, act: 'contact' }));
+  }
+
+  // Moves focus to the first control of a new message (new options after a choice), else to the text box.
+  function focusIn(el) {
+    const c = el.querySelector('button:not(:disabled),input:not([type=file]),textarea');
+    (c || input).focus();
+  }
+
+  // The empty chat: who answers and what about, topics from the content, and a way to a person.
+  function renderIntro(el) {
+    const text = h('p', null, T.intro);
+    const chips = h('div', { class: 'fb-options', role: 'group', 'aria-label': T.topics });
+    el.append(text, chips, h('div', { class: 'fb-options' }, contactBtn()));
+    call('/api/intro?lang=' + lang).then((r) => {
+      if (r.text) text.replaceChildren(links(r.text));
+      (r.topics || []).forEach((t) => chips.append(
+        button('fb-opt', t, () => chat({ message: t }, t), { 'data-faqbot': 'topic' })));
+    }, () => { /* the built-in sentence stays */ });
   }
 
   function options(list) {
     return h('div', { class: 'fb-options' },
-      list.map((o) => button('fb-opt', o[0], o[1], { 'data-faqbot': 'option' })));
+      list.map((o) => button('fb-opt', o[0], o[1], { 'data-faqbot': o[2] || 'option' })));
   }
 
   function showReply(r, query) {
@@ -405,7 +511,7 @@
     } else if (r.type === 'flow' && r.flow) {
       add({ r: 'b', t: 'flow', flow: r.flow });
     } else {
-      add({ r: 'b', t: 'text', text: r.text || '' });
+      add({ r: 'b', t: r.type === 'smalltalk' ? 'text' : 'fallback', text: r.text || '' });
     }
   }
 
@@ -430,22 +536,41 @@
       const r = await call('/api/chat', { method: 'POST', json: Object.assign({ lang: lang, state: sentState }, payload) });
       if (g !== gen) return;
       conv.state = r.state == null ? null : r.state;
+      const wasFlow = activeFlow;
       retire();
       if (echo && late) add({ r: 'u', t: 'text', text: echo });
+      if (r.type === 'flow' && !sentState) conv.flowQ = payload.message || echo;
       showReply(r, payload.message || echo);
+      if (wasFlow || !payload.message) focusIn(log.lastChild);
     } catch (e) {
       if (g !== gen) return;
       const fieldErrors = e.body && e.body.fieldErrors;
       if (e.status === 400 && payload.fields && fieldErrors && activeFlow && Object.keys(fieldErrors).length) {
         activeFlow.showErrors(fieldErrors);
       } else {
-        // A 400 for a stale or changed state would repeat forever: leave the flow.
-        if (e.status === 400 && sentState) { conv.state = null; retire(); }
-        add({ r: 'b', t: 'err', text: e.message });
+        const kind = errorKind(e, !!sentState);
+        // A stale or changed state would fail forever: leave the flow, offer to start it again.
+        if (kind === 'stale') { conv.state = null; retire(); }
+        if (kind === 'long' && payload.message && !input.value) input.value = payload.message;
+        const act = kind === 'stale' ? 'restart' : /^(network|serverError|busyErr)$/.test(kind) ? 'retry' : '';
+        add({ r: 'b', t: 'err', text: T[kind], act: act, p: payload, q: conv.flowQ });
       }
     } finally {
       if (g === gen) setBusy(false);
     }
+  }
+
+  // What went wrong, from the error's stable code, else from the status: a key of the texts.
+  function errorKind(e, inFlow) {
+    const c = (e.body && e.body.code) || '';
+    const st = e.status;
+    if (c === 'state_invalid' || (!c && st === 400 && inFlow)) return 'stale';
+    if (c === 'rate_limited' || st === 429) return 'busyErr';
+    if (c === 'payload_too_large' || st === 413) return 'long';
+    if (c === 'file_too_large') return 'fileBig';
+    if (c === 'not_an_image' || c === 'too_many_files' || st === 415) return 'fileType';
+    if (st === 0) return 'network';
+    return st >= 500 || st === 408 ? 'serverError' : 'badReq';
   }
 
   // Shows one entry (a picked suggestion or related question) as an answer.
@@ -459,7 +584,7 @@
       if (g !== gen) return;
       add({ r: 'b', t: 'answer', q: question, a: slim(a) });
     } catch (e) {
-      if (g === gen) add({ r: 'b', t: 'err', text: e.message });
+      if (g === gen) add({ r: 'b', t: 'err', text: T[errorKind(e, false)] });
     } finally {
       if (g === gen) setBusy(false);
     }
@@ -482,7 +607,8 @@
       save();
       clear(fb);
       thanks();
-      fb.firstChild.focus();
+      if (helpful) fb.firstChild.focus();
+      else none(null, T.sorry);
       call('/api/feedback', { method: 'POST', json: { entryId: a.id, helpful: helpful, query: m.q || a.question, lang: lang } })
         .catch(() => { /* a lost vote is not worth an error */ });
     };
@@ -511,7 +637,9 @@
 
   function renderFlow(m, el, live) {
     const f = m.flow || {};
-    if (f.title) el.append(h('span', { class: 'fb-label' }, f.title));
+    const going = f.kind !== 'end' && f.stepsEstimate > 1;
+    const progress = going ? ' · ' + tr('step', { n: f.stepNumber, m: Math.max(f.stepNumber, f.stepsEstimate) }) : '';
+    if (f.title) el.append(h('span', { class: 'fb-label' }, f.title, progress));
     el.append(md(f.prompt));
     const ctx = { el: el, m: m, showErrors: () => {} };
     if ((f.kind === 'choice' || f.kind === 'info') && f.options && f.options.length) {
@@ -526,6 +654,15 @@
     if (f.entries && f.entries.length) { // the flow's FAQ entries, folded away
       el.append(h('details', { class: 'fb-more' }, h('summary', null, T.readMore + ' (' + f.entries.length + ')'),
         options(f.entries.map((r) => [r.question, () => showEntry(r.id, r.question)]))));
+    }
+    // Back, exit and (after a few steps) a shortcut to a person: the flow's way out at every step.
+    if (f.kind !== 'end') {
+      el.append(h('div', { class: 'fb-nav' },
+        f.canGoBack && !f.local
+          ? button('fb-ghost', T.back, () => chat({ choice: '_back' }, T.back), { 'data-faqbot': 'back' }) : null,
+        button('fb-ghost', T.exit, () => { conv.state = null; retire(); none(T.exit, T.exited); },
+          { 'data-faqbot': 'exit' }),
+        f.kind !== 'email' && f.stepNumber >= 3 ? [h('span', { class: 'fb-hint' }, T.stuck), contactBtn(true)] : null));
     }
     if (live) activeFlow = ctx;
     else {
@@ -587,13 +724,16 @@
     });
     const formErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     form.append(formErr, h('button', { type: 'submit', class: 'fb-btn fb-primary' }, T.submit));
+    // The server's texts are for developers; the merchant gets the widget's own words for the field's type.
+    const plain = (k, msg) => (!msg ? '' : /required/.test(msg) ? T.required : /longer/.test(msg) ? T.fieldErr.long
+      : T.fieldErr[fields[k].type] || T.fieldErr.other);
     ctx.showErrors = (errs) => {
       let first = null;
       for (const k in fields) {
-        fields[k].setError(errs[k] || '');
+        fields[k].setError(plain(k, errs[k]));
         if (errs[k] && !first) first = fields[k].input;
       }
-      const other = Object.keys(errs).filter((k) => !fields[k]).map((k) => errs[k]).join(' ');
+      const other = Object.keys(errs).some((k) => !fields[k]) ? T.fieldErr.other : '';
       formErr.textContent = other;
       formErr.hidden = !other;
       if (first) first.focus();
@@ -609,10 +749,36 @@
   }
 
   // ---------- The support e-mail step ----------
+  // "Kontakt support" at any time: a flow-less e-mail step with the chat so far as context (the
+  // server redacts it). From inside a flow (withState) the flow's own trail goes along instead.
+  function contact(withState) {
+    if (busy) return;
+    const ctx = conv.messages.filter((m) => m.t === 'text' || m.t === 'answer' || m.t === 'fallback').slice(-12)
+      .map((m) => (m.r === 'u' ? T.you : T.bot) + ' ' + (m.t === 'answer' ? (m.a || {}).question : m.text));
+    const st = withState ? conv.state : null;
+    retire();
+    open(false);
+    const flow = { kind: 'email', local: true, title: T.contact, prompt: T.contactPrompt, ctx: ctx, st: st };
+    focusIn(add({ r: 'b', t: 'flow', flow: flow }));
+  }
+
   function emailForm(f, el, live) {
     const collected = f.collected || {};
     const fields = {};
     const form = h('form', { class: 'fb-form', noValidate: true });
+    // Values from the flow's form are a summary with "Endre"; only what is still missing is asked for
+    // (the fields themselves come from the server's config, below).
+    const filled = Object.keys(collected).some((k) => collected[k]);
+    const summary = h('dl', { class: 'fb-summary' });
+    if (filled) {
+      const edit = button('fb-opt', T.edit, () => {
+        summary.remove();
+        edit.remove();
+        for (const k in fields) fields[k].wrap.hidden = false;
+        if (fields.storeId) fields.storeId.input.focus();
+      }, { 'data-faqbot': 'edit' });
+      form.prepend(h('p', { class: 'fb-sub' }, T.yourInfo), summary, edit);
+    }
 
     // Screenshots (the fields go before them once the server has said which)
     let conf = { canSend: false, maxFiles: 0, maxFileBytes: 0, types: [], fields: [] };
@@ -625,16 +791,25 @@
     const hint = h('p', { class: 'fb-hint' });
     const fileErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     const thumbs = h('ul', { class: 'fb-thumbs', 'aria-label': T.screenshots });
-    const showHint = () => { hint.textContent = tr('dropHint', { n: conf.maxFiles, size: size(conf.maxFileBytes) }); };
+    const touch = window.matchMedia && matchMedia('(pointer: coarse)').matches;
+    const showHint = () => {
+      hint.textContent = tr(touch ? 'touchHint' : 'dropHint', { n: conf.maxFiles, size: size(conf.maxFileBytes) });
+    };
     const filesSet = h('fieldset', { class: 'fb-files' },
       h('legend', null, T.screenshots),
       fileInput, h('label', { for: fileId, class: 'fb-btn fb-opt' }, T.addFiles), hint, fileErr, thumbs);
     form.append(filesSet);
 
+    // One primary action: "Send" with SMTP, else "Åpne i e-postprogram"; the .eml keeps the screenshots.
     const formErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
-    const previewBtn = h('button', { type: 'submit', class: 'fb-btn fb-primary' }, T.preview);
+    const primary = h('button', { type: 'submit', class: 'fb-btn fb-primary', 'data-faqbot': 'send-email' }, T.mailto);
+    const note = h('p', { class: 'fb-hint' }, T.openNote);
+    const status = h('p', { class: 'fb-status', role: 'status' });
+    const say = (text) => { status.textContent = text; };
     const preview = h('div', { class: 'fb-preview', hidden: true });
-    form.append(formErr, previewBtn);
+    form.append(formErr, primary, note, h('div', { class: 'fb-actions' },
+      button('fb-opt', T.download, () => { if (check(fields)) download(); }, { 'data-faqbot': 'eml' }),
+      button('fb-ghost', T.showMail, () => { if (check(fields)) showPreview(); })), status);
     el.append(form, preview);
 
     function addFiles(list) {
@@ -670,7 +845,9 @@
 
     function formData() {
       const fd = new FormData();
-      if (conv.state) fd.append('state', JSON.stringify(conv.state));
+      const st = f.local ? f.st : conv.state;
+      if (st) fd.append('state', JSON.stringify(st));
+      (f.ctx || []).forEach((line) => fd.append('context', line));
       const vals = values(fields);
       for (const k in vals) fd.append(k, vals[k]);
       fd.append('lang', lang);
@@ -684,76 +861,73 @@
     }
     form.addEventListener('input', (e) => { if (e.target !== fileInput) stale(); });
 
-    function showError(e) {
-      formErr.textContent = e.message;
+    const fail = (e) => {
+      const k = errorKind(e, false);
+      formErr.textContent = e.status === 409 || e.status === 502 ? T.noSmtp : k === 'badReq' ? T.formBad : T[k];
       formErr.hidden = false;
+    };
+
+    // Done: the case number and what happens next, as a message of its own; the step is over.
+    function done(text) {
+      if (!activeFlow || activeFlow.el !== el) return;
+      retire();
+      conv.state = null;
+      focusIn(add({ r: 'b', t: 'text', text: text }));
     }
 
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      if (previewBtn.disabled || !check(fields)) return;
+      if (primary.disabled || !check(fields)) return;
       formErr.hidden = true;
-      previewBtn.disabled = true;
-      previewBtn.textContent = T.wait;
+      primary.disabled = true;
+      say(T.wait);
       try {
-        const p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
-        showPreview(p);
+        const to = fields.merchantEmail.input.value.trim();
+        if (conf.canSend) {
+          const r = await call('/api/support-email/send', { method: 'POST', body: formData() });
+          done(tr('sentNext', { ref: r.caseRef || '', to: to }));
+        } else {
+          const p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
+          if (/^mailto:/i.test(p.mailto || '')) h('a', { href: p.mailto }).click();
+          done(tr('opened', { ref: p.caseRef || '' }));
+        }
       } catch (err) {
-        showError(err);
+        fail(err);
       } finally {
-        previewBtn.disabled = !activeFlow || activeFlow.el !== el;
-        previewBtn.textContent = T.preview;
+        say('');
+        primary.disabled = false;
       }
     });
 
-    function showPreview(p) {
-      const status = h('p', { class: 'fb-status', role: 'status' });
-      const say = (text) => { status.textContent = text; };
-      const actions = h('div', { class: 'fb-actions' });
-      actions.append(button('fb-primary', T.download, async () => {
-        say(T.wait);
-        try {
-          const res = await call('/api/support-email', { method: 'POST', body: formData(), raw: true });
-          const cd = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '');
-          const url = URL.createObjectURL(await res.blob());
-          const a = h('a', { href: url, download: cd ? cd[1] : 'support.eml', hidden: true });
-          shadow.append(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(url), 60000);
-          say(T.downloaded);
-        } catch (err) { say(err.message); }
-      }));
-      if (/^mailto:/i.test(p.mailto || '')) {
-        actions.append(h('a', { class: 'fb-btn fb-opt', href: p.mailto }, T.mailto));
-      }
-      actions.append(button('fb-opt', T.copy, () => {
-        const done = navigator.clipboard && navigator.clipboard.writeText(p.body || '');
-        if (!done) { say(T.copyFailed); return; }
-        done.then(() => say(T.copied), () => say(T.copyFailed));
-      }));
-      if (conf.canSend) {
-        const sendBtn = button('fb-primary', T.sendMail, async () => {
-          sendBtn.disabled = true;
-          say(T.wait);
-          try {
-            const r = await call('/api/support-email/send', { method: 'POST', body: formData() });
-            say('');
-            add({ r: 'b', t: 'text', text: tr('sent', { ref: r.caseRef || '' }) });
-          } catch (err) { say(err.message); sendBtn.disabled = false; }
-        });
-        actions.append(sendBtn);
-      }
+    async function download() {
+      say(T.wait);
+      try {
+        const res = await call('/api/support-email', { method: 'POST', body: formData(), raw: true });
+        const cd = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '');
+        const url = URL.createObjectURL(await res.blob());
+        const a = h('a', { href: url, download: cd ? cd[1] : 'support.eml', hidden: true });
+        shadow.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        say(T.downloaded);
+      } catch (err) { say(''); fail(err); }
+    }
+
+    async function showPreview() {
+      say(T.wait);
+      let p;
+      try {
+        p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
+      } catch (err) { say(''); fail(err); return; }
+      say('');
       const names = (p.attachments || []).map((x) => x.name).filter(Boolean);
       clear(preview).append(
         h('h3', { class: 'fb-sub' }, T.previewTitle),
         h('dl', null, h('dt', null, T.to), h('dd', null, p.to || ''), h('dt', null, T.subject), h('dd', null, p.subject || ''),
           names.length ? [h('dt', null, T.attachments), h('dd', null, names.join(', '))] : null),
         h('pre', { class: 'fb-pre', tabIndex: 0, 'aria-label': T.body }, p.body || ''),
-        p.redacted ? h('p', { class: 'fb-note' }, T.redacted) : null,
-        actions,
-        names.length && /^mailto:/i.test(p.mailto || '') ? h('p', { class: 'fb-hint' }, T.mailtoNote) : null,
-        status);
+        p.redacted ? h('p', { class: 'fb-note' }, T.redacted) : null);
       preview.hidden = false;
       bodyEl.scrollTop = Math.max(0, preview.offsetTop - 8);
     }
@@ -764,15 +938,21 @@
     supportConfig().then((c) => {
       conf = c;
       c.fields.forEach((d) => {
-        fields[d.name] = field(d.name, T.fields[d.name] || d.name, d.type, d.required, d.maxLength, collected[d.name]);
-        form.insertBefore(fields[d.name].wrap, filesSet);
+        const label = T.fields[d.name] || d.name;
+        const x = fields[d.name] = field(d.name, label, d.type, d.required, d.maxLength, collected[d.name]);
+        x.wrap.hidden = filled ? !(d.required && !collected[d.name])
+          : !/^(merchantEmail|storeId|description)$/.test(d.name);
+        if (collected[d.name]) summary.append(h('dt', null, label), h('dd', null, collected[d.name]));
+        form.insertBefore(x.wrap, filesSet);
         if (!live || el.classList.contains('fb-done')) {
-          fields[d.name].wrap.querySelectorAll('input,textarea').forEach((x) => { x.disabled = true; });
+          x.wrap.querySelectorAll('input,textarea').forEach((i) => { i.disabled = true; });
         }
       });
       fileInput.accept = c.types.join(',');
       showHint();
-    }, () => showError(new Error(T.network)));
+      primary.textContent = c.canSend ? T.sendMail : T.mailto;
+      note.hidden = c.canSend;
+    }, () => fail(Object.assign(new Error(T.network), { status: 0 })));
   }
   const size = (bytes) => (bytes >= 1048576 ? Math.round(bytes / 104857.6) / 10 + ' MB' : Math.ceil(bytes / 1024) + ' KB');
 

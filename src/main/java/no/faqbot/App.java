@@ -202,10 +202,10 @@ public final class App implements AutoCloseable {
         settings.threads(),
         SupportRoutes.UPLOAD_PATHS,
         List.of(new ClientLimits(settings.clientAddress(), limits),
-            new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat),
+            new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat, knowledge),
             new SupportRoutes(support, knowledge, mailer, slowWork, uploads),
             new FeedbackRoutes(feedback, knowledge), new DemoRoutes(),
-            new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+            new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
   }
 
   /** Where screenshots wait while a support request is answered; null before {@link #server()}. */

@@ -5,23 +5,39 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.faqbot.content.CannedReplies;
+import no.faqbot.format.Languages;
 import no.faqbot.flow.FlowInputException;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.web.JsonBody;
+import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 
-/** {@code POST /api/chat}. */
+/** {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips. */
 public final class ChatRoutes implements Routes {
   private final ChatService chat;
 
-  public ChatRoutes(ChatService chat) {
+  private final KnowledgeBase knowledge;
+
+  public ChatRoutes(ChatService chat, KnowledgeBase knowledge) {
     this.chat = chat;
+    this.knowledge = knowledge;
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
     routes.post("/api/chat", this::chat);
+    routes.get("/api/intro", this::intro);
+  }
+
+  private void intro(Context ctx) {
+    String lang = ctx.queryParam("lang") == null ? Languages.DEFAULT : ctx.queryParam("lang");
+    if (!Languages.isSupported(lang)) {
+      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
+    }
+    CannedReplies replies = knowledge.current().content().replies();
+    ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
   }
 
   private void chat(Context ctx) throws Exception {

@@ -61,6 +61,9 @@ public final class ChatService {
         FlowState state = states.decode(request.state());
         Flow flow = index.content().flow(state.flow())
             .orElseThrow(() -> new InvalidStateException("the guided flow '" + state.flow() + "' no longer exists; start again"));
+        if (FlowEngine.BACK.equals(request.choice())) {
+          return flowReply(index.content(), flow, FlowEngine.back(flow, state), lang);
+        }
         if (answersStep) {
           FlowState next = FlowEngine.advance(flow, state, request.choice(), request.fields());
           return flowReply(index.content(), flow, withoutSecrets(next), lang);

@@ -14,12 +14,25 @@ import no.faqbot.format.YamlDocument;
  * The bot's own lines that are not FAQ answers (greetings, thanks, the honest "I don't know"),
  * from {@code content/replies.yaml} so editors can change them.
  */
-public record CannedReplies(Map<String, Intent> intents) {
+public record CannedReplies(Map<String, Intent> intents, Map<String, List<String>> topics) {
   /** Intents the chat needs whatever the editors write. */
   public static final List<String> REQUIRED = List.of("fallback", "suggestions", "greeting", "thanks", "goodbye");
 
+  /** Most topic chips the empty chat shows. */
+  public static final int MAX_TOPICS = 4;
+
   public CannedReplies {
     intents = Map.copyOf(intents);
+    topics = Map.copyOf(topics);
+  }
+
+  public CannedReplies(Map<String, Intent> intents) {
+    this(intents, Map.of());
+  }
+
+  /** The topic chips of the empty chat in {@code lang}: each one is sent as a question when tapped. */
+  public List<String> topics(String lang) {
+    return topics.getOrDefault(lang, topics.getOrDefault(Languages.DEFAULT, List.of()));
   }
 
   /** A kind of message with the phrases that recognise it (none for fallback) and the reply per language. */
@@ -53,9 +66,10 @@ public record CannedReplies(Map<String, Intent> intents) {
       return null;
     }
     Map<String, Intent> intents = new LinkedHashMap<>();
+    Map<String, List<String>> topics = topics(path, doc, problems);
     root.fields().forEachRemaining(field -> {
       String name = field.getKey();
-      if (name.equals("version")) {
+      if (name.equals("version") || name.equals("topics")) {
         return;
       }
       JsonNode node = field.getValue();
@@ -79,6 +93,25 @@ public record CannedReplies(Map<String, Intent> intents) {
         problems.add(new ContentProblem(path, 1, "missing '" + required + "': the chat needs this reply"));
       }
     }
-    return problems.size() == before ? new CannedReplies(intents) : null;
+    return problems.size() == before ? new CannedReplies(intents, topics) : null;
+  }
+
+  /** {@code topics: {nb: [...], en: [...]}}: up to {@link #MAX_TOPICS} short questions per language. */
+  private static Map<String, List<String>> topics(String path, YamlDocument doc, List<ContentProblem> problems) {
+    JsonNode node = doc.root().path("topics");
+    Map<String, List<String>> topics = new LinkedHashMap<>();
+    if (node.isMissingNode()) {
+      return topics;
+    }
+    for (String lang : Languages.ALL) {
+      List<String> list = new ArrayList<>();
+      node.path(lang).forEach(t -> list.add(t.asText().strip()));
+      if (!node.path(lang).isArray() || list.isEmpty() || list.size() > MAX_TOPICS || list.contains("")) {
+        problems.add(new ContentProblem(path, doc.lineOf("topics"),
+            "topics needs a list of 1 to " + MAX_TOPICS + " questions in '" + lang + "'"));
+      }
+      topics.put(lang, list);
+    }
+    return topics;
   }
 }

@@ -14,6 +14,8 @@ public final class FlowEngine {
   /** Answers of an info step. */
   public static final String HELPED = "helped";
   public static final String NOT_HELPED = "not-helped";
+  /** The choice that goes back one step (the widget's "Tilbake"); no option id starts with '_'. */
+  public static final String BACK = "_back";
 
   private FlowEngine() {}
 
@@ -69,6 +71,47 @@ public final class FlowEngine {
       throw new InvalidStateException("this conversation is longer than any flow allows; start again");
     }
     return new FlowState(flow.id(), flow.revision(), next, trail, collected);
+  }
+
+  /**
+   * The state one step back: the step before the current one is unanswered again, and what was
+   * typed into forms is kept so the merchant can change it.
+   *
+   * @throws FlowInputException at the first step
+   */
+  public static FlowState back(Flow flow, FlowState state) {
+    current(flow, state);
+    List<FlowState.Visit> trail = new ArrayList<>(state.trail());
+    if (trail.size() < 2) {
+      throw new FlowInputException("this is the first step of the guide; there is no step to go back to");
+    }
+    trail.remove(trail.size() - 1);
+    String step = trail.get(trail.size() - 1).step();
+    trail.set(trail.size() - 1, new FlowState.Visit(step, null));
+    return new FlowState(flow.id(), flow.revision(), step, trail, state.fields());
+  }
+
+  /**
+   * The fewest steps from {@code from} to the end of the flow, itself included, not counting "that
+   * helped" exits: the "~6" in "step 3 of ~6".
+   */
+  public static int stepsLeft(Flow flow, String from) {
+    Map<String, Integer> depth = new LinkedHashMap<>(Map.of(from, 1));
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(from));
+    while (!todo.isEmpty()) {
+      String id = todo.poll();
+      Step step = flow.step(id);
+      if (step == null || step.isTerminal()) {
+        return depth.get(id);
+      }
+      for (String n : step.kind() == StepKind.INFO ? List.of(step.next()) : step.successors()) {
+        if (n != null && !depth.containsKey(n)) {
+          depth.put(n, depth.get(id) + 1);
+          todo.add(n);
+        }
+      }
+    }
+    return 1;
   }
 
   /** The step the state is at, after checking the state belongs to this flow as it is now. */

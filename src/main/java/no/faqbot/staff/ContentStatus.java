@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
@@ -16,7 +18,8 @@ import no.faqbot.knowledge.ContentReloader;
 
 /**
  * What an editor needs to know about the content being served: the last reload, entries per
- * language, problems, missing translations, near-duplicate questions and stale entries.
+ * language, problems, missing translations, near-duplicate questions, stale entries and answers that
+ * mention a year gone by.
  */
 public final class ContentStatus {
   /** Questions this similar (word overlap) in one language are worth a second look. */
@@ -40,13 +43,37 @@ public final class ContentStatus {
       missing.put(lang, ids);
     }
     status.put("missingTranslations", missing);
+    status.put("missingCount", missing.values().stream().mapToInt(List::size).sum());
     status.put("nearDuplicates", nearDuplicates(content));
     LocalDate cutoff = LocalDate.now(clock).minusDays(staleDays);
     status.put("staleAfterDays", staleDays);
     status.put("stale", content.allEntries().stream()
         .filter(e -> e.updated() == null || e.updated().isBefore(cutoff))
         .map(FaqEntry::key).sorted().toList());
+    status.put("datedPast", datedPast(content, LocalDate.now(clock).getYear()));
     return status;
+  }
+
+  /** A year from 1990 on, with up to two words before it ("tidlig 2021", "early 2021", "oktober 2021"). */
+  private static final Pattern YEAR = Pattern.compile("(?:[\\p{L}\\p{N}]+\\s+){0,2}\\b((?:19|20)\\d\\d)\\b");
+
+  /**
+   * Answers that mention a year before this one ("tidlig 2021" read in 2026): possibly outdated,
+   * for an editor to check. One line per entry: "nb/id: «tidlig 2021»".
+   */
+  static List<String> datedPast(ContentSnapshot content, int thisYear) {
+    List<String> found = new ArrayList<>();
+    for (FaqEntry e : content.allEntries()) {
+      Matcher m = YEAR.matcher(e.answerText());
+      while (m.find()) {
+        int year = Integer.parseInt(m.group(1));
+        if (year >= 1990 && year < thisYear) {
+          found.add(e.key() + ": «" + m.group().replaceAll("\\s+", " ").strip() + "»");
+          break;
+        }
+      }
+    }
+    return found.stream().sorted().toList();
   }
 
   /** Pairs of entries (same language) whose questions share most of their words. */

@@ -18,6 +18,10 @@ import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.chat.ChatReply;
+import no.faqbot.chat.ChatRequest;
+import no.faqbot.chat.ChatService;
+import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.web.Routes;
@@ -43,8 +47,11 @@ public final class StaffRoutes implements Routes {
   private final TextAnalysis analysis;
   private final ContentReloader reloader;
   private final int staleDays;
+  private final ChatService chat;
 
-  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader, int staleDays) {
+  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader,
+      int staleDays, ChatService chat) {
+    this.chat = chat;
     this.auth = auth;
     this.knowledge = knowledge;
     this.analysis = analysis;
@@ -185,7 +192,32 @@ public final class StaffRoutes implements Routes {
   }
 
   /** One result with the matched words marked in question and answer (already HTML-escaped). */
-  public record Result(String id, String lang, String section, String questionHtml, String answerHtml, String plainAnswer) {}
+  public record Result(String id, String lang, String section, String questionHtml, String answerHtml,
+      String plainAnswer, String score) {}
+
+  /** What the chat would reply to the searched text: its type, the entry or flow, and the score. */
+  public record ChatPreview(String type, String id, String question, String score, String text) {}
+
+  private ChatPreview chatPreview(String q, String lang) {
+    try {
+      ChatReply r = chat.reply(new ChatRequest(q, lang, null));
+      if (r.answer() != null) {
+        AnswerView a = r.answer();
+        return new ChatPreview(r.type().json(), a.id(), a.question(), score(a.score()), null);
+      }
+      if (r.flow() != null) {
+        return new ChatPreview(r.type().json(), null, r.flow().title(), null, r.text());
+      }
+      String choices = String.join(", ", r.suggestions().stream().map(AnswerView.QuestionRef::id).toList());
+      return new ChatPreview(r.type().json(), null, null, null, choices.isEmpty() ? r.text() : choices);
+    } catch (IllegalArgumentException e) {
+      return new ChatPreview("error", null, null, null, e.getMessage());
+    }
+  }
+
+  private static String score(double score) {
+    return String.format(java.util.Locale.ROOT, "%.2f", score);
+  }
 
   private void search(Context ctx) throws IOException {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
@@ -204,7 +236,7 @@ public final class StaffRoutes implements Routes {
         FaqEntry e = hit.entry();
         if (!e.isFlowTrigger()) {
           results.add(new Result(e.id(), e.lang(), e.section(), mark(highlighter, lang, e.question()),
-              mark(highlighter, lang, e.answerText()), e.answerText()));
+              mark(highlighter, lang, e.answerText()), e.answerText(), score(hit.score())));
         }
       }
       return null;
@@ -215,6 +247,7 @@ public final class StaffRoutes implements Routes {
     model.put("section", section == null ? "" : section);
     model.put("sections", List.copyOf(sections));
     model.put("results", results);
+    model.put("chat", q.isEmpty() ? null : chatPreview(q.length() > 2000 ? q.substring(0, 2000) : q, lang));
     model.put("millis", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));

@@ -61,7 +61,8 @@ final class SupportEmailWriter {
     b.append(w.get("email.time")).append(' ').append(TIME.format(time)).append('\n');
     b.append(w.get("email.caseRef")).append(' ').append(caseRef).append("\n\n");
     if (!r.tried().isEmpty()) {
-      b.append(w.get("email.tried")).append('\n');
+      // Without a flow (the widget's "Kontakt support") the lines are the chat so far.
+      b.append(w.get(r.problem() == null ? "email.chatSoFar" : "email.tried")).append('\n');
       r.tried().forEach(t -> b.append("- ").append(t).append('\n'));
       b.append('\n');
     }

@@ -260,7 +260,8 @@ public final class SupportRoutes implements Routes {
     for (UploadedFile f : ctx.uploadedFiles("screenshots")) {
       files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
-    return support.prepare(ctx.formParam("lang"), fields, state, files, knowledge.current().content());
+    List<String> context = ctx.formParams("context");
+    return support.prepare(ctx.formParam("lang"), fields, state, context, files, knowledge.current().content());
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {

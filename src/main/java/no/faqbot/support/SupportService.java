@@ -53,12 +53,23 @@ public final class SupportService {
   /** An uploaded file before its content is checked. */
   public record Upload(String name, long size, UploadContent content) {}
 
+  /** Most lines of chat context a flow-less request brings, and the longest line kept. */
+  public static final int MAX_CONTEXT_LINES = 20;
+  private static final int MAX_CONTEXT_LINE = 300;
+
+  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
+      ContentSnapshot content) {
+    return prepare(lang, raw, state, List.of(), uploads, content);
+  }
+
   /**
+   * @param context what was asked and answered in the chat so far (a request without a flow, from
+   *     "Kontakt support"): redacted and added to what was tried, the latest lines kept
    * @throws IllegalArgumentException for missing or invalid fields or state
    * @throws UploadException for uploads that are too many, too large or not images
    */
-  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
-      ContentSnapshot content) {
+  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<String> context,
+      List<Upload> uploads, ContentSnapshot content) {
     String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
@@ -90,6 +101,15 @@ public final class SupportService {
       problem = current.kind() == StepKind.EMAIL ? current.subject().in(language) : flow.title().in(language);
       for (String line : FlowEngine.transcript(flow, s, language)) {
         Redactor.Result r = redactor.redact(line);
+        found.addAll(r.found());
+        tried.add(r.text());
+      }
+    }
+    for (String line : context.subList(Math.max(0, context.size() - MAX_CONTEXT_LINES), context.size())) {
+      String flat = SupportEmailWriter.oneLine(line).strip();
+      if (!flat.isEmpty()) {
+        String kept = flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat;
+        Redactor.Result r = redactor.redact(kept);
         found.addAll(r.found());
         tried.add(r.text());
       }

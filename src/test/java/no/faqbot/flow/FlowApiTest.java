@@ -66,6 +66,30 @@ class FlowApiTest {
     return server.postJson("/api/chat", body.toString());
   }
 
+  @Test
+  void back_returns_to_the_previous_step_with_progress_and_the_intro_lists_topics() {
+    Reply first = server.chat(content.flow("failed-test-purchase").orElseThrow().triggers().get("nb").get(0), "nb");
+    JsonNode view = first.json().path("flow");
+    assertEquals(1, view.path("stepNumber").asInt());
+    assertFalse(view.path("canGoBack").asBoolean());
+    ObjectNode body = JSON.createObjectNode().put("choice", view.path("options").get(0).path("id").asText());
+    body.set("state", first.json().path("state"));
+    JsonNode second = post(body).json();
+    assertEquals(2, second.path("flow").path("stepNumber").asInt());
+    assertTrue(second.path("flow").path("stepsEstimate").asInt() >= 2);
+    ObjectNode back = JSON.createObjectNode().put("choice", FlowEngine.BACK);
+    back.set("state", second.path("state"));
+    JsonNode again = post(back).json();
+    assertEquals(view.path("stepId").asText(), again.path("flow").path("stepId").asText());
+    ObjectNode tooFar = JSON.createObjectNode().put("choice", FlowEngine.BACK);
+    tooFar.set("state", again.path("state"));
+    assertEquals(400, post(tooFar).status());
+    JsonNode intro = server.get("/api/intro?lang=en").json();
+    assertTrue(intro.path("text").asText().contains("automatic assistant"), intro.toString());
+    assertTrue(intro.path("topics").size() >= 3, intro.toString());
+    assertEquals(400, server.get("/api/intro?lang=xx").status());
+  }
+
   @ParameterizedTest
   @MethodSource("flows")
   void every_flow_starts_from_a_description_and_reaches_each_of_its_ends(String id) {

@@ -52,6 +52,26 @@ class FlowEngineTest {
         "Fyll inn → opplysninger fylt ut"), tried);
   }
 
+  @Test
+  void back_goes_one_step_back_keeps_what_was_typed_and_stops_at_the_start() {
+    FlowState s = walk(List.of("deactivated", FlowEngine.NOT_HELPED, "form"));
+    FlowState back = FlowEngine.back(flow, s);
+    assertEquals("details", back.step());
+    assertEquals(List.of("ask", "advice", "details"), back.trail().stream().map(FlowState.Visit::step).toList());
+    assertEquals(null, back.trail().get(2).answer());
+    assertEquals("K123456", back.fields().get("storeId"));
+    FlowState first = FlowEngine.back(flow, FlowEngine.back(flow, back));
+    assertEquals("ask", first.step());
+    assertThrows(FlowInputException.class, () -> FlowEngine.back(flow, first));
+  }
+
+  @Test
+  void steps_left_is_the_shortest_way_on_without_the_that_helped_exit() {
+    assertEquals(2, FlowEngine.stepsLeft(flow, "ask"), "ask, then 'active' ends at done");
+    assertEquals(3, FlowEngine.stepsLeft(flow, "advice"), "advice, details, email: 'that helped' is not counted");
+    assertEquals(1, FlowEngine.stepsLeft(flow, "email"));
+  }
+
   static Stream<Arguments> badAnswers() {
     return Stream.of(
         Arguments.of(List.of(), "nope", null, "choose one of [deactivated, active]"),

@@ -33,4 +33,14 @@ class ContentStatusTest {
     assertEquals(List.of("en/find-store-id", "nb/find-store-id", "nb/order-expiry", "nb/settlement-report", "nb/test-purchase"),
         status.get("stale"), "updated more than a year before the clock");
   }
+
+  @Test
+  void answers_that_mention_a_year_gone_by_are_flagged() throws Exception {
+    Path content = Fixtures.content("good", tmp);
+    Path file = content.resolve("faq/nb/order-expiry.md");
+    Files.writeString(file, Files.readString(file).replace("Nye ordrer har", "Fra tidlig 2021 har nye ordrer"));
+    ContentSnapshot snapshot = new ContentLoader(content, new MarkdownRenderer()).load();
+    assertEquals(List.of("nb/order-expiry: «Fra tidlig 2021»"), ContentStatus.datedPast(snapshot, 2026));
+    assertEquals(List.of(), ContentStatus.datedPast(snapshot, 2021), "this year is not in the past");
+  }
 }

@@ -199,6 +199,17 @@ class SupportEmailApiTest {
   }
 
   @Test
+  void without_a_flow_the_chat_so_far_goes_along_redacted() throws Exception {
+    HttpResponse<byte[]> r = new Form().field("merchantEmail", "butikk@example.no")
+        .field("context", "Du: hvor finner jeg butikk-id").field("context", "Du: passordet mitt er Hemmelig123")
+        .post("/api/support-email?format=json");
+    assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    String body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("body").asText();
+    assertTrue(body.contains("Samtalen i chatten:\n- Du: hvor finner jeg butikk-id"), body);
+    assertTrue(!body.contains("Hemmelig123"), body);
+  }
+
+  @Test
   void line_breaks_cannot_inject_headers() throws Exception {
     HttpResponse<byte[]> r = new Form().field("merchantEmail", "butikk@example.no")
         .field("storeId", "K123456\r\nBcc: victim@example.com").field("errorCode", "X\nX-Injected: yes")

@@ -85,6 +85,23 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * axe-core's violations on the page as it is now, widget (open shadow root) included: "rule: node"
+   * lines. axe-core is vendored in the test resources (src/test/resources/axe), nothing is fetched.
+   */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> axeViolations() throws IOException {
+    try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+      driver.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.flatMap(v => "
+        + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
+        + " e => done(['axe failed: ' + e]));");
+    return (java.util.List<String>) result;
+  }
+
   WebDriverWait wait(int seconds) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }

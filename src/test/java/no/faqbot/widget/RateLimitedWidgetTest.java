@@ -41,7 +41,7 @@ class RateLimitedWidgetTest {
       waitForBot(browser, "velkomstmailen");
       ask(browser, "når utløper en ordre");
       try {
-        waitForBot(browser, "Du har sendt mange forespørsler");
+        waitForBot(browser, "Du har sendt mange meldinger på kort tid");
       } catch (TimeoutException e) {
         throw new AssertionError("bot said: " + botTexts(browser), e);
       }

@@ -16,12 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -29,32 +25,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The widget in a real browser, on the demo page with its strict Content-Security-Policy. */
-class WidgetBrowserTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-  Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Path.of("content"), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class WidgetBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
     browser = Browser.start();
     browser.driver.get(server.base() + "/");
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   private List<WebElement> botMessages() {
@@ -181,6 +156,7 @@ class WidgetBrowserTest {
     for (String label : pathToEmail(flow)) {
       int before = botMessages().size();
       if (label == null) {
+        plainFieldError();
         fillVisibleForm();
       } else {
         browser.wait(10).until(d -> {
@@ -197,8 +173,20 @@ class WidgetBrowserTest {
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
     file.sendKeys(png.toString());
     fillVisibleForm();
+    assertTrue(botMessages().stream().filter(m -> m.getText().contains("Steg 3 av"))
+        .anyMatch(m -> !m.findElements(By.cssSelector("[data-faqbot='contact']")).isEmpty()), "a shortcut to a person");
+    WebElement step = botMessages().get(botMessages().size() - 1);
+    assertTrue(step.findElements(By.cssSelector(".fb-summary")).size() == 1
+        && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1,
+        "the form's values as a summary with Endre");
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+        step.findElement(By.cssSelector(".fb-summary")));
+    // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.docs=docs
+    Path emailShot = Path.of(System.getProperty("faqbot.docs", "target"), "widget-email.png");
+    Files.createDirectories(emailShot.toAbsolutePath().getParent());
+    Files.write(emailShot, browser.driver.getScreenshotAs(OutputType.BYTES));
     WebElement preview = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().contains("Forhåndsvis")).findFirst().orElse(null));
+        .filter(b -> b.getText().contains("Vis e-posten")).findFirst().orElse(null));
     preview.click();
     browser.wait(15).until(d -> browser.widget().findElements(By.cssSelector("pre")).stream()
         .anyMatch(p -> p.getText().contains("Saksreferanse")));
@@ -238,6 +226,26 @@ class WidgetBrowserTest {
       assertEquals(0, answer.findElements(By.cssSelector("img, script")).size());
       assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
     }
+  }
+
+  /** A store ID the server refuses comes back in the merchant's words, not the API's. */
+  private void plainFieldError() {
+    List<WebElement> forms = browser.widget().findElements(By.cssSelector("form"));
+    WebElement form = forms.get(forms.size() - 1);
+    List<WebElement> storeId = form.findElements(By.cssSelector("input[name=storeId]"));
+    if (storeId.isEmpty()) {
+      return;
+    }
+    storeId.get(0).sendKeys("abc!");
+    form.findElements(By.cssSelector("input[type=email]")).forEach(e -> e.sendKeys("butikk@example.no"));
+    form.findElements(By.cssSelector("input, textarea")).stream().filter(e -> e.getAttribute("required") != null
+        && e.getAttribute("value").isEmpty()).forEach(e -> e.sendKeys("400"));
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement err = browser.wait(10).until(d -> form.findElements(By.cssSelector(".fb-err")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    assertTrue(err.getText().startsWith("Butikk-ID-en ser ikke riktig ut"), err.getText());
+    storeId.get(0).clear();
+    form.findElements(By.cssSelector("input, textarea")).forEach(WebElement::clear);
   }
 
   private void fillVisibleForm() {
