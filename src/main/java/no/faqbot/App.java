@@ -33,6 +33,7 @@ import no.faqbot.feedback.FeedbackStore;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
+import no.faqbot.store.Store;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
@@ -55,14 +56,17 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
+  /** Where events are kept; null for a trial run (eval, selftest) that records nothing. */
+  private final Store store;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis) {
+      ContentReloader reloader, TextAnalysis analysis, Store store) {
     this.analysis = analysis;
+    this.store = store;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -73,8 +77,20 @@ public final class App implements AutoCloseable {
   /**
    * Wires the services and starts loading the content and opening (or building) the index in the
    * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
+   * Opens the event store meanwhile.
+   *
+   * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be reached
    */
   public static App start(Settings settings) {
+    return start(settings, true);
+  }
+
+  /** Like {@link #start(Settings)} but without the event store: for eval and selftest, which record nothing. */
+  public static App trial(Settings settings) {
+    return start(settings, false);
+  }
+
+  private static App start(Settings settings, boolean withStore) {
     TextAnalysis analysis = new TextAnalysis();
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index(), analysis);
@@ -94,7 +110,8 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis);
+    Store events = withStore ? Store.open(settings.store(), settings.data()) : null;
+    return new App(settings, knowledge, chat, support, reloader, analysis, events);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
@@ -182,6 +199,11 @@ public final class App implements AutoCloseable {
     return chat;
   }
 
+  /** The event store, or null in a trial run. */
+  public Store store() {
+    return store;
+  }
+
   private static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return work -> {
@@ -196,5 +218,8 @@ public final class App implements AutoCloseable {
     slowWork.shutdownNow();
     reloader.close();
     knowledge.close();
+    if (store != null) {
+      store.close();
+    }
   }
 }

@@ -19,6 +19,7 @@ import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.search.IndexStore;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.store.StoreUnavailableException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -66,7 +67,13 @@ public final class Commands {
     if (!Files.isDirectory(settings.content())) {
       throw new IllegalArgumentException("content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
-    App app = App.start(settings);
+    App app;
+    try {
+      app = App.start(settings);
+    } catch (StoreUnavailableException e) {
+      in.err().println("faqbot serve: " + e.getMessage());
+      return 2;
+    }
     Javalin server = app.server().start(settings.host(), settings.port());
     try {
       app.awaitReady();
@@ -114,13 +121,13 @@ public final class Commands {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString()); // before loading anything
     }
-    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+    try (App app = App.trial(in.settings("127.0.0.1", 0))) {
       return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(file, in.flag("verbose")).passed() ? 0 : 1;
     }
   }
 
   private static int selftest(Invocation in) throws Exception {
-    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+    try (App app = App.trial(in.settings("127.0.0.1", 0))) {
       Javalin server = app.server().start("127.0.0.1", 0);
       try {
         HttpResponse<String> response = HttpClient.newHttpClient().send(

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.config.Settings;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
 import org.apache.commons.cli.CommandLine;
@@ -49,7 +51,10 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
         env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL), env.get("FAQBOT_STATE_SECRET"), limits,
         SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
         env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
-        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"));
+        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"),
+        new StoreSettings(env.get("FAQBOT_DATABASE_URL"), env.get("FAQBOT_DATABASE_USER"), env.get("FAQBOT_DATABASE_PASSWORD")),
+        new RecordingSettings(RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
+            number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)));
   }
 
   /**
