@@ -29,7 +29,10 @@ import no.faqbot.search.KnowledgeRoutes;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.feedback.FeedbackRoutes;
-import no.faqbot.feedback.FeedbackStore;
+import no.faqbot.insights.EventRecorder;
+import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.FeedbackImport;
+import no.faqbot.insights.RecordingRoutes;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
@@ -58,6 +61,7 @@ public final class App implements AutoCloseable {
   private final TextAnalysis analysis;
   /** Where events are kept; null for a trial run (eval, selftest) that records nothing. */
   private final Store store;
+  private final EventRecorder recorder;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
@@ -67,6 +71,10 @@ public final class App implements AutoCloseable {
       ContentReloader reloader, TextAnalysis analysis, Store store) {
     this.analysis = analysis;
     this.store = store;
+    this.recorder = store == null
+        ? new EventRecorder(batch -> { }, false, 1, Clock.systemUTC())
+        : new EventRecorder(new EventRepository(store)::insert, settings.recording().on(),
+            EventRecorder.DEFAULT_CAPACITY, Clock.systemUTC());
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -110,13 +118,26 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    Store events = withStore ? Store.open(settings.store(), settings.data()) : null;
+    Store events = withStore ? openStore(settings) : null;
     return new App(settings, knowledge, chat, support, reloader, analysis, events);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
   public static ContentLoader contentLoader(java.nio.file.Path content, java.nio.file.Path index) {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
+  }
+
+  private static Store openStore(Settings settings) {
+    Store store = Store.open(settings.store(), settings.data());
+    try {
+      FeedbackImport.run(settings.data(), new EventRepository(store));
+    } catch (java.io.IOException | java.sql.SQLException e) {
+      LOG.warn("Could not import the old feedback file in {} (kept for the next start): {}", settings.data(), e.toString());
+    }
+    if (!settings.recording().on()) {
+      LOG.info("Recording is off (FAQBOT_RECORDING=off): no chat events are stored");
+    }
+    return store;
   }
 
   private static byte[] stateSecret(Settings settings) {
@@ -181,10 +202,10 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat, recorder::chatTurn),
+            new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
+            new FeedbackRoutes(recorder::vote, knowledge), new RecordingRoutes(recorder), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
   }
 
   public Settings settings() {
@@ -197,6 +218,11 @@ public final class App implements AutoCloseable {
 
   public ChatService chat() {
     return chat;
+  }
+
+  /** Takes events off the request threads into the store. */
+  public EventRecorder recorder() {
+    return recorder;
   }
 
   /** The event store, or null in a trial run. */
@@ -216,6 +242,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     slowWork.shutdownNow();
+    recorder.close();
     reloader.close();
     knowledge.close();
     if (store != null) {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param at epoch milliseconds (UTC)
  * @param conversation the widget's random id for its session, or null
- * @param message what the merchant wrote, secrets removed and cut to {@link #MAX_MESSAGE}
+ * @param message what the merchant wrote; secrets are removed before it is stored, and it is cut to
+ *     {@link #MAX_MESSAGE} (after the removal, so a cut never hides a secret from it)
  * @param suggestions entry ids offered, in order
  * @param helpful a vote: true helpful, false not
  */
@@ -35,7 +36,6 @@ public record Event(
 
   public Event {
     suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
-    message = cut(message, MAX_MESSAGE);
     conversation = cut(conversation, 64);
     entryId = cut(entryId, 200);
     runnerUpId = cut(runnerUpId, 200);
@@ -47,7 +47,13 @@ public record Event(
     errorCode = cut(errorCode, 64);
   }
 
-  private static String cut(String s, int max) {
+  /** The same event with another message (the redacted one). */
+  public Event withMessage(String text) {
+    return new Event(at, kind, conversation, lang, text, replyType, entryId, score, runnerUpId, runnerUpScore,
+        suggestions, flowId, flowStep, flowOutcome, helpful, caseRef, problem, errorCode);
+  }
+
+  static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 

@@ -51,7 +51,7 @@ public final class EventRepository {
     s.setString(2, e.kind().column());
     s.setString(3, e.conversation());
     s.setString(4, e.lang());
-    s.setString(5, e.message());
+    s.setString(5, Event.cut(e.message(), Event.MAX_MESSAGE));
     s.setString(6, e.replyType());
     s.setString(7, e.entryId());
     setDouble(s, 8, e.score());
