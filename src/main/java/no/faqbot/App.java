@@ -30,13 +30,12 @@ import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.insights.EventRecorder;
-import no.faqbot.insights.EventRepository;
-import no.faqbot.insights.FeedbackImport;
-import no.faqbot.insights.RecordingRoutes;
+import no.faqbot.insights.Insights;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
 import no.faqbot.store.Store;
+import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
@@ -59,22 +58,17 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
-  /** Where events are kept; null for a trial run (eval, selftest) that records nothing. */
-  private final Store store;
-  private final EventRecorder recorder;
+  /** What merchants ask and how the bot answers; stores nothing in a trial run (eval, selftest). */
+  private final Insights insights;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis, Store store) {
+      ContentReloader reloader, TextAnalysis analysis, Insights insights) {
     this.analysis = analysis;
-    this.store = store;
-    this.recorder = store == null
-        ? new EventRecorder(batch -> { }, false, 1, Clock.systemUTC())
-        : new EventRecorder(new EventRepository(store)::insert, settings.recording().on(),
-            EventRecorder.DEFAULT_CAPACITY, Clock.systemUTC());
+    this.insights = insights;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -118,26 +112,15 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    Store events = withStore ? openStore(settings) : null;
-    return new App(settings, knowledge, chat, support, reloader, analysis, events);
+    Insights insights = withStore
+        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+        : Insights.none();
+    return new App(settings, knowledge, chat, support, reloader, analysis, insights);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
   public static ContentLoader contentLoader(java.nio.file.Path content, java.nio.file.Path index) {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
-  }
-
-  private static Store openStore(Settings settings) {
-    Store store = Store.open(settings.store(), settings.data());
-    try {
-      FeedbackImport.run(settings.data(), new EventRepository(store));
-    } catch (java.io.IOException | java.sql.SQLException e) {
-      LOG.warn("Could not import the old feedback file in {} (kept for the next start): {}", settings.data(), e.toString());
-    }
-    if (!settings.recording().on()) {
-      LOG.info("Recording is off (FAQBOT_RECORDING=off): no chat events are stored");
-    }
-    return store;
   }
 
   private static byte[] stateSecret(Settings settings) {
@@ -202,10 +185,12 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat, recorder::chatTurn),
-            new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
-            new FeedbackRoutes(recorder::vote, knowledge), new RecordingRoutes(recorder), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+    EventRecorder recorder = insights.recorder();
+    List<Routes> routes = new java.util.ArrayList<>(List.of(new KnowledgeRoutes(knowledge, reloader),
+        new ChatRoutes(chat, recorder::chatTurn), new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
+        new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+    routes.addAll(insights.routes());
+    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(), routes);
   }
 
   public Settings settings() {
@@ -222,12 +207,12 @@ public final class App implements AutoCloseable {
 
   /** Takes events off the request threads into the store. */
   public EventRecorder recorder() {
-    return recorder;
+    return insights.recorder();
   }
 
   /** The event store, or null in a trial run. */
   public Store store() {
-    return store;
+    return insights.store();
   }
 
   private static ThreadFactory daemon(String name) {
@@ -242,11 +227,8 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     slowWork.shutdownNow();
-    recorder.close();
+    insights.close();
     reloader.close();
     knowledge.close();
-    if (store != null) {
-      store.close();
-    }
   }
 }
