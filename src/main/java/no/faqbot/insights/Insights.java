@@ -20,8 +20,10 @@ public final class Insights implements AutoCloseable {
   private final EventRecorder recorder;
   private final RetentionPurge purge;
   private final Clock clock;
+  private final int retentionDays;
 
-  private Insights(Store store, EventRecorder recorder, RetentionPurge purge, Clock clock) {
+  private Insights(Store store, EventRecorder recorder, RetentionPurge purge, Clock clock, int retentionDays) {
+    this.retentionDays = retentionDays;
     this.store = store;
     this.recorder = recorder;
     this.purge = purge;
@@ -47,12 +49,13 @@ public final class Insights implements AutoCloseable {
     RetentionPurge purge = new RetentionPurge(events, recording.retentionDays(), clock);
     purge.schedule();
     return new Insights(store, new EventRecorder(events::insert, recording.on(), EventRecorder.DEFAULT_CAPACITY, clock),
-        purge, clock);
+        purge, clock, recording.retentionDays());
   }
 
   /** Nothing stored and no staff routes: for eval and selftest. */
   public static Insights none() {
-    return new Insights(null, new EventRecorder(batch -> { }, false, 1, Clock.systemUTC()), null, Clock.systemUTC());
+    return new Insights(null, new EventRecorder(batch -> { }, false, 1, Clock.systemUTC()), null, Clock.systemUTC(),
+        RecordingSettings.DEFAULT_RETENTION_DAYS);
   }
 
   public EventRecorder recorder() {
@@ -72,6 +75,7 @@ public final class Insights implements AutoCloseable {
       AuditLog audit = new AuditLog(store, clock);
       routes.add(new RecordingRoutes(recorder));
       routes.add(new PrivacyRoutes(events, audit, clock));
+      routes.add(new InsightsRoutes(new InsightsQueries(store), recorder, store.description(), retentionDays, clock));
     }
     return routes;
   }

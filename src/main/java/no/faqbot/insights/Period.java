@@ -13,12 +13,14 @@ import java.time.format.DateTimeParseException;
 public record Period(long from, long to) {
   public static final int MAX_DAYS = 3650;
 
+  /** Today (UTC) and the {@code days - 1} whole days before it. */
   public static Period lastDays(int days, Clock clock) {
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
     }
     long now = clock.millis();
-    return new Period(now - days * 86_400_000L, now + 1);
+    long today = Math.floorDiv(now, 86_400_000L);
+    return new Period((today - days + 1) * 86_400_000L, now + 1);
   }
 
   public static Period of(Context ctx, int defaultDays, Clock clock) {
