@@ -189,7 +189,7 @@ public final class App implements AutoCloseable {
     List<Routes> routes = new java.util.ArrayList<>(List.of(new KnowledgeRoutes(knowledge, reloader),
         new ChatRoutes(chat, recorder::chatTurn), new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
         new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
-    routes.addAll(insights.routes());
+    routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
     return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(), routes);
   }
 

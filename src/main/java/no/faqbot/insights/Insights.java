@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import no.faqbot.search.ContentReloader;
+import no.faqbot.search.KnowledgeBase;
+import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.web.Routes;
@@ -67,14 +70,20 @@ public final class Insights implements AutoCloseable {
     return store;
   }
 
-  /** The widget's pick recording and the staff routes over recorded data (none without a store). */
-  public List<Routes> routes() {
+  /**
+   * The widget's pick recording and the staff routes over recorded data (none without a store).
+   * Unanswered questions are grouped with the search's {@code analysis}; an alternative added to an
+   * entry is written into its file under {@code content} and served after {@code reloader} reloads.
+   */
+  public List<Routes> routes(KnowledgeBase knowledge, ContentReloader reloader, TextAnalysis analysis, Path content) {
     List<Routes> routes = new ArrayList<>();
     if (store != null) {
       EventRepository events = new EventRepository(store);
       AuditLog audit = new AuditLog(store, clock);
       routes.add(new RecordingRoutes(recorder));
       routes.add(new PrivacyRoutes(events, audit, clock));
+      routes.add(new UnansweredRoutes(new UnansweredFinder(store, analysis),
+          new UnansweredActions(store, knowledge, reloader, content, audit, clock), knowledge, clock));
       routes.add(new InsightsRoutes(new InsightsQueries(store), recorder, store.description(), retentionDays, clock));
     }
     return routes;
