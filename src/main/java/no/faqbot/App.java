@@ -29,10 +29,13 @@ import no.faqbot.search.KnowledgeRoutes;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.feedback.FeedbackRoutes;
-import no.faqbot.feedback.FeedbackStore;
+import no.faqbot.insights.EventRecorder;
+import no.faqbot.insights.Insights;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
+import no.faqbot.store.Store;
+import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
@@ -55,14 +58,17 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
+  /** What merchants ask and how the bot answers; stores nothing in a trial run (eval, selftest). */
+  private final Insights insights;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis) {
+      ContentReloader reloader, TextAnalysis analysis, Insights insights) {
     this.analysis = analysis;
+    this.insights = insights;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -73,8 +79,20 @@ public final class App implements AutoCloseable {
   /**
    * Wires the services and starts loading the content and opening (or building) the index in the
    * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
+   * Opens the event store meanwhile.
+   *
+   * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be reached
    */
   public static App start(Settings settings) {
+    return start(settings, true);
+  }
+
+  /** Like {@link #start(Settings)} but without the event store: for eval and selftest, which record nothing. */
+  public static App trial(Settings settings) {
+    return start(settings, false);
+  }
+
+  private static App start(Settings settings, boolean withStore) {
     TextAnalysis analysis = new TextAnalysis();
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index(), analysis);
@@ -94,7 +112,10 @@ public final class App implements AutoCloseable {
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis);
+    Insights insights = withStore
+        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+        : Insights.none();
+    return new App(settings, knowledge, chat, support, reloader, analysis, insights);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
@@ -165,10 +186,12 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"), Clock.systemUTC());
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
-        List.of(new KnowledgeRoutes(knowledge, reloader), new ChatRoutes(chat), new SupportRoutes(support, knowledge, mailer, slowWork),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+    EventRecorder recorder = insights.recorder();
+    List<Routes> routes = new java.util.ArrayList<>(List.of(new KnowledgeRoutes(knowledge, reloader),
+        new ChatRoutes(chat, recorder::chatTurn), new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
+        new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
+    routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
+    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(), routes);
   }
 
   public Settings settings() {
@@ -183,6 +206,16 @@ public final class App implements AutoCloseable {
     return chat;
   }
 
+  /** Takes events off the request threads into the store. */
+  public EventRecorder recorder() {
+    return insights.recorder();
+  }
+
+  /** The event store, or null in a trial run. */
+  public Store store() {
+    return insights.store();
+  }
+
   private static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return work -> {
@@ -195,6 +228,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     slowWork.shutdownNow();
+    insights.close();
     reloader.close();
     knowledge.close();
   }

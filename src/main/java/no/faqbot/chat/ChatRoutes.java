@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import no.faqbot.flow.FlowInputException;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
@@ -16,9 +17,16 @@ public final class ChatRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
 
   private final ChatService chat;
+  private final Consumer<ChatTurn> turns;
 
   public ChatRoutes(ChatService chat) {
+    this(chat, turn -> { });
+  }
+
+  /** {@code turns} is told of every answered message; it must return at once (the reply waits). */
+  public ChatRoutes(ChatService chat, Consumer<ChatTurn> turns) {
     this.chat = chat;
+    this.turns = turns;
   }
 
   @Override
@@ -33,8 +41,12 @@ public final class ChatRoutes implements Routes {
     }
     ChatRequest request = new ChatRequest(text(body, "message"), text(body, "lang"),
         body.hasNonNull("state") ? body.get("state") : null, text(body, "choice"), fields(body));
+    String conversation = text(body, "conversation");
     try {
-      ctx.json(chat.reply(request));
+      Ranking ranking = new Ranking();
+      ChatReply reply = chat.reply(request, ranking);
+      ctx.json(reply);
+      turns.accept(new ChatTurn(conversation, request, reply, ranking));
     } catch (ChatService.MessageTooLongException e) {
       WebServer.error(ctx, 413, e.getMessage());
     } catch (FlowInputException e) {

@@ -1,6 +1,8 @@
 package no.faqbot.config;
 
 import java.nio.file.Path;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
 import no.faqbot.web.ClientAddress;
@@ -22,6 +24,9 @@ import no.faqbot.web.ClientAddress;
  * @param threads most requests served at once ({@code FAQBOT_THREADS}); more wait their turn
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
  *     ({@code FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
+ * @param store the event store: embedded under {@code data}, or PostgreSQL ({@code FAQBOT_DATABASE_URL})
+ * @param recording whether chat events are recorded ({@code FAQBOT_RECORDING}) and kept how long
+ *     ({@code FAQBOT_RETENTION_DAYS})
  */
 public record Settings(
     String host,
@@ -37,7 +42,9 @@ public record Settings(
     String staffUser,
     String staffPassword,
     int threads,
-    String trustedProxies) {
+    String trustedProxies,
+    StoreSettings store,
+    RecordingSettings recording) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
    * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
@@ -53,6 +60,14 @@ public record Settings(
     this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null);
   }
 
+  /** With the embedded event store and recording on. */
+  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
+      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
+      String staffPassword, int threads, String trustedProxies) {
+    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
+        staffPassword, threads, trustedProxies, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT);
+  }
+
   public Settings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -61,6 +76,8 @@ public record Settings(
       throw new IllegalArgumentException("FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
     }
     ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
+    store = store == null ? StoreSettings.EMBEDDED : store;
+    recording = recording == null ? RecordingSettings.DEFAULT : recording;
   }
 
   /** Who requests come from, given {@link #trustedProxies}. */

@@ -17,11 +17,11 @@ public final class FeedbackRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
   private static final int MAX_QUERY = 2000;
 
-  private final FeedbackStore store;
+  private final Votes store;
   private final KnowledgeBase knowledge;
   private final Redactor redactor = new Redactor();
 
-  public FeedbackRoutes(FeedbackStore store, KnowledgeBase knowledge) {
+  public FeedbackRoutes(Votes store, KnowledgeBase knowledge) {
     this.store = store;
     this.knowledge = knowledge;
   }
@@ -56,9 +56,13 @@ public final class FeedbackRoutes implements Routes {
     if (knowledge.current().content().entry(id, lang).isEmpty()) {
       throw new NotFoundResponse("no entry with id '" + id + "'");
     }
-    // A merchant may paste a secret into the question; it must not end up in the feedback file.
+    JsonNode conversation = body.get("conversation");
+    if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
+      throw new IllegalArgumentException("conversation must be a string");
+    }
+    // A merchant may paste a secret into the question; it must not end up in the store.
     String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
-    store.add(id, lang, helpful.asBoolean(), text);
+    store.add(conversation == null || conversation.isNull() ? null : conversation.asText(), id, lang, helpful.asBoolean(), text);
     ctx.status(201).json(Map.of("stored", true));
   }
 }

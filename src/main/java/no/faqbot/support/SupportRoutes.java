@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import no.faqbot.search.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
@@ -36,6 +37,7 @@ public final class SupportRoutes implements Routes {
   private final KnowledgeBase knowledge;
   private final SmtpMailer mailer;
   private final ExecutorService slowWork;
+  private final Consumer<SupportCase> cases;
 
   /**
    * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
@@ -43,6 +45,13 @@ public final class SupportRoutes implements Routes {
    *     that answer chat messages
    */
   public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork) {
+    this(support, knowledge, mailer, slowWork, c -> { });
+  }
+
+  /** {@code cases} is told of each e-mail prepared or sent (for insights); it must return at once. */
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
+      Consumer<SupportCase> cases) {
+    this.cases = cases;
     this.support = support;
     this.knowledge = knowledge;
     this.mailer = mailer;
@@ -92,6 +101,7 @@ public final class SupportRoutes implements Routes {
     long started = System.nanoTime();
     try {
       SupportEmailBuilder.Built built = build(ctx);
+      cases.accept(supportCase(ctx, built, false));
       if ("json".equals(ctx.queryParam("format"))) {
         SupportEmail e = built.preview();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -131,6 +141,7 @@ public final class SupportRoutes implements Routes {
     try {
       SupportEmailBuilder.Built built = build(ctx);
       mailer.send(built.message());
+      cases.accept(supportCase(ctx, built, true));
       LOG.info("Sent support e-mail {} ({} attachment(s))", built.preview().caseRef(), built.preview().attachments().size());
       ctx.json(Map.of("sent", true, "to", built.preview().to(), "caseRef", built.preview().caseRef(),
           "redacted", !built.preview().redacted().isEmpty()));
@@ -140,6 +151,12 @@ public final class SupportRoutes implements Routes {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
       WebServer.error(ctx, 502, "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
+  }
+
+  private static SupportCase supportCase(Context ctx, SupportEmailBuilder.Built built, boolean sent) {
+    SupportRequest r = built.request();
+    return new SupportCase(ctx.formParam("conversation"), r.lang(), built.preview().caseRef(), r.problem(),
+        r.errorCode(), sent);
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */
