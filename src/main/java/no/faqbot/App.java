@@ -4,11 +4,13 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
@@ -34,7 +36,9 @@ import no.faqbot.insights.Insights;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
+import no.faqbot.store.SharedSecrets;
 import no.faqbot.store.Store;
+import no.faqbot.store.Vendor;
 import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
@@ -51,6 +55,8 @@ public final class App implements AutoCloseable {
   private static final String PARSED_ENTRIES = "parsed-entries.bin";
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
+  /** The name of the flow-state signing key among the store's shared secrets. */
+  private static final String FLOW_STATE_SECRET = "flow-state";
 
   private final Settings settings;
   private final KnowledgeBase knowledge;
@@ -107,14 +113,14 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    StateCodec states = new StateCodec(stateSecret(settings));
+    Insights insights = withStore
+        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+        : Insights.none();
+    StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
     ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    Insights insights = withStore
-        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
-        : Insights.none();
     return new App(settings, knowledge, chat, support, reloader, analysis, insights);
   }
 
@@ -123,9 +129,16 @@ public final class App implements AutoCloseable {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
-  private static byte[] stateSecret(Settings settings) {
+  /**
+   * {@code FAQBOT_STATE_SECRET} when set; else the one kept in the store (made by whichever replica
+   * came first, so all agree and conversations survive a restart); random without a store.
+   */
+  private static byte[] stateSecret(Settings settings, Store store) {
     if (settings.stateSecret() != null && !settings.stateSecret().isBlank()) {
       return settings.stateSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (store != null) {
+      return new SharedSecrets(store).get(FLOW_STATE_SECRET);
     }
     byte[] random = new byte[32];
     new java.security.SecureRandom().nextBytes(random);
@@ -149,8 +162,12 @@ public final class App implements AutoCloseable {
         password = generatedStaffPassword;
       }
       String secret = password;
-      staffAuth = new StaffAuth(() -> java.util.Map.of(user, PasswordHash.of(secret)), Clock.systemUTC(),
-          settings.clientAddress());
+      Supplier<Map<String, PasswordHash>> users = () -> Map.of(user, PasswordHash.of(secret));
+      // Replicas share PostgreSQL, so sessions and lockouts live there; one process keeps them in memory.
+      Store shared = insights.store();
+      staffAuth = shared != null && shared.vendor() == Vendor.POSTGRESQL
+          ? StaffAuth.shared(users, Clock.systemUTC(), settings.clientAddress(), shared.dataSource())
+          : new StaffAuth(users, Clock.systemUTC(), settings.clientAddress());
     }
     return staffAuth;
   }
