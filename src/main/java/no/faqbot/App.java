@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
+import no.faqbot.chat.ChatTurn;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentProblem;
@@ -21,7 +23,13 @@ import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
 import no.faqbot.flow.StateCodec;
+import no.faqbot.ops.GracefulShutdown;
+import no.faqbot.ops.HealthRoutes;
+import no.faqbot.ops.Metrics;
+import no.faqbot.ops.OperationsRoutes;
+import no.faqbot.ops.Readiness;
 import no.faqbot.support.SmtpMailer;
+import no.faqbot.support.SupportCase;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
 import no.faqbot.search.ContentReloader;
@@ -43,6 +51,7 @@ import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +77,21 @@ public final class App implements AutoCloseable {
   private final Insights insights;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
+  /** Whether to send traffic here: content loaded, store answering, not shutting down. */
+  private final Readiness readiness;
+  private final Metrics metrics;
   private StaffAuth staffAuth;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
       ContentReloader reloader, TextAnalysis analysis, Insights insights) {
+    this.readiness = new Readiness(knowledge, insights.store());
+    this.metrics = new Metrics();
+    metrics.watch(insights.recorder());
+    metrics.watch(reloader);
+    if (insights.store() != null) {
+      metrics.watch(insights.store());
+    }
     this.analysis = analysis;
     this.insights = insights;
     this.settings = settings;
@@ -204,11 +223,38 @@ public final class App implements AutoCloseable {
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     EventRecorder recorder = insights.recorder();
-    List<Routes> routes = new java.util.ArrayList<>(List.of(new KnowledgeRoutes(knowledge, reloader),
-        new ChatRoutes(chat, recorder::chatTurn), new SupportRoutes(support, knowledge, mailer, slowWork, recorder::supportCase),
+    Consumer<ChatTurn> turns = turn -> {
+      metrics.chatTurn(turn);
+      recorder.chatTurn(turn);
+    };
+    Consumer<SupportCase> cases = c -> {
+      metrics.supportCase(c);
+      recorder.supportCase(c);
+    };
+    List<Routes> routes = new java.util.ArrayList<>(List.of(new OperationsRoutes(metrics, settings.operations()),
+        new HealthRoutes(readiness), new KnowledgeRoutes(knowledge, reloader),
+        new ChatRoutes(chat, turns), new SupportRoutes(support, knowledge, mailer, slowWork, cases),
         new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
-    return WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(), routes);
+    Javalin server = WebServer.create(settings.supportLimits(), Cors.parse(settings.corsOrigins()), settings.threads(),
+        routes);
+    if (server.jettyServer().threadPool() instanceof QueuedThreadPool http) {
+      metrics.watch(http);
+    }
+    return GracefulShutdown.prepare(server, settings.operations().shutdown());
+  }
+
+  /**
+   * Stops {@code server} (made by {@link #server}) the graceful way: not ready first, no new
+   * connections, requests in flight finish (up to {@code FAQBOT_SHUTDOWN_SECONDS}), then the
+   * event queue is flushed and the store closed.
+   */
+  public void shutdown(Javalin server) {
+    GracefulShutdown.stop(server, readiness, this);
+  }
+
+  public Readiness readiness() {
+    return readiness;
   }
 
   public Settings settings() {
@@ -244,6 +290,8 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    readiness.close();
+    metrics.close();
     slowWork.shutdownNow();
     insights.close();
     reloader.close();

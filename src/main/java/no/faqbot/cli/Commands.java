@@ -104,10 +104,8 @@ public final class Commands {
       in.out().println("faqbot: staff pages at /staff: user '" + app.staffUser() + "', password '"
           + app.generatedStaffPassword() + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      app.close();
-    }, "faqbot-shutdown"));
+    // SIGTERM: drain, finish requests in flight, flush events, close the store.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> app.shutdown(server), "faqbot-shutdown"));
     var index = app.knowledge().current();
     in.out().printf("faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
         index.content().entryCount(), index.outcome().name().toLowerCase(Locale.ROOT),

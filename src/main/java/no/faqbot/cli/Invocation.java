@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.config.Settings;
 import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
@@ -64,7 +65,8 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
         number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"),
         storeSettings(),
         new RecordingSettings(RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
-            number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)));
+            number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)),
+        OperationsSettings.fromEnvironment(env));
   }
 
   /**

@@ -2,6 +2,7 @@ package no.faqbot.config;
 
 import java.nio.file.Path;
 import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
@@ -27,6 +28,7 @@ import no.faqbot.web.ClientAddress;
  * @param store the event store: embedded under {@code data}, or PostgreSQL ({@code FAQBOT_DATABASE_URL})
  * @param recording whether chat events are recorded ({@code FAQBOT_RECORDING}) and kept how long
  *     ({@code FAQBOT_RETENTION_DAYS})
+ * @param operations shutdown grace, metrics token, request log format
  */
 public record Settings(
     String host,
@@ -44,7 +46,8 @@ public record Settings(
     int threads,
     String trustedProxies,
     StoreSettings store,
-    RecordingSettings recording) {
+    RecordingSettings recording,
+    OperationsSettings operations) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
    * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
@@ -68,6 +71,14 @@ public record Settings(
         staffPassword, threads, trustedProxies, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT);
   }
 
+  /** With the default shutdown grace, open metrics and text request logs. */
+  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
+      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
+      String staffPassword, int threads, String trustedProxies, StoreSettings store, RecordingSettings recording) {
+    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
+        staffPassword, threads, trustedProxies, store, recording, OperationsSettings.DEFAULT);
+  }
+
   public Settings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -78,6 +89,7 @@ public record Settings(
     ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
     store = store == null ? StoreSettings.EMBEDDED : store;
     recording = recording == null ? RecordingSettings.DEFAULT : recording;
+    operations = operations == null ? OperationsSettings.DEFAULT : operations;
   }
 
   /** Who requests come from, given {@link #trustedProxies}. */

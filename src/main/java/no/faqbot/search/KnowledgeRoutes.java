@@ -9,6 +9,7 @@ import java.util.Map;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Languages;
+import no.faqbot.ops.BuildInfo;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
@@ -107,6 +108,9 @@ public final class KnowledgeRoutes implements Routes {
     body.put("languages", perLang);
     body.put("index", index.outcome().name().toLowerCase(java.util.Locale.ROOT));
     body.put("contentProblems", content.problems().size());
+    // Replicas serving the same content show the same fingerprint.
+    body.put("contentFingerprint", content.fingerprint());
+    body.put("version", BuildInfo.version());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
       body.put("lastReload", reload.publicSummary());

@@ -37,11 +37,12 @@ class SharedStateTest {
   @BeforeAll
   static void start() {
     database = PostgresDatabase.createOrSkip();
-    a = new TestServer(replica(tmp.resolve("a")));
-    b = new TestServer(replica(tmp.resolve("b")));
+    a = new TestServer(replica(tmp.resolve("a"), database));
+    b = new TestServer(replica(tmp.resolve("b"), database));
   }
 
-  static Settings replica(Path dir) {
+  /** A replica over {@code database} with its own index and data folder under {@code dir}. */
+  static Settings replica(Path dir, PostgresDatabase database) {
     return new Settings("127.0.0.1", 0, Path.of("content"), dir.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
         SupportLimits.DEFAULT, null, null, dir.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, "127.0.0.1",
         database.settings(), RecordingSettings.DEFAULT);
