@@ -20,17 +20,20 @@ final class RequestLog {
   }
 
   void log(String method, String path, String route, int status, long nanos) {
-    if (!LOG.isInfoEnabled()) {
-      return;
+    if (LOG.isInfoEnabled()) {
+      LOG.info(line(method, path, route, status, nanos));
     }
+  }
+
+  /** The line for one request; {@code path} is without the query string. */
+  String line(String method, String path, String route, int status, long nanos) {
     String cut = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
     double ms = Math.round(nanos / 10_000.0) / 100.0;
     if (json) {
-      LOG.info("{\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},\"ms\":{}}", method,
-          escape(cut), escape(route), status, ms);
-    } else {
-      LOG.info("{} {} {} {} ms", method, printable(cut), status, ms);
+      return "{\"method\":\"" + method + "\",\"path\":\"" + escape(cut) + "\",\"route\":\"" + escape(route)
+          + "\",\"status\":" + status + ",\"ms\":" + ms + "}";
     }
+    return method + " " + printable(cut) + " " + status + " " + ms + " ms";
   }
 
   /** A JSON string's content: quotes, backslashes and control characters escaped. */

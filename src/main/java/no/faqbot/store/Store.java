@@ -44,7 +44,9 @@ public final class Store implements AutoCloseable {
   public static Store open(StoreSettings settings, Path data) {
     Store store = settings.embedded() ? embedded(data) : postgres(settings);
     try {
-      Flyway.configure().dataSource(store.pool)
+      // Out of order: the shared-state migrations are numbered from 100, so a later insights
+      // migration (2, 3, ...) still applies to a database that already has 100.
+      Flyway.configure().dataSource(store.pool).outOfOrder(true)
           .locations("classpath:db/migration/" + store.vendor.name().toLowerCase(java.util.Locale.ROOT))
           .load().migrate();
     } catch (RuntimeException e) {
