@@ -232,7 +232,7 @@ public final class App implements AutoCloseable {
       recorder.supportCase(c);
     };
     List<Routes> routes = new java.util.ArrayList<>(List.of(new OperationsRoutes(metrics, settings.operations()),
-        new HealthRoutes(readiness), new KnowledgeRoutes(knowledge, reloader),
+        new HealthRoutes(readiness, !settings.store().embedded()), new KnowledgeRoutes(knowledge, reloader),
         new ChatRoutes(chat, turns), new SupportRoutes(support, knowledge, mailer, slowWork, cases),
         new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(), new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS)));
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));

@@ -2,6 +2,7 @@ package no.faqbot.ops;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,27 @@ import no.faqbot.web.Routes;
  */
 public final class HealthRoutes implements Routes {
   private final Readiness readiness;
+  private final boolean refuseWhileLoading;
 
-  public HealthRoutes(Readiness readiness) {
+  /**
+   * {@code refuseWhileLoading}: answer every other request with a quick 503 until the content is
+   * loaded, so a load balancer retries it on another replica (a replica alone lets them wait instead).
+   */
+  public HealthRoutes(Readiness readiness, boolean refuseWhileLoading) {
     this.readiness = readiness;
+    this.refuseWhileLoading = refuseWhileLoading;
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
+    if (refuseWhileLoading) {
+      routes.before(ctx -> {
+        if (!readiness.contentLoaded() && !ctx.path().startsWith("/health") && !ctx.path().equals("/metrics")) {
+          ctx.header("Retry-After", "1");
+          throw new ServiceUnavailableResponse("starting: the content is loading; try again in a moment");
+        }
+      });
+    }
     routes.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
     routes.get("/health/ready", this::ready);
   }

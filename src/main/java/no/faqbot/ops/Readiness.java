@@ -47,6 +47,10 @@ public final class Readiness implements AutoCloseable {
     return draining;
   }
 
+  public boolean contentLoaded() {
+    return knowledge.isLoaded();
+  }
+
   /** What keeps this replica from serving; empty when it is ready. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();

@@ -70,12 +70,15 @@ class OperationsTest {
     KnowledgeBase loading = new KnowledgeBase(new CompletableFuture<>());
     try (Readiness readiness = new Readiness(loading, null)) {
       Javalin web = WebServer.create(SupportLimits.DEFAULT, Cors.parse(null), Settings.DEFAULT_THREADS,
-          List.of(new HealthRoutes(readiness))).start("127.0.0.1", 0);
+          List.of(new HealthRoutes(readiness, true), slowRoute())).start("127.0.0.1", 0);
       try {
         TestServer.Reply r = get(web.port(), "/health/ready");
         assertEquals(503, r.status());
         assertTrue(r.body().contains("content is loading"), r.body());
         assertEquals(200, get(web.port(), "/health/live").status(), "alive all the same");
+        TestServer.Reply refused = get(web.port(), "/slow");
+        assertEquals(503, refused.status(), "a replica that is starting sends requests elsewhere at once");
+        assertTrue(refused.body().contains("the content is loading"), refused.body());
       } finally {
         web.stop();
       }
@@ -116,12 +119,9 @@ class OperationsTest {
   void a_graceful_stop_finishes_the_slow_request_in_flight_and_takes_no_new_ones() throws Exception {
     KnowledgeBase knowledge = server.app().knowledge();
     Readiness readiness = new Readiness(knowledge, null);
-    Routes slow = routes -> routes.get("/slow", ctx -> {
-      Thread.sleep(1_500);
-      ctx.result("done");
-    });
+    Routes slow = slowRoute();
     Javalin web = GracefulShutdown.prepare(WebServer.create(SupportLimits.DEFAULT, Cors.parse(null),
-        Settings.DEFAULT_THREADS, List.of(slow, new HealthRoutes(readiness))), Duration.ofSeconds(5));
+        Settings.DEFAULT_THREADS, List.of(slow, new HealthRoutes(readiness, false))), Duration.ofSeconds(5));
     web.start("127.0.0.1", 0);
     int port = web.port();
     CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -137,6 +137,13 @@ class OperationsTest {
     assertEquals(List.of("shutting down"), readiness.problems());
     assertFalse(reachable(port), "no new connections");
     readiness.close();
+  }
+
+  private static Routes slowRoute() {
+    return routes -> routes.get("/slow", ctx -> {
+      Thread.sleep(1_500);
+      ctx.result("done");
+    });
   }
 
   private TestServer.Reply get(int port, String path) {

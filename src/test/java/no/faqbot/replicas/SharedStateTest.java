@@ -39,6 +39,8 @@ class SharedStateTest {
     database = PostgresDatabase.createOrSkip();
     a = new TestServer(replica(tmp.resolve("a"), database));
     b = new TestServer(replica(tmp.resolve("b"), database));
+    a.app().awaitReady();
+    b.app().awaitReady();
   }
 
   /** A replica over {@code database} with its own index and data folder under {@code dir}. */
