@@ -21,7 +21,7 @@ DB="faqbot_replicas_$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 psql -q "$PG/test" -c "CREATE DATABASE $DB"
 declare -A PIDS=()
 cleanup() {
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   sleep 0.5
   psql -q "$PG/test" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
@@ -84,8 +84,10 @@ load() { # url seconds -> "rps p99_ms failed"
 start 0
 echo "warming up replica 1 alone"; load "http://127.0.0.1:${PORTS[0]}/" 40 >/dev/null
 read -r one_rps one_p99 one_failed < <(load "http://127.0.0.1:${PORTS[0]}/" "$PHASE")
-start 1
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
+# nginx's own cost on these shared cores: the same replica alone behind it (replica 2 not started).
+read -r lb_rps lb_p99 lb_failed < <(load "http://127.0.0.1:$LB_PORT/" "$PHASE")
+start 1
 echo "warming up both through nginx"; load "http://127.0.0.1:$LB_PORT/" 40 >/dev/null
 read -r two_rps two_p99 two_failed < <(load "http://127.0.0.1:$LB_PORT/" "$PHASE")
 # A third of the way into a phase the replica gets the signal and is restarted at once; load runs on.
@@ -110,10 +112,13 @@ phase 1 KILL
 read -r kill_rps kill_p99 kill_failed kill_down kill_back <"$WORK/phase.result"
 printf '%-44s %10s %9s %7s\n' "phase (${PHASE} s, $CONNS connections, chat)" "req/s" "p99 ms" "failed"
 printf '%-44s %10s %9s %7s\n' "one replica alone (direct)" "$one_rps" "$one_p99" "$one_failed"
+printf '%-44s %10s %9s %7s\n' "one replica through nginx" "$lb_rps" "$lb_p99" "$lb_failed"
 printf '%-44s %10s %9s %7s\n' "two replicas through nginx" "$two_rps" "$two_p99" "$two_failed"
 printf '%-44s %10s %9s %7s\n' "... replica 1 SIGTERM + restart" "$term_rps" "$term_p99" "$term_failed"
 printf '%-44s %10s %9s %7s\n' "... replica 2 SIGKILL + restart" "$kill_rps" "$kill_p99" "$kill_failed"
 echo "SIGTERM: stopped after $term_down ms (graceful), ready again after $term_back ms"
 echo "SIGKILL: gone after $kill_down ms, ready again after $kill_back ms"
-echo "two/one rate: $(awk -v a="$two_rps" -v b="$one_rps" 'BEGIN { printf "%.2f", a / b }') (all share this machine's 2 cores with nginx and wrk)"
+echo "rate two/one through nginx: $(awk -v a="$two_rps" -v b="$lb_rps" 'BEGIN { printf "%.2f", a / b }');" \
+  "two through nginx / one direct: $(awk -v a="$two_rps" -v b="$one_rps" 'BEGIN { printf "%.2f", a / b }')" \
+  "(replicas, nginx and wrk all share this machine's cores)"
 grep -c "Shutting down" "$WORK/replica0.log" | sed 's/^/graceful stops logged by replica 1: /'
