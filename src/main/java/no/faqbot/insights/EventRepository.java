@@ -115,6 +115,7 @@ public final class EventRepository {
     long day = Math.floorDiv(before, Rollups.DAY);
     update("DELETE FROM daily_counts WHERE day < ?", day);
     update("DELETE FROM conversation_days WHERE day < ?", day);
+    update("DELETE FROM daily_conversations WHERE day < ?", day);
     return update("DELETE FROM events WHERE at < ?", before);
   }
 
@@ -123,8 +124,24 @@ public final class EventRepository {
    * share: they hold numbers only, nothing of the conversation.
    */
   public int deleteConversation(String conversation) throws SQLException {
-    update("DELETE FROM conversation_days WHERE conversation = ?", conversation);
-    return update("DELETE FROM events WHERE conversation = ?", conversation);
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      try {
+        Rollups.forget(c, conversation);
+        int deleted;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM events WHERE conversation = ?")) {
+          s.setString(1, conversation);
+          deleted = s.executeUpdate();
+        }
+        c.commit();
+        return deleted;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
   }
 
   public long count() throws SQLException {

@@ -16,7 +16,7 @@ import no.faqbot.store.Store;
 
 /**
  * Computes {@link InsightsReport} from the per-day counts ({@code daily_counts},
- * {@code conversation_days}) that every insert keeps up to date: a few thousand rows for a month
+ * {@code daily_conversations}) that every insert keeps up to date: a few thousand rows for a month
  * however many events it had. Whole UTC days; the same SQL on SQLite and PostgreSQL.
  */
 public final class InsightsQueries {
@@ -46,9 +46,9 @@ public final class InsightsQueries {
           + where + " GROUP BY day, kind, reply_type, flow_outcome, helpful, has_message",
           firstDay, lastDay, lang, r -> t.add(r, perDay));
       long[] conversations = new long[3];
-      // Conversation-days: counted once per day, which needs no sort of all ids (a conversation
-      // over midnight counts on both days).
-      query(c, "SELECT mark, COUNT(*) FROM conversation_days" + where + " GROUP BY mark", firstDay, lastDay, lang, r -> {
+      // Conversation-days: counted once per day as they come (a conversation over midnight counts
+      // on both days), so the figure is a sum over a few rows a day.
+      query(c, "SELECT mark, SUM(n) FROM daily_conversations" + where + " GROUP BY mark", firstDay, lastDay, lang, r -> {
         int i = switch (r.getString(1)) {
           case "turn" -> 0;
           case "email" -> 1;

@@ -22,6 +22,8 @@ final class Rollups {
       + " DO UPDATE SET n = daily_counts.n + excluded.n";
   private static final String MARK = "INSERT INTO conversation_days (day, lang, conversation, mark) VALUES (?,?,?,?)"
       + " ON CONFLICT DO NOTHING";
+  private static final String CONVERSATIONS = "INSERT INTO daily_conversations (day, lang, mark, n) VALUES (?,?,?,?)"
+      + " ON CONFLICT (day, lang, mark) DO UPDATE SET n = daily_conversations.n + excluded.n";
 
   private Rollups() {}
 
@@ -72,15 +74,48 @@ final class Rollups {
       }
       s.executeBatch();
     }
+    List<Mark> ordered = List.copyOf(marks);
+    int[] added;
     try (PreparedStatement s = c.prepareStatement(MARK)) {
-      for (Mark m : marks) {
+      for (Mark m : ordered) {
         s.setLong(1, m.day());
         s.setString(2, m.lang());
         s.setString(3, m.conversation());
         s.setString(4, m.mark());
         s.addBatch();
       }
+      added = s.executeBatch();
+    }
+    // Only a conversation new on that day (the row was inserted, not ignored) counts once more.
+    Map<Mark, Long> fresh = new HashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      if (added[i] > 0) {
+        Mark m = ordered.get(i);
+        fresh.merge(new Mark(m.day(), m.lang(), "", m.mark()), 1L, Long::sum);
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(CONVERSATIONS)) {
+      for (Map.Entry<Mark, Long> row : fresh.entrySet()) {
+        s.setLong(1, row.getKey().day());
+        s.setString(2, row.getKey().lang());
+        s.setString(3, row.getKey().mark());
+        s.setLong(4, row.getValue());
+        s.addBatch();
+      }
       s.executeBatch();
+    }
+  }
+
+  /** Takes one conversation out of the per-day conversation counts (before its rows are deleted). */
+  static void forget(Connection c, String conversation) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE daily_conversations SET n = n - 1 WHERE (day, lang, mark) IN"
+        + " (SELECT day, lang, mark FROM conversation_days WHERE conversation = ?)")) {
+      s.setString(1, conversation);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM conversation_days WHERE conversation = ?")) {
+      s.setString(1, conversation);
+      s.executeUpdate();
     }
   }
 

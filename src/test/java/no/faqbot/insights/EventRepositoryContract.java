@@ -109,6 +109,18 @@ abstract class EventRepositoryContract {
   }
 
   @Test
+  void conversations_are_counted_once_per_day_and_a_deleted_one_is_taken_out() throws Exception {
+    events.insert(List.of(turn(DAY + 1, "c1", "a", "answer"), turn(DAY + 2, "c2", "b", "fallback")));
+    events.insert(List.of(turn(DAY + 3, "c1", "c", "answer"))); // c1 again, in a later batch
+    InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
+    assertEquals(2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
+    events.deleteConversation("c1");
+    InsightsReport after = new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording);
+    assertEquals(1, after.conversations());
+    assertEquals(3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
+  }
+
+  @Test
   void export_reads_only_the_period() throws Exception {
     events.insert(List.of(turn(5, "a", "x", "answer"), turn(15, "b", "y", "answer"), turn(25, "c", "z", "answer")));
     List<Event> read = new ArrayList<>();

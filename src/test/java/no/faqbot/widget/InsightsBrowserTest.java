@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
 import no.faqbot.insights.Event;
@@ -39,17 +40,7 @@ class InsightsBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path content = tmp.resolve("content");
-    try (var files = Files.walk(Path.of("content"))) {
-      for (Path p : files.toList()) {
-        Path target = content.resolve(Path.of("content").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Path content = Fixtures.realContent(tmp);
     server = new TestServer(new Settings("127.0.0.1", 0, content, tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL,
         null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS,
         null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
