@@ -72,7 +72,13 @@ public final class EventRecorder implements AutoCloseable {
 
   public void chatTurn(ChatTurn turn) {
     if (on) {
-      record(TurnEvent.of(turn, clock.millis(), conversation(turn.conversation())));
+      try {
+        record(TurnEvent.of(turn, clock.millis(), conversation(turn.conversation())));
+      } catch (RuntimeException e) {
+        // the reply has been made; a recording bug must not turn it into an error
+        dropped.increment();
+        LOG.warn("Could not record a chat turn: {}", e.toString());
+      }
     }
   }
 

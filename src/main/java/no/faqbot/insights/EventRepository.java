@@ -26,7 +26,7 @@ public final class EventRepository {
     return store;
   }
 
-  /** Writes {@code events} in one transaction. */
+  /** Writes {@code events} in one transaction, with the per-day counts the insights read. */
   public void insert(List<Event> events) throws SQLException {
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
@@ -36,6 +36,7 @@ public final class EventRepository {
           s.addBatch();
         }
         s.executeBatch();
+        Rollups.add(c, events);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -109,14 +110,38 @@ public final class EventRepository {
     return r.wasNull() ? null : d;
   }
 
-  /** Deletes events older than {@code before}; returns how many. */
+  /** Deletes events older than {@code before}, and the per-day counts of whole days before it; returns how many events. */
   public int deleteBefore(long before) throws SQLException {
+    long day = Math.floorDiv(before, Rollups.DAY);
+    update("DELETE FROM daily_counts WHERE day < ?", day);
+    update("DELETE FROM conversation_days WHERE day < ?", day);
+    update("DELETE FROM daily_conversations WHERE day < ?", day);
     return update("DELETE FROM events WHERE at < ?", before);
   }
 
-  /** Deletes every event of one conversation; returns how many. */
+  /**
+   * Deletes every event of one conversation; returns how many. The per-day counts keep its
+   * share: they hold numbers only, nothing of the conversation.
+   */
   public int deleteConversation(String conversation) throws SQLException {
-    return update("DELETE FROM events WHERE conversation = ?", conversation);
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      try {
+        Rollups.forget(c, conversation);
+        int deleted;
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM events WHERE conversation = ?")) {
+          s.setString(1, conversation);
+          deleted = s.executeUpdate();
+        }
+        c.commit();
+        return deleted;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
   }
 
   public long count() throws SQLException {

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import no.faqbot.store.Store;
 
 /**
- * Computes {@link InsightsReport} with a few aggregate queries (each one pass over the period's
- * rows), in SQL both SQLite and PostgreSQL run.
+ * Computes {@link InsightsReport} from the per-day counts ({@code daily_counts},
+ * {@code daily_conversations}) that every insert keeps up to date: a few thousand rows for a month
+ * however many events it had. Whole UTC days; the same SQL on SQLite and PostgreSQL.
  */
 public final class InsightsQueries {
   static final long DAY = 86_400_000L;
@@ -29,48 +30,52 @@ public final class InsightsQueries {
     this.store = store;
   }
 
-  /** The report for events from {@code from} to {@code to} (epoch ms), in {@code lang} or all when null. */
+  /** The report for the days from {@code from} to {@code to} (epoch ms), in {@code lang} or all when null. */
   public InsightsReport report(long from, long to, int days, String lang, InsightsReport.Recording recording)
       throws SQLException {
-    String where = " WHERE at >= ? AND at < ?" + (lang == null ? "" : " AND lang = ?");
+    String where = " WHERE day >= ? AND day <= ?" + (lang == null ? "" : " AND lang = ?");
+    long firstDay = Math.floorDiv(from, DAY);
+    long lastDay = Math.floorDiv(to - 1, DAY);
     try (Connection c = store.connection()) {
       Totals t = new Totals();
       TreeMap<Long, long[]> perDay = new TreeMap<>();
-      for (long d = from / DAY; d <= (to - 1) / DAY; d++) {
+      for (long d = firstDay; d <= lastDay; d++) {
         perDay.put(d, new long[4]);
       }
-      query(c, "SELECT at / " + DAY + ", kind, reply_type, flow_outcome, helpful, message IS NULL, COUNT(*) FROM events"
-          + where + " GROUP BY at / " + DAY + ", kind, reply_type, flow_outcome, helpful, message IS NULL",
-          from, to, lang, r -> t.add(r, perDay));
+      query(c, "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_counts"
+          + where + " GROUP BY day, kind, reply_type, flow_outcome, helpful, has_message",
+          firstDay, lastDay, lang, r -> t.add(r, perDay));
       long[] conversations = new long[3];
-      query(c, "SELECT COUNT(DISTINCT CASE WHEN kind = 'turn' THEN conversation END),"
-          + " COUNT(DISTINCT CASE WHEN kind IN ('support_prepared', 'support_sent') THEN conversation END),"
-          + " COUNT(DISTINCT CASE WHEN (kind = 'vote' AND helpful = 1) OR flow_outcome = 'resolved' THEN conversation END)"
-          + " FROM events" + where, from, to, lang, r -> {
-            conversations[0] = r.getLong(1);
-            conversations[1] = r.getLong(2);
-            conversations[2] = r.getLong(3);
-          });
+      // Conversation-days: counted once per day as they come (a conversation over midnight counts
+      // on both days), so the figure is a sum over a few rows a day.
+      query(c, "SELECT mark, SUM(n) FROM daily_conversations" + where + " GROUP BY mark", firstDay, lastDay, lang, r -> {
+        int i = switch (r.getString(1)) {
+          case "turn" -> 0;
+          case "email" -> 1;
+          default -> 2;
+        };
+        conversations[i] = r.getLong(2);
+      });
       List<InsightsReport.EntryCount> top = new ArrayList<>();
       Map<String, long[]> votes = new LinkedHashMap<>();
       Map<String, Map<String, long[]>> steps = new LinkedHashMap<>();
       Map<String, String> outcomes = new LinkedHashMap<>();
       Map<String, Long> given = new LinkedHashMap<>();
-      query(c, "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, COUNT(*) FROM events"
+      query(c, "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, SUM(n) FROM daily_counts"
           + where + " AND (kind IN ('pick', 'vote') OR reply_type IN ('answer', 'flow'))"
-          + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful", from, to, lang, r -> {
+          + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful", firstDay, lastDay, lang, r -> {
             String kind = r.getString(1);
             long n = r.getLong(8);
-            if (kind.equals("vote") && r.getString(3) != null) {
+            if (kind.equals("vote") && !r.getString(3).isEmpty()) {
               votes.computeIfAbsent(r.getString(3), k -> new long[2])[r.getShort(7) == 1 ? 1 : 0] += n;
             } else if (kind.equals("pick") || "answer".equals(r.getString(2))) {
-              if (r.getString(3) != null) {
+              if (!r.getString(3).isEmpty()) {
                 given.merge(r.getString(3), n, Long::sum);
               }
-            } else if (r.getString(4) != null && r.getString(5) != null) {
+            } else if (!r.getString(4).isEmpty() && !r.getString(5).isEmpty()) {
               steps.computeIfAbsent(r.getString(4), k -> new LinkedHashMap<>())
                   .computeIfAbsent(r.getString(5), k -> new long[1])[0] += n;
-              if (r.getString(6) != null) {
+              if (!r.getString(6).isEmpty()) {
                 outcomes.put(r.getString(4) + "/" + r.getString(5), r.getString(6));
               }
             }
@@ -129,10 +134,11 @@ public final class InsightsQueries {
     void read(ResultSet r) throws SQLException;
   }
 
-  private static void query(Connection c, String sql, long from, long to, String lang, Row row) throws SQLException {
+  private static void query(Connection c, String sql, long firstDay, long lastDay, String lang, Row row)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, from);
-      s.setLong(2, to);
+      s.setLong(1, firstDay);
+      s.setLong(2, lastDay);
       if (lang != null) {
         s.setString(3, lang);
       }
@@ -155,8 +161,8 @@ public final class InsightsQueries {
       String type = r.getString(3);
       String outcome = r.getString(4);
       short vote = r.getShort(5);
-      boolean voted = !r.wasNull();
-      boolean hasMessage = !r.getBoolean(6);
+      boolean voted = vote >= 0;
+      boolean hasMessage = r.getShort(6) == 1;
       long n = r.getLong(7);
       long[] d = perDay.computeIfAbsent(day, k -> new long[4]);
       switch (kind) {
@@ -174,7 +180,7 @@ public final class InsightsQueries {
           } else if ("fallback".equals(type)) {
             fellBack += n;
             d[3] += n;
-          } else if (type != null && OUT_OF_SCOPE.contains(type)) {
+          } else if (OUT_OF_SCOPE.contains(type)) {
             outOfScope += n;
             d[3] += n;
           } else if ("smalltalk".equals(type)) {

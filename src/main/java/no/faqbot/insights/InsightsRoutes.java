@@ -40,15 +40,20 @@ public final class InsightsRoutes implements Routes {
   InsightsReport report(Context ctx) throws SQLException {
     int days = Period.days(ctx.queryParam("days"), 30);
     Period period = Period.lastDays(days, clock);
+    return queries.report(period.from(), period.to(), days, lang(ctx), new InsightsReport.Recording(recorder.on(),
+        recorder.queued(), recorder.dropped(), storeName, retentionDays));
+  }
+
+  /** The {@code lang} asked for; null (all languages) when absent, empty or {@code all}. */
+  static String lang(Context ctx) {
     String lang = ctx.queryParam("lang");
-    if (lang != null && (lang.isBlank() || lang.equals("all"))) {
-      lang = null;
+    if (lang == null || lang.isBlank() || lang.equals("all")) {
+      return null;
     }
-    if (lang != null && !Languages.isSupported(lang)) {
+    if (!Languages.isSupported(lang)) {
       throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL + " or leave it out");
     }
-    return queries.report(period.from(), period.to(), days, lang, new InsightsReport.Recording(recorder.on(),
-        recorder.queued(), recorder.dropped(), storeName, retentionDays));
+    return lang;
   }
 
   private void page(Context ctx) throws SQLException {

@@ -31,7 +31,7 @@ public final class UnansweredFinder {
   /** An answer scored below this is counted as a low-confidence one. */
   static final double LOW_CONFIDENCE = 0.5;
   /** The newest candidate messages looked at per request, which bounds the time it takes. */
-  static final int MAX_CANDIDATES = 10_000;
+  static final int MAX_CANDIDATES = 5_000;
   private static final int EXAMPLES = 5;
 
   private final Store store;
@@ -48,20 +48,12 @@ public final class UnansweredFinder {
     Map<String, Set<String>> picked = new HashMap<>();
     Map<String, Phrasing> phrasings = new LinkedHashMap<>();
     Map<String, String> keyOfMessage = new HashMap<>();
+    List<Candidate> candidates = new ArrayList<>();
     String langFilter = lang == null ? "" : " AND lang = ?";
     try (Connection c = store.connection()) {
       try (PreparedStatement s = c.prepareStatement("SELECT phrase_key FROM dismissed"); ResultSet r = s.executeQuery()) {
         while (r.next()) {
           dismissed.add(r.getString(1));
-        }
-      }
-      try (PreparedStatement s = c.prepareStatement("SELECT conversation, entry_id FROM events WHERE kind = 'pick'"
-          + " AND conversation IS NOT NULL AND at >= ? AND at < ?" + langFilter)) {
-        bind(s, from, to, lang);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            picked.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
-          }
         }
       }
       try (PreparedStatement s = c.prepareStatement("SELECT at, lang, message, reply_type, conversation, suggestions"
@@ -72,21 +64,49 @@ public final class UnansweredFinder {
         bind(s, from, to, lang);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            if ("suggestions".equals(r.getString(4)) && anyPicked(picked.get(r.getString(5)), r.getString(6))) {
-              continue;
-            }
-            String message = r.getString(3).strip();
-            String messageLang = r.getString(2) == null ? "nb" : r.getString(2);
-            String key = keyOfMessage.computeIfAbsent(messageLang + "|" + message, k -> key(messageLang, message));
-            if (dismissed.contains(key)) {
-              continue;
-            }
-            phrasings.computeIfAbsent(key, k -> new Phrasing(k, messageLang)).add(message, r.getLong(1));
+            candidates.add(new Candidate(r.getLong(1), r.getString(2) == null ? "nb" : r.getString(2),
+                r.getString(3).strip(), r.getString(4), r.getString(5), r.getString(6)));
+          }
+        }
+      }
+      picks(c, candidates, from, picked);
+    }
+    for (Candidate m : candidates) {
+      if ("suggestions".equals(m.replyType()) && anyPicked(picked.get(m.conversation()), m.suggestions())) {
+        continue;
+      }
+      String key = keyOfMessage.computeIfAbsent(m.lang() + "|" + m.message(), k -> key(m.lang(), m.message()));
+      if (!dismissed.contains(key)) {
+        phrasings.computeIfAbsent(key, k -> new Phrasing(k, m.lang())).add(m.message(), m.at());
+      }
+    }
+    return group(phrasings.values());
+  }
+
+  private record Candidate(long at, String lang, String message, String replyType, String conversation,
+      String suggestions) {}
+
+  /** The entries opened in the conversations that were offered suggestions (by the conversation index). */
+  private static void picks(Connection c, List<Candidate> candidates, long from, Map<String, Set<String>> picked)
+      throws SQLException {
+    List<String> conversations = candidates.stream().filter(m -> "suggestions".equals(m.replyType()))
+        .map(Candidate::conversation).filter(java.util.Objects::nonNull).distinct().toList();
+    for (int i = 0; i < conversations.size(); i += 500) {
+      List<String> chunk = conversations.subList(i, Math.min(conversations.size(), i + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement s = c.prepareStatement("SELECT conversation, entry_id FROM events WHERE conversation IN ("
+          + marks + ") AND kind = 'pick' AND at >= ?")) {
+        for (int k = 0; k < chunk.size(); k++) {
+          s.setString(k + 1, chunk.get(k));
+        }
+        s.setLong(chunk.size() + 1, from);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            picked.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
           }
         }
       }
     }
-    return group(phrasings.values());
   }
 
   private static void bind(PreparedStatement s, long from, long to, String lang) throws SQLException {
@@ -115,16 +135,16 @@ public final class UnansweredFinder {
     Map<String, List<Integer>> byTerm = new HashMap<>();
     for (Phrasing p : sorted) {
       Set<String> terms = p.terms();
-      Integer home = null;
-      Set<Integer> seen = new HashSet<>();
+      int home = Integer.MAX_VALUE;
       for (String t : terms) {
         for (int g : byTerm.getOrDefault(p.lang + "|" + t, List.of())) {
-          if (seen.add(g) && similar(terms, groups.get(g).get(0).terms())) {
-            home = home == null ? g : Math.min(home, g);
+          if (g < home && similar(terms, groups.get(g).get(0).terms())) {
+            home = g; // the lists are in ascending order: the rest of this one cannot be lower
+            break;
           }
         }
       }
-      if (home == null) {
+      if (home == Integer.MAX_VALUE) {
         home = groups.size();
         groups.add(new ArrayList<>());
         for (String t : terms) {
@@ -156,8 +176,13 @@ public final class UnansweredFinder {
 
   /** Half the terms of either shared (Jaccard ≥ 0.5), or one's two or more terms all in the other. */
   static boolean similar(Set<String> a, Set<String> b) {
-    long shared = a.stream().filter(b::contains).count();
-    long union = a.size() + b.size() - shared;
+    int shared = 0;
+    for (String t : a) {
+      if (b.contains(t)) {
+        shared++;
+      }
+    }
+    int union = a.size() + b.size() - shared;
     return union > 0 && (shared * 2 >= union || (shared >= 2 && shared == Math.min(a.size(), b.size())));
   }
 
@@ -189,8 +214,13 @@ public final class UnansweredFinder {
       last = Math.max(last, at);
     }
 
+    private Set<String> terms;
+
     Set<String> terms() {
-      return new HashSet<>(Arrays.asList(key.substring(key.indexOf('|') + 1).split(" ")));
+      if (terms == null) {
+        terms = new HashSet<>(Arrays.asList(key.substring(key.indexOf('|') + 1).split(" ")));
+      }
+      return terms;
     }
   }
 }

@@ -72,18 +72,7 @@ public final class UnansweredRoutes implements Routes {
 
   private List<UnansweredGroup> groups(Context ctx) throws SQLException {
     Period period = Period.of(ctx, DEFAULT_DAYS, clock);
-    return finder.find(period.from(), period.to(), lang(ctx));
-  }
-
-  private static String lang(Context ctx) {
-    String lang = ctx.queryParam("lang");
-    if (lang == null || lang.isBlank() || lang.equals("all")) {
-      return null;
-    }
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL + " or leave it out");
-    }
-    return lang;
+    return finder.find(period.from(), period.to(), InsightsRoutes.lang(ctx));
   }
 
   /** The group with the path's id in the same period and language as the list it was picked from. */
@@ -153,7 +142,7 @@ public final class UnansweredRoutes implements Routes {
         .toList());
     model.put("total", groups.size());
     model.put("days", Period.days(ctx.queryParam("days"), DEFAULT_DAYS));
-    model.put("lang", lang(ctx) == null ? "" : lang(ctx));
+    model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
     model.put("periods", InsightsRoutes.PERIODS);
     model.put("langs", Languages.ALL);
     model.put("done", ctx.queryParam("done"));

@@ -73,8 +73,8 @@ abstract class EventRepositoryContract {
     long t = 10 * DAY + 1000;
     events.insert(List.of(
         turn(t, "c1", "hvor er butikk-id?", "answer"), Event.vote(t + 1, "c1", "nb", "find-store-id", true, "q"),
-        turn(t, "c2", "blorp", "fallback"), turn(t + DAY, "c2", "refusjon", "suggestions"),
-        Event.pick(t + DAY, "c2", "nb", "refunds"), Event.vote(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
+        turn(t, "c2", "blorp", "fallback"), turn(t + 60_000, "c2", "refusjon", "suggestions"),
+        Event.pick(t + 70_000, "c2", "nb", "refunds"), Event.vote(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
         flow(t, "c3", "start", null, true), flow(t + 1, "c3", "check-mode", null, false),
         flow(t + 2, "c3", "done", "resolved", false),
         flow(t, "c4", "start", null, true), flow(t + 1, "c4", "email", "email", false),
@@ -96,7 +96,7 @@ abstract class EventRepositoryContract {
     assertEquals(0.8, r.deflection().soft());
     assertEquals(0.5, r.helpfulRate());
     assertEquals(List.of("1970-01-11", "1970-01-12"), r.perDay().stream().map(InsightsReport.Day::date).toList());
-    assertEquals(5, r.perDay().get(0).messages());
+    assertEquals(6, r.perDay().get(0).messages());
     assertEquals("refunds", r.mostUnhelpful().get(0).entryId());
     InsightsReport.Funnel funnel = r.funnels().get(0);
     assertEquals("failed-test-purchase", funnel.flowId());
@@ -106,6 +106,18 @@ abstract class EventRepositoryContract {
     InsightsReport english = new InsightsQueries(store).report(10 * DAY, 12 * DAY, 2, "en",
         new InsightsReport.Recording(true, 0, 0, "test", 90));
     assertEquals(0, english.messages(), "every turn above is in nb");
+  }
+
+  @Test
+  void conversations_are_counted_once_per_day_and_a_deleted_one_is_taken_out() throws Exception {
+    events.insert(List.of(turn(DAY + 1, "c1", "a", "answer"), turn(DAY + 2, "c2", "b", "fallback")));
+    events.insert(List.of(turn(DAY + 3, "c1", "c", "answer"))); // c1 again, in a later batch
+    InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
+    assertEquals(2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
+    events.deleteConversation("c1");
+    InsightsReport after = new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording);
+    assertEquals(1, after.conversations());
+    assertEquals(3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
+import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
@@ -37,7 +37,7 @@ class UnansweredTest {
 
   @BeforeEach
   void start() throws Exception {
-    content = copy(Path.of("content"), tmp.resolve("content"));
+    content = Fixtures.realContent(tmp);
     server = new TestServer(new Settings("127.0.0.1", 0, content, tmp.resolve("index"),
         Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
         "riktig hest", Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
@@ -46,20 +46,6 @@ class UnansweredTest {
   @AfterEach
   void stop() {
     server.close();
-  }
-
-  static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
   }
 
   private String chatType(String message) {
