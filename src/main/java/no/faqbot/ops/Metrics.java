@@ -132,8 +132,10 @@ public final class Metrics implements AutoCloseable {
 
   /** The HTTP threads: busy, idle, and requests waiting for one. */
   public void watch(QueuedThreadPool http) {
-    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getBusyThreads).tag("state", "busy").register(registry);
-    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getIdleThreads).tag("state", "idle").register(registry);
+    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getBusyThreads).tag("state", "busy")
+        .register(registry);
+    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getIdleThreads).tag("state", "idle")
+        .register(registry);
     Gauge.builder("faqbot.http.queued", http, QueuedThreadPool::getQueueSize).register(registry);
   }
 

@@ -104,7 +104,8 @@ final class StoredLoginThrottle implements FailedLogins {
 
   @Override
   public int size() {
-    try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT count(*) FROM login_failures");
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT count(*) FROM login_failures");
         ResultSet rs = q.executeQuery()) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException e) {

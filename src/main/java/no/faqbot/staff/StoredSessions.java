@@ -94,7 +94,8 @@ final class StoredSessions implements Sessions {
 
   @Override
   public int size() {
-    try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT count(*) FROM staff_sessions");
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT count(*) FROM staff_sessions");
         ResultSet rs = q.executeQuery()) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (SQLException e) {
