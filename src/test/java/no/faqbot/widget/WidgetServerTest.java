@@ -142,7 +142,11 @@ class WidgetServerTest {
       Reply ok = server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"" + q + "\"}");
       assertEquals(201, ok.status(), ok.body());
     }
-    String stored = Files.readString(tmp.resolve("data/feedback.jsonl"));
+    // Votes go to the event store now (insights), not data/feedback.jsonl.
+    assertTrue(server.app().recorder().flush(5000));
+    StringBuilder messages = new StringBuilder();
+    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, e -> messages.append(e.message()).append('\n'));
+    String stored = messages.toString();
     for (String secret : new String[] {"Sommer2026", "hunter2x", "Vinter2025x", "c2lnbmF0dXJlX3NlZ21lbnQ", "eyJzdWIiOiJ4eXoifQ", "lekkasje9"}) {
       assertFalse(stored.contains(secret), secret + " in " + stored);
     }
