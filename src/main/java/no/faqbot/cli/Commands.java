@@ -158,7 +158,7 @@ public final class Commands {
   }
 
   private static int selftest(Invocation in) throws Exception {
-    try (App app = App.trial(in.settings("127.0.0.1", 0))) {
+    try (App app = App.start(in.settings("127.0.0.1", 0))) {
       Javalin server = app.server().start("127.0.0.1", 0);
       try {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
