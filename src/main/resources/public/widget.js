@@ -224,6 +224,19 @@
       conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ };
     }
   } catch (e) { /* ignore broken data */ }
+  // A random id for this tab's conversation, so staff insights can tell conversations apart. Kept in
+  // sessionStorage (never a cookie) and gone when the tab closes; with storage="none" a new id per page.
+  const conversationId = (() => {
+    const fresh = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    try {
+      let id = storageKind === 'none' ? null : window.sessionStorage.getItem('faqbot-conversation');
+      if (!/^[0-9a-f]{32}$/.test(id || '')) {
+        id = fresh();
+        if (storageKind !== 'none') window.sessionStorage.setItem('faqbot-conversation', id);
+      }
+      return id;
+    } catch (e) { return fresh(); } // storage blocked by privacy settings
+  })();
   function save() {
     const s = storage();
     if (!s) return;
@@ -533,7 +546,7 @@
     setBusy(true);
     const sentState = conv.state, g = gen;
     try {
-      const r = await call('/api/chat', { method: 'POST', json: Object.assign({ lang: lang, state: sentState }, payload) });
+      const r = await call('/api/chat', { method: 'POST', json: Object.assign({ lang: lang, state: sentState, conversation: conversationId }, payload) });
       if (g !== gen) return;
       conv.state = r.state == null ? null : r.state;
       const wasFlow = activeFlow;
@@ -580,7 +593,7 @@
     setBusy(true);
     const g = gen;
     try {
-      const a = await call('/api/entries/' + encodeURIComponent(id) + '?lang=' + lang);
+      const a = await call('/api/entries/' + encodeURIComponent(id) + '?lang=' + lang + '&conversation=' + conversationId);
       if (g !== gen) return;
       add({ r: 'b', t: 'answer', q: question, a: slim(a) });
     } catch (e) {
@@ -609,7 +622,7 @@
       thanks();
       if (helpful) fb.firstChild.focus();
       else none(null, T.sorry);
-      call('/api/feedback', { method: 'POST', json: { entryId: a.id, helpful: helpful, query: m.q || a.question, lang: lang } })
+      call('/api/feedback', { method: 'POST', json: { entryId: a.id, helpful: helpful, query: m.q || a.question, lang: lang, conversation: conversationId } })
         .catch(() => { /* a lost vote is not worth an error */ });
     };
     if (m.fb) thanks();
@@ -851,6 +864,7 @@
       const vals = values(fields);
       for (const k in vals) fd.append(k, vals[k]);
       fd.append('lang', lang);
+      fd.append('conversation', conversationId);
       files.forEach((x) => fd.append('screenshots', x.file, x.file.name || 'screenshot'));
       return fd;
     }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,36 +16,51 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
+import no.faqbot.chat.ChatTurn;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
-import no.faqbot.support.UploadFolder;
 import no.faqbot.feedback.FeedbackRoutes;
-import no.faqbot.feedback.FeedbackStore;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.insights.EventRecorder;
+import no.faqbot.insights.Insights;
 import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.IndexStore;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.KnowledgeRoutes;
+import no.faqbot.ops.GracefulShutdown;
+import no.faqbot.ops.HealthRoutes;
+import no.faqbot.ops.Metrics;
+import no.faqbot.ops.OperationsRoutes;
+import no.faqbot.ops.Readiness;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
-import no.faqbot.web.ClientLimits;
+import no.faqbot.store.SharedSecrets;
+import no.faqbot.store.Store;
+import no.faqbot.store.Vendor;
 import no.faqbot.support.SmtpMailer;
+import no.faqbot.support.SupportCase;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
+import no.faqbot.support.UploadFolder;
+import no.faqbot.web.ClientLimits;
+import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.RateLimit;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +86,8 @@ public final class App implements AutoCloseable {
           new RateLimit(5, Duration.ofMinutes(10))));
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
+  /** The name of the flow-state signing key among the store's shared secrets. */
+  private static final String FLOW_STATE_SECRET = "flow-state";
 
   private final Settings settings;
   private final KnowledgeBase knowledge;
@@ -78,15 +96,28 @@ public final class App implements AutoCloseable {
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
   private final List<ClientLimits.Rule> limits;
+  /** What merchants ask and how the bot answers; stores nothing in a trial run (eval, selftest). */
+  private final Insights insights;
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
   private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
+  /** Whether to send traffic here: content loaded, store answering, not shutting down. */
+  private final Readiness readiness;
+  private final Metrics metrics;
   private StaffAuth staffAuth;
   private UploadFolder uploads;
   private String generatedStaffPassword;
 
   private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis, List<ClientLimits.Rule> limits) {
+      ContentReloader reloader, TextAnalysis analysis, List<ClientLimits.Rule> limits, Insights insights) {
+    this.readiness = new Readiness(knowledge, insights.store());
+    this.metrics = new Metrics();
+    metrics.watch(insights.recorder());
+    metrics.watch(reloader);
+    if (insights.store() != null) {
+      metrics.watch(insights.store());
+    }
     this.analysis = analysis;
+    this.insights = insights;
     this.settings = settings;
     this.knowledge = knowledge;
     this.chat = chat;
@@ -98,8 +129,20 @@ public final class App implements AutoCloseable {
   /**
    * Wires the services and starts loading the content and opening (or building) the index in the
    * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
+   * Opens the event store meanwhile.
+   *
+   * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be reached
    */
   public static App start(Settings settings) {
+    return start(settings, true);
+  }
+
+  /** Like {@link #start(Settings)} but without the event store: for eval and selftest, which record nothing. */
+  public static App trial(Settings settings) {
+    return start(settings, false);
+  }
+
+  private static App start(Settings settings, boolean withStore) {
     // A misspelt FAQBOT_LIMIT_* or a limit that is not one fails here, before any work starts.
     List<ClientLimits.Rule> limits = ClientLimits.configure(DEFAULT_LIMITS, settings.limits());
     TextAnalysis analysis = new TextAnalysis();
@@ -116,12 +159,15 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    StateCodec states = new StateCodec(stateSecret(settings));
+    Insights insights = withStore
+        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+        : Insights.none();
+    StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
     ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
     SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
         Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis, limits);
+    return new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
   }
 
   /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
@@ -129,9 +175,16 @@ public final class App implements AutoCloseable {
     return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
-  private static byte[] stateSecret(Settings settings) {
+  /**
+   * {@code FAQBOT_STATE_SECRET} when set; else the one kept in the store (made by whichever replica
+   * came first, so all agree and conversations survive a restart); random without a store.
+   */
+  private static byte[] stateSecret(Settings settings, Store store) {
     if (settings.stateSecret() != null && !settings.stateSecret().isBlank()) {
       return settings.stateSecret().getBytes(StandardCharsets.UTF_8);
+    }
+    if (store != null) {
+      return new SharedSecrets(store).get(FLOW_STATE_SECRET);
     }
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
@@ -155,8 +208,12 @@ public final class App implements AutoCloseable {
         password = generatedStaffPassword;
       }
       String secret = password;
-      staffAuth = new StaffAuth(() -> Map.of(user, PasswordHash.of(secret)), Clock.systemUTC(),
-          settings.clientAddress());
+      Supplier<Map<String, PasswordHash>> users = () -> Map.of(user, PasswordHash.of(secret));
+      // Replicas share PostgreSQL, so sessions and lockouts live there; one process keeps them in memory.
+      Store shared = insights.store();
+      staffAuth = shared != null && shared.vendor() == Vendor.POSTGRESQL
+          ? StaffAuth.shared(users, Clock.systemUTC(), settings.clientAddress(), shared.dataSource())
+          : new StaffAuth(users, Clock.systemUTC(), settings.clientAddress());
     }
     return staffAuth;
   }
@@ -193,24 +250,50 @@ public final class App implements AutoCloseable {
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
-    FeedbackStore feedback = new FeedbackStore(settings.data().resolve("feedback.jsonl"),
-        FeedbackStore.DEFAULT_MAX_BYTES, Clock.systemUTC());
+    EventRecorder recorder = insights.recorder();
+    Consumer<ChatTurn> turns = turn -> {
+      metrics.chatTurn(turn);
+      recorder.chatTurn(turn);
+    };
+    Consumer<SupportCase> cases = c -> {
+      metrics.supportCase(c);
+      recorder.supportCase(c);
+    };
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
-    return WebServer.create(SupportRoutes.uploadLimits(settings.supportLimits()), Cors.parse(settings.corsOrigins()),
-        settings.threads(),
-        SupportRoutes.UPLOAD_PATHS,
-        List.of(new ClientLimits(settings.clientAddress(), limits),
-            new KnowledgeRoutes(knowledge, reloader, feedback::dataState), new ChatRoutes(chat, knowledge),
-            new SupportRoutes(support, knowledge, mailer, slowWork, uploads),
-            new FeedbackRoutes(feedback, knowledge), new DemoRoutes(),
-            new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
+    List<Routes> routes = new ArrayList<>(List.of(new ClientLimits(settings.clientAddress(), limits),
+        new OperationsRoutes(metrics, settings.operations()),
+        new HealthRoutes(readiness, !settings.store().embedded()),
+        new KnowledgeRoutes(knowledge, reloader, recorder::storeState), new ChatRoutes(chat, knowledge, turns),
+        new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
+        new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(),
+        new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
+    routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
+    Javalin server = WebServer.create(SupportRoutes.uploadLimits(settings.supportLimits()),
+        Cors.parse(settings.corsOrigins()), settings.threads(), SupportRoutes.UPLOAD_PATHS, routes);
+    if (server.jettyServer().threadPool() instanceof QueuedThreadPool http) {
+      metrics.watch(http);
+    }
+    return GracefulShutdown.prepare(server, settings.operations().shutdown());
+  }
+
+  /**
+   * Stops {@code server} (made by {@link #server}) the graceful way: not ready first, no new
+   * connections, requests in flight finish (up to {@code FAQBOT_SHUTDOWN_SECONDS}), then the
+   * event queue is flushed and the store closed.
+   */
+  public void shutdown(Javalin server) {
+    GracefulShutdown.stop(server, readiness, this);
   }
 
   /** Where screenshots wait while a support request is answered; null before {@link #server()}. */
   public UploadFolder uploads() {
     return uploads;
+  }
+
+  public Readiness readiness() {
+    return readiness;
   }
 
   public Settings settings() {
@@ -225,6 +308,16 @@ public final class App implements AutoCloseable {
     return chat;
   }
 
+  /** Takes events off the request threads into the store. */
+  public EventRecorder recorder() {
+    return insights.recorder();
+  }
+
+  /** The event store, or null in a trial run. */
+  public Store store() {
+    return insights.store();
+  }
+
   private static ThreadFactory daemon(String name) {
     AtomicInteger count = new AtomicInteger();
     return work -> {
@@ -236,10 +329,13 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    readiness.close();
+    metrics.close();
     slowWork.shutdownNow();
     if (uploads != null) {
       uploads.close();
     }
+    insights.close();
     reloader.close();
     knowledge.close();
   }

@@ -13,7 +13,19 @@ public final class Fixtures {
 
   public static Path content(String name, Path target) {
     try {
-      Path source = Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+      return copy(Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI()), target);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A copy of the project's own {@code content/} in {@code target/content}, for tests that change it. */
+  public static Path realContent(Path target) {
+    return copy(Path.of("content"), target);
+  }
+
+  private static Path copy(Path source, Path target) {
+    try {
       Path dest = target.resolve("content");
       try (Stream<Path> walk = Files.walk(source)) {
         for (Path p : (Iterable<Path>) walk::iterator) {
@@ -28,8 +40,6 @@ public final class Fixtures {
       return dest;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -85,7 +85,6 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
-    app.close();
+    app.shutdown(server);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import no.faqbot.content.CannedReplies;
 import no.faqbot.format.Languages;
+import java.util.function.Consumer;
 import no.faqbot.flow.FlowInputException;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.web.JsonBody;
@@ -17,12 +18,19 @@ import no.faqbot.web.WebServer;
 /** {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips. */
 public final class ChatRoutes implements Routes {
   private final ChatService chat;
+  private final Consumer<ChatTurn> turns;
 
   private final KnowledgeBase knowledge;
 
   public ChatRoutes(ChatService chat, KnowledgeBase knowledge) {
+    this(chat, knowledge, turn -> { });
+  }
+
+  /** {@code turns} is told of every answered message; it must return at once (the reply waits). */
+  public ChatRoutes(ChatService chat, KnowledgeBase knowledge, Consumer<ChatTurn> turns) {
     this.chat = chat;
     this.knowledge = knowledge;
+    this.turns = turns;
   }
 
   @Override
@@ -47,8 +55,12 @@ public final class ChatRoutes implements Routes {
     }
     ChatRequest request = new ChatRequest(text(body, "message"), text(body, "lang"),
         body.hasNonNull("state") ? body.get("state") : null, text(body, "choice"), fields(body));
+    String conversation = text(body, "conversation");
     try {
-      ctx.json(chat.reply(request));
+      Ranking ranking = new Ranking();
+      ChatReply reply = chat.reply(request, ranking);
+      ctx.json(reply);
+      turns.accept(new ChatTurn(conversation, request, reply, ranking));
     } catch (ChatService.MessageTooLongException e) {
       WebServer.error(ctx, 413, e.getMessage());
     } catch (FlowInputException e) {

@@ -47,6 +47,11 @@ public final class ChatService {
    *     language, and (as its subclasses) for a tampered state or an answer that does not fit
    */
   public ChatReply reply(ChatRequest request) {
+    return reply(request, new Ranking());
+  }
+
+  /** The reply to {@code request}, noting in {@code ranking} what the search ranked first and second. */
+  public ChatReply reply(ChatRequest request, Ranking ranking) {
     String lang = Languages.orDefault(request.lang());
     String message = request.message() == null ? null : request.message().strip();
     if (message != null && message.length() > MAX_MESSAGE_CHARS) {
@@ -72,11 +77,11 @@ public final class ChatService {
       } else if (answersStep) {
         throw new IllegalArgumentException("choice and fields answer a guided flow: send the state from the last reply too");
       }
-      return reply(index, message, lang);
+      return reply(index, message, lang, ranking);
     });
   }
 
-  private ChatReply reply(SearchIndex index, String message, String lang) {
+  private ChatReply reply(SearchIndex index, String message, String lang, Ranking ranking) {
     ContentSnapshot content = index.content();
     SmallTalk talk = smallTalk(content.replies());
     Optional<String> intent = talk.intent(message, lang);
@@ -84,6 +89,7 @@ public final class ChatService {
       return ChatReply.of(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang));
     }
     List<SearchHit> hits = index.search(message, lang, MAX_SUGGESTIONS + 1, null);
+    ranking.of(hits);
     List<SearchHit> offered = hits.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList();
     if (offered.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));

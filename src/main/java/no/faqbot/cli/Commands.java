@@ -8,21 +8,33 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import no.faqbot.App;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
+import no.faqbot.format.Languages;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.knowledge.IndexStore;
+import no.faqbot.insights.InsightsQueries;
+import no.faqbot.insights.InsightsReport;
+import no.faqbot.insights.Period;
+import no.faqbot.insights.ReportPrinter;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.store.Store;
+import no.faqbot.store.StoreUnavailableException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code eval}, {@code selftest}. */
+/**
+ * What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code eval},
+ * {@code selftest}, {@code report}.
+ */
 public final class Commands {
   private Commands() {}
 
@@ -43,7 +55,12 @@ public final class Commands {
             Commands::eval),
         new Command("selftest", "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
             + " (a smoke test; the build also uses it to record a class-data archive for faster starts).", "", 0,
-            locations(new Options(), true, true), Commands::selftest));
+            locations(new Options(), true, true), Commands::selftest),
+        new Command("report", "Print the insights figures (as on /staff/insights) from the event store"
+            + " (FAQBOT_DATA, or FAQBOT_DATABASE_URL).", "", 0,
+            new Options().addOption(valued("days", "N", "the last N days (default 30)"))
+                .addOption(valued("lang", "LANG", "one language (nb, en); default all")),
+            Commands::report));
   }
 
   private static Options locations(Options options, boolean content, boolean index) {
@@ -66,7 +83,13 @@ public final class Commands {
     if (!Files.isDirectory(settings.content())) {
       throw new IllegalArgumentException("content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
-    App app = App.start(settings);
+    App app;
+    try {
+      app = App.start(settings);
+    } catch (StoreUnavailableException e) {
+      in.err().println("faqbot serve: " + e.getMessage());
+      return 2;
+    }
     Javalin server = app.server().start(settings.host(), settings.port());
     try {
       app.awaitReady();
@@ -81,10 +104,8 @@ public final class Commands {
       in.out().println("faqbot: staff pages at /staff: user '" + app.staffUser() + "', password '"
           + app.generatedStaffPassword() + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      app.close();
-    }, "faqbot-shutdown"));
+    // SIGTERM: drain, finish requests in flight, flush events, close the store.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> app.shutdown(server), "faqbot-shutdown"));
     var index = app.knowledge().current();
     in.out().printf("faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
         index.content().entryCount(), index.outcome().name().toLowerCase(Locale.ROOT),
@@ -114,8 +135,25 @@ public final class Commands {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString()); // before loading anything
     }
-    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+    try (App app = App.trial(in.settings("127.0.0.1", 0))) {
       return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(file, in.flag("verbose")).passed() ? 0 : 1;
+    }
+  }
+
+  private static int report(Invocation in) {
+    int days = Period.days(in.option("days", null, "30"), 30);
+    String lang = in.option("lang", null, null);
+    if (lang != null && !Languages.isSupported(lang)) {
+      throw new IllegalArgumentException("unsupported --lang '" + lang + "': use one of " + Languages.ALL);
+    }
+    Period period = Period.lastDays(days, Clock.systemUTC());
+    try (Store store = Store.open(in.storeSettings(), in.data())) {
+      ReportPrinter.print(new InsightsQueries(store).report(period.from(), period.to(), days, lang,
+          new InsightsReport.Recording(true, 0, 0, store.description(), 0)), in.out());
+      return 0;
+    } catch (StoreUnavailableException | SQLException e) {
+      in.err().println("faqbot report: " + e.getMessage());
+      return 2;
     }
   }
 

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.config.Settings;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
+import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
 import org.apache.commons.cli.CommandLine;
@@ -40,6 +43,16 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
     return Path.of(option("index", "FAQBOT_INDEX", "index"));
   }
 
+  /** Where recorded events are kept ({@code FAQBOT_DATA}, default {@code ./data}). */
+  public Path data() {
+    return Path.of(env.getOrDefault("FAQBOT_DATA", "data"));
+  }
+
+  /** The event store: PostgreSQL when {@code FAQBOT_DATABASE_URL} is set, else the embedded file. */
+  public StoreSettings storeSettings() {
+    return new StoreSettings(env.get("FAQBOT_DATABASE_URL"), env.get("FAQBOT_DATABASE_USER"), env.get("FAQBOT_DATABASE_PASSWORD"));
+  }
+
   /** Everything the server reads from the environment, with the content and index locations. */
   public Settings settings(String host, int port) {
     SupportLimits limits = new SupportLimits(
@@ -47,9 +60,13 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
         number("FAQBOT_MAX_SCREENSHOT_MB", null, 5) * 1024L * 1024);
     return new Settings(host, port, content(), index(),
         env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL), env.get("FAQBOT_STATE_SECRET"), limits,
-        SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), Path.of(env.getOrDefault("FAQBOT_DATA", "data")),
+        SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), data(),
         env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
-        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"), limits());
+        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"), limits(),
+        storeSettings(),
+        new RecordingSettings(RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
+            number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)),
+        OperationsSettings.fromEnvironment(env));
   }
 
   /** The {@code FAQBOT_LIMIT_*} variables set; the server checks their names and values at start. */

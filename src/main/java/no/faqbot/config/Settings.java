@@ -2,6 +2,9 @@ package no.faqbot.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
+import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
 import no.faqbot.web.ClientAddress;
@@ -26,6 +29,10 @@ import no.faqbot.web.RateLimit;
  *     ({@code FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
  * @param limits per-client limits set in the environment, by variable ({@code FAQBOT_LIMIT_CHAT}) to
  *     a {@link RateLimit} spec ({@code 60/min}, {@code off}); routes not named keep their defaults
+ * @param store the event store: embedded under {@code data}, or PostgreSQL ({@code FAQBOT_DATABASE_URL})
+ * @param recording whether chat events are recorded ({@code FAQBOT_RECORDING}) and kept how long
+ *     ({@code FAQBOT_RETENTION_DAYS})
+ * @param operations shutdown grace, metrics token, request log format
  */
 public record Settings(
     String host,
@@ -42,7 +49,10 @@ public record Settings(
     String staffPassword,
     int threads,
     String trustedProxies,
-    Map<String, String> limits) {
+    Map<String, String> limits,
+    StoreSettings store,
+    RecordingSettings recording,
+    OperationsSettings operations) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
   /**
    * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
@@ -60,6 +70,31 @@ public record Settings(
     this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null, Map.of());
   }
 
+  /** With the default limits, the embedded event store, recording on and default operations. */
+  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
+      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
+      String staffPassword, int threads, String trustedProxies) {
+    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
+        staffPassword, threads, trustedProxies, Map.of());
+  }
+
+  /** With {@code limits}, the embedded event store, recording on and default operations. */
+  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
+      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
+      String staffPassword, int threads, String trustedProxies, Map<String, String> limits) {
+    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
+        staffPassword, threads, trustedProxies, limits, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT,
+        OperationsSettings.DEFAULT);
+  }
+
+  /** With the default limits and operations. */
+  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
+      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
+      String staffPassword, int threads, String trustedProxies, StoreSettings store, RecordingSettings recording) {
+    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
+        staffPassword, threads, trustedProxies, Map.of(), store, recording, OperationsSettings.DEFAULT);
+  }
+
   public Settings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -70,12 +105,15 @@ public record Settings(
     ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
     limits = limits == null ? Map.of() : Map.copyOf(limits);
     limits.forEach(RateLimit::parse); // likewise
+    store = store == null ? StoreSettings.EMBEDDED : store;
+    recording = recording == null ? RecordingSettings.DEFAULT : recording;
+    operations = operations == null ? OperationsSettings.DEFAULT : operations;
   }
 
   /** These settings with {@code limits} (see {@link #limits}) instead. */
   public Settings withLimits(Map<String, String> limits) {
     return new Settings(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data,
-        staffUser, staffPassword, threads, trustedProxies, limits);
+        staffUser, staffPassword, threads, trustedProxies, limits, store, recording, operations);
   }
 
   /** Who requests come from, given {@link #trustedProxies}. */

@@ -15,14 +15,12 @@ import no.faqbot.web.WebServer;
 /** {@code POST /api/feedback} {@code {entryId, helpful, query, lang}}: a vote on an answer. */
 public final class FeedbackRoutes implements Routes {
   private static final int MAX_QUERY = 2000;
-  /** An unwritable data folder needs an operator; asking again within a few minutes is enough. */
-  private static final int RETRY_AFTER_SECONDS = 300;
 
-  private final FeedbackStore store;
+  private final Votes store;
   private final KnowledgeBase knowledge;
   private final Redactor redactor = new Redactor();
 
-  public FeedbackRoutes(FeedbackStore store, KnowledgeBase knowledge) {
+  public FeedbackRoutes(Votes store, KnowledgeBase knowledge) {
     this.store = store;
     this.knowledge = knowledge;
   }
@@ -54,15 +52,14 @@ public final class FeedbackRoutes implements Routes {
     if (knowledge.current().content().entry(id, lang).isEmpty()) {
       throw new NotFoundResponse("no entry with id '" + id + "'");
     }
-    // A merchant may paste a secret into the question; it must not end up in the feedback file.
-    String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
-    try {
-      store.add(id, lang, helpful.asBoolean(), text);
-    } catch (FeedbackStore.UnavailableException e) {
-      ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      WebServer.error(ctx, 503, e.getMessage());
-      return;
+    JsonNode conversation = body.get("conversation");
+    if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
+      throw new IllegalArgumentException("conversation must be a string");
     }
+    // A merchant may paste a secret into the question; it must not end up in the store.
+    String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
+    String conversationId = conversation == null || conversation.isNull() ? null : conversation.asText();
+    store.add(conversationId, id, lang, helpful.asBoolean(), text);
     ctx.status(201).json(Map.of("stored", true));
   }
 }

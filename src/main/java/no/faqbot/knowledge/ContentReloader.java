@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
@@ -39,6 +40,8 @@ public final class ContentReloader implements AutoCloseable {
   private final KnowledgeBase knowledge;
   private final Clock clock;
   private final AtomicReference<ReloadStatus> last = new AtomicReference<>();
+  private final AtomicLong reloadsServed = new AtomicLong();
+  private final AtomicLong reloadsRefused = new AtomicLong();
   private WatchService watcher;
   private Thread thread;
 
@@ -82,6 +85,11 @@ public final class ContentReloader implements AutoCloseable {
     return last.get();
   }
 
+  /** How many reloads were served ({@code true}) or refused for content problems ({@code false}). */
+  public long reloads(boolean served) {
+    return (served ? reloadsServed : reloadsRefused).get();
+  }
+
   /** Loads the content now; swaps it in when it has no problems. */
   public ReloadStatus reload() {
     long started = System.nanoTime();
@@ -93,6 +101,7 @@ public final class ContentReloader implements AutoCloseable {
       knowledge.swap(new SearchIndex(content, store.open(content), analysis));
       LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
+    (served ? reloadsServed : reloadsRefused).incrementAndGet();
     ReloadStatus status = new ReloadStatus(Instant.now(clock), served, (System.nanoTime() - started) / 1_000_000,
         content.problems());
     last.set(status);

@@ -33,6 +33,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return first.join();
   }
 
+  /** Whether the first index is loaded and open, without waiting for it. */
+  public boolean isLoaded() {
+    return live.isDone() && !live.isCompletedExceptionally();
+  }
+
   /** Runs {@code work} against the current index, which stays open until it returns. */
   public <T> T withIndex(Function<SearchIndex, T> work) {
     LiveIndex index = live();

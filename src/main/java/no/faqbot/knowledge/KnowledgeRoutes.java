@@ -14,6 +14,7 @@ import no.faqbot.format.Languages;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.SearchResponse;
+import no.faqbot.ops.BuildInfo;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
@@ -24,13 +25,13 @@ public final class KnowledgeRoutes implements Routes {
 
   private final KnowledgeBase knowledge;
   private final ContentReloader reloader;
-  private final Supplier<String> dataState;
+  private final Supplier<String> storeState;
 
-  /** @param dataState whether the data folder can be written ({@code ok}/{@code unwritable}), for {@code /health} */
-  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> dataState) {
+  /** @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code /health} */
+  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> storeState) {
     this.knowledge = knowledge;
     this.reloader = reloader;
-    this.dataState = dataState;
+    this.storeState = storeState;
   }
 
   @Override
@@ -115,7 +116,10 @@ public final class KnowledgeRoutes implements Routes {
     body.put("languages", perLang);
     body.put("index", index.outcome().name().toLowerCase(Locale.ROOT));
     body.put("contentProblems", content.problems().size());
-    body.put("data", dataState.get());
+    body.put("store", storeState.get());
+    // Replicas serving the same content show the same fingerprint.
+    body.put("contentFingerprint", content.fingerprint());
+    body.put("version", BuildInfo.version());
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
       body.put("lastReload", reload.publicSummary());

@@ -14,7 +14,7 @@ import java.util.Map;
  * table is bounded: entries are forgotten an hour after their last failure or lock, and when it is
  * full the address that failed least recently makes room.
  */
-final class LoginThrottle {
+final class LoginThrottle implements FailedLogins {
   static final int FREE_FAILURES = 5;
   static final Duration FIRST_LOCK = Duration.ofSeconds(30);
   static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
@@ -43,8 +43,8 @@ final class LoginThrottle {
     this.capacity = capacity;
   }
 
-  /** How long {@code client} must still wait before its next try; zero when it may try now. */
-  synchronized Duration waitFor(String client) {
+  @Override
+  public synchronized Duration waitFor(String client) {
     Failures f = byClient.get(key(client));
     Instant now = clock.instant();
     if (f == null || f.lockedUntil == null || !f.lockedUntil.isAfter(now)) {
@@ -53,8 +53,8 @@ final class LoginThrottle {
     return Duration.between(now, f.lockedUntil);
   }
 
-  /** Counts a failure of {@code client}; returns the lockout it starts (zero while failures are free). */
-  synchronized Duration failed(String client) {
+  @Override
+  public synchronized Duration failed(String client) {
     Instant now = clock.instant();
     forgetExpired(now);
     String key = key(client);
@@ -69,24 +69,31 @@ final class LoginThrottle {
     }
     f.count++;
     f.last = now;
-    Duration lock = Duration.ZERO;
-    if (f.count >= FREE_FAILURES) {
-      int doublings = Math.min(f.count - FREE_FAILURES, 20);
-      lock = FIRST_LOCK.multipliedBy(1L << doublings);
-      lock = lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    Duration lock = lockAfter(f.count);
+    if (!lock.isZero()) {
       f.lockedUntil = now.plus(lock);
     }
     byClient.put(key, f);
     return lock;
   }
 
-  /** A successful login forgets the address's failures. */
-  synchronized void succeeded(String client) {
+  @Override
+  public synchronized void succeeded(String client) {
     byClient.remove(key(client));
   }
 
-  synchronized int size() {
+  @Override
+  public synchronized int size() {
     return byClient.size();
+  }
+
+  /** The lockout that the {@code count}th failure in a row starts: zero while failures are free, then doubling. */
+  static Duration lockAfter(int count) {
+    if (count < FREE_FAILURES) {
+      return Duration.ZERO;
+    }
+    Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - FREE_FAILURES, 20));
+    return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
   }
 
   /** Drops entries from the least recently failed end while they are past their time. */
@@ -100,7 +107,7 @@ final class LoginThrottle {
     }
   }
 
-  private static String key(String client) {
+  static String key(String client) {
     String c = client == null ? "" : client;
     return c.length() > MAX_KEY ? c.substring(0, MAX_KEY) : c;
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import no.faqbot.web.ClientAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,9 @@ public final class StaffAuth {
   /** Checked for unknown users, so they take as long as a wrong password. */
   private volatile PasswordHash dummy;
   private final ClientAddress clients;
-  private final LoginThrottle throttle;
-  private final StaffSessions sessions;
+  private final FailedLogins throttle;
+  private final Sessions sessions;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final AtomicLong hashes = new AtomicLong();
 
   /** A logged-in staff member and the token every form post must carry. */
@@ -46,10 +48,25 @@ public final class StaffAuth {
   }
 
   StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients, int maxClients) {
+    this(users, clients, new LoginThrottle(clock, maxClients), new StaffSessions(clock));
+  }
+
+  private StaffAuth(Supplier<Map<String, PasswordHash>> users, ClientAddress clients, FailedLogins throttle,
+      Sessions sessions) {
     this.hashUsers = users;
     this.clients = clients;
-    this.throttle = new LoginThrottle(clock, maxClients);
-    this.sessions = new StaffSessions(clock);
+    this.throttle = throttle;
+    this.sessions = sessions;
+  }
+
+  /**
+   * Sessions and failed logins kept in the database {@code shared} by several replicas, so a login
+   * (and a lockout) on one holds on all.
+   */
+  public static StaffAuth shared(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients,
+      DataSource shared) {
+    return new StaffAuth(users, clients, new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
+        new StoredSessions(shared, clock));
   }
 
   private Map<String, PasswordHash> users() {
@@ -180,6 +197,6 @@ public final class StaffAuth {
 
   /** A fresh random token (for the login form's CSRF check). */
   String newToken() {
-    return sessions.token();
+    return Sessions.token(random);
   }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Logged-in staff sessions by random id. Sessions come only from real logins, but the table is
  * bounded all the same: when it is full, ended sessions go first, then those that end soonest.
  */
-final class StaffSessions {
+final class StaffSessions implements Sessions {
   static final Duration LENGTH = Duration.ofHours(8);
   static final int MAX = 1_000;
 
@@ -26,16 +25,16 @@ final class StaffSessions {
     this.clock = clock;
   }
 
-  /** A new session for {@code user}; its id (the cookie's value). */
-  synchronized String open(String user) {
+  @Override
+  public synchronized String open(String user) {
     makeRoom();
     String id = token();
     sessions.put(id, new StaffAuth.Session(user, token(), clock.instant().plus(LENGTH)));
     return id;
   }
 
-  /** The session with this id, if it is one of ours and still valid. */
-  Optional<StaffAuth.Session> get(String id) {
+  @Override
+  public Optional<StaffAuth.Session> get(String id) {
     StaffAuth.Session s = id == null ? null : sessions.get(id);
     if (s == null) {
       return Optional.empty();
@@ -47,21 +46,21 @@ final class StaffSessions {
     return Optional.of(s);
   }
 
-  void end(String id) {
+  @Override
+  public void end(String id) {
     if (id != null) {
       sessions.remove(id);
     }
   }
 
-  int size() {
+  @Override
+  public int size() {
     return sessions.size();
   }
 
   /** A fresh random token: session ids, CSRF tokens. */
   String token() {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Sessions.token(random);
   }
 
   private void makeRoom() {

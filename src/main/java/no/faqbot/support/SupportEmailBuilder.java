@@ -30,8 +30,8 @@ public final class SupportEmailBuilder {
     static final Session SESSION = Session.getInstance(new Properties());
   }
 
-  /** The message ready to send or download, and its preview. */
-  public record Built(SupportEmail preview, MimeMessage message) {}
+  /** The message ready to send or download, its preview, and the (redacted) request it was built from. */
+  public record Built(SupportEmail preview, MimeMessage message, SupportRequest request) {}
 
   public Built build(String to, SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
     String subject = SupportEmailWriter.subject(r, caseRef);
@@ -72,7 +72,7 @@ public final class SupportEmailBuilder {
       }
       m.setContent(mixed);
       m.saveChanges();
-      return new Built(preview, m);
+      return new Built(preview, m, r);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new IllegalStateException("building the support e-mail failed: " + e.getMessage(), e);
     }

@@ -68,6 +68,7 @@ public final class SupportRoutes implements Routes {
   private final ExecutorService slowWork;
   private final UploadFolder uploads;
   private final UploadTurns turns = new UploadTurns(TURNS, TURN_WAIT_MS);
+  private final Consumer<SupportCase> cases;
 
   /**
    * @param slowWork runs these requests: reading a merchant's screenshots over a slow line and
@@ -77,6 +78,13 @@ public final class SupportRoutes implements Routes {
    */
   public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
       UploadFolder uploads) {
+    this(support, knowledge, mailer, slowWork, uploads, c -> { });
+  }
+
+  /** {@code cases} is told of each e-mail prepared or sent (for insights); it must return at once. */
+  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
+      UploadFolder uploads, Consumer<SupportCase> cases) {
+    this.cases = cases;
     this.support = support;
     this.knowledge = knowledge;
     this.mailer = mailer;
@@ -268,6 +276,7 @@ public final class SupportRoutes implements Routes {
     long started = System.nanoTime();
     try {
       SupportEmailBuilder.Built built = build(ctx);
+      cases.accept(supportCase(ctx, built, false));
       if ("json".equals(ctx.queryParam("format"))) {
         SupportEmail e = built.preview();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -312,6 +321,7 @@ public final class SupportRoutes implements Routes {
     try {
       SupportEmailBuilder.Built built = build(ctx);
       mailer.send(built.message());
+      cases.accept(supportCase(ctx, built, true));
       SupportEmail sent = built.preview();
       LOG.info("Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
       return c -> c.json(Map.of("sent", true, "to", sent.to(), "caseRef", sent.caseRef(),
@@ -333,6 +343,12 @@ public final class SupportRoutes implements Routes {
       case 415 -> "not_an_image";
       default -> ApiError.codeFor(status);
     };
+  }
+
+  private static SupportCase supportCase(Context ctx, SupportEmailBuilder.Built built, boolean sent) {
+    SupportRequest r = built.request();
+    return new SupportCase(ctx.formParam("conversation"), r.lang(), built.preview().caseRef(), r.problem(),
+        r.errorCode(), sent);
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */

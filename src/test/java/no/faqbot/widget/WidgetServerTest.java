@@ -8,9 +8,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
 import no.faqbot.config.Settings;
+import no.faqbot.insights.Event;
+import no.faqbot.insights.EventKind;
+import no.faqbot.insights.EventRepository;
 import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,9 +105,13 @@ class WidgetServerTest {
     Reply ok = server.postJson("/api/feedback",
         "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"butikk-id? passord: hemmelig1\"}");
     assertEquals(201, ok.status(), ok.body());
-    String stored = Files.readString(tmp.resolve("data/feedback.jsonl"));
-    assertTrue(stored.contains("\"entryId\":\"find-store-id\"") && stored.contains("\"helpful\":false"), stored);
-    assertFalse(stored.contains("hemmelig1"), stored);
+    assertTrue(server.app().recorder().flush(5000));
+    List<Event> stored = new ArrayList<>();
+    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, stored::add);
+    var vote = stored.stream().filter(e -> e.kind() == EventKind.VOTE).findFirst().orElseThrow();
+    assertEquals("find-store-id", vote.entryId());
+    assertEquals(false, vote.helpful());
+    assertFalse(vote.message().contains("hemmelig1"), vote.message());
     assertEquals(404, server.postJson("/api/feedback", "{\"entryId\": \"nope\", \"helpful\": true}").status());
     assertEquals(400, server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": \"yes\"}").status());
     assertEquals(400, server.postJson("/api/feedback", "{\"helpful\": true}").status());
@@ -133,7 +142,11 @@ class WidgetServerTest {
       Reply ok = server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"" + q + "\"}");
       assertEquals(201, ok.status(), ok.body());
     }
-    String stored = Files.readString(tmp.resolve("data/feedback.jsonl"));
+    // Votes go to the event store now (insights), not data/feedback.jsonl.
+    assertTrue(server.app().recorder().flush(5000));
+    StringBuilder messages = new StringBuilder();
+    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, e -> messages.append(e.message()).append('\n'));
+    String stored = messages.toString();
     for (String secret : new String[] {"Sommer2026", "hunter2x", "Vinter2025x", "c2lnbmF0dXJlX3NlZ21lbnQ", "eyJzdWIiOiJ4eXoifQ", "lekkasje9"}) {
       assertFalse(stored.contains(secret), secret + " in " + stored);
     }

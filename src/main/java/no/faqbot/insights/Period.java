@@ -1,0 +1,62 @@
+package no.faqbot.insights;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A span of days (UTC) from a request: {@code from} and {@code to} as dates (both included), or the
+ * last {@code days} days up to now.
+ */
+public record Period(long from, long to) {
+  public static final int MAX_DAYS = 3650;
+
+  /** Today (UTC) and the {@code days - 1} whole days before it. */
+  public static Period lastDays(int days, Clock clock) {
+    if (days < 1 || days > MAX_DAYS) {
+      throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
+    }
+    long now = clock.millis();
+    long today = Math.floorDiv(now, 86_400_000L);
+    return new Period((today - days + 1) * 86_400_000L, now + 1);
+  }
+
+  public static Period of(Context ctx, int defaultDays, Clock clock) {
+    String from = ctx.queryParam("from");
+    String to = ctx.queryParam("to");
+    if (from == null && to == null) {
+      return lastDays(days(ctx.queryParam("days"), defaultDays), clock);
+    }
+    LocalDate first = date("from", from, LocalDate.now(clock).minusDays(defaultDays));
+    LocalDate last = date("to", to, LocalDate.now(clock));
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("'to' (" + last + ") is before 'from' (" + first + ")");
+    }
+    return new Period(first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
+        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+  }
+
+  public static int days(String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("days must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static LocalDate date(String name, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + name + "' must be a date like 2026-11-30, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package no.faqbot.ops;
+
+import no.faqbot.App;
+
+/** Which build is running: the jar's {@code Implementation-Version}, or {@code dev} from the classes folder. */
+public final class BuildInfo {
+  private static final String VERSION = version(App.class.getPackage().getImplementationVersion());
+
+  private BuildInfo() {}
+
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String version(String fromManifest) {
+    return fromManifest == null || fromManifest.isBlank() ? "dev" : fromManifest;
+  }
+}

@@ -1,0 +1,28 @@
+package no.faqbot.staff;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Logged-in staff sessions by random id: in this process's memory ({@link StaffSessions}) with the
+ * embedded store, in the shared database ({@link StoredSessions}) when replicas share PostgreSQL.
+ */
+interface Sessions {
+  /** A new session for {@code user}; its id (the cookie's value). */
+  String open(String user);
+
+  /** The session with this id, if it is one of ours and still valid. */
+  Optional<StaffAuth.Session> get(String id);
+
+  void end(String id);
+
+  int size();
+
+  /** A fresh random token: session ids, CSRF tokens. */
+  static String token(SecureRandom random) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

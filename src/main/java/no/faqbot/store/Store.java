@@ -1,0 +1,162 @@
+package no.faqbot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: a pooled {@link DataSource}, migrated to the newest schema when opened. SQLite
+ * (in WAL mode, so readers such as {@code faqbot report} never block the writer) by default;
+ * PostgreSQL when {@link StoreSettings#url} is set, which several replicas can share.
+ */
+public final class Store implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+  public static final String FILE = "faqbot.db";
+  /** Tries to reach a configured PostgreSQL before giving up, with a growing pause between. */
+  static final int TRIES = 3;
+
+  private final HikariDataSource pool;
+  private final Vendor vendor;
+  private final String description;
+
+  private Store(HikariDataSource pool, Vendor vendor, String description) {
+    this.pool = pool;
+    this.vendor = vendor;
+    this.description = description;
+  }
+
+  /**
+   * Opens and migrates the store.
+   *
+   * @throws StoreUnavailableException when a configured PostgreSQL cannot be reached after
+   *     {@value #TRIES} tries, or the embedded file cannot be created; never falls back to the other
+   */
+  public static Store open(StoreSettings settings, Path data) {
+    Store store = settings.embedded() ? embedded(data) : postgres(settings);
+    try {
+      // Out of order: the shared-state migrations are numbered from 100, so a later insights
+      // migration (2, 3, ...) still applies to a database that already has 100.
+      Flyway.configure().dataSource(store.pool).outOfOrder(true)
+          .locations("classpath:db/migration/" + store.vendor.name().toLowerCase(java.util.Locale.ROOT))
+          .load().migrate();
+    } catch (RuntimeException e) {
+      store.close();
+      throw new StoreUnavailableException("could not update the database schema of " + store.description + ": "
+          + e.getMessage(), e);
+    }
+    LOG.info("Event store: {}", store.description);
+    return store;
+  }
+
+  private static Store embedded(Path data) {
+    Path file = data.resolve(FILE).toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new StoreUnavailableException("cannot create the data folder " + file.getParent()
+          + " (set FAQBOT_DATA): " + e.getMessage(), e);
+    }
+    HikariConfig config = new HikariConfig();
+    // WAL: readers do not block the writer; NORMAL sync is durable across process crashes in WAL.
+    config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
+        + "&foreign_keys=true");
+    config.setMaximumPoolSize(4);
+    config.setPoolName("faqbot-store");
+    try {
+      return new Store(new HikariDataSource(config), Vendor.SQLITE, "SQLite " + file);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("cannot open the embedded database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Store postgres(StoreSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url().strip());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(6);
+    config.setPoolName("faqbot-store");
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(1); // one attempt per try: the retries are ours
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= TRIES; attempt++) {
+      try {
+        return new Store(new HikariDataSource(config), Vendor.POSTGRESQL, "PostgreSQL " + settings);
+      } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+        last = e;
+        LOG.warn("PostgreSQL at {} not reachable (try {} of {}): {}", settings, attempt, TRIES, rootMessage(e));
+        if (attempt < TRIES) {
+          pause(attempt * 1000L);
+        }
+      }
+    }
+    throw new StoreUnavailableException("cannot reach PostgreSQL at " + settings + " after " + TRIES
+        + " tries: " + rootMessage(last) + " (check FAQBOT_DATABASE_URL, FAQBOT_DATABASE_USER, "
+        + "FAQBOT_DATABASE_PASSWORD, or unset FAQBOT_DATABASE_URL for the embedded store)", last);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  /** For logs and pages: which store, never a password. */
+  public String description() {
+    return description;
+  }
+
+  /** Bytes on disk of the embedded file with its write-ahead log; -1 for PostgreSQL. */
+  public long fileBytes(Path data) {
+    if (vendor != Vendor.SQLITE) {
+      return -1;
+    }
+    long total = 0;
+    for (String name : new String[] {FILE, FILE + "-wal"}) {
+      try {
+        Path p = data.resolve(name);
+        total += Files.exists(p) ? Files.size(p) : 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

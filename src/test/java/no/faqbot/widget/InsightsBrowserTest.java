@@ -1,0 +1,153 @@
+package no.faqbot.widget;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import no.faqbot.Fixtures;
+import no.faqbot.TestServer;
+import no.faqbot.config.Settings;
+import no.faqbot.insights.Event;
+import no.faqbot.insights.EventKind;
+import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.store.StoreSettings;
+import no.faqbot.support.SupportLimits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The review loop in a real browser: a message the widget cannot answer is listed as unanswered,
+ * staff add it as an alternative to an entry, and the widget answers it from then on. Screenshots of
+ * the insights pages go to {@code target/} (to {@code docs/} with {@code -Dfaqbot.insightsShots=docs}).
+ */
+class InsightsBrowserTest {
+  static final String QUESTION = "kan jeg endre logoen i kassevinduet";
+  @TempDir Path tmp;
+  TestServer server;
+  Browser browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path content = Fixtures.realContent(tmp);
+    server = new TestServer(new Settings("127.0.0.1", 0, content, tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL,
+        null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS,
+        null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
+    seed(new EventRepository(server.app().store()));
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    server.close();
+  }
+
+  /** A month of made-up traffic, so the pages (and their screenshots) show something. */
+  static void seed(EventRepository events) throws Exception {
+    Random random = new Random(7);
+    String[] entries = {"find-store-id", "refunds-old-eid", "addendum-price", "legacy-phase-out", "terms-download"};
+    String[] steps = {"start", "check-mode", "check-keys", "email"};
+    List<Event> batch = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < 1500; i++) {
+      long at = now - (long) (random.nextDouble() * 29 * 86_400_000L);
+      String conversation = String.format("%032x", i);
+      int roll = random.nextInt(100);
+      String entry = entries[random.nextInt(entries.length)];
+      if (roll < 60) {
+        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "spørsmål " + entry, "answer", entry, 0.8, null, null,
+            null, null, null, null, null, null, null, null));
+        if (roll < 12) {
+          batch.add(Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
+        }
+      } else if (roll < 75) {
+        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "hvordan får jeg rabatt på gebyr", "fallback", null,
+            null, null, null, null, null, null, null, null, null, null, null));
+      } else if (roll < 85) {
+        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "hjelp med bestilling", "suggestions", null, null,
+            null, null, List.of(entries[0], entries[1]), null, null, null, null, null, null, null));
+      } else {
+        int depth = 1 + random.nextInt(steps.length);
+        for (int s = 0; s < depth; s++) {
+          batch.add(new Event(at + s, EventKind.TURN, conversation, "nb", s == 0 ? "testkjøp feiler" : null, "flow", null,
+              null, null, null, null, "failed-test-purchase", steps[s], steps[s].equals("email") ? "email" : null, null,
+              null, null, null));
+        }
+        if (depth == steps.length) {
+          batch.add(Event.support(at + 10, EventKind.SUPPORT_PREPARED, conversation, "nb", "FB-" + i, "Testkjøp", "E1"));
+        }
+      }
+    }
+    events.insert(batch);
+  }
+
+  private List<WebElement> botMessages() {
+    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+  }
+
+  private void ask(String message) {
+    browser.hook("input").sendKeys(message);
+    browser.hook("send").click();
+  }
+
+  private void shot(String name) throws Exception {
+    browser.driver.manage().window().setSize(new Dimension(1280, 1700));
+    Path dir = Path.of(System.getProperty("faqbot.insightsShots", "target"));
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.driver.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  private void noCspViolations() {
+    List<?> violations = (List<?>) ((JavascriptExecutor) browser.driver).executeScript("return window.__cspViolations || [];");
+    assertTrue(violations.isEmpty(), "no CSP violations: " + violations);
+  }
+
+  @Test
+  void a_fallback_is_listed_staff_add_it_as_an_alternative_and_the_widget_answers_it() throws Exception {
+    browser.driver.get(server.base() + "/");
+    browser.hook("launcher").click();
+    ask(QUESTION);
+    browser.wait(15).until(d -> botMessages().size() >= 2); // greeting and the reply
+    assertTrue(server.app().recorder().flush(5000));
+
+    browser.driver.get(server.base() + "/staff/insights");
+    browser.driver.findElement(By.id("user")).sendKeys("anna");
+    browser.driver.findElement(By.id("password")).sendKeys("riktig hest", Keys.ENTER);
+    browser.wait(10).until(d -> d.getCurrentUrl().contains("/staff/search"));
+    browser.driver.get(server.base() + "/staff/insights");
+    browser.wait(10).until(d -> !d.findElements(By.cssSelector("svg.chart")).isEmpty());
+    noCspViolations();
+    shot("insights.png");
+
+    browser.driver.get(server.base() + "/staff/insights/unanswered");
+    WebElement row = browser.wait(10).until(d -> d.findElements(By.cssSelector("[data-faqbot='unanswered']")).stream()
+        .filter(r -> r.getText().contains(QUESTION)).findFirst().orElse(null));
+    noCspViolations();
+    shot("unanswered.png");
+    row.findElement(By.name("entryId")).sendKeys("find-store-id");
+    row.findElement(By.cssSelector("form.add button")).click();
+    WebElement done = browser.wait(15).until(d -> d.findElements(By.cssSelector(".done")).stream().findFirst().orElse(null));
+    assertTrue(done.getText().contains(QUESTION) && done.getText().contains("find-store-id"), done.getText());
+
+    browser.driver.get(server.base() + "/");
+    int before = botMessages().size();
+    ask(QUESTION);
+    browser.wait(15).until(d -> botMessages().size() > before
+        && botMessages().get(botMessages().size() - 1).getText().contains("velkomstmailen"));
+  }
+}
