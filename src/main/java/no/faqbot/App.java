@@ -36,6 +36,7 @@ import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.IndexStore;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.KnowledgeRoutes;
+import no.faqbot.ops.BuildInfo;
 import no.faqbot.ops.GracefulShutdown;
 import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
@@ -265,7 +266,7 @@ public final class App implements AutoCloseable {
     List<Routes> routes = new ArrayList<>(List.of(new ClientLimits(settings.clientAddress(), limits),
         new OperationsRoutes(metrics, settings.operations()),
         new HealthRoutes(readiness, !settings.store().embedded()),
-        new KnowledgeRoutes(knowledge, reloader, recorder::storeState), new ChatRoutes(chat, knowledge, turns),
+        new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()), new ChatRoutes(chat, knowledge, turns),
         new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
         new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(),
         new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));

@@ -14,7 +14,6 @@ import no.faqbot.format.Languages;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.SearchResponse;
-import no.faqbot.ops.BuildInfo;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
@@ -26,12 +25,16 @@ public final class KnowledgeRoutes implements Routes {
   private final KnowledgeBase knowledge;
   private final ContentReloader reloader;
   private final Supplier<String> storeState;
+  private final String version;
 
   /** @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code /health} */
-  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> storeState) {
+  /** {@code version}: the build's, shown on {@code /health} so an operator sees what each replica runs. */
+  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> storeState,
+      String version) {
     this.knowledge = knowledge;
     this.reloader = reloader;
     this.storeState = storeState;
+    this.version = version;
   }
 
   @Override
@@ -119,7 +122,7 @@ public final class KnowledgeRoutes implements Routes {
     body.put("store", storeState.get());
     // Replicas serving the same content show the same fingerprint.
     body.put("contentFingerprint", content.fingerprint());
-    body.put("version", BuildInfo.version());
+    body.put("version", version);
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
       body.put("lastReload", reload.publicSummary());

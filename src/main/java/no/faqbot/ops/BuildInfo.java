@@ -1,10 +1,8 @@
 package no.faqbot.ops;
 
-import no.faqbot.App;
-
 /** Which build is running: the jar's {@code Implementation-Version}, or {@code dev} from the classes folder. */
 public final class BuildInfo {
-  private static final String VERSION = version(App.class.getPackage().getImplementationVersion());
+  private static final String VERSION = version(BuildInfo.class.getPackage().getImplementationVersion());
 
   private BuildInfo() {}
 

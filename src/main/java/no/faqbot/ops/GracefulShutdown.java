@@ -2,8 +2,12 @@ package no.faqbot.ops;
 
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +38,24 @@ public final class GracefulShutdown {
     long started = System.nanoTime();
     readiness.drain();
     LOG.info("Shutting down: not ready any more, finishing the requests in flight");
+    Server jetty = server.jettyServer().server();
+    long grace = jetty.getStopTimeout();
+    try {
+      // Connectors stop accepting, then the requests in flight get the grace period.
+      Graceful.shutdown(jetty).get(grace, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("Requests in flight did not all finish within {} ms; they are cut off", grace);
+    } catch (ExecutionException e) {
+      LOG.warn("Waiting for requests in flight failed: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // Waited already: a second wait inside stop() would only fail again, with a stack trace in the log.
+    jetty.setStopTimeout(0);
     try {
       server.stop();
     } catch (RuntimeException e) {
-      // Jetty reports requests that outlived the grace period; they are cut off, the rest still closes.
-      LOG.warn("Requests in flight did not all finish in time: {}", e.toString());
+      LOG.warn("Stopping the HTTP server failed: {}", e.toString());
     }
     try {
       rest.close();
