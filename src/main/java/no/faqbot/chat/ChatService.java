@@ -80,15 +80,14 @@ public final class ChatService {
     }
     List<SearchHit> hits = index.search(message, lang, MAX_SUGGESTIONS + 1, null);
     List<SearchHit> offered = hits.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList();
+    Optional<Flow> reported = ProblemSignal.reportsFailure(message) ? reportedFlow(index, message, lang, hits) : Optional.empty();
+    if (reported.isPresent()) {
+      return flowReply(content, reported.get(), FlowEngine.start(reported.get()), lang);
+    }
     if (offered.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
-    SearchHit best = offered.get(0);
-    SearchHit top = best.entry().flow() == null && ProblemSignal.reportsFailure(message)
-        ? offered.stream()
-            .filter(h -> h.entry().flow() != null && best.score() - h.score() <= ProblemSignal.FLOW_PREFERENCE)
-            .findFirst().orElse(best)
-        : best;
+    SearchHit top = offered.get(0);
     // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it already.
     double runnerUp = offered.stream().filter(h -> h != top && h.score() <= top.score())
         .mapToDouble(SearchHit::score).max().orElse(0);
@@ -109,6 +108,18 @@ public final class ChatService {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
     return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null);
+  }
+
+  /**
+   * The flow a report that something fails should start: the best-matching flow, when it explains
+   * enough of the message and is not far behind the best answer.
+   */
+  private Optional<Flow> reportedFlow(SearchIndex index, String message, String lang, List<SearchHit> hits) {
+    double best = hits.isEmpty() ? 0 : hits.get(0).score();
+    return index.searchFlows(message, lang, 1).stream()
+        .filter(f -> policy.startsReportedFlow(f, best))
+        .findFirst()
+        .flatMap(f -> index.content().flow(f.entry().flow()));
   }
 
   private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {

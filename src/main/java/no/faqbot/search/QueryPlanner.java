@@ -48,7 +48,8 @@ final class QueryPlanner {
    * terms it starts ({@code utbet} for utbetaling, utbetalingsrapport ...).
    */
   QueryPlan plan(String message, boolean lastIsPrefix) {
-    List<String> raw = analysis.terms(lang, message);
+    String text = lang.equals("nb") ? NeighbourSpelling.toBokmal(message, this::knows) : message;
+    List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
       if (!vocabulary.contains(t) && vocabulary.closeTerms(t).isEmpty()) {
@@ -103,6 +104,11 @@ final class QueryPlanner {
       out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
     }
     return new QueryPlan(lang, out);
+  }
+
+  /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */
+  private boolean knows(String word) {
+    return analysis.terms(lang, word).stream().allMatch(vocabulary::contains);
   }
 
   /** A known term weighs its own idf; an unknown one that of its most common known variant. */

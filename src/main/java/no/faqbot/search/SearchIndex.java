@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Languages;
@@ -88,7 +89,16 @@ public final class SearchIndex implements AutoCloseable {
    * that explain some of the message. {@code section} filters when not null.
    */
   public List<SearchHit> search(String message, String lang, int limit, String section) {
-    return search(message, lang, limit, section, false);
+    return search(message, lang, limit, inSection(section), false);
+  }
+
+  /** Only the guided flows matching {@code message}, best first: for a message that reports a problem. */
+  public List<SearchHit> searchFlows(String message, String lang, int limit) {
+    return search(message, lang, limit, FaqEntry::isFlowTrigger, false);
+  }
+
+  private static Predicate<FaqEntry> inSection(String section) {
+    return section == null ? e -> true : e -> section.equals(e.section());
   }
 
   /** The analysed terms (and their variants) a message searches for, to highlight them. */
@@ -107,13 +117,13 @@ public final class SearchIndex implements AutoCloseable {
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
   public List<SearchHit> suggest(String typed, String lang, int limit) {
     boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
-    return search(typed, lang, limit + 2, null, unfinished).stream()
+    return search(typed, lang, limit + 2, e -> true, unfinished).stream()
         .filter(h -> !h.entry().isFlowTrigger())
         .limit(limit)
         .toList();
   }
 
-  private List<SearchHit> search(String message, String lang, int limit, String section, boolean lastIsPrefix) {
+  private List<SearchHit> search(String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
     QueryPlanner planner = planners.get(lang);
     if (planner == null) {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
@@ -125,7 +135,7 @@ public final class SearchIndex implements AutoCloseable {
     Searchable docs = searchableByLang.get(lang);
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched = matchingDocs(docs, vocabulary, coverage.termIds(), section);
+    int[] matched = matchingDocs(docs, vocabulary, coverage.termIds(), filter);
     if (matched.length == 0) {
       return List.of();
     }
@@ -173,7 +183,7 @@ public final class SearchIndex implements AutoCloseable {
    * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
    * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, String section) {
+  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
     try {
       for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
@@ -199,7 +209,7 @@ public final class SearchIndex implements AutoCloseable {
     int count = 0;
     BitSetIterator docsFound = new BitSetIterator(found, 0);
     for (int doc = docsFound.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null && (section == null || section.equals(docs.entries()[doc].section()))) {
+      if (docs.entries()[doc] != null && filter.test(docs.entries()[doc])) {
         matched[count++] = doc;
       }
     }
