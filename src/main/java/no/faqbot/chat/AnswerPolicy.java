@@ -19,11 +19,19 @@ import no.faqbot.search.SearchHit;
  * @param reportCoverage a message reporting a failure starts the best-matching flow when that flow
  *     explains at least this share of it, with {@code flowEvidence}...
  * @param reportLag ... and scores at most this much below the best hit
+ * @param scopeLead an out-of-scope reply's examples must fit the message this much better than the
+ *     best entry (and be good enough to answer with), since wrongly turning a merchant away costs more
  */
 public record AnswerPolicy(
     double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin,
-    double shortCoverage, double shortMargin, double flowEvidence, double reportCoverage, double reportLag) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.18, 0.25);
+    double shortCoverage, double shortMargin, double flowEvidence, double reportCoverage, double reportLag, double scopeLead) {
+  public static final AnswerPolicy DEFAULT =
+      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.18, 0.25, 0.05);
+
+  /** Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code best}. */
+  public boolean outOfScope(SearchHit scope, double best) {
+    return scope.score() >= best + scopeLead && answers(scope, best);
+  }
 
   /** Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores {@code best}. */
   public boolean startsReportedFlow(SearchHit flow, double best) {

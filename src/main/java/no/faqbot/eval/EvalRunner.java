@@ -142,7 +142,7 @@ public final class EvalRunner {
   private void explain(EvalItem item) {
     String lang = item.lang() == null ? "nb" : item.lang();
     knowledge.withIndex(index -> {
-      for (SearchHit h : index.search(item.q(), lang, 3, null)) {
+      for (SearchHit h : index.searchWithScope(item.q(), lang, 4)) {
         out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f evidence %.2f relevance %.2f%n",
             h.entry().id(), h.coverage(), h.score(), h.evidence(), h.relevance());
       }

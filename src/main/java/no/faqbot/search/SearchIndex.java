@@ -31,7 +31,7 @@ import org.apache.lucene.util.FixedBitSet;
  * reload replaces it. Reference-counted so a search in flight finishes on the index it started on.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final int CANDIDATES = 5;
+  private static final int CANDIDATES = 8;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -86,10 +86,16 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Entries of {@code lang} matching {@code message}, best first, at most {@code limit}; only hits
-   * that explain some of the message. {@code section} filters when not null.
+   * that explain some of the message. {@code section} filters when not null. Out-of-scope examples
+   * are left out.
    */
   public List<SearchHit> search(String message, String lang, int limit, String section) {
     return search(message, lang, limit, inSection(section), false);
+  }
+
+  /** Like {@link #search}, with the out-of-scope examples competing: what the chat decides on. */
+  public List<SearchHit> searchWithScope(String message, String lang, int limit) {
+    return search(message, lang, limit, e -> true, false);
   }
 
   /** Only the guided flows matching {@code message}, best first: for a message that reports a problem. */
@@ -98,7 +104,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private static Predicate<FaqEntry> inSection(String section) {
-    return section == null ? e -> true : e -> section.equals(e.section());
+    return section == null ? e -> !e.isOutOfScope() : e -> section.equals(e.section()) && !e.isOutOfScope();
   }
 
   /** The analysed terms (and their variants) a message searches for, to highlight them. */
@@ -117,7 +123,7 @@ public final class SearchIndex implements AutoCloseable {
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
   public List<SearchHit> suggest(String typed, String lang, int limit) {
     boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
-    return search(typed, lang, limit + 2, e -> true, unfinished).stream()
+    return search(typed, lang, limit + 2, e -> !e.isOutOfScope(), unfinished).stream()
         .filter(h -> !h.entry().isFlowTrigger())
         .limit(limit)
         .toList();
