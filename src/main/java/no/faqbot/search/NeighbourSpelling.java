@@ -91,6 +91,14 @@ public final class NeighbourSpelling {
         return candidate;
       }
     }
+    // Then the correspondences together, in order: a word often differs in more than one place.
+    String candidate = lower;
+    for (UnaryOperator<String> rule : RULES) {
+      candidate = rule.apply(candidate);
+      if (!candidate.equals(lower) && known.test(candidate)) {
+        return candidate;
+      }
+    }
     return word;
   }
 
