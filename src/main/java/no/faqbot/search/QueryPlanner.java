@@ -103,7 +103,7 @@ final class QueryPlanner {
       });
       out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
     }
-    return new QueryPlan(lang, out);
+    return new QueryPlan(lang, out, QuestionWord.of(text));
   }
 
   /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */

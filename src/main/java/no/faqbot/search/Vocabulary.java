@@ -35,10 +35,11 @@ final class Vocabulary {
    * alternative) on its own with its number of distinct terms, all phrasings together, and the
    * answer with tags and section.
    */
-  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, BitSet anyPhrasing, BitSet body) {}
+  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, QuestionWord[] asks, BitSet anyPhrasing, BitSet body) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
+    Map<String, QuestionWord[]> asks = new HashMap<>();
     Map<String, List<String>> bodyTerms = new HashMap<>();
     for (FaqEntry e : entries) {
       List<List<String>> phrasings = new ArrayList<>();
@@ -50,6 +51,12 @@ final class Vocabulary {
       body.addAll(analysis.terms(lang, e.section()));
       body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
       phrasingTerms.put(e.id(), phrasings);
+      QuestionWord[] kinds = new QuestionWord[phrasings.size()];
+      kinds[0] = QuestionWord.of(e.question());
+      for (int i = 1; i < kinds.length; i++) {
+        kinds[i] = QuestionWord.of(e.alternatives().get(i - 1));
+      }
+      asks.put(e.id(), kinds);
       bodyTerms.put(e.id(), body);
       Set<String> all = new HashSet<>(body);
       phrasings.forEach(all::addAll);
@@ -72,7 +79,8 @@ final class Vocabulary {
         any.or(phrasings[i]);
         sizes[i] = phrasings[i].cardinality();
       }
-      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, any, bits(bodyTerms.get(e.getKey()))));
+      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, asks.get(e.getKey()), any,
+          bits(bodyTerms.get(e.getKey()))));
     }
     for (String t : sorted) {
       sameStemOfKnown.put(t, findSameStem(t));
