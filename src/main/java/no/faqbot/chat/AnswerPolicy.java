@@ -26,7 +26,7 @@ public record AnswerPolicy(
     double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin,
     double shortCoverage, double shortMargin, double flowEvidence, double reportCoverage, double reportLag, double scopeLead) {
   public static final AnswerPolicy DEFAULT =
-      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.18, 0.25, 0.05);
+      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.17, 0.3, 0.05);
 
   /** Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code best}. */
   public boolean outOfScope(SearchHit scope, double best) {

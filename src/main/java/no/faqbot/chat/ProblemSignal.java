@@ -18,13 +18,14 @@ final class ProblemSignal {
       "unauthorized", "forbidden", "problem", "problemer", "avbrytes", "avbryts", "avbrutt", "stopper", "stanser", "henger",
       "mislykkes", "misslyckas", "mislyktes", "wrong", "krasjer", "crash", "crashes", "pending", "timeout",
       "virker", "fungerer", "fungerar", "funker", "works", "working", "godtatt", "godtas", "godkjent", "godkjennes",
-      "godkänns", "accepted", "gjennom", "videre", "forbi", "completes", "complete", "dukker", "kobler");
+      "godkänns", "accepted", "gjennom", "videre", "forbi", "completes", "complete", "dukker", "kobler", "skjer",
+      "happens", "happen", "vises", "finnes", "show", "shows", "appear", "appears");
   /** These only signal a failure together with a negation ("går ikke gjennom", "never completes"). */
   private static final Set<String> NEEDS_NEGATION = Set.of("virker", "fungerer", "fungerar", "funker", "works", "working",
       "godtatt", "godtas", "godkjent", "godkjennes", "godkänns", "accepted", "gjennom", "videre", "forbi", "completes",
-      "complete", "dukker", "kobler");
+      "complete", "dukker", "kobler", "skjer", "happens", "happen", "vises", "finnes", "show", "shows", "appear", "appears");
   private static final Set<String> NEGATIONS = Set.of("ikke", "ikkje", "inte", "not", "never", "aldri", "aldrig",
-      "doesn", "don", "isn", "didn", "won", "aren", "wasn", "nothing", "ingenting");
+      "doesn", "don", "isn", "didn", "won", "aren", "wasn", "nothing", "ingenting", "ingen", "no");
 
   /** How close (in score) a flow must be to the best hit to be preferred for a failure report. */
   static final double FLOW_PREFERENCE = 0.1;
