@@ -22,7 +22,8 @@ public final class NeighbourSpelling {
       "bara bare", "sedan siden", "utan uten", "någon noen", "något noe", "några noen", "våra våre",
       "vårt vårt", "hela hele", "innan før", "eller eller", "är er", "blir blir", "har har", "får får",
       "gör gjør", "göra gjøre", "hittar finner", "hitta finne", "finns finnes", "ändå likevel",
-      "nya nye", "gamla gamle", "gammla gamle", "alltid alltid", "aldrig aldri", "bättre bedre",
+      "nya nye", "gamla gamle", "gammla gamle", "alltid alltid", "aldrig aldri", "bättre bedre", "läge modus",
+      "läget modus", "stänga skru", "stänger skrur", "uppgifter detaljer", "uppgifterna detaljene",
       // Danish
       "hvad hva", "hvornår når", "hvorfor hvorfor", "hvordan hvordan", "hvilke hvilke", "ikke ikke",
       "igennem gjennom", "gennem gjennom", "bliver blir", "blev ble", "gør gjør", "gøre gjøre", "nu nå",
@@ -84,6 +85,13 @@ public final class NeighbourSpelling {
     }
     if (lower.length() < 3 || known.test(lower)) {
       return word;
+    }
+    // A compound ending in a lexicon word: testläget is test + läget.
+    for (int i = 3; i <= lower.length() - 4; i++) {
+      String tail = LEXICON.get(lower.substring(i));
+      if (tail != null && known.test(lower.substring(0, i) + tail)) {
+        return lower.substring(0, i) + tail;
+      }
     }
     for (UnaryOperator<String> rule : RULES) {
       String candidate = rule.apply(lower);
