@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Reads Danish, Swedish and nynorsk words as bokmål, so a neighbour's message meets the bokmål
@@ -35,18 +36,28 @@ public final class NeighbourSpelling {
       "når når", "berre bare", "vert blir", "vart ble", "frå fra", "gjekk gikk", "nokon noen", "noko noe",
       "framleis fortsatt", "sjølv selv", "dykk dere", "dykkar deres", "me vi", "òg også");
 
-  /** Spelling correspondences, tried in order; each gives one candidate word. */
+  private static final Pattern UPP = Pattern.compile("^upp");
+  private static final Pattern OP = Pattern.compile("^op(?!p)");
+  private static final Pattern AF = Pattern.compile("^af");
+  private static final Pattern ERA = Pattern.compile("era(r|s|de|t)?$");
+  private static final Pattern SOFT_B = Pattern.compile("([aeiouyæøå])b$");
+  private static final Pattern SOFT_G = Pattern.compile("([aeiouyæøå])g$");
+  private static final Pattern SOFT_D = Pattern.compile("([aeiouyæøå])d$");
+  private static final Pattern FINAL_E = Pattern.compile("e$");
+  private static final Pattern FINAL_AR = Pattern.compile("ar$");
+
+  /** Spelling correspondences, tried in order; each gives one candidate word. Patterns compiled once. */
   private static final List<UnaryOperator<String>> RULES = List.of(
       w -> w.replace('ä', 'æ'),
       w -> w.replace('ä', 'e'),
       w -> w.replace('ö', 'ø'),
       w -> w.replace("kö", "kjø").replace("kä", "kje").replace("ky", "kjy").replace('ö', 'ø'),
-      w -> w.replaceFirst("^upp", "opp").replaceFirst("^op(?!p)", "opp").replace('ä', 'e').replace('ö', 'ø'),
-      w -> w.replaceFirst("^af", "av").replace("ej", "ei").replace("øj", "øy"),
-      w -> w.replaceAll("era(r|s|de|t)?$", "ere$1").replace('ä', 'e').replace('ö', 'ø'),
+      w -> OP.matcher(UPP.matcher(w).replaceFirst("opp")).replaceFirst("opp").replace('ä', 'e').replace('ö', 'ø'),
+      w -> AF.matcher(w).replaceFirst("av").replace("ej", "ei").replace("øj", "øy"),
+      w -> ERA.matcher(w).replaceFirst("ere$1").replace('ä', 'e').replace('ö', 'ø'),
       w -> w.replace("tion", "sjon").replace("ck", "kk"),
-      w -> w.replaceAll("([aeiouyæøå])b\\b", "$1p").replaceAll("([aeiouyæøå])g\\b", "$1k").replaceAll("([aeiouyæøå])d\\b", "$1t"),
-      w -> w.replaceAll("e$", "a").replaceAll("ar$", "er"));
+      w -> SOFT_D.matcher(SOFT_G.matcher(SOFT_B.matcher(w).replaceFirst("$1p")).replaceFirst("$1k")).replaceFirst("$1t"),
+      w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"));
 
   private NeighbourSpelling() {}
 
