@@ -86,8 +86,9 @@ public final class ChatService {
     if (intent.isPresent()) {
       return ChatReply.of(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang));
     }
-    List<SearchHit> hits = index.searchWithScope(message, lang, MAX_SUGGESTIONS + 1);
-    Optional<Flow> reported = ProblemSignal.reportsFailure(message) ? reportedFlow(index, message, lang, hits) : Optional.empty();
+    SearchIndex.Planned planned = index.planned(message, lang);
+    List<SearchHit> hits = planned.withScope(MAX_SUGGESTIONS + 1);
+    Optional<Flow> reported = ProblemSignal.reportsFailure(message) ? reportedFlow(index, planned, hits) : Optional.empty();
     if (reported.isPresent()) {
       return flowReply(content, reported.get(), FlowEngine.start(reported.get()), lang);
     }
@@ -137,9 +138,9 @@ public final class ChatService {
    * The flow a report that something fails should start: the best-matching flow, when it explains
    * enough of the message and is not far behind the best answer.
    */
-  private Optional<Flow> reportedFlow(SearchIndex index, String message, String lang, List<SearchHit> hits) {
+  private Optional<Flow> reportedFlow(SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
-    return index.searchFlows(message, lang, 1).stream()
+    return planned.flows(1).stream()
         .filter(f -> policy.startsReportedFlow(f, best))
         .findFirst()
         .flatMap(f -> index.content().flow(f.entry().flow()));

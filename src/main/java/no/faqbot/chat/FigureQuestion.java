@@ -45,9 +45,9 @@ final class FigureQuestion {
 
   /** The kind of figure {@code message} asks for, or null when it asks for none. */
   static Kind asks(String message) {
-    String text = NeighbourSpelling.toBokmal(message).toLowerCase(java.util.Locale.ROOT);
-    List<String> words = SmallTalk.words(text);
-    String joined = " " + String.join(" ", words) + " ";
+    List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
+    String text = String.join(" ", words);
+    String joined = " " + text + " ";
     boolean asking = ASKING.stream().anyMatch(joined::contains) || words.stream().anyMatch(LIMITS::contains);
     if (words.stream().anyMatch(NUMBER_WORDS::contains) && asking) {
       return Kind.NUMBER;
@@ -59,7 +59,7 @@ final class FigureQuestion {
       return Kind.DURATION;
     }
     boolean howMuch = text.contains("hvor mye") || text.contains("how much") || text.contains("hva koster")
-        || text.contains("kva kostar") || text.contains("hvor stort") || text.contains("hvor stor ");
+        || text.contains("hva kostar") || text.contains("hvor stort") || text.contains("hvor stor ");
     if (howMuch || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)
         || (words.stream().anyMatch(LIMITS::contains) && words.stream().anyMatch(MONEY_WORDS::contains))) {
       return Kind.MONEY;

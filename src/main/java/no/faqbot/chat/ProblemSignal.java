@@ -33,7 +33,7 @@ final class ProblemSignal {
   private ProblemSignal() {}
 
   static boolean reportsFailure(String message) {
-    List<String> words = SmallTalk.words(NeighbourSpelling.toBokmal(message));
+    List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
     boolean negated = words.stream().anyMatch(NEGATIONS::contains);
     return words.stream().anyMatch(w -> WORDS.contains(w) && (!NEEDS_NEGATION.contains(w) || negated));
   }

@@ -88,6 +88,11 @@ public final class NeighbourSpelling {
     return toBokmal(message, w -> true);
   }
 
+  /** One lower-case word through the lexicon only: its bokmål word, or itself. */
+  public static String lexicon(String lowerCaseWord) {
+    return LEXICON.getOrDefault(lowerCaseWord, lowerCaseWord);
+  }
+
   private static String word(String word, Predicate<String> known) {
     String lower = word.toLowerCase(Locale.ROOT);
     String mapped = LEXICON.get(lower);

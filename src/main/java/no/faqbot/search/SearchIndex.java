@@ -95,12 +95,33 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Like {@link #search}, with the out-of-scope examples competing: what the chat decides on. */
   public List<SearchHit> searchWithScope(String message, String lang, int limit) {
-    return search(message, lang, limit, e -> true, false);
+    return planned(message, lang).withScope(limit);
   }
 
-  /** Only the guided flows matching {@code message}, best first: for a message that reports a problem. */
-  public List<SearchHit> searchFlows(String message, String lang, int limit) {
-    return search(message, lang, limit, FaqEntry::isFlowTrigger, false);
+  /** One message analysed once, to search it more than one way. */
+  public Planned planned(String message, String lang) {
+    return new Planned(plan(message, lang, false), lang);
+  }
+
+  /** A message's plan, searched in the ways the chat needs. */
+  public final class Planned {
+    private final QueryPlan plan;
+    private final String lang;
+
+    private Planned(QueryPlan plan, String lang) {
+      this.plan = plan;
+      this.lang = lang;
+    }
+
+    /** Entries, flows and out-of-scope examples, best first. */
+    public List<SearchHit> withScope(int limit) {
+      return search(plan, lang, limit, e -> true);
+    }
+
+    /** Only the guided flows, best first: for a message that reports a problem. */
+    public List<SearchHit> flows(int limit) {
+      return search(plan, lang, limit, FaqEntry::isFlowTrigger);
+    }
   }
 
   private static Predicate<FaqEntry> inSection(String section) {
@@ -130,18 +151,25 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private List<SearchHit> search(String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
+    return search(plan(message, lang, lastIsPrefix), lang, limit, filter);
+  }
+
+  private QueryPlan plan(String message, String lang, boolean lastIsPrefix) {
     QueryPlanner planner = planners.get(lang);
     if (planner == null) {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
     }
-    QueryPlan plan = planner.plan(message, lastIsPrefix);
+    return planner.plan(message, lastIsPrefix);
+  }
+
+  private List<SearchHit> search(QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
     if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
       return List.of(); // nothing in the message is known to the content
     }
     Searchable docs = searchableByLang.get(lang);
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched = matchingDocs(docs, vocabulary, coverage.termIds(), filter);
+    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
     if (matched.length == 0) {
       return List.of();
     }
@@ -172,6 +200,21 @@ public final class SearchIndex implements AutoCloseable {
     hits.sort(BY_SCORE_FLOWS_FIRST);
     return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
+
+  /**
+   * The terms whose entries become candidates. On a large knowledge base a term used by more than
+   * one entry in twenty finds too many entries to rank each, and says little about which is meant:
+   * the message's rarer terms pick the candidates, and the common ones still count in their
+   * coverage. When every term is that common, they all pick. Small knowledge bases are unaffected.
+   */
+  private static int[] candidateTerms(int[] ids, Vocabulary vocabulary) {
+    int common = Math.max(COMMON_TERM_ENTRIES, vocabulary.entryCount() / 20);
+    int[] rare = Arrays.stream(ids).filter(id -> vocabulary.docFreq(id) <= common).toArray();
+    return rare.length == 0 ? ids : rare;
+  }
+
+  /** Below this many entries no term is too common to pick candidates. */
+  private static final int COMMON_TERM_ENTRIES = 500;
 
   private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST = Comparator.comparingDouble(SearchHit::score).reversed()
       .thenComparing(h -> h.entry().flow() == null);

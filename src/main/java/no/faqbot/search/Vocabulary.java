@@ -29,6 +29,8 @@ final class Vocabulary {
   private final int entryCount;
   /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
   private final BytesRef[] bytesById;
+  /** How many entries use each term, by id. */
+  private final int[] docFreqById;
 
   /**
    * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
@@ -66,7 +68,9 @@ final class Vocabulary {
     }
     sorted.addAll(docFreq.keySet());
     bytesById = new BytesRef[sorted.size()];
+    docFreqById = new int[sorted.size()];
     for (String t : sorted) {
+      docFreqById[termIds.size()] = docFreq.get(t);
       bytesById[termIds.size()] = new BytesRef(t);
       termIds.put(t, termIds.size());
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
@@ -100,6 +104,16 @@ final class Vocabulary {
   int id(String term) {
     Integer id = termIds.get(term);
     return id == null ? -1 : id;
+  }
+
+  /** How many entries use the known term with this id. */
+  int docFreq(int id) {
+    return docFreqById[id];
+  }
+
+  /** How many entries the vocabulary was built from (at least 1). */
+  int entryCount() {
+    return entryCount;
   }
 
   /** The known term with this id in the index's encoding; callers must not change it. */
