@@ -2,6 +2,7 @@ package no.faqbot.search;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a question asks for, from its question word: how, why, when, where, who, what, or none.
@@ -19,6 +20,7 @@ enum QuestionWord {
       Map.entry("hvem", WHO), Map.entry("kven", WHO), Map.entry("who", WHO), Map.entry("vem", WHO),
       Map.entry("hva", WHAT), Map.entry("kva", WHAT), Map.entry("what", WHAT), Map.entry("vad", WHAT),
       Map.entry("hvad", WHAT));
+  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
   /** "hvor" followed by these asks how much or how long, not where. */
   private static final java.util.Set<String> DEGREE = java.util.Set.of("mye", "mange", "lang", "lenge", "stor", "stort",
       "ofte", "fort", "raskt", "høy", "mykje", "much", "many", "long", "often");
@@ -30,7 +32,7 @@ enum QuestionWord {
 
   /** The kind of the first question word in {@code text}, or {@link #NONE}. */
   static QuestionWord of(String text) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+    String[] words = NON_LETTERS.split(text.toLowerCase(Locale.ROOT));
     for (int i = 0; i < words.length; i++) {
       QuestionWord q = WORDS.get(words[i]);
       if (q != null) {
