@@ -31,7 +31,7 @@ import org.apache.lucene.util.FixedBitSet;
  * reload replaces it. Reference-counted so a search in flight finishes on the index it started on.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final int CANDIDATES = 8;
+  private static final int CANDIDATES = 6;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -181,7 +181,9 @@ public final class SearchIndex implements AutoCloseable {
     double rareTermIdf = vocabulary.idf(RARE_TERM);
     List<SearchHit> hits = new ArrayList<>();
     // The best few by bound, the earlier document first among equals; the rest need no order.
-    for (int k = Math.min(matched.length, Math.max(CANDIDATES, limit)); k > 0; k--) {
+    // Out-of-scope examples compete without taking an entry's place among the few.
+    int budget = Math.max(CANDIDATES, limit);
+    for (int left = matched.length; left > 0 && budget > 0; left--) {
       int pick = -1;
       for (int i = 0; i < bounds.length; i++) {
         if (bounds[i] >= 0 && (pick < 0 || bounds[i] > bounds[pick])) {
@@ -190,6 +192,9 @@ public final class SearchIndex implements AutoCloseable {
       }
       double bound = bounds[pick];
       bounds[pick] = -1; // taken
+      if (!docs.entries()[matched[pick]].isOutOfScope()) {
+        budget--;
+      }
       Coverage.Fit fit = coverage.fit(docs.terms()[matched[pick]]);
       double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
       if (share > 0) {
