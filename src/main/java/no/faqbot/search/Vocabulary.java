@@ -93,7 +93,9 @@ final class Vocabulary {
   }
 
   private BitSet bits(List<String> terms) {
-    BitSet bits = new BitSet(termIds.size());
+    // Sized by the terms set, not the whole vocabulary: a phrasing uses a handful of a large
+    // knowledge base's terms, and a bit set per phrasing sized to all of them ran out of heap.
+    BitSet bits = new BitSet();
     for (String t : terms) {
       bits.set(termIds.get(t));
     }
