@@ -518,8 +518,9 @@
 
   function showReply(r, query) {
     if (r.type === 'answer' && r.answer) {
-      add({ r: 'b', t: 'answer', q: query, a: slim(r.answer) });
-    } else if (r.type === 'suggestions') {
+      const act = r.action && r.action.type === 'start_flow' ? { flow: r.action.flow, label: r.action.label } : undefined;
+      add({ r: 'b', t: 'answer', q: query, a: slim(r.answer), act: act });
+    } else if (r.type === 'suggestions' || r.type === 'no_figure') {
       add({ r: 'b', t: 'sugg', text: r.text, items: r.suggestions || [] });
     } else if (r.type === 'flow' && r.flow) {
       add({ r: 'b', t: 'flow', flow: r.flow });
@@ -611,6 +612,10 @@
     if (a.related && a.related.length) {
       el.append(h('p', { class: 'fb-sub' }, T.related),
         options(a.related.map((r) => [r.question, () => showEntry(r.id, r.question)])));
+    }
+    // The entry belongs to a guided flow: offer to start it.
+    if (m.act && m.act.flow) {
+      el.append(options([[m.act.label || m.act.flow, () => chat({ flow: m.act.flow }, m.act.label)]]));
     }
     if (!a.id) return;
     const fb = h('div', { class: 'fb-feedback', role: 'group', 'aria-label': T.helpful });

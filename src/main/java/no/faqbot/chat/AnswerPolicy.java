@@ -1,5 +1,7 @@
 package no.faqbot.chat;
 
+import no.faqbot.search.SearchHit;
+
 /**
  * When a hit is good enough to answer with, close enough to others to offer a choice, or too weak
  * to show at all. Calibrated on the dev eval set ({@code faqbot eval}).
@@ -14,14 +16,30 @@ package no.faqbot.chat;
  * @param flowEvidence the evidence a hit that starts a guided flow needs: a flow asks before it
  *     advises, so starting one on a little less evidence costs the merchant one click at worst
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
+ * @param reportCoverage a message reporting a failure starts the best-matching flow when that flow
+ *     explains at least this share of it, with {@code flowEvidence}...
+ * @param reportLag ... and scores at most this much below the best hit
+ * @param scopeLead an out-of-scope reply's examples must fit the message this much better than the
+ *     best entry (and be good enough to answer with), since wrongly turning a merchant away costs more
  */
 public record AnswerPolicy(
     double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin,
-    double shortCoverage, double shortMargin, double flowEvidence) {
-  public static final AnswerPolicy DEFAULT = new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6);
+    double shortCoverage, double shortMargin, double flowEvidence, double reportCoverage, double reportLag, double scopeLead) {
+  public static final AnswerPolicy DEFAULT =
+      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.17, 0.3, 0.05);
+
+  /** Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code best}. */
+  public boolean outOfScope(SearchHit scope, double best) {
+    return scope.score() >= best + scopeLead && answers(scope, best);
+  }
+
+  /** Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores {@code best}. */
+  public boolean startsReportedFlow(SearchHit flow, double best) {
+    return flow.coverage() >= reportCoverage && flow.evidence() >= minEvidence && flow.score() >= best - reportLag;
+  }
 
   /** Whether {@code top} may be given as the answer when the runner-up scores {@code runnerUp}. */
-  public boolean answers(no.faqbot.search.SearchHit top, double runnerUp) {
+  public boolean answers(SearchHit top, double runnerUp) {
     double lead = top.score() - runnerUp;
     boolean enoughEvidence = top.evidence() >= (top.entry().flow() != null ? flowEvidence : minEvidence)
         || (top.coverage() >= shortCoverage && lead >= shortMargin);

@@ -8,7 +8,8 @@ import no.faqbot.search.AnswerView;
 
 /**
  * The chat's reply to one message; {@code state} goes back unchanged with the next message.
- * {@code flow} is set when {@code type} is {@code flow}.
+ * {@code flow} is set when {@code type} is {@code flow}. {@code action}, when set, is something the
+ * merchant can do next: for an answer whose entry belongs to a guided flow, start that flow.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChatReply(
@@ -17,13 +18,22 @@ public record ChatReply(
     AnswerView answer,
     List<AnswerView.QuestionRef> suggestions,
     JsonNode state,
-    FlowView flow) {
+    FlowView flow,
+    Action action) {
 
   public ChatReply {
     suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
   }
 
+  /**
+   * An offer the widget shows as a button: {@code type} {@code start_flow} starts guided flow
+   * {@code flow} (send {@code {"flow": id}} to /api/chat); {@code label} is the button's text.
+   */
+  public record Action(String type, String flow, String label) {
+    static final String START_FLOW = "start_flow";
+  }
+
   static ChatReply of(ReplyType type, String text) {
-    return new ChatReply(type, text, null, List.of(), null, null);
+    return new ChatReply(type, text, null, List.of(), null, null, null);
   }
 }

@@ -54,7 +54,7 @@ public final class ChatRoutes implements Routes {
       throw new IllegalArgumentException("send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
     }
     ChatRequest request = new ChatRequest(text(body, "message"), text(body, "lang"),
-        body.hasNonNull("state") ? body.get("state") : null, text(body, "choice"), fields(body));
+        body.hasNonNull("state") ? body.get("state") : null, text(body, "choice"), fields(body), text(body, "flow"));
     String conversation = text(body, "conversation");
     try {
       Ranking ranking = new Ranking();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.faqbot.content.CannedReplies;
 import no.faqbot.content.ContentSnapshot;
+import no.faqbot.content.FaqEntry;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
@@ -58,6 +59,13 @@ public final class ChatService {
       throw new MessageTooLongException(message.length());
     }
     boolean answersStep = request.choice() != null || request.fields() != null;
+    if (request.flow() != null) {
+      return knowledge.withIndex(index -> {
+        Flow flow = index.content().flow(request.flow())
+            .orElseThrow(() -> new IllegalArgumentException("no guided flow '" + request.flow() + "'"));
+        return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
+      });
+    }
     if ((message == null || message.isEmpty()) && !answersStep) {
       throw new IllegalArgumentException("message is missing: send {\"message\": \"...\"}");
     }
@@ -88,28 +96,42 @@ public final class ChatService {
     if (intent.isPresent()) {
       return ChatReply.of(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang));
     }
-    List<SearchHit> hits = index.search(message, lang, MAX_SUGGESTIONS + 1, null);
-    ranking.of(hits);
-    List<SearchHit> offered = hits.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList();
+    SearchIndex.Planned planned = index.planned(message, lang);
+    List<SearchHit> hits = planned.withScope(MAX_SUGGESTIONS + 1);
+    ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
+    Optional<Flow> reported = ProblemSignal.reportsFailure(message) ? reportedFlow(index, planned, hits) : Optional.empty();
+    if (reported.isPresent()) {
+      return flowReply(content, reported.get(), FlowEngine.start(reported.get()), lang);
+    }
+    List<SearchHit> offered = hits.stream()
+        .filter(h -> h.coverage() >= policy.suggestCoverage() && !h.entry().isOutOfScope()).toList();
+    Optional<SearchHit> scope = hits.stream().filter(h -> h.entry().isOutOfScope()).findFirst();
+    if (scope.isPresent() && policy.outOfScope(scope.get(), offered.isEmpty() ? 0 : offered.get(0).score())) {
+      String name = scope.get().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
+      return ChatReply.of(ReplyType.OUT_OF_SCOPE, content.replies().reply(name, lang));
+    }
     if (offered.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
-    SearchHit best = offered.get(0);
-    SearchHit top = best.entry().flow() == null && ProblemSignal.reportsFailure(message)
-        ? offered.stream()
-            .filter(h -> h.entry().flow() != null && best.score() - h.score() <= ProblemSignal.FLOW_PREFERENCE)
-            .findFirst().orElse(best)
-        : best;
+    SearchHit top = offered.get(0);
     // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it already.
     double runnerUp = offered.stream().filter(h -> h != top && h.score() <= top.score())
         .mapToDouble(SearchHit::score).max().orElse(0);
     if (policy.answers(top, runnerUp)) {
-      Optional<Flow> flow = top.entry().flow() == null ? Optional.empty() : content.flow(top.entry().flow());
+      // A flow's triggers describe a problem: start it. An entry that merely belongs to a flow
+      // answers a question; its answer offers the flow instead (see offerFlow).
+      Optional<Flow> flow = top.entry().isFlowTrigger() ? content.flow(top.entry().flow()) : Optional.empty();
       if (flow.isPresent()) {
         return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
       }
+      FigureQuestion.Kind figure = FigureQuestion.asks(message);
+      if (figure != null && !FigureQuestion.gives(figure, top.entry().answerText())) {
+        return new ChatReply(ReplyType.NO_FIGURE, content.replies().reply("no_figure", lang), null,
+            List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())), null, null, null);
+      }
       AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
-      return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null, null);
+      return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null, null,
+          offerFlow(content, top.entry(), lang));
     }
     List<AnswerView.QuestionRef> choices = offered.stream()
         .filter(h -> !h.entry().isFlowTrigger())
@@ -119,7 +141,20 @@ public final class ChatService {
     if (choices.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
-    return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null);
+    return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null,
+        null);
+  }
+
+  /**
+   * The flow a report that something fails should start: the best-matching flow, when it explains
+   * enough of the message and is not far behind the best answer.
+   */
+  private Optional<Flow> reportedFlow(SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
+    double best = hits.isEmpty() ? 0 : hits.get(0).score();
+    return planned.flows(1).stream()
+        .filter(f -> policy.startsReportedFlow(f, best))
+        .findFirst()
+        .flatMap(f -> index.content().flow(f.entry().flow()));
   }
 
   private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {
@@ -129,7 +164,14 @@ public final class ChatService {
         .map(e -> new FlowView.EntryRef(e.id(), e.question()))
         .toList();
     FlowView view = FlowView.of(flow, state, lang, entries);
-    return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view);
+    return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null);
+  }
+
+  /** For an entry that belongs to a guided flow: the offer to start it, labelled with the flow's title. */
+  private static ChatReply.Action offerFlow(ContentSnapshot content, FaqEntry entry, String lang) {
+    return entry.flow() == null ? null : content.flow(entry.flow())
+        .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
+        .orElse(null);
   }
 
   /**

@@ -72,7 +72,10 @@ public final class Cli {
       printHelp(command, options);
       return 0;
     }
-    if (parsed.getArgList().size() != command.positional()) {
+    // A usage line ending in "..." takes at least that many; any other exactly that many.
+    boolean repeats = command.params().endsWith("...");
+    int given = parsed.getArgList().size();
+    if (repeats ? given < command.positional() : given != command.positional()) {
       return usageError(command, command.positional() == 0
           ? "unexpected argument '" + parsed.getArgList().get(0) + "'"
           : "expected " + command.params() + ", got " + (parsed.getArgList().isEmpty() ? "nothing" : String.join(" ", parsed.getArgList())));

@@ -48,8 +48,8 @@ public final class Commands {
         new Command("validate", "Check every content file; print each problem as path:line: message. Exit 1 if any.", "", 0,
             locations(new Options(), true, false), Commands::validate),
         new Command("index", "Build the index and exit.", "", 0, locations(new Options(), true, true), Commands::index),
-        new Command("eval", "Run an eval set (JSON lines) through the chat in-process; print accuracy per kind and the misses.",
-            "FILE", 1,
+        new Command("eval", "Run eval sets (JSON lines) through the chat in-process; print accuracy per kind and file,"
+            + " overall, and the misses.", "FILE...", 1,
             locations(new Options(), true, true)
                 .addOption(Option.builder().longOpt("verbose").desc("print every item with its top hits, coverage and score").get()),
             Commands::eval),
@@ -131,12 +131,14 @@ public final class Commands {
   }
 
   private static int eval(Invocation in) throws Exception {
-    Path file = Path.of(in.positional().get(0));
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString()); // before loading anything
+    List<Path> files = in.positional().stream().map(Path::of).toList();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString()); // before loading anything
+      }
     }
     try (App app = App.trial(in.settings("127.0.0.1", 0))) {
-      return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(file, in.flag("verbose")).passed() ? 0 : 1;
+      return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(files, in.flag("verbose")).passed() ? 0 : 1;
     }
   }
 

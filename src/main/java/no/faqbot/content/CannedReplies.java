@@ -35,11 +35,17 @@ public record CannedReplies(Map<String, Intent> intents, Map<String, List<String
     return topics.getOrDefault(lang, topics.getOrDefault(Languages.DEFAULT, List.of()));
   }
 
-  /** A kind of message with the phrases that recognise it (none for fallback) and the reply per language. */
-  public record Intent(String name, Map<String, List<String>> phrases, Map<String, String> reply) {
+  /**
+   * A kind of message with the phrases that recognise it (none for fallback) and the reply per
+   * language. {@code examples} (out-of-scope kinds only) are typical messages of that kind, searched
+   * like an entry's alternatives: a message closer to them than to any entry gets this reply.
+   */
+  public record Intent(String name, Map<String, List<String>> phrases, Map<String, String> reply,
+      Map<String, List<String>> examples) {
     public Intent {
       phrases = Map.copyOf(phrases);
       reply = Map.copyOf(reply);
+      examples = Map.copyOf(examples);
     }
   }
 
@@ -75,6 +81,7 @@ public record CannedReplies(Map<String, Intent> intents, Map<String, List<String
       JsonNode node = field.getValue();
       Map<String, String> reply = new LinkedHashMap<>();
       Map<String, List<String>> phrases = new LinkedHashMap<>();
+      Map<String, List<String>> examples = new LinkedHashMap<>();
       for (String lang : Languages.ALL) {
         String r = node.path("reply").path(lang).asText("").strip();
         if (r.isEmpty()) {
@@ -85,8 +92,19 @@ public record CannedReplies(Map<String, Intent> intents, Map<String, List<String
         List<String> list = new ArrayList<>();
         node.path("phrases").path(lang).forEach(p -> list.add(p.asText().strip().toLowerCase(Locale.ROOT)));
         phrases.put(lang, list);
+        List<String> typical = new ArrayList<>();
+        node.path("examples").path(lang).forEach(p -> typical.add(p.asText().strip()));
+        if (typical.stream().anyMatch(String::isEmpty)) {
+          problems.add(new ContentProblem(path, doc.lineOf(name + ".examples"), "'" + name + "' has an empty example in '"
+              + lang + "'"));
+        }
+        examples.put(lang, typical);
       }
-      intents.put(name, new Intent(name, phrases, reply));
+      if (!examples.values().stream().allMatch(List::isEmpty) && REQUIRED.contains(name)) {
+        problems.add(new ContentProblem(path, doc.lineOf(name + ".examples"),
+            "'" + name + "' cannot have examples: only an out-of-scope reply of its own is found by examples"));
+      }
+      intents.put(name, new Intent(name, phrases, reply, examples));
     });
     for (String required : REQUIRED) {
       if (!intents.containsKey(required)) {

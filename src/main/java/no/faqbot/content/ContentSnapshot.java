@@ -41,7 +41,8 @@ public record ContentSnapshot(
   /**
    * What a merchant writing in {@code lang} can be answered with: the entries of that language,
    * the default language's entries that have no translation yet, and each flow's triggers as a
-   * pseudo-entry (id {@code flow:<flow id>}) so that describing a problem starts its flow.
+   * pseudo-entry (id {@code flow:<flow id>}) so that describing a problem starts its flow, and each
+   * out-of-scope reply's examples as a pseudo-entry (id {@code scope:<name>}).
    */
   public List<FaqEntry> searchable(String lang) {
     List<FaqEntry> list = new ArrayList<>(entries(lang));
@@ -49,6 +50,13 @@ public record ContentSnapshot(
       list.add(new FaqEntry(FaqEntry.FLOW_PREFIX + flow.id(), lang, flow.title().in(lang),
           flow.triggers().getOrDefault(lang, List.of()), "", List.of(), List.of(), null, flow.id(),
           "", "", "", flow.sourcePath()));
+    }
+    for (CannedReplies.Intent intent : new TreeMap<>(replies.intents()).values()) { // in a stable order
+      List<String> examples = intent.examples().getOrDefault(lang, List.of());
+      if (!examples.isEmpty()) {
+        list.add(new FaqEntry(FaqEntry.OUT_OF_SCOPE_PREFIX + intent.name(), lang, examples.get(0),
+            examples.subList(1, examples.size()), "", List.of(), List.of(), null, null, "", "", "", "replies.yaml"));
+      }
     }
     if (!lang.equals(Languages.DEFAULT)) {
       Map<String, FaqEntry> own = entries.getOrDefault(lang, Map.of());

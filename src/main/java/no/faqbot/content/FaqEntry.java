@@ -36,6 +36,14 @@ public record FaqEntry(
     return id.startsWith(FLOW_PREFIX);
   }
 
+  /** Prefix of the ids of the pseudo-entries made of an out-of-scope reply's example messages. */
+  public static final String OUT_OF_SCOPE_PREFIX = "scope:";
+
+  /** Whether this stands for messages the FAQ is not for (see {@code replies.yaml} examples). */
+  public boolean isOutOfScope() {
+    return id.startsWith(OUT_OF_SCOPE_PREFIX);
+  }
+
   /** Key unique across languages, e.g. {@code nb/find-store-id}. */
   public String key() {
     return lang + "/" + id;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,10 @@ import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.web.Json;
 
-/** Runs an eval set through the chat in-process and reports accuracy per kind with the misses. */
+/**
+ * Runs eval sets through the chat in-process and reports accuracy per kind, per file and over
+ * all files, with the misses.
+ */
 public final class EvalRunner {
   /** Accuracy each kind must reach. */
   public static final double TARGET = 0.9;
@@ -42,12 +46,73 @@ public final class EvalRunner {
       return c == null || c[1] == 0 ? 1.0 : (double) c[0] / c[1];
     }
 
+    /** Share right over every item. */
+    public double overall() {
+      int right = perKind.values().stream().mapToInt(c -> c[0]).sum();
+      int total = perKind.values().stream().mapToInt(c -> c[1]).sum();
+      return total == 0 ? 1.0 : (double) right / total;
+    }
+
     public boolean passed() {
       return perKind.keySet().stream().allMatch(k -> accuracy(k) >= TARGET);
+    }
+
+    void add(String kind, boolean right) {
+      int[] counts = perKind.computeIfAbsent(kind, k -> new int[2]);
+      counts[1]++;
+      if (right) {
+        counts[0]++;
+      }
+    }
+  }
+
+  /** Each file's report by its path, and the report over all of them. */
+  public record Reports(Map<Path, Report> perFile, Report all) {
+    /** Every kind in every file reaches {@link #TARGET}. */
+    public boolean passed() {
+      return perFile.values().stream().allMatch(Report::passed);
     }
   }
 
   public Report run(Path file, boolean verbose) throws IOException {
+    return run(List.of(file), verbose).all();
+  }
+
+  public Reports run(List<Path> files, boolean verbose) throws IOException {
+    Map<Path, List<EvalItem>> items = new LinkedHashMap<>();
+    for (Path file : files) {
+      items.put(file, read(file)); // every file is checked before any is run
+    }
+    Map<Path, Report> perFile = new LinkedHashMap<>();
+    Report all = new Report(new TreeMap<>());
+    items.forEach((file, list) -> {
+      if (files.size() > 1) {
+        out.println("== " + file);
+      }
+      Report report = new Report(new TreeMap<>());
+      for (EvalItem item : list) {
+        ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
+        boolean right = judge(item, reply);
+        report.add(item.kind(), right);
+        all.add(item.kind(), right);
+        if (!right || verbose) {
+          out.printf("%s %-6s %-60s -> %s%n", right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
+          if (verbose) {
+            explain(item);
+          }
+        }
+      }
+      perFile.put(file, report);
+      print(report);
+    });
+    if (files.size() > 1) {
+      out.println("== overall");
+      print(all);
+    }
+    return new Reports(perFile, all);
+  }
+
+  private static List<EvalItem> read(Path file) throws IOException {
     List<EvalItem> items = new ArrayList<>();
     int lineNo = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -61,33 +126,23 @@ public final class EvalRunner {
         throw new IOException(file + ":" + lineNo + ": not an eval item: " + e.getMessage(), e);
       }
     }
-    Map<String, int[]> perKind = new TreeMap<>();
-    for (EvalItem item : items) {
-      ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
-      boolean right = judge(item, reply);
-      int[] counts = perKind.computeIfAbsent(item.kind(), k -> new int[2]);
-      counts[1]++;
-      if (right) {
-        counts[0]++;
-      }
-      if (!right || verbose) {
-        out.printf("%s %-6s %-60s -> %s%n", right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
-        if (verbose) {
-          explain(item);
-        }
-      }
-    }
-    Report report = new Report(perKind);
+    return items;
+  }
+
+  private void print(Report report) {
     out.println();
-    perKind.forEach((kind, c) -> out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n", kind, c[0], c[1], 100.0 * c[0] / c[1]));
-    return report;
+    report.perKind().forEach((kind, c) ->
+        out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n", kind, c[0], c[1], 100.0 * c[0] / c[1]));
+    int total = report.perKind().values().stream().mapToInt(c -> c[1]).sum();
+    out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n%n", "overall", Math.round(report.overall() * total), total,
+        100.0 * report.overall());
   }
 
   /** The top hits with their coverage and score, to see why the chat decided as it did. */
   private void explain(EvalItem item) {
     String lang = item.lang() == null ? "nb" : item.lang();
     knowledge.withIndex(index -> {
-      for (SearchHit h : index.search(item.q(), lang, 3, null)) {
+      for (SearchHit h : index.searchWithScope(item.q(), lang, 4)) {
         out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f evidence %.2f relevance %.2f%n",
             h.entry().id(), h.coverage(), h.score(), h.evidence(), h.relevance());
       }
@@ -95,28 +150,37 @@ public final class EvalRunner {
     });
   }
 
+  /**
+   * Whether the reply passes: an answer containing one of the expected phrases, the expected flow,
+   * or for {@code none} anything but an answer or a flow (a fallback, small talk, suggestions,
+   * out-of-scope, a figure the FAQ does not give).
+   */
   static boolean judge(EvalItem item, ChatReply reply) {
-    switch (item.kind()) {
-      case "answer": {
-        if (reply.type() != ReplyType.ANSWER) {
-          return false;
-        }
-        String text = reply.answer().answer().toLowerCase(Locale.ROOT);
-        return item.expectAny().stream().anyMatch(f -> text.contains(f.toLowerCase(Locale.ROOT)));
-      }
-      case "none":
-        return reply.type() != ReplyType.ANSWER && reply.type() != ReplyType.FLOW;
-      case "flow":
-        return reply.type() == ReplyType.FLOW && reply.flow() != null && reply.flow().id().equals(item.expectFlow());
-      default:
-        return false;
+    return switch (item.kind()) {
+      case "answer" -> answers(reply, item.expectAny()) || starts(reply, item.orFlow());
+      case "flow" -> starts(reply, item.expectFlow()) || answers(reply, item.orAnswer());
+      case "none" -> reply.type() != ReplyType.ANSWER && reply.type() != ReplyType.FLOW;
+      default -> false;
+    };
+  }
+
+  private static boolean answers(ChatReply reply, List<String> phrases) {
+    if (reply.type() != ReplyType.ANSWER || phrases.isEmpty()) {
+      return false;
     }
+    String text = reply.answer().answer().toLowerCase(Locale.ROOT);
+    return phrases.stream().anyMatch(f -> text.contains(f.toLowerCase(Locale.ROOT)));
+  }
+
+  private static boolean starts(ChatReply reply, String flow) {
+    return flow != null && reply.type() == ReplyType.FLOW && reply.flow() != null && reply.flow().id().equals(flow);
   }
 
   private static String describe(ChatReply reply) {
     return switch (reply.type()) {
       case ANSWER -> "answer " + reply.answer().id();
       case SUGGESTIONS -> "suggestions " + reply.suggestions().stream().map(s -> s.id()).toList();
+      case FLOW -> "flow " + reply.flow().id();
       default -> reply.type().json();
     };
   }

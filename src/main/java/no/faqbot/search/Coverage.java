@@ -20,6 +20,13 @@ final class Coverage {
   /** In the fit of a phrasing, how much counts how much of the phrasing the message uses. */
   static final double PRECISION_SHARE = 0.3;
 
+  /**
+   * Added to the fit of a phrasing that asks the same kind of question as the message (how / why /
+   * when ...): on equal words, "hvordan ..." is better met by a how-question than a why-question.
+   */
+  static final double SAME_QUESTION_BONUS = 0.05;
+
+  private final QuestionWord asks;
   /** The message's terms: weight, and for each variant its term id and worth. */
   private final double[] weights;
   private final int[][] ids;
@@ -33,6 +40,7 @@ final class Coverage {
 
   Coverage(QueryPlan plan) {
     List<QueryTerm> terms = plan.terms();
+    asks = plan.asks();
     int n = terms.size();
     weights = new double[n];
     ids = new int[n][];
@@ -132,6 +140,9 @@ final class Coverage {
       int size = entry.phrasingSizes()[p];
       double precision = size == 0 ? 0 : (double) shared / size;
       double fit = total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+      if (asks.telling() && entry.asks()[p] == asks) {
+        fit += SAME_QUESTION_BONUS;
+      }
       bestFit = Math.max(bestFit, fit);
     }
     return new Fit(best, bestFit);

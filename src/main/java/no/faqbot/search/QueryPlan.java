@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * An analysed message ready to search: each term with its weight (rarer terms count more) and the
- * variants that may stand for it (synonyms, typo corrections).
+ * variants that may stand for it (synonyms, typo corrections); and what kind of question it asks.
  */
-record QueryPlan(String lang, List<QueryTerm> terms) {
+record QueryPlan(String lang, List<QueryTerm> terms, QuestionWord asks) {
   QueryPlan {
     terms = List.copyOf(terms);
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.search.QueryPlan.QueryTerm;
 import no.faqbot.search.QueryPlan.Variant;
 
@@ -31,6 +32,9 @@ final class QueryPlanner {
   private final TextAnalysis analysis;
   private final Vocabulary vocabulary;
   private final SynonymExpander synonyms;
+  /** Words (and neighbours' spellings of them) already analysed: whether the content knows them. */
+  private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_WORDS = 20_000;
 
   QueryPlanner(String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
     this.lang = lang;
@@ -48,7 +52,8 @@ final class QueryPlanner {
    * terms it starts ({@code utbet} for utbetaling, utbetalingsrapport ...).
    */
   QueryPlan plan(String message, boolean lastIsPrefix) {
-    List<String> raw = analysis.terms(lang, message);
+    String text = lang.equals("nb") ? NeighbourSpelling.toBokmal(message, this::knows) : message;
+    List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
       if (!vocabulary.contains(t) && vocabulary.closeTerms(t).isEmpty()) {
@@ -102,7 +107,20 @@ final class QueryPlanner {
       });
       out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
     }
-    return new QueryPlan(lang, out);
+    return new QueryPlan(lang, out, QuestionWord.of(text));
+  }
+
+  /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */
+  private boolean knows(String word) {
+    Boolean known = knownWords.get(word);
+    if (known == null) {
+      known = analysis.terms(lang, word).stream().allMatch(vocabulary::contains);
+      if (knownWords.size() > MAX_CACHED_WORDS) {
+        knownWords.clear(); // bounded: words are endless, memory is not
+      }
+      knownWords.put(word, known);
+    }
+    return known;
   }
 
   /** A known term weighs its own idf; an unknown one that of its most common known variant. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
@@ -31,7 +32,7 @@ import org.apache.lucene.util.FixedBitSet;
  * finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final int CANDIDATES = 5;
+  private static final int CANDIDATES = 6;
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -89,10 +90,46 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Entries of {@code lang} matching {@code message}, best first, at most {@code limit}; only hits
-   * that explain some of the message. {@code section} filters when not null.
+   * that explain some of the message. {@code section} filters when not null. Out-of-scope examples
+   * are left out.
    */
   public List<SearchHit> search(String message, String lang, int limit, String section) {
-    return search(message, lang, limit, section, false);
+    return search(message, lang, limit, inSection(section), false);
+  }
+
+  /** Like {@link #search}, with the out-of-scope examples competing: what the chat decides on. */
+  public List<SearchHit> searchWithScope(String message, String lang, int limit) {
+    return planned(message, lang).withScope(limit);
+  }
+
+  /** One message analysed once, to search it more than one way. */
+  public Planned planned(String message, String lang) {
+    return new Planned(plan(message, lang, false), lang);
+  }
+
+  /** A message's plan, searched in the ways the chat needs. */
+  public final class Planned {
+    private final QueryPlan plan;
+    private final String lang;
+
+    private Planned(QueryPlan plan, String lang) {
+      this.plan = plan;
+      this.lang = lang;
+    }
+
+    /** Entries, flows and out-of-scope examples, best first. */
+    public List<SearchHit> withScope(int limit) {
+      return search(plan, lang, limit, e -> true);
+    }
+
+    /** Only the guided flows, best first: for a message that reports a problem. */
+    public List<SearchHit> flows(int limit) {
+      return search(plan, lang, limit, FaqEntry::isFlowTrigger);
+    }
+  }
+
+  private static Predicate<FaqEntry> inSection(String section) {
+    return section == null ? e -> !e.isOutOfScope() : e -> section.equals(e.section()) && !e.isOutOfScope();
   }
 
   /** The analysed terms (and their variants) a message searches for, to highlight them. */
@@ -111,25 +148,32 @@ public final class SearchIndex implements AutoCloseable {
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
   public List<SearchHit> suggest(String typed, String lang, int limit) {
     boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
-    return search(typed, lang, limit + 2, null, unfinished).stream()
+    return search(typed, lang, limit + 2, e -> !e.isOutOfScope(), unfinished).stream()
         .filter(h -> !h.entry().isFlowTrigger())
         .limit(limit)
         .toList();
   }
 
-  private List<SearchHit> search(String message, String lang, int limit, String section, boolean lastIsPrefix) {
+  private List<SearchHit> search(String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
+    return search(plan(message, lang, lastIsPrefix), lang, limit, filter);
+  }
+
+  private QueryPlan plan(String message, String lang, boolean lastIsPrefix) {
     QueryPlanner planner = planners.get(lang);
     if (planner == null) {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
     }
-    QueryPlan plan = planner.plan(message, lastIsPrefix);
+    return planner.plan(message, lastIsPrefix);
+  }
+
+  private List<SearchHit> search(QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
     if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
       return List.of(); // nothing in the message is known to the content
     }
     Searchable docs = searchableByLang.get(lang);
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched = matchingDocs(docs, vocabulary, coverage.termIds(), section);
+    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
     if (matched.length == 0) {
       return List.of();
     }
@@ -141,7 +185,9 @@ public final class SearchIndex implements AutoCloseable {
     double rareTermIdf = vocabulary.idf(RARE_TERM);
     List<SearchHit> hits = new ArrayList<>();
     // The best few by bound, the earlier document first among equals; the rest need no order.
-    for (int k = Math.min(matched.length, Math.max(CANDIDATES, limit)); k > 0; k--) {
+    // Out-of-scope examples compete without taking an entry's place among the few.
+    int budget = Math.max(CANDIDATES, limit);
+    for (int left = matched.length; left > 0 && budget > 0; left--) {
       int pick = -1;
       for (int i = 0; i < bounds.length; i++) {
         if (bounds[i] >= 0 && (pick < 0 || bounds[i] > bounds[pick])) {
@@ -150,6 +196,9 @@ public final class SearchIndex implements AutoCloseable {
       }
       double bound = bounds[pick];
       bounds[pick] = -1; // taken
+      if (!docs.entries()[matched[pick]].isOutOfScope()) {
+        budget--;
+      }
       Coverage.Fit fit = coverage.fit(docs.terms()[matched[pick]]);
       double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
       if (share > 0) {
@@ -160,6 +209,21 @@ public final class SearchIndex implements AutoCloseable {
     hits.sort(BY_SCORE_FLOWS_FIRST);
     return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
+
+  /**
+   * The terms whose entries become candidates. On a large knowledge base a term used by more than
+   * one entry in twenty finds too many entries to rank each, and says little about which is meant:
+   * the message's rarer terms pick the candidates, and the common ones still count in their
+   * coverage. When every term is that common, they all pick. Small knowledge bases are unaffected.
+   */
+  private static int[] candidateTerms(int[] ids, Vocabulary vocabulary) {
+    int common = Math.max(COMMON_TERM_ENTRIES, vocabulary.entryCount() / 20);
+    int[] rare = Arrays.stream(ids).filter(id -> vocabulary.docFreq(id) <= common).toArray();
+    return rare.length == 0 ? ids : rare;
+  }
+
+  /** Below this many entries no term is too common to pick candidates. */
+  private static final int COMMON_TERM_ENTRIES = 500;
 
   private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST = Comparator.comparingDouble(SearchHit::score).reversed()
       .thenComparing(h -> h.entry().flow() == null);
@@ -177,7 +241,7 @@ public final class SearchIndex implements AutoCloseable {
    * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
    * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, String section) {
+  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
     try {
       for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
@@ -203,7 +267,7 @@ public final class SearchIndex implements AutoCloseable {
     int count = 0;
     BitSetIterator docsFound = new BitSetIterator(found, 0);
     for (int doc = docsFound.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null && (section == null || section.equals(docs.entries()[doc].section()))) {
+      if (docs.entries()[doc] != null && filter.test(docs.entries()[doc])) {
         matched[count++] = doc;
       }
     }

@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class TextAnalysis {
   /** Bump when analysis changes: a stored index built with another version is rebuilt. */
-  public static final String VERSION = "analysis-6";
+  public static final String VERSION = "analysis-7";
 
   private final Map<String, Analyzer> byLang;
 

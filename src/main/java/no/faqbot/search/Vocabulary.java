@@ -29,16 +29,19 @@ final class Vocabulary {
   private final int entryCount;
   /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
   private final BytesRef[] bytesById;
+  /** How many entries use each term, by id. */
+  private final int[] docFreqById;
 
   /**
    * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
    * alternative) on its own with its number of distinct terms, all phrasings together, and the
    * answer with tags and section.
    */
-  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, BitSet anyPhrasing, BitSet body) {}
+  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, QuestionWord[] asks, BitSet anyPhrasing, BitSet body) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
+    Map<String, QuestionWord[]> asks = new HashMap<>();
     Map<String, List<String>> bodyTerms = new HashMap<>();
     for (FaqEntry e : entries) {
       List<List<String>> phrasings = new ArrayList<>();
@@ -50,6 +53,12 @@ final class Vocabulary {
       body.addAll(analysis.terms(lang, e.section()));
       body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
       phrasingTerms.put(e.id(), phrasings);
+      QuestionWord[] kinds = new QuestionWord[phrasings.size()];
+      kinds[0] = QuestionWord.of(e.question());
+      for (int i = 1; i < kinds.length; i++) {
+        kinds[i] = QuestionWord.of(e.alternatives().get(i - 1));
+      }
+      asks.put(e.id(), kinds);
       bodyTerms.put(e.id(), body);
       Set<String> all = new HashSet<>(body);
       phrasings.forEach(all::addAll);
@@ -59,7 +68,9 @@ final class Vocabulary {
     }
     sorted.addAll(docFreq.keySet());
     bytesById = new BytesRef[sorted.size()];
+    docFreqById = new int[sorted.size()];
     for (String t : sorted) {
+      docFreqById[termIds.size()] = docFreq.get(t);
       bytesById[termIds.size()] = new BytesRef(t);
       termIds.put(t, termIds.size());
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
@@ -72,7 +83,8 @@ final class Vocabulary {
         any.or(phrasings[i]);
         sizes[i] = phrasings[i].cardinality();
       }
-      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, any, bits(bodyTerms.get(e.getKey()))));
+      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, asks.get(e.getKey()), any,
+          bits(bodyTerms.get(e.getKey()))));
     }
     for (String t : sorted) {
       sameStemOfKnown.put(t, findSameStem(t));
@@ -81,7 +93,9 @@ final class Vocabulary {
   }
 
   private BitSet bits(List<String> terms) {
-    BitSet bits = new BitSet(termIds.size());
+    // Sized by the terms set, not the whole vocabulary: a phrasing uses a handful of a large
+    // knowledge base's terms, and a bit set per phrasing sized to all of them ran out of heap.
+    BitSet bits = new BitSet();
     for (String t : terms) {
       bits.set(termIds.get(t));
     }
@@ -92,6 +106,16 @@ final class Vocabulary {
   int id(String term) {
     Integer id = termIds.get(term);
     return id == null ? -1 : id;
+  }
+
+  /** How many entries use the known term with this id. */
+  int docFreq(int id) {
+    return docFreqById[id];
+  }
+
+  /** How many entries the vocabulary was built from (at least 1). */
+  int entryCount() {
+    return entryCount;
   }
 
   /** The known term with this id in the index's encoding; callers must not change it. */

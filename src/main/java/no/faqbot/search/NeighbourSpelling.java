@@ -1,0 +1,137 @@
+package no.faqbot.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Danish, Swedish and nynorsk words as bokmål, so a neighbour's message meets the bokmål
+ * content. Two parts: a small lexicon of function words, question words and very common verbs that
+ * spelling cannot bridge (jag/jeg, inte/ikke, hvad/hva), replaced always; and general spelling
+ * correspondences (ä/æ, ö/ø, k before a front vowel / kj, af/av, ej/ei, upp/opp, -era/-ere, ...),
+ * tried only on a word the content does not know, and kept only when they give a word it knows.
+ */
+public final class NeighbourSpelling {
+  private static final Map<String, String> LEXICON = lexicon(
+      // Swedish
+      "jag jeg", "mig meg", "dig deg", "inte ikke", "och og", "hur hvordan", "varför hvorfor", "vad hva",
+      "när når", "vem hvem", "vilken hvilken", "vilket hvilket", "vilka hvilke", "efter etter", "till til",
+      "från fra", "också også", "fortfarande fortsatt", "mycket mye", "nu nå", "måste må", "ska skal",
+      "bara bare", "sedan siden", "utan uten", "någon noen", "något noe", "några noen", "våra våre",
+      "vårt vårt", "hela hele", "innan før", "eller eller", "är er", "blir blir", "har har", "får får",
+      "gör gjør", "göra gjøre", "hittar finner", "hitta finne", "finns finnes", "ändå likevel",
+      "nya nye", "gamla gamle", "gammla gamle", "alltid alltid", "aldrig aldri", "bättre bedre", "läge modus",
+      "läget modus", "stänga skru", "stänger skrur", "uppgifter detaljer", "uppgifterna detaljene",
+      // Danish
+      "hvad hva", "hvornår når", "hvorfor hvorfor", "hvordan hvordan", "hvilke hvilke", "ikke ikke",
+      "igennem gjennom", "gennem gjennom", "bliver blir", "blev ble", "gør gjør", "gøre gjøre", "nu nå",
+      "mig meg", "dig deg", "noget noe", "nogen noen", "også også", "stadig fortsatt", "endnu ennå",
+      "efter etter", "nøgle nøkkel", "nøglerne nøklene", "købe kjøpe", "spørgsmål spørsmål", "vores vår",
+      "jeres deres", "I dere",
+      // nynorsk
+      "ikkje ikke", "eg jeg", "kva hva", "korleis hvordan", "kvifor hvorfor", "kvar hvor", "kven hvem",
+      "når når", "berre bare", "vert blir", "vart ble", "frå fra", "gjekk gikk", "nokon noen", "noko noe",
+      "framleis fortsatt", "sjølv selv", "dykk dere", "dykkar deres", "me vi", "òg også");
+
+  private static final Pattern UPP = Pattern.compile("^upp");
+  private static final Pattern OP = Pattern.compile("^op(?!p)");
+  private static final Pattern AF = Pattern.compile("^af");
+  private static final Pattern ERA = Pattern.compile("era(r|s|de|t)?$");
+  private static final Pattern SOFT_B = Pattern.compile("([aeiouyæøå])b$");
+  private static final Pattern SOFT_G = Pattern.compile("([aeiouyæøå])g$");
+  private static final Pattern SOFT_D = Pattern.compile("([aeiouyæøå])d$");
+  private static final Pattern FINAL_E = Pattern.compile("e$");
+  private static final Pattern FINAL_AR = Pattern.compile("ar$");
+
+  /** Spelling correspondences, tried in order; each gives one candidate word. Patterns compiled once. */
+  private static final List<UnaryOperator<String>> RULES = List.of(
+      w -> w.replace('ä', 'æ'),
+      w -> w.replace('ä', 'e'),
+      w -> w.replace('ö', 'ø'),
+      w -> w.replace("kö", "kjø").replace("kä", "kje").replace("ky", "kjy").replace('ö', 'ø'),
+      w -> OP.matcher(UPP.matcher(w).replaceFirst("opp")).replaceFirst("opp").replace('ä', 'e').replace('ö', 'ø'),
+      w -> AF.matcher(w).replaceFirst("av").replace("ej", "ei").replace("øj", "øy"),
+      w -> ERA.matcher(w).replaceFirst("ere$1").replace('ä', 'e').replace('ö', 'ø'),
+      w -> w.replace("tion", "sjon").replace("ck", "kk"),
+      w -> SOFT_D.matcher(SOFT_G.matcher(SOFT_B.matcher(w).replaceFirst("$1p")).replaceFirst("$1k")).replaceFirst("$1t"),
+      w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"));
+
+  private NeighbourSpelling() {}
+
+  /**
+   * The message with neighbours' words replaced by bokmål ones. {@code known} says whether the
+   * content knows a word; a spelling rule is only applied to a word it does not know.
+   */
+  public static String toBokmal(String message, Predicate<String> known) {
+    StringBuilder out = new StringBuilder(message.length());
+    int i = 0;
+    int n = message.length();
+    while (i < n) {
+      if (!Character.isLetter(message.charAt(i))) {
+        out.append(message.charAt(i++));
+        continue;
+      }
+      int start = i;
+      while (i < n && (Character.isLetter(message.charAt(i)) || message.charAt(i) == '-')) {
+        i++;
+      }
+      out.append(word(message.substring(start, i), known));
+    }
+    return out.toString();
+  }
+
+  /** Only the lexicon: for signals read straight from the words, without the content's vocabulary. */
+  public static String toBokmal(String message) {
+    return toBokmal(message, w -> true);
+  }
+
+  /** One lower-case word through the lexicon only: its bokmål word, or itself. */
+  public static String lexicon(String lowerCaseWord) {
+    return LEXICON.getOrDefault(lowerCaseWord, lowerCaseWord);
+  }
+
+  private static String word(String word, Predicate<String> known) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    String mapped = LEXICON.get(lower);
+    if (mapped != null) {
+      return mapped;
+    }
+    if (lower.length() < 3 || known.test(lower)) {
+      return word;
+    }
+    // A compound ending in a lexicon word: testläget is test + läget.
+    for (int i = 3; i <= lower.length() - 4; i++) {
+      String tail = LEXICON.get(lower.substring(i));
+      if (tail != null && known.test(lower.substring(0, i) + tail)) {
+        return lower.substring(0, i) + tail;
+      }
+    }
+    for (UnaryOperator<String> rule : RULES) {
+      String candidate = rule.apply(lower);
+      if (!candidate.equals(lower) && known.test(candidate)) {
+        return candidate;
+      }
+    }
+    // Then the correspondences together, in order: a word often differs in more than one place.
+    String candidate = lower;
+    for (UnaryOperator<String> rule : RULES) {
+      candidate = rule.apply(candidate);
+      if (!candidate.equals(lower) && known.test(candidate)) {
+        return candidate;
+      }
+    }
+    return word;
+  }
+
+  private static Map<String, String> lexicon(String... pairs) {
+    Map<String, String> map = new java.util.HashMap<>();
+    for (String pair : pairs) {
+      String[] p = pair.split(" ");
+      map.put(p[0].toLowerCase(Locale.ROOT), p[1]);
+    }
+    return Map.copyOf(map);
+  }
+}
