@@ -56,9 +56,9 @@ import no.faqbot.support.SupportRoutes;
 import no.faqbot.support.SupportService;
 import no.faqbot.support.UploadFolder;
 import no.faqbot.web.ClientLimits;
-import no.faqbot.web.Routes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.RateLimit;
+import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -68,25 +68,46 @@ import org.slf4j.LoggerFactory;
 /** The composition root: creates every service in dependency order with plain constructors. */
 public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
   /** Entries not updated for this long are listed for editors to review. */
   private static final int STALE_DAYS = 365;
+
   /** Beside the index: FAQ files parsed at the last start, reused while unchanged. */
   private static final String PARSED_ENTRIES = "parsed-entries.bin";
+
   /**
    * Per-client limits that no real merchant reaches: a chat turn every second with bursts of a
    * minute's worth, and a handful of support e-mails. {@code FAQBOT_LIMIT_*} changes or switches
    * off each one.
    */
-  private static final List<ClientLimits.Rule> DEFAULT_LIMITS = List.of(
-      new ClientLimits.Rule("FAQBOT_LIMIT_CHAT", "POST", "/api/chat", new RateLimit(60, Duration.ofMinutes(1))),
-      new ClientLimits.Rule("FAQBOT_LIMIT_SUGGEST", "GET", "/api/suggest", new RateLimit(120, Duration.ofMinutes(1))),
-      new ClientLimits.Rule("FAQBOT_LIMIT_FEEDBACK", "POST", "/api/feedback", new RateLimit(30, Duration.ofMinutes(1))),
-      new ClientLimits.Rule("FAQBOT_LIMIT_SUPPORT_EMAIL", "POST", "/api/support-email",
-          new RateLimit(30, Duration.ofMinutes(10))),
-      new ClientLimits.Rule("FAQBOT_LIMIT_SUPPORT_SEND", "POST", "/api/support-email/send",
-          new RateLimit(5, Duration.ofMinutes(10))));
+  private static final List<ClientLimits.Rule> DEFAULT_LIMITS =
+      List.of(
+          new ClientLimits.Rule(
+              "FAQBOT_LIMIT_CHAT", "POST", "/api/chat", new RateLimit(60, Duration.ofMinutes(1))),
+          new ClientLimits.Rule(
+              "FAQBOT_LIMIT_SUGGEST",
+              "GET",
+              "/api/suggest",
+              new RateLimit(120, Duration.ofMinutes(1))),
+          new ClientLimits.Rule(
+              "FAQBOT_LIMIT_FEEDBACK",
+              "POST",
+              "/api/feedback",
+              new RateLimit(30, Duration.ofMinutes(1))),
+          new ClientLimits.Rule(
+              "FAQBOT_LIMIT_SUPPORT_EMAIL",
+              "POST",
+              "/api/support-email",
+              new RateLimit(30, Duration.ofMinutes(10))),
+          new ClientLimits.Rule(
+              "FAQBOT_LIMIT_SUPPORT_SEND",
+              "POST",
+              "/api/support-email/send",
+              new RateLimit(5, Duration.ofMinutes(10))));
+
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
+
   /** The name of the flow-state signing key among the store's shared secrets. */
   private static final String FLOW_STATE_SECRET = "flow-state";
 
@@ -97,19 +118,31 @@ public final class App implements AutoCloseable {
   private final ContentReloader reloader;
   private final TextAnalysis analysis;
   private final List<ClientLimits.Rule> limits;
+
   /** What merchants ask and how the bot answers; stores nothing in a trial run (eval, selftest). */
   private final Insights insights;
+
   /** Requests that wait on a merchant's upload or an SMTP server, off the HTTP pool. */
-  private final ExecutorService slowWork = Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
+  private final ExecutorService slowWork =
+      Executors.newFixedThreadPool(SLOW_WORK_THREADS, daemon("faqbot-support"));
+
   /** Whether to send traffic here: content loaded, store answering, not shutting down. */
   private final Readiness readiness;
+
   private final Metrics metrics;
   private StaffAuth staffAuth;
   private UploadFolder uploads;
   private String generatedStaffPassword;
 
-  private App(Settings settings, KnowledgeBase knowledge, ChatService chat, SupportService support,
-      ContentReloader reloader, TextAnalysis analysis, List<ClientLimits.Rule> limits, Insights insights) {
+  private App(
+      Settings settings,
+      KnowledgeBase knowledge,
+      ChatService chat,
+      SupportService support,
+      ContentReloader reloader,
+      TextAnalysis analysis,
+      List<ClientLimits.Rule> limits,
+      Insights insights) {
     this.readiness = new Readiness(knowledge, insights.store());
     this.metrics = new Metrics();
     metrics.watch(insights.recorder());
@@ -132,13 +165,17 @@ public final class App implements AutoCloseable {
    * background, so the HTTP server can start at the same time; {@link #awaitReady} waits for it.
    * Opens the event store meanwhile.
    *
-   * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be reached
+   * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be
+   *     reached
    */
   public static App start(Settings settings) {
     return start(settings, true);
   }
 
-  /** Like {@link #start(Settings)} but without the event store: for eval and selftest, which record nothing. */
+  /**
+   * Like {@link #start(Settings)} but without the event store: for eval and selftest, which record
+   * nothing.
+   */
   public static App trial(Settings settings) {
     return start(settings, false);
   }
@@ -150,30 +187,44 @@ public final class App implements AutoCloseable {
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index(), analysis);
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
-    Thread loader = new Thread(() -> {
-      try {
-        loading.complete(load(contentLoader, store, analysis));
-      } catch (RuntimeException | Error e) {
-        loading.completeExceptionally(e);
-      }
-    }, "faqbot-content-loader");
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(load(contentLoader, store, analysis));
+              } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "faqbot-content-loader");
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    Insights insights = withStore
-        ? Insights.open(settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
-        : Insights.none();
+    Insights insights =
+        withStore
+            ? Insights.open(
+                settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+            : Insights.none();
     StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
     ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
-    SupportService support = new SupportService(settings.supportEmail(), settings.supportLimits(), states,
-        Clock.system(ZoneId.of("Europe/Oslo")));
-    ContentReloader reloader = new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
+    SupportService support =
+        new SupportService(
+            settings.supportEmail(),
+            settings.supportLimits(),
+            states,
+            Clock.system(ZoneId.of("Europe/Oslo")));
+    ContentReloader reloader =
+        new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
     return new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
   }
 
-  /** Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last opened or built. */
+  /**
+   * Loads {@code content}, reusing the FAQ files parsed when the index in {@code index} was last
+   * opened or built.
+   */
   public static ContentLoader contentLoader(Path content, Path index) {
-    return new ContentLoader(content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
+    return new ContentLoader(
+        content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
   /**
@@ -210,20 +261,28 @@ public final class App implements AutoCloseable {
       }
       String secret = password;
       Supplier<Map<String, PasswordHash>> users = () -> Map.of(user, PasswordHash.of(secret));
-      // Replicas share PostgreSQL, so sessions and lockouts live there; one process keeps them in memory.
+      // Replicas share PostgreSQL, so sessions and lockouts live there; one process keeps them in
+      // memory.
       Store shared = insights.store();
-      staffAuth = shared != null && shared.vendor() == Vendor.POSTGRESQL
-          ? StaffAuth.shared(users, Clock.systemUTC(), settings.clientAddress(), shared.dataSource())
-          : new StaffAuth(users, Clock.systemUTC(), settings.clientAddress());
+      staffAuth =
+          shared != null && shared.vendor() == Vendor.POSTGRESQL
+              ? StaffAuth.shared(
+                  users, Clock.systemUTC(), settings.clientAddress(), shared.dataSource())
+              : new StaffAuth(users, Clock.systemUTC(), settings.clientAddress());
     }
     return staffAuth;
   }
 
   public String staffUser() {
-    return settings.staffUser() == null || settings.staffUser().isBlank() ? "staff" : settings.staffUser().strip();
+    return settings.staffUser() == null || settings.staffUser().isBlank()
+        ? "staff"
+        : settings.staffUser().strip();
   }
 
-  /** The password made up at start when none was configured (to show once on the console), else null. */
+  /**
+   * The password made up at start when none was configured (to show once on the console), else
+   * null.
+   */
   public String generatedStaffPassword() {
     return generatedStaffPassword;
   }
@@ -234,8 +293,10 @@ public final class App implements AutoCloseable {
     try {
       reloader.start();
     } catch (IOException e) {
-      LOG.warn("Cannot watch {} for changes ({}); restart to pick up content changes",
-          settings.content(), e.toString());
+      LOG.warn(
+          "Cannot watch {} for changes ({}); restart to pick up content changes",
+          settings.content(),
+          e.toString());
     }
   }
 
@@ -252,27 +313,39 @@ public final class App implements AutoCloseable {
   public Javalin server() {
     SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
     EventRecorder recorder = insights.recorder();
-    Consumer<ChatTurn> turns = turn -> {
-      metrics.chatTurn(turn);
-      recorder.chatTurn(turn);
-    };
-    Consumer<SupportCase> cases = c -> {
-      metrics.supportCase(c);
-      recorder.supportCase(c);
-    };
+    Consumer<ChatTurn> turns =
+        turn -> {
+          metrics.chatTurn(turn);
+          recorder.chatTurn(turn);
+        };
+    Consumer<SupportCase> cases =
+        c -> {
+          metrics.supportCase(c);
+          recorder.supportCase(c);
+        };
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
-    List<Routes> routes = new ArrayList<>(List.of(new ClientLimits(settings.clientAddress(), limits),
-        new OperationsRoutes(metrics, settings.operations()),
-        new HealthRoutes(readiness, !settings.store().embedded()),
-        new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()), new ChatRoutes(chat, knowledge, turns),
-        new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
-        new FeedbackRoutes(recorder::vote, knowledge), new DemoRoutes(),
-        new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
+    List<Routes> routes =
+        new ArrayList<>(
+            List.of(
+                new ClientLimits(settings.clientAddress(), limits),
+                new OperationsRoutes(metrics, settings.operations()),
+                new HealthRoutes(readiness, !settings.store().embedded()),
+                new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()),
+                new ChatRoutes(chat, knowledge, turns),
+                new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
+                new FeedbackRoutes(recorder::vote, knowledge),
+                new DemoRoutes(),
+                new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
-    Javalin server = WebServer.create(SupportRoutes.uploadLimits(settings.supportLimits()),
-        Cors.parse(settings.corsOrigins()), settings.threads(), SupportRoutes.UPLOAD_PATHS, routes);
+    Javalin server =
+        WebServer.create(
+            SupportRoutes.uploadLimits(settings.supportLimits()),
+            Cors.parse(settings.corsOrigins()),
+            settings.threads(),
+            SupportRoutes.UPLOAD_PATHS,
+            routes);
     if (server.jettyServer().threadPool() instanceof QueuedThreadPool http) {
       metrics.watch(http);
     }
@@ -281,8 +354,8 @@ public final class App implements AutoCloseable {
 
   /**
    * Stops {@code server} (made by {@link #server}) the graceful way: not ready first, no new
-   * connections, requests in flight finish (up to {@code FAQBOT_SHUTDOWN_SECONDS}), then the
-   * event queue is flushed and the store closed.
+   * connections, requests in flight finish (up to {@code FAQBOT_SHUTDOWN_SECONDS}), then the event
+   * queue is flushed and the store closed.
    */
   public void shutdown(Javalin server) {
     GracefulShutdown.stop(server, readiness, this);

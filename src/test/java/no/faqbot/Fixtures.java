@@ -19,7 +19,10 @@ public final class Fixtures {
     }
   }
 
-  /** A copy of the project's own {@code content/} in {@code target/content}, for tests that change it. */
+  /**
+   * A copy of the project's own {@code content/} in {@code target/content}, for tests that change
+   * it.
+   */
   public static Path realContent(Path target) {
     return copy(Path.of("content"), target);
   }

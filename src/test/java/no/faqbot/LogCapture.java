@@ -14,23 +14,24 @@ public final class LogCapture implements AutoCloseable {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
   public LogCapture() {
-    OutputStream both = new OutputStream() {
-      @Override
-      public void write(int b) {
-        original.write(b);
-        synchronized (captured) {
-          captured.write(b);
-        }
-      }
+    OutputStream both =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            original.write(b);
+            synchronized (captured) {
+              captured.write(b);
+            }
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        original.write(b, off, len);
-        synchronized (captured) {
-          captured.write(b, off, len);
-        }
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            original.write(b, off, len);
+            synchronized (captured) {
+              captured.write(b, off, len);
+            }
+          }
+        };
     System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
   }
 
@@ -47,9 +48,16 @@ public final class LogCapture implements AutoCloseable {
 
   /** The logged stack traces' lines ({@code \tat ...}, {@code Caused by}), empty when none. */
   public String stackTraces() {
-    return String.join("\n", text().lines()
-        .filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by") || l.contains("Exception handler"))
-        .toList());
+    return String.join(
+        "\n",
+        text()
+            .lines()
+            .filter(
+                l ->
+                    l.startsWith("\tat ")
+                        || l.startsWith("Caused by")
+                        || l.contains("Exception handler"))
+            .toList());
   }
 
   @Override

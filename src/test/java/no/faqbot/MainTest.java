@@ -26,9 +26,15 @@ class MainTest {
   private Run runWith(java.util.Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Cli(Commands.all(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        new Cli(
+                Commands.all(),
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(args);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -40,17 +46,26 @@ class MainTest {
     }
     Run serve = run("serve", "--help");
     assertEquals(0, serve.code());
-    assertTrue(serve.out().contains("--port") && serve.out().contains("FAQBOT_PORT") && serve.out().contains("--content"), serve.out());
+    assertTrue(
+        serve.out().contains("--port")
+            && serve.out().contains("FAQBOT_PORT")
+            && serve.out().contains("--content"),
+        serve.out());
     Run eval = run("eval", "-h");
-    assertTrue(eval.out().contains("faqbot eval [options] FILE") && eval.out().contains("--verbose"), eval.out());
+    assertTrue(
+        eval.out().contains("faqbot eval [options] FILE") && eval.out().contains("--verbose"),
+        eval.out());
   }
 
   @Test
   void a_wrong_command_line_is_one_line_naming_the_problem_and_exit_2() {
     Run unknownOption = run("validate", "--contnet", "x");
     assertEquals(2, unknownOption.code());
-    assertTrue(unknownOption.err().startsWith("faqbot validate: ") && unknownOption.err().contains("--contnet")
-        && unknownOption.err().contains("faqbot validate --help"), unknownOption.err());
+    assertTrue(
+        unknownOption.err().startsWith("faqbot validate: ")
+            && unknownOption.err().contains("--contnet")
+            && unknownOption.err().contains("faqbot validate --help"),
+        unknownOption.err());
     Run unknownCommand = run("servr");
     assertEquals(2, unknownCommand.code());
     assertTrue(unknownCommand.err().contains("unknown command 'servr'"), unknownCommand.err());
@@ -60,25 +75,41 @@ class MainTest {
     String content = Fixtures.content("good", tmp).toString();
     Run badPort = run("serve", "--port", "seventy", "--content", content);
     assertEquals(2, badPort.code());
-    assertEquals("faqbot serve: --port must be a whole number, got 'seventy'", badPort.err().strip());
-    Run badThreads = runWith(java.util.Map.of("FAQBOT_THREADS", "2"), "serve", "--content", content);
+    assertEquals(
+        "faqbot serve: --port must be a whole number, got 'seventy'", badPort.err().strip());
+    Run badThreads =
+        runWith(java.util.Map.of("FAQBOT_THREADS", "2"), "serve", "--content", content);
     assertEquals(2, badThreads.code());
-    assertTrue(badThreads.err().startsWith("faqbot serve: FAQBOT_THREADS must be between 8 and 1000"), badThreads.err());
+    assertTrue(
+        badThreads.err().startsWith("faqbot serve: FAQBOT_THREADS must be between 8 and 1000"),
+        badThreads.err());
   }
 
   @Test
   void options_fall_back_to_the_environment() {
-    Run r = runWith(java.util.Map.of("FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()), "validate");
+    Run r =
+        runWith(
+            java.util.Map.of("FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()),
+            "validate");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("5 entries, 0 problem(s)"), r.out());
   }
 
   @Test
   void a_missing_eval_file_is_named_in_one_line_without_a_stack_trace() {
-    Run r = run("eval", "--content", Fixtures.content("good", tmp).toString(), "--index", tmp.resolve("idx").toString(),
-        tmp.resolve("nope.jsonl").toString());
+    Run r =
+        run(
+            "eval",
+            "--content",
+            Fixtures.content("good", tmp).toString(),
+            "--index",
+            tmp.resolve("idx").toString(),
+            tmp.resolve("nope.jsonl").toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("faqbot eval: no such file or folder: ") && r.err().contains("nope.jsonl"), r.err());
+    assertTrue(
+        r.err().startsWith("faqbot eval: no such file or folder: ")
+            && r.err().contains("nope.jsonl"),
+        r.err());
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
   }
 
@@ -89,7 +120,9 @@ class MainTest {
     assertEquals(1, r.code());
     assertTrue(r.out().contains("content/faq/nb/bad-yaml.md:5: invalid YAML"), r.out());
     assertTrue(r.out().contains("content/faq/nb/missing-id.md:2: missing 'id'"), r.out());
-    assertTrue(r.out().contains("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'"), r.out());
+    assertTrue(
+        r.out().contains("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'"),
+        r.out());
     assertTrue(r.out().contains("6 problem(s)"), r.out());
   }
 
@@ -104,10 +137,14 @@ class MainTest {
   void the_shipped_content_is_valid_and_fully_translated() {
     Run r = run("validate", "--content", "content");
     assertEquals(0, r.code(), r.out());
-    var snapshot = new no.faqbot.content.ContentLoader(Path.of("content"), new no.faqbot.content.MarkdownRenderer()).load();
+    var snapshot =
+        new no.faqbot.content.ContentLoader(
+                Path.of("content"), new no.faqbot.content.MarkdownRenderer())
+            .load();
     assertTrue(snapshot.entries("nb").size() >= 35, "the seed FAQ becomes 35-45 entries");
     for (var e : snapshot.entries("nb")) {
-      assertTrue(snapshot.entries().get("en").containsKey(e.id()), "no English translation of " + e.id());
+      assertTrue(
+          snapshot.entries().get("en").containsKey(e.id()), "no English translation of " + e.id());
       assertTrue(e.alternatives().size() >= 3, e.id() + " needs at least 3 alternatives");
     }
   }
@@ -119,7 +156,8 @@ class MainTest {
     Run r = run("index", "--content", content.toString(), "--index", index.toString());
     assertEquals(0, r.code(), r.out());
     assertTrue(Files.exists(index.resolve("CURRENT")));
-    try (App app = App.start(new no.faqbot.config.Settings("127.0.0.1", 0, content, index, "x@example.com"))) {
+    try (App app =
+        App.start(new no.faqbot.config.Settings("127.0.0.1", 0, content, index, "x@example.com"))) {
       assertEquals("REUSED", app.knowledge().current().outcome().name());
     }
   }
@@ -128,11 +166,21 @@ class MainTest {
   void eval_reports_accuracy_per_kind() throws Exception {
     Path content = Fixtures.content("good", tmp);
     Path file = tmp.resolve("eval.jsonl");
-    Files.writeString(file, String.join("\n",
-        "{\"q\": \"hvor finner jeg butikk-id\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"velkomstmailen\"]}",
-        "{\"q\": \"hva blir været i morgen\", \"lang\": \"nb\", \"kind\": \"none\"}",
-        "{\"q\": \"når utløper ordren\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"finnes ikke i svaret\"]}"));
-    Run r = run("eval", file.toString(), "--content", content.toString(), "--index", tmp.resolve("index").toString());
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "{\"q\": \"hvor finner jeg butikk-id\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"velkomstmailen\"]}",
+            "{\"q\": \"hva blir været i morgen\", \"lang\": \"nb\", \"kind\": \"none\"}",
+            "{\"q\": \"når utløper ordren\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"finnes ikke i svaret\"]}"));
+    Run r =
+        run(
+            "eval",
+            file.toString(),
+            "--content",
+            content.toString(),
+            "--index",
+            tmp.resolve("index").toString());
     assertEquals(1, r.code(), "one answer item misses, so the target is not met: " + r.out());
     assertTrue(r.out().contains("answer    1/2   =  50.0 %"), r.out());
     assertTrue(r.out().contains("none      1/1   = 100.0 %"), r.out());

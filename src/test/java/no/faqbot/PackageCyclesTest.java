@@ -14,27 +14,29 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Packages depend on each other in one direction only: a cycle ties features together so that
- * none can change (or be understood) alone. Every package counts, the root one too.
+ * Packages depend on each other in one direction only: a cycle ties features together so that none
+ * can change (or be understood) alone. Every package counts, the root one too.
  */
 class PackageCyclesTest {
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("no.faqbot");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("no.faqbot");
 
   /** Each package is its own slice (ArchUnit's patterns would leave the root package out). */
-  private static final SliceAssignment BY_PACKAGE = new SliceAssignment() {
-    @Override
-    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-      String pkg = javaClass.getPackageName();
-      return pkg.startsWith("no.faqbot") ? SliceIdentifier.of(pkg) : SliceIdentifier.ignore();
-    }
+  private static final SliceAssignment BY_PACKAGE =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          String pkg = javaClass.getPackageName();
+          return pkg.startsWith("no.faqbot") ? SliceIdentifier.of(pkg) : SliceIdentifier.ignore();
+        }
 
-    @Override
-    public String getDescription() {
-      return "packages of no.faqbot";
-    }
-  };
+        @Override
+        public String getDescription() {
+          return "packages of no.faqbot";
+        }
+      };
 
   @Test
   void noPackageCycles() {
@@ -43,18 +45,23 @@ class PackageCyclesTest {
 
   @Test
   void webKnowsNoFeature() {
-    assertEquals(Set.of(), importedBy("no.faqbot.web"), "no.faqbot.web must not import feature packages");
+    assertEquals(
+        Set.of(), importedBy("no.faqbot.web"), "no.faqbot.web must not import feature packages");
   }
 
   @Test
   void groundPackageImportsNoOtherPackage() {
-    assertEquals(Set.of(), importedBy("no.faqbot.format"), "no.faqbot.format is the ground every feature stands on");
+    assertEquals(
+        Set.of(),
+        importedBy("no.faqbot.format"),
+        "no.faqbot.format is the ground every feature stands on");
   }
 
   /** The other faqbot packages that classes of {@code pkg} use. */
   private static Set<String> importedBy(String pkg) {
     Set<String> imported = new TreeSet<>();
-    MAIN.stream().filter(c -> c.getPackageName().equals(pkg))
+    MAIN.stream()
+        .filter(c -> c.getPackageName().equals(pkg))
         .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
         .map(d -> d.getTargetClass().getPackageName())
         .filter(p -> p.startsWith("no.faqbot") && !p.equals(pkg))

@@ -46,10 +46,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public Reply postJson(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   public Reply chat(String message, String lang) {
@@ -67,7 +68,8 @@ public final class TestServer implements AutoCloseable {
 
   public Reply send(HttpRequest request) {
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode json = null;
       try {
         json = JSON.readTree(response.body());

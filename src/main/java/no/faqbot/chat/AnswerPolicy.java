@@ -11,8 +11,8 @@ import no.faqbot.search.SearchHit;
  * @param minEvidence the top hit must also match about this many rare terms' worth of words, so a
  *     single common word ("dag", "god") in a short off-topic message is never enough
  * @param minScore the top hit's fit (its score) must reach this to answer
- * @param shortCoverage a short message needs less evidence when its top hit explains at least
- *     this share of it and leads the runner-up by {@code shortMargin}
+ * @param shortCoverage a short message needs less evidence when its top hit explains at least this
+ *     share of it and leads the runner-up by {@code shortMargin}
  * @param flowEvidence the evidence a hit that starts a guided flow needs: a flow asks before it
  *     advises, so starting one on a little less evidence costs the merchant one click at worst
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
@@ -20,29 +20,51 @@ import no.faqbot.search.SearchHit;
  *     explains at least this share of it, with {@code flowEvidence}...
  * @param reportLag ... and scores at most this much below the best hit
  * @param scopeLead an out-of-scope reply's examples must fit the message this much better than the
- *     best entry (and be good enough to answer with), since wrongly turning a merchant away costs more
+ *     best entry (and be good enough to answer with), since wrongly turning a merchant away costs
+ *     more
  */
 public record AnswerPolicy(
-    double answerCoverage, double suggestCoverage, double minEvidence, double minScore, double margin,
-    double shortCoverage, double shortMargin, double flowEvidence, double reportCoverage, double reportLag, double scopeLead) {
+    double answerCoverage,
+    double suggestCoverage,
+    double minEvidence,
+    double minScore,
+    double margin,
+    double shortCoverage,
+    double shortMargin,
+    double flowEvidence,
+    double reportCoverage,
+    double reportLag,
+    double scopeLead) {
   public static final AnswerPolicy DEFAULT =
       new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.17, 0.3, 0.05);
 
-  /** Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code best}. */
+  /**
+   * Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code
+   * best}.
+   */
   public boolean outOfScope(SearchHit scope, double best) {
     return scope.score() >= best + scopeLead && answers(scope, best);
   }
 
-  /** Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores {@code best}. */
+  /**
+   * Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores
+   * {@code best}.
+   */
   public boolean startsReportedFlow(SearchHit flow, double best) {
-    return flow.coverage() >= reportCoverage && flow.evidence() >= minEvidence && flow.score() >= best - reportLag;
+    return flow.coverage() >= reportCoverage
+        && flow.evidence() >= minEvidence
+        && flow.score() >= best - reportLag;
   }
 
   /** Whether {@code top} may be given as the answer when the runner-up scores {@code runnerUp}. */
   public boolean answers(SearchHit top, double runnerUp) {
     double lead = top.score() - runnerUp;
-    boolean enoughEvidence = top.evidence() >= (top.entry().flow() != null ? flowEvidence : minEvidence)
-        || (top.coverage() >= shortCoverage && lead >= shortMargin);
-    return top.coverage() >= answerCoverage && top.score() >= minScore && lead >= margin && enoughEvidence;
+    boolean enoughEvidence =
+        top.evidence() >= (top.entry().flow() != null ? flowEvidence : minEvidence)
+            || (top.coverage() >= shortCoverage && lead >= shortMargin);
+    return top.coverage() >= answerCoverage
+        && top.score() >= minScore
+        && lead >= margin
+        && enoughEvidence;
   }
 }

@@ -7,8 +7,8 @@ import no.faqbot.flow.FlowView;
 import no.faqbot.search.AnswerView;
 
 /**
- * The chat's reply to one message; {@code state} goes back unchanged with the next message.
- * {@code flow} is set when {@code type} is {@code flow}. {@code action}, when set, is something the
+ * The chat's reply to one message; {@code state} goes back unchanged with the next message. {@code
+ * flow} is set when {@code type} is {@code flow}. {@code action}, when set, is something the
  * merchant can do next: for an answer whose entry belongs to a guided flow, start that flow.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

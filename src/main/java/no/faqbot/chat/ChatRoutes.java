@@ -5,17 +5,19 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.faqbot.content.CannedReplies;
-import no.faqbot.format.Languages;
 import java.util.function.Consumer;
+import no.faqbot.content.CannedReplies;
 import no.faqbot.flow.FlowInputException;
 import no.faqbot.flow.InvalidStateException;
-import no.faqbot.web.JsonBody;
+import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 
-/** {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips. */
+/**
+ * {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips.
+ */
 public final class ChatRoutes implements Routes {
   private final ChatService chat;
   private final Consumer<ChatTurn> turns;
@@ -23,7 +25,7 @@ public final class ChatRoutes implements Routes {
   private final KnowledgeBase knowledge;
 
   public ChatRoutes(ChatService chat, KnowledgeBase knowledge) {
-    this(chat, knowledge, turn -> { });
+    this(chat, knowledge, turn -> {});
   }
 
   /** {@code turns} is told of every answered message; it must return at once (the reply waits). */
@@ -42,7 +44,8 @@ public final class ChatRoutes implements Routes {
   private void intro(Context ctx) {
     String lang = ctx.queryParam("lang") == null ? Languages.DEFAULT : ctx.queryParam("lang");
     if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
+      throw new IllegalArgumentException(
+          "unsupported lang '" + lang + "': use one of " + Languages.ALL);
     }
     CannedReplies replies = knowledge.current().content().replies();
     ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
@@ -51,10 +54,17 @@ public final class ChatRoutes implements Routes {
   private void chat(Context ctx) throws Exception {
     JsonNode body = JsonBody.read(ctx);
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
+      throw new IllegalArgumentException(
+          "send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
     }
-    ChatRequest request = new ChatRequest(text(body, "message"), text(body, "lang"),
-        body.hasNonNull("state") ? body.get("state") : null, text(body, "choice"), fields(body), text(body, "flow"));
+    ChatRequest request =
+        new ChatRequest(
+            text(body, "message"),
+            text(body, "lang"),
+            body.hasNonNull("state") ? body.get("state") : null,
+            text(body, "choice"),
+            fields(body),
+            text(body, "flow"));
     String conversation = text(body, "conversation");
     try {
       Ranking ranking = new Ranking();
@@ -64,7 +74,15 @@ public final class ChatRoutes implements Routes {
     } catch (ChatService.MessageTooLongException e) {
       WebServer.error(ctx, 413, e.getMessage());
     } catch (FlowInputException e) {
-      ctx.status(400).json(Map.of("error", e.getMessage(), "code", "field_invalid", "fieldErrors", e.fieldErrors()));
+      ctx.status(400)
+          .json(
+              Map.of(
+                  "error",
+                  e.getMessage(),
+                  "code",
+                  "field_invalid",
+                  "fieldErrors",
+                  e.fieldErrors()));
     } catch (InvalidStateException e) {
       WebServer.error(ctx, 400, e.getMessage(), "state_invalid");
     }
@@ -76,15 +94,18 @@ public final class ChatRoutes implements Routes {
       return null;
     }
     if (!node.isObject() || node.size() > 30) {
-      throw new IllegalArgumentException("'fields' must be an object of at most 30 field ids to strings");
+      throw new IllegalArgumentException(
+          "'fields' must be an object of at most 30 field ids to strings");
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
-      if (!e.getValue().isTextual()) {
-        throw new IllegalArgumentException("field '" + e.getKey() + "' must be a string");
-      }
-      fields.put(e.getKey(), e.getValue().asText());
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException("field '" + e.getKey() + "' must be a string");
+              }
+              fields.put(e.getKey(), e.getValue().asText());
+            });
     return fields;
   }
 

@@ -51,7 +51,10 @@ public final class ChatService {
     return reply(request, new Ranking());
   }
 
-  /** The reply to {@code request}, noting in {@code ranking} what the search ranked first and second. */
+  /**
+   * The reply to {@code request}, noting in {@code ranking} what the search ranked first and
+   * second.
+   */
   public ChatReply reply(ChatRequest request, Ranking ranking) {
     String lang = Languages.orDefault(request.lang());
     String message = request.message() == null ? null : request.message().strip();
@@ -60,33 +63,51 @@ public final class ChatService {
     }
     boolean answersStep = request.choice() != null || request.fields() != null;
     if (request.flow() != null) {
-      return knowledge.withIndex(index -> {
-        Flow flow = index.content().flow(request.flow())
-            .orElseThrow(() -> new IllegalArgumentException("no guided flow '" + request.flow() + "'"));
-        return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
-      });
+      return knowledge.withIndex(
+          index -> {
+            Flow flow =
+                index
+                    .content()
+                    .flow(request.flow())
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "no guided flow '" + request.flow() + "'"));
+            return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
+          });
     }
     if ((message == null || message.isEmpty()) && !answersStep) {
       throw new IllegalArgumentException("message is missing: send {\"message\": \"...\"}");
     }
-    return knowledge.withIndex(index -> {
-      if (request.state() != null) {
-        FlowState state = states.decode(request.state());
-        Flow flow = index.content().flow(state.flow())
-            .orElseThrow(() -> new InvalidStateException("the guided flow '" + state.flow() + "' no longer exists; start again"));
-        if (FlowEngine.BACK.equals(request.choice())) {
-          return flowReply(index.content(), flow, FlowEngine.back(flow, state), lang);
-        }
-        if (answersStep) {
-          FlowState next = FlowEngine.advance(flow, state, request.choice(), request.fields());
-          return flowReply(index.content(), flow, withoutSecrets(next), lang);
-        }
-        // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new question.
-      } else if (answersStep) {
-        throw new IllegalArgumentException("choice and fields answer a guided flow: send the state from the last reply too");
-      }
-      return reply(index, message, lang, ranking);
-    });
+    return knowledge.withIndex(
+        index -> {
+          if (request.state() != null) {
+            FlowState state = states.decode(request.state());
+            Flow flow =
+                index
+                    .content()
+                    .flow(state.flow())
+                    .orElseThrow(
+                        () ->
+                            new InvalidStateException(
+                                "the guided flow '"
+                                    + state.flow()
+                                    + "' no longer exists; start again"));
+            if (FlowEngine.BACK.equals(request.choice())) {
+              return flowReply(index.content(), flow, FlowEngine.back(flow, state), lang);
+            }
+            if (answersStep) {
+              FlowState next = FlowEngine.advance(flow, state, request.choice(), request.fields());
+              return flowReply(index.content(), flow, withoutSecrets(next), lang);
+            }
+            // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new
+            // question.
+          } else if (answersStep) {
+            throw new IllegalArgumentException(
+                "choice and fields answer a guided flow: send the state from the last reply too");
+          }
+          return reply(index, message, lang, ranking);
+        });
   }
 
   private ChatReply reply(SearchIndex index, String message, String lang, Ranking ranking) {
@@ -99,14 +120,20 @@ public final class ChatService {
     SearchIndex.Planned planned = index.planned(message, lang);
     List<SearchHit> hits = planned.withScope(MAX_SUGGESTIONS + 1);
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
-    Optional<Flow> reported = ProblemSignal.reportsFailure(message) ? reportedFlow(index, planned, hits) : Optional.empty();
+    Optional<Flow> reported =
+        ProblemSignal.reportsFailure(message)
+            ? reportedFlow(index, planned, hits)
+            : Optional.empty();
     if (reported.isPresent()) {
       return flowReply(content, reported.get(), FlowEngine.start(reported.get()), lang);
     }
-    List<SearchHit> offered = hits.stream()
-        .filter(h -> h.coverage() >= policy.suggestCoverage() && !h.entry().isOutOfScope()).toList();
+    List<SearchHit> offered =
+        hits.stream()
+            .filter(h -> h.coverage() >= policy.suggestCoverage() && !h.entry().isOutOfScope())
+            .toList();
     Optional<SearchHit> scope = hits.stream().filter(h -> h.entry().isOutOfScope()).findFirst();
-    if (scope.isPresent() && policy.outOfScope(scope.get(), offered.isEmpty() ? 0 : offered.get(0).score())) {
+    if (scope.isPresent()
+        && policy.outOfScope(scope.get(), offered.isEmpty() ? 0 : offered.get(0).score())) {
       String name = scope.get().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
       return ChatReply.of(ReplyType.OUT_OF_SCOPE, content.replies().reply(name, lang));
     }
@@ -114,34 +141,59 @@ public final class ChatService {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
     SearchHit top = offered.get(0);
-    // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it already.
-    double runnerUp = offered.stream().filter(h -> h != top && h.score() <= top.score())
-        .mapToDouble(SearchHit::score).max().orElse(0);
+    // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it
+    // already.
+    double runnerUp =
+        offered.stream()
+            .filter(h -> h != top && h.score() <= top.score())
+            .mapToDouble(SearchHit::score)
+            .max()
+            .orElse(0);
     if (policy.answers(top, runnerUp)) {
       // A flow's triggers describe a problem: start it. An entry that merely belongs to a flow
       // answers a question; its answer offers the flow instead (see offerFlow).
-      Optional<Flow> flow = top.entry().isFlowTrigger() ? content.flow(top.entry().flow()) : Optional.empty();
+      Optional<Flow> flow =
+          top.entry().isFlowTrigger() ? content.flow(top.entry().flow()) : Optional.empty();
       if (flow.isPresent()) {
         return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
       }
       FigureQuestion.Kind figure = FigureQuestion.asks(message);
       if (figure != null && !FigureQuestion.gives(figure, top.entry().answerText())) {
-        return new ChatReply(ReplyType.NO_FIGURE, content.replies().reply("no_figure", lang), null,
-            List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())), null, null, null);
+        return new ChatReply(
+            ReplyType.NO_FIGURE,
+            content.replies().reply("no_figure", lang),
+            null,
+            List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())),
+            null,
+            null,
+            null);
       }
       AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
-      return new ChatReply(ReplyType.ANSWER, top.entry().question(), answer, List.of(), null, null,
+      return new ChatReply(
+          ReplyType.ANSWER,
+          top.entry().question(),
+          answer,
+          List.of(),
+          null,
+          null,
           offerFlow(content, top.entry(), lang));
     }
-    List<AnswerView.QuestionRef> choices = offered.stream()
-        .filter(h -> !h.entry().isFlowTrigger())
-        .limit(MAX_SUGGESTIONS)
-        .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
-        .toList();
+    List<AnswerView.QuestionRef> choices =
+        offered.stream()
+            .filter(h -> !h.entry().isFlowTrigger())
+            .limit(MAX_SUGGESTIONS)
+            .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
+            .toList();
     if (choices.isEmpty()) {
       return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
     }
-    return new ChatReply(ReplyType.SUGGESTIONS, content.replies().reply("suggestions", lang), null, choices, null, null,
+    return new ChatReply(
+        ReplyType.SUGGESTIONS,
+        content.replies().reply("suggestions", lang),
+        null,
+        choices,
+        null,
+        null,
         null);
   }
 
@@ -149,7 +201,8 @@ public final class ChatService {
    * The flow a report that something fails should start: the best-matching flow, when it explains
    * enough of the message and is not far behind the best answer.
    */
-  private Optional<Flow> reportedFlow(SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
+  private Optional<Flow> reportedFlow(
+      SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
     return planned.flows(1).stream()
         .filter(f -> policy.startsReportedFlow(f, best))
@@ -158,20 +211,28 @@ public final class ChatService {
   }
 
   private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {
-    List<FlowView.EntryRef> entries = flow.entries().stream()
-        .map(id -> content.entry(id, lang))
-        .flatMap(Optional::stream)
-        .map(e -> new FlowView.EntryRef(e.id(), e.question()))
-        .toList();
+    List<FlowView.EntryRef> entries =
+        flow.entries().stream()
+            .map(id -> content.entry(id, lang))
+            .flatMap(Optional::stream)
+            .map(e -> new FlowView.EntryRef(e.id(), e.question()))
+            .toList();
     FlowView view = FlowView.of(flow, state, lang, entries);
-    return new ChatReply(ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null);
+    return new ChatReply(
+        ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null);
   }
 
-  /** For an entry that belongs to a guided flow: the offer to start it, labelled with the flow's title. */
+  /**
+   * For an entry that belongs to a guided flow: the offer to start it, labelled with the flow's
+   * title.
+   */
   private static ChatReply.Action offerFlow(ContentSnapshot content, FaqEntry entry, String lang) {
-    return entry.flow() == null ? null : content.flow(entry.flow())
-        .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
-        .orElse(null);
+    return entry.flow() == null
+        ? null
+        : content
+            .flow(entry.flow())
+            .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
+            .orElse(null);
   }
 
   /**

@@ -6,39 +6,127 @@ import java.util.regex.Pattern;
 import no.faqbot.search.NeighbourSpelling;
 
 /**
- * A question for a figure (an amount, a rate, a number of days, an identifying number) and
- * whether an answer gives one. The nearest entry to "what is the interest rate" is about that
- * product, but if its answer holds no rate it does not answer the question, and saying so is
- * more honest than presenting the entry as the answer.
+ * A question for a figure (an amount, a rate, a number of days, an identifying number) and whether
+ * an answer gives one. The nearest entry to "what is the interest rate" is about that product, but
+ * if its answer holds no rate it does not answer the question, and saying so is more honest than
+ * presenting the entry as the answer.
  */
 final class FigureQuestion {
   /** What kind of figure a question asks for. */
-  enum Kind { MONEY, RATE, DURATION, NUMBER }
+  enum Kind {
+    MONEY,
+    RATE,
+    DURATION,
+    NUMBER
+  }
 
-  private static final Set<String> MONEY_WORDS = Set.of("koster", "kostar", "kost", "pris", "prisen", "gebyr",
-      "gebyret", "gebyrer", "avgift", "avgiften", "avgifta", "engangsavgift", "engangsavgiften", "beløp", "beløpet",
-      "maksbeløp", "maksbeløpet", "minstebeløp", "minimumsbeløp", "cost", "costs", "price", "fee", "fees", "amount");
-  private static final Set<String> RATE_WORDS = Set.of("rente", "renten", "renta", "renter", "rentesats",
-      "valutakurs", "valutakursen", "kurs", "kursen", "interest", "rate", "apr", "prosent", "percent", "percentage");
-  private static final Set<String> NUMBER_WORDS = Set.of("organisasjonsnummer", "organisasjonsnummeret", "orgnr",
-      "telefonnummer", "telefonnummeret");
+  private static final Set<String> MONEY_WORDS =
+      Set.of(
+          "koster",
+          "kostar",
+          "kost",
+          "pris",
+          "prisen",
+          "gebyr",
+          "gebyret",
+          "gebyrer",
+          "avgift",
+          "avgiften",
+          "avgifta",
+          "engangsavgift",
+          "engangsavgiften",
+          "beløp",
+          "beløpet",
+          "maksbeløp",
+          "maksbeløpet",
+          "minstebeløp",
+          "minimumsbeløp",
+          "cost",
+          "costs",
+          "price",
+          "fee",
+          "fees",
+          "amount");
+  private static final Set<String> RATE_WORDS =
+      Set.of(
+          "rente",
+          "renten",
+          "renta",
+          "renter",
+          "rentesats",
+          "valutakurs",
+          "valutakursen",
+          "kurs",
+          "kursen",
+          "interest",
+          "rate",
+          "apr",
+          "prosent",
+          "percent",
+          "percentage");
+  private static final Set<String> NUMBER_WORDS =
+      Set.of(
+          "organisasjonsnummer",
+          "organisasjonsnummeret",
+          "orgnr",
+          "telefonnummer",
+          "telefonnummeret");
+
   /** Openings that make a money/rate word a question for the figure rather than about the topic. */
-  private static final List<String> ASKING = List.of(" hva er ", " hva blir ", " hvilken ", " hvilket ", " hvor mye ",
-      " hvor stor ", " hvor stort ", " hvor høy ", " what is ", " what s ", " whats ", " what are ", " how much ",
-      " how high ", " which ");
-  private static final Set<String> LIMITS = Set.of("minimum", "maximum", "maks", "min", "minste", "høyeste", "laveste",
-      "maksimalt", "minimalt", "max");
-  private static final List<String> DURATION_ASKS = List.of("hvor mange dager", "hvor lang tid", "how many days",
-      "how long", "hvor mange uker", "hvor fort", "hvor raskt", "how soon", "how quickly");
+  private static final List<String> ASKING =
+      List.of(
+          " hva er ",
+          " hva blir ",
+          " hvilken ",
+          " hvilket ",
+          " hvor mye ",
+          " hvor stor ",
+          " hvor stort ",
+          " hvor høy ",
+          " what is ",
+          " what s ",
+          " whats ",
+          " what are ",
+          " how much ",
+          " how high ",
+          " which ");
 
-  private static final Pattern MONEY = Pattern.compile(
-      "\\d[\\d .,]*\\s*(kr|nok|sek|dkk|eur|euro|usd|€|\\$|%|prosent|percent)|(kr|nok|€|\\$)\\s*\\d|\\bgratis\\b|\\bfree\\b"
-          + "|\\bkostnadsfri|\\bingen (kostnad|avgift|gebyr)|\\bno (cost|fee|charge)");
-  private static final Pattern RATE = Pattern.compile("\\d[\\d.,]*\\s*(%|prosent|percent)|\\brentefri|interest[- ]free"
-      + "|\\b0 ?%");
-  private static final Pattern DURATION = Pattern.compile("\\d+\\s*(dag|dager|days?|uke|uker|weeks?|timer|hours?|"
-      + "måned|måneder|months?|virkedag|business)|\\b(en|ett|to|tre|fire|fem|seks|sju|syv|one|two|three|four|five|six|"
-      + "seven)\\s+(dag|dager|days?|uke|uker|weeks?|måned|måneder|months?)");
+  private static final Set<String> LIMITS =
+      Set.of(
+          "minimum",
+          "maximum",
+          "maks",
+          "min",
+          "minste",
+          "høyeste",
+          "laveste",
+          "maksimalt",
+          "minimalt",
+          "max");
+  private static final List<String> DURATION_ASKS =
+      List.of(
+          "hvor mange dager",
+          "hvor lang tid",
+          "how many days",
+          "how long",
+          "hvor mange uker",
+          "hvor fort",
+          "hvor raskt",
+          "how soon",
+          "how quickly");
+
+  private static final Pattern MONEY =
+      Pattern.compile(
+          "\\d[\\d .,]*\\s*(kr|nok|sek|dkk|eur|euro|usd|€|\\$|%|prosent|percent)|(kr|nok|€|\\$)\\s*\\d|\\bgratis\\b|\\bfree\\b"
+              + "|\\bkostnadsfri|\\bingen (kostnad|avgift|gebyr)|\\bno (cost|fee|charge)");
+  private static final Pattern RATE =
+      Pattern.compile(
+          "\\d[\\d.,]*\\s*(%|prosent|percent)|\\brentefri|interest[- ]free" + "|\\b0 ?%");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "\\d+\\s*(dag|dager|days?|uke|uker|weeks?|timer|hours?|"
+              + "måned|måneder|months?|virkedag|business)|\\b(en|ett|to|tre|fire|fem|seks|sju|syv|one|two|three|four|five|six|"
+              + "seven)\\s+(dag|dager|days?|uke|uker|weeks?|måned|måneder|months?)");
   private static final Pattern NUMBER = Pattern.compile("\\d{3}[\\d ]{3,}");
 
   private FigureQuestion() {}
@@ -48,7 +136,8 @@ final class FigureQuestion {
     List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
     String text = String.join(" ", words);
     String joined = " " + text + " ";
-    boolean asking = ASKING.stream().anyMatch(joined::contains) || words.stream().anyMatch(LIMITS::contains);
+    boolean asking =
+        ASKING.stream().anyMatch(joined::contains) || words.stream().anyMatch(LIMITS::contains);
     if (words.stream().anyMatch(NUMBER_WORDS::contains) && asking) {
       return Kind.NUMBER;
     }
@@ -58,10 +147,17 @@ final class FigureQuestion {
     if (DURATION_ASKS.stream().anyMatch(text::contains)) {
       return Kind.DURATION;
     }
-    boolean howMuch = text.contains("hvor mye") || text.contains("how much") || text.contains("hva koster")
-        || text.contains("hva kostar") || text.contains("hvor stort") || text.contains("hvor stor ");
-    if (howMuch || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)
-        || (words.stream().anyMatch(LIMITS::contains) && words.stream().anyMatch(MONEY_WORDS::contains))) {
+    boolean howMuch =
+        text.contains("hvor mye")
+            || text.contains("how much")
+            || text.contains("hva koster")
+            || text.contains("hva kostar")
+            || text.contains("hvor stort")
+            || text.contains("hvor stor ");
+    if (howMuch
+        || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)
+        || (words.stream().anyMatch(LIMITS::contains)
+            && words.stream().anyMatch(MONEY_WORDS::contains))) {
       return Kind.MONEY;
     }
     return null;

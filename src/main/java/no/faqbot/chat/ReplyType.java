@@ -9,7 +9,13 @@ import java.util.Locale;
  * does not give the figure asked for, offered as related.
  */
 public enum ReplyType {
-  ANSWER, SUGGESTIONS, SMALLTALK, FALLBACK, FLOW, OUT_OF_SCOPE, NO_FIGURE;
+  ANSWER,
+  SUGGESTIONS,
+  SMALLTALK,
+  FALLBACK,
+  FLOW,
+  OUT_OF_SCOPE,
+  NO_FIGURE;
 
   @JsonValue
   public String json() {

@@ -12,8 +12,8 @@ import java.util.Set;
 import no.faqbot.content.CannedReplies;
 
 /**
- * Recognises greetings, thanks and goodbyes from the editors' phrases: a message is small talk
- * when every word in it belongs to such phrases and it contains one of them whole.
+ * Recognises greetings, thanks and goodbyes from the editors' phrases: a message is small talk when
+ * every word in it belongs to such phrases and it contains one of them whole.
  */
 final class SmallTalk {
   private record Phrase(String intent, List<String> words) {}
@@ -25,15 +25,20 @@ final class SmallTalk {
   SmallTalk(CannedReplies replies) {
     this.replies = replies;
     for (CannedReplies.Intent intent : replies.intents().values()) {
-      intent.phrases().forEach((lang, list) -> {
-        for (String phrase : list) {
-          List<String> w = words(phrase);
-          if (!w.isEmpty()) {
-            phrases.computeIfAbsent(lang, l -> new ArrayList<>()).add(new Phrase(intent.name(), w));
-            vocabulary.computeIfAbsent(lang, l -> new HashSet<>()).addAll(w);
-          }
-        }
-      });
+      intent
+          .phrases()
+          .forEach(
+              (lang, list) -> {
+                for (String phrase : list) {
+                  List<String> w = words(phrase);
+                  if (!w.isEmpty()) {
+                    phrases
+                        .computeIfAbsent(lang, l -> new ArrayList<>())
+                        .add(new Phrase(intent.name(), w));
+                    vocabulary.computeIfAbsent(lang, l -> new HashSet<>()).addAll(w);
+                  }
+                }
+              });
     }
   }
 
@@ -43,7 +48,9 @@ final class SmallTalk {
 
   Optional<String> intent(String message, String lang) {
     List<String> words = words(message);
-    if (words.isEmpty() || words.size() > 8 || !vocabulary.getOrDefault(lang, Set.of()).containsAll(words)) {
+    if (words.isEmpty()
+        || words.size() > 8
+        || !vocabulary.getOrDefault(lang, Set.of()).containsAll(words)) {
       return Optional.empty();
     }
     String best = null;
@@ -79,6 +86,8 @@ final class SmallTalk {
 
   private static boolean isNumber(int cp) {
     int type = Character.getType(cp);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 }

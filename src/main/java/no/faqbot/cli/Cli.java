@@ -24,8 +24,10 @@ import org.apache.commons.cli.help.TextHelpAppendable;
 public final class Cli {
   /** Exit code of {@code serve}: the server threads keep the JVM running until it is stopped. */
   public static final int SERVING = -1;
+
   static final String VERSION = "faqbot 0.1";
-  private static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
+  private static final Option HELP =
+      Option.builder("h").longOpt("help").desc("show this help and exit").get();
 
   private final List<Command> commands;
   private final Map<String, String> env;
@@ -54,7 +56,12 @@ public final class Cli {
     if (args.length > 0 && !args[0].startsWith("-")) {
       command = commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
       if (command == null) {
-        err.println("faqbot: unknown command '" + args[0] + "'; the commands are " + names() + " (faqbot --help)");
+        err.println(
+            "faqbot: unknown command '"
+                + args[0]
+                + "'; the commands are "
+                + names()
+                + " (faqbot --help)");
         return 2;
       }
       rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -76,16 +83,26 @@ public final class Cli {
     boolean repeats = command.params().endsWith("...");
     int given = parsed.getArgList().size();
     if (repeats ? given < command.positional() : given != command.positional()) {
-      return usageError(command, command.positional() == 0
-          ? "unexpected argument '" + parsed.getArgList().get(0) + "'"
-          : "expected " + command.params() + ", got " + (parsed.getArgList().isEmpty() ? "nothing" : String.join(" ", parsed.getArgList())));
+      return usageError(
+          command,
+          command.positional() == 0
+              ? "unexpected argument '" + parsed.getArgList().get(0) + "'"
+              : "expected "
+                  + command.params()
+                  + ", got "
+                  + (parsed.getArgList().isEmpty()
+                      ? "nothing"
+                      : String.join(" ", parsed.getArgList())));
     }
     try {
       return command.action().run(new Invocation(parsed, env, out, err));
     } catch (Exception e) {
       String problem = problem(e);
       if (problem == null) {
-        err.println("faqbot " + command.name() + ": unexpected error (a bug; please report it with this trace):");
+        err.println(
+            "faqbot "
+                + command.name()
+                + ": unexpected error (a bug; please report it with this trace):");
         e.printStackTrace(err);
         return 1;
       }
@@ -102,14 +119,17 @@ public final class Cli {
     if (e instanceof AccessDeniedException denied) {
       return "not allowed to read or write " + denied.getFile();
     }
-    if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException) {
+    if (e instanceof IOException
+        || e instanceof UncheckedIOException
+        || e instanceof IllegalArgumentException) {
       return e.getMessage();
     }
     return null;
   }
 
   private int usageError(Command command, String message) {
-    err.println("faqbot " + command.name() + ": " + message + " (faqbot " + command.name() + " --help)");
+    err.println(
+        "faqbot " + command.name() + ": " + message + " (faqbot " + command.name() + " --help)");
     return 2;
   }
 
@@ -127,16 +147,27 @@ public final class Cli {
       out.printf("  %-" + width + "s  %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("faqbot <command> --help explains a command's options; faqbot --version prints the version.");
+    out.println(
+        "faqbot <command> --help explains a command's options; faqbot --version prints the version.");
   }
 
   private void printHelp(Command command, Options options) {
     try {
       TextHelpAppendable text = new TextHelpAppendable(out);
       text.setMaxWidth(100);
-      HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get()
-          .printHelp("faqbot " + command.name() + " [options]" + (command.params().isEmpty() ? "" : " " + command.params()),
-              command.summary(), options, "", false);
+      HelpFormatter.builder()
+          .setHelpAppendable(text)
+          .setShowSince(false)
+          .get()
+          .printHelp(
+              "faqbot "
+                  + command.name()
+                  + " [options]"
+                  + (command.params().isEmpty() ? "" : " " + command.params()),
+              command.summary(),
+              options,
+              "",
+              false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

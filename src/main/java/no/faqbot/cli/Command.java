@@ -7,9 +7,11 @@ import org.apache.commons.cli.Options;
  * the action that runs it.
  *
  * @param params the positional parameters for the usage line, e.g. {@code FILE}, or empty
- * @param positional how many positional parameters it takes (exactly; at least when {@code params} ends in "...")
+ * @param positional how many positional parameters it takes (exactly; at least when {@code params}
+ *     ends in "...")
  */
-public record Command(String name, String summary, String params, int positional, Options options, Action action) {
+public record Command(
+    String name, String summary, String params, int positional, Options options, Action action) {
 
   /** Runs the command; returns the exit code, or {@link Cli#SERVING} while the server runs. */
   @FunctionalInterface

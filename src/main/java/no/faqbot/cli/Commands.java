@@ -16,15 +16,15 @@ import no.faqbot.App;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
-import no.faqbot.format.Languages;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.format.ContentProblem;
-import no.faqbot.knowledge.IndexStore;
+import no.faqbot.format.Languages;
 import no.faqbot.insights.InsightsQueries;
 import no.faqbot.insights.InsightsReport;
 import no.faqbot.insights.Period;
 import no.faqbot.insights.ReportPrinter;
+import no.faqbot.knowledge.IndexStore;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreUnavailableException;
@@ -32,40 +32,78 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code eval},
- * {@code selftest}, {@code report}.
+ * What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code
+ * eval}, {@code selftest}, {@code report}.
  */
 public final class Commands {
   private Commands() {}
 
   public static List<Command> all() {
     return List.of(
-        new Command("serve", "Run the HTTP server (the default).", "", 0,
+        new Command(
+            "serve",
+            "Run the HTTP server (the default).",
+            "",
+            0,
             locations(new Options(), true, true)
-                .addOption(valued("host", "HOST", "address to listen on (env FAQBOT_HOST, default 127.0.0.1)"))
+                .addOption(
+                    valued(
+                        "host",
+                        "HOST",
+                        "address to listen on (env FAQBOT_HOST, default 127.0.0.1)"))
                 .addOption(valued("port", "PORT", "port (env FAQBOT_PORT, default 7070)")),
             Commands::serve),
-        new Command("validate", "Check every content file; print each problem as path:line: message. Exit 1 if any.", "", 0,
-            locations(new Options(), true, false), Commands::validate),
-        new Command("index", "Build the index and exit.", "", 0, locations(new Options(), true, true), Commands::index),
-        new Command("eval", "Run eval sets (JSON lines) through the chat in-process; print accuracy per kind and file,"
-            + " overall, and the misses.", "FILE...", 1,
+        new Command(
+            "validate",
+            "Check every content file; print each problem as path:line: message. Exit 1 if any.",
+            "",
+            0,
+            locations(new Options(), true, false),
+            Commands::validate),
+        new Command(
+            "index",
+            "Build the index and exit.",
+            "",
+            0,
+            locations(new Options(), true, true),
+            Commands::index),
+        new Command(
+            "eval",
+            "Run eval sets (JSON lines) through the chat in-process; print accuracy per kind and file,"
+                + " overall, and the misses.",
+            "FILE...",
+            1,
             locations(new Options(), true, true)
-                .addOption(Option.builder().longOpt("verbose").desc("print every item with its top hits, coverage and score").get()),
+                .addOption(
+                    Option.builder()
+                        .longOpt("verbose")
+                        .desc("print every item with its top hits, coverage and score")
+                        .get()),
             Commands::eval),
-        new Command("selftest", "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
-            + " (a smoke test; the build also uses it to record a class-data archive for faster starts).", "", 0,
-            locations(new Options(), true, true), Commands::selftest),
-        new Command("report", "Print the insights figures (as on /staff/insights) from the event store"
-            + " (FAQBOT_DATA, or FAQBOT_DATABASE_URL).", "", 0,
-            new Options().addOption(valued("days", "N", "the last N days (default 30)"))
+        new Command(
+            "selftest",
+            "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
+                + " (a smoke test; the build also uses it to record a class-data archive for faster starts).",
+            "",
+            0,
+            locations(new Options(), true, true),
+            Commands::selftest),
+        new Command(
+            "report",
+            "Print the insights figures (as on /staff/insights) from the event store"
+                + " (FAQBOT_DATA, or FAQBOT_DATABASE_URL).",
+            "",
+            0,
+            new Options()
+                .addOption(valued("days", "N", "the last N days (default 30)"))
                 .addOption(valued("lang", "LANG", "one language (nb, en); default all")),
             Commands::report));
   }
 
   private static Options locations(Options options, boolean content, boolean index) {
     if (content) {
-      options.addOption(valued("content", "DIR", "content folder (env FAQBOT_CONTENT, default ./content)"));
+      options.addOption(
+          valued("content", "DIR", "content folder (env FAQBOT_CONTENT, default ./content)"));
     }
     if (index) {
       options.addOption(valued("index", "DIR", "index folder (env FAQBOT_INDEX, default ./index)"));
@@ -79,9 +117,14 @@ public final class Commands {
 
   private static int serve(Invocation in) {
     long started = System.nanoTime();
-    Settings settings = in.settings(in.option("host", "FAQBOT_HOST", "127.0.0.1"), in.number("FAQBOT_PORT", "port", 7070));
+    Settings settings =
+        in.settings(
+            in.option("host", "FAQBOT_HOST", "127.0.0.1"), in.number("FAQBOT_PORT", "port", 7070));
     if (!Files.isDirectory(settings.content())) {
-      throw new IllegalArgumentException("content folder '" + settings.content() + "' does not exist (set --content or FAQBOT_CONTENT)");
+      throw new IllegalArgumentException(
+          "content folder '"
+              + settings.content()
+              + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
     App app;
     try {
@@ -101,15 +144,26 @@ public final class Commands {
     app.watchContent();
     if (app.generatedStaffPassword() != null) {
       // Shown once, on the console of whoever started the server; never written to a log file.
-      in.out().println("faqbot: staff pages at /staff: user '" + app.staffUser() + "', password '"
-          + app.generatedStaffPassword() + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
+      in.out()
+          .println(
+              "faqbot: staff pages at /staff: user '"
+                  + app.staffUser()
+                  + "', password '"
+                  + app.generatedStaffPassword()
+                  + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
     }
     // SIGTERM: drain, finish requests in flight, flush events, close the store.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> app.shutdown(server), "faqbot-shutdown"));
     var index = app.knowledge().current();
-    in.out().printf("faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
-        index.content().entryCount(), index.outcome().name().toLowerCase(Locale.ROOT),
-        index.content().problems().size(), settings.host(), server.port(), (System.nanoTime() - started) / 1_000_000);
+    in.out()
+        .printf(
+            "faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
+            index.content().entryCount(),
+            index.outcome().name().toLowerCase(Locale.ROOT),
+            index.content().problems().size(),
+            settings.host(),
+            server.port(),
+            (System.nanoTime() - started) / 1_000_000);
     return Cli.SERVING;
   }
 
@@ -118,7 +172,8 @@ public final class Commands {
     for (ContentProblem p : snapshot.problems()) {
       in.out().println(p);
     }
-    in.out().printf("%d entries, %d problem(s)%n", snapshot.entryCount(), snapshot.problems().size());
+    in.out()
+        .printf("%d entries, %d problem(s)%n", snapshot.entryCount(), snapshot.problems().size());
     return snapshot.problems().isEmpty() ? 0 : 1;
   }
 
@@ -138,7 +193,11 @@ public final class Commands {
       }
     }
     try (App app = App.trial(in.settings("127.0.0.1", 0))) {
-      return new EvalRunner(app.chat(), app.knowledge(), in.out()).run(files, in.flag("verbose")).passed() ? 0 : 1;
+      return new EvalRunner(app.chat(), app.knowledge(), in.out())
+              .run(files, in.flag("verbose"))
+              .passed()
+          ? 0
+          : 1;
     }
   }
 
@@ -146,12 +205,20 @@ public final class Commands {
     int days = Period.days(in.option("days", null, "30"), 30);
     String lang = in.option("lang", null, null);
     if (lang != null && !Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported --lang '" + lang + "': use one of " + Languages.ALL);
+      throw new IllegalArgumentException(
+          "unsupported --lang '" + lang + "': use one of " + Languages.ALL);
     }
     Period period = Period.lastDays(days, Clock.systemUTC());
     try (Store store = Store.open(in.storeSettings(), in.data())) {
-      ReportPrinter.print(new InsightsQueries(store).report(period.from(), period.to(), days, lang,
-          new InsightsReport.Recording(true, 0, 0, store.description(), 0)), in.out());
+      ReportPrinter.print(
+          new InsightsQueries(store)
+              .report(
+                  period.from(),
+                  period.to(),
+                  days,
+                  lang,
+                  new InsightsReport.Recording(true, 0, 0, store.description(), 0)),
+          in.out());
       return 0;
     } catch (StoreUnavailableException | SQLException e) {
       in.err().println("faqbot report: " + e.getMessage());
@@ -163,13 +230,23 @@ public final class Commands {
     try (App app = App.start(in.settings("127.0.0.1", 0))) {
       Javalin server = app.server().start("127.0.0.1", 0);
       try {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/chat"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hvor finner jeg butikk-ID?\"}"))
-                .header("Content-Type", "application/json").build(),
-            HttpResponse.BodyHandlers.ofString());
-        in.out().println("selftest: HTTP " + response.statusCode() + " "
-            + response.body().substring(0, Math.min(80, response.body().length())));
+        HttpResponse<String> response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/chat"))
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"message\":\"hvor finner jeg butikk-ID?\"}"))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        in.out()
+            .println(
+                "selftest: HTTP "
+                    + response.statusCode()
+                    + " "
+                    + response.body().substring(0, Math.min(80, response.body().length())));
         return response.statusCode() == 200 ? 0 : 1;
       } finally {
         server.stop();

@@ -16,7 +16,8 @@ import org.apache.commons.cli.CommandLine;
  * One run of a command: its parsed options, the environment (each option's fallback) and where it
  * prints.
  */
-public record Invocation(CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
+public record Invocation(
+    CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
 
   /** The option's value, else the environment variable's, else {@code fallback}. */
   public String option(String name, String envVar, String fallback) {
@@ -48,36 +49,58 @@ public record Invocation(CommandLine parsed, Map<String, String> env, PrintStrea
     return Path.of(env.getOrDefault("FAQBOT_DATA", "data"));
   }
 
-  /** The event store: PostgreSQL when {@code FAQBOT_DATABASE_URL} is set, else the embedded file. */
+  /**
+   * The event store: PostgreSQL when {@code FAQBOT_DATABASE_URL} is set, else the embedded file.
+   */
   public StoreSettings storeSettings() {
-    return new StoreSettings(env.get("FAQBOT_DATABASE_URL"), env.get("FAQBOT_DATABASE_USER"), env.get("FAQBOT_DATABASE_PASSWORD"));
+    return new StoreSettings(
+        env.get("FAQBOT_DATABASE_URL"),
+        env.get("FAQBOT_DATABASE_USER"),
+        env.get("FAQBOT_DATABASE_PASSWORD"));
   }
 
   /** Everything the server reads from the environment, with the content and index locations. */
   public Settings settings(String host, int port) {
-    SupportLimits limits = new SupportLimits(
-        number("FAQBOT_MAX_SCREENSHOTS", null, SupportLimits.DEFAULT.maxFiles()),
-        number("FAQBOT_MAX_SCREENSHOT_MB", null, 5) * 1024L * 1024);
-    return new Settings(host, port, content(), index(),
-        env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL), env.get("FAQBOT_STATE_SECRET"), limits,
-        SmtpSettings.fromEnvironment(env), env.get("FAQBOT_CORS_ORIGINS"), data(),
-        env.get("FAQBOT_STAFF_USER"), env.get("FAQBOT_STAFF_PASSWORD"),
-        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS), env.get("FAQBOT_TRUSTED_PROXIES"), limits(),
+    SupportLimits limits =
+        new SupportLimits(
+            number("FAQBOT_MAX_SCREENSHOTS", null, SupportLimits.DEFAULT.maxFiles()),
+            number("FAQBOT_MAX_SCREENSHOT_MB", null, 5) * 1024L * 1024);
+    return new Settings(
+        host,
+        port,
+        content(),
+        index(),
+        env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL),
+        env.get("FAQBOT_STATE_SECRET"),
+        limits,
+        SmtpSettings.fromEnvironment(env),
+        env.get("FAQBOT_CORS_ORIGINS"),
+        data(),
+        env.get("FAQBOT_STAFF_USER"),
+        env.get("FAQBOT_STAFF_PASSWORD"),
+        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS),
+        env.get("FAQBOT_TRUSTED_PROXIES"),
+        limits(),
         storeSettings(),
-        new RecordingSettings(RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
+        new RecordingSettings(
+            RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
             number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)),
         OperationsSettings.fromEnvironment(env));
   }
 
-  /** The {@code FAQBOT_LIMIT_*} variables set; the server checks their names and values at start. */
+  /**
+   * The {@code FAQBOT_LIMIT_*} variables set; the server checks their names and values at start.
+   */
   private Map<String, String> limits() {
-    return env.entrySet().stream().filter(e -> e.getKey().startsWith(Settings.LIMIT_PREFIX))
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    return env.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(Settings.LIMIT_PREFIX))
+        .collect(
+            java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**
-   * A whole number from option {@code name} (when not null) or else environment variable
-   * {@code envVar}, with a message naming where it came from when it is not one.
+   * A whole number from option {@code name} (when not null) or else environment variable {@code
+   * envVar}, with a message naming where it came from when it is not one.
    */
   public int number(String envVar, String name, int fallback) {
     String fromOption = name == null ? null : parsed.getOptionValue(name);

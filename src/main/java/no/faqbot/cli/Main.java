@@ -1,8 +1,8 @@
 package no.faqbot.cli;
 
 /**
- * The {@code faqbot} command: {@code serve} (the default), {@code validate}, {@code index},
- * {@code eval}, {@code selftest}.
+ * The {@code faqbot} command: {@code serve} (the default), {@code validate}, {@code index}, {@code
+ * eval}, {@code selftest}.
  */
 public final class Main {
   private Main() {}

@@ -14,8 +14,8 @@ import no.faqbot.web.RateLimit;
  * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
  *
  * @param supportEmail where prepared support e-mails go
- * @param stateSecret signs conversation state ({@code FAQBOT_STATE_SECRET}); replicas that share
- *     it can continue each other's conversations; null picks a random one per start
+ * @param stateSecret signs conversation state ({@code FAQBOT_STATE_SECRET}); replicas that share it
+ *     can continue each other's conversations; null picks a random one per start
  * @param supportLimits how many screenshots of what size a support e-mail takes
  * @param smtp where the server sends support e-mails itself; null when it only prepares them
  * @param corsOrigins shop origins allowed to embed the widget from another site, comma-separated
@@ -25,11 +25,13 @@ import no.faqbot.web.RateLimit;
  * @param staffPassword its password ({@code FAQBOT_STAFF_PASSWORD}); null generates one at start
  *     and prints it once
  * @param threads most requests served at once ({@code FAQBOT_THREADS}); more wait their turn
- * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed
- *     ({@code FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
- * @param limits per-client limits set in the environment, by variable ({@code FAQBOT_LIMIT_CHAT}) to
- *     a {@link RateLimit} spec ({@code 60/min}, {@code off}); routes not named keep their defaults
- * @param store the event store: embedded under {@code data}, or PostgreSQL ({@code FAQBOT_DATABASE_URL})
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed ({@code
+ *     FAQBOT_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated); null trusts none
+ * @param limits per-client limits set in the environment, by variable ({@code FAQBOT_LIMIT_CHAT})
+ *     to a {@link RateLimit} spec ({@code 60/min}, {@code off}); routes not named keep their
+ *     defaults
+ * @param store the event store: embedded under {@code data}, or PostgreSQL ({@code
+ *     FAQBOT_DATABASE_URL})
  * @param recording whether chat events are recorded ({@code FAQBOT_RECORDING}) and kept how long
  *     ({@code FAQBOT_RETENTION_DAYS})
  * @param operations shutdown grace, metrics token, request log format
@@ -54,45 +56,149 @@ public record Settings(
     RecordingSettings recording,
     OperationsSettings operations) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
+
   /**
-   * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores
-   * busy, and with few runnable threads the JIT compiler gets its share of the CPU under load (with
-   * 32, a fresh server still ran at a quarter of full speed after a minute). Requests that wait
-   * on a merchant's upload or an SMTP server run on their own threads, not these.
+   * Answering is CPU work of a tenth of a millisecond: a few threads per core keep both cores busy,
+   * and with few runnable threads the JIT compiler gets its share of the CPU under load (with 32, a
+   * fresh server still ran at a quarter of full speed after a minute). Requests that wait on a
+   * merchant's upload or an SMTP server run on their own threads, not these.
    */
   public static final int DEFAULT_THREADS = 8;
+
   /** Environment variables that set a per-client limit start with this. */
   public static final String LIMIT_PREFIX = "FAQBOT_LIMIT_";
+
   /** Jetty needs a few threads of its own (acceptor, selector) besides those serving requests. */
   public static final int MIN_THREADS = 8;
 
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
-    this(host, port, content, index, supportEmail, null, SupportLimits.DEFAULT, null, null, index.resolveSibling("data"), null, null, DEFAULT_THREADS, null, Map.of());
+    this(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        null,
+        SupportLimits.DEFAULT,
+        null,
+        null,
+        index.resolveSibling("data"),
+        null,
+        null,
+        DEFAULT_THREADS,
+        null,
+        Map.of());
   }
 
   /** With the default limits, the embedded event store, recording on and default operations. */
-  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
-      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
-      String staffPassword, int threads, String trustedProxies) {
-    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
-        staffPassword, threads, trustedProxies, Map.of());
+  public Settings(
+      String host,
+      int port,
+      Path content,
+      Path index,
+      String supportEmail,
+      String stateSecret,
+      SupportLimits supportLimits,
+      SmtpSettings smtp,
+      String corsOrigins,
+      Path data,
+      String staffUser,
+      String staffPassword,
+      int threads,
+      String trustedProxies) {
+    this(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        Map.of());
   }
 
   /** With {@code limits}, the embedded event store, recording on and default operations. */
-  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
-      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
-      String staffPassword, int threads, String trustedProxies, Map<String, String> limits) {
-    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
-        staffPassword, threads, trustedProxies, limits, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT,
+  public Settings(
+      String host,
+      int port,
+      Path content,
+      Path index,
+      String supportEmail,
+      String stateSecret,
+      SupportLimits supportLimits,
+      SmtpSettings smtp,
+      String corsOrigins,
+      Path data,
+      String staffUser,
+      String staffPassword,
+      int threads,
+      String trustedProxies,
+      Map<String, String> limits) {
+    this(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        limits,
+        StoreSettings.EMBEDDED,
+        RecordingSettings.DEFAULT,
         OperationsSettings.DEFAULT);
   }
 
   /** With the default limits and operations. */
-  public Settings(String host, int port, Path content, Path index, String supportEmail, String stateSecret,
-      SupportLimits supportLimits, SmtpSettings smtp, String corsOrigins, Path data, String staffUser,
-      String staffPassword, int threads, String trustedProxies, StoreSettings store, RecordingSettings recording) {
-    this(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data, staffUser,
-        staffPassword, threads, trustedProxies, Map.of(), store, recording, OperationsSettings.DEFAULT);
+  public Settings(
+      String host,
+      int port,
+      Path content,
+      Path index,
+      String supportEmail,
+      String stateSecret,
+      SupportLimits supportLimits,
+      SmtpSettings smtp,
+      String corsOrigins,
+      Path data,
+      String staffUser,
+      String staffPassword,
+      int threads,
+      String trustedProxies,
+      StoreSettings store,
+      RecordingSettings recording) {
+    this(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        Map.of(),
+        store,
+        recording,
+        OperationsSettings.DEFAULT);
   }
 
   public Settings {
@@ -100,7 +206,8 @@ public record Settings(
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
     }
     if (threads < MIN_THREADS || threads > 1000) {
-      throw new IllegalArgumentException("FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
+      throw new IllegalArgumentException(
+          "FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
     }
     ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
     limits = limits == null ? Map.of() : Map.copyOf(limits);
@@ -112,8 +219,25 @@ public record Settings(
 
   /** These settings with {@code limits} (see {@link #limits}) instead. */
   public Settings withLimits(Map<String, String> limits) {
-    return new Settings(host, port, content, index, supportEmail, stateSecret, supportLimits, smtp, corsOrigins, data,
-        staffUser, staffPassword, threads, trustedProxies, limits, store, recording, operations);
+    return new Settings(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        limits,
+        store,
+        recording,
+        operations);
   }
 
   /** Who requests come from, given {@link #trustedProxies}. */

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a file of our own binary format knowing how many bytes are left, so that a count or a
- * length read from a damaged file is checked before anything is allocated for it: a huge number
- * is reported as damage instead of filling the heap.
+ * length read from a damaged file is checked before anything is allocated for it: a huge number is
+ * reported as damage instead of filling the heap.
  */
 final class BoundedInput extends DataInputStream {
   private final Counting counting;
@@ -21,13 +21,17 @@ final class BoundedInput extends DataInputStream {
     this.counting = counting;
   }
 
-  /** @throws IOException when the file is larger than {@code maxBytes}: not one we wrote */
+  /**
+   * @throws IOException when the file is larger than {@code maxBytes}: not one we wrote
+   */
   static BoundedInput open(Path file, long maxBytes) throws IOException {
     long size = Files.size(file);
     if (size > maxBytes) {
-      throw new IOException("it is " + size + " bytes, more than the " + maxBytes + " a real one has");
+      throw new IOException(
+          "it is " + size + " bytes, more than the " + maxBytes + " a real one has");
     }
-    return new BoundedInput(new Counting(new BufferedInputStream(Files.newInputStream(file)), size));
+    return new BoundedInput(
+        new Counting(new BufferedInputStream(Files.newInputStream(file)), size));
   }
 
   /** A count of items that take at least {@code minBytesEach} bytes each, at most {@code max}. */
@@ -40,7 +44,8 @@ final class BoundedInput extends DataInputStream {
   /** Fails unless {@code n} is between 0 and {@code max} and that many items can still follow. */
   void check(int n, int minBytesEach, int max, String what) throws IOException {
     if (n < 0 || n > max || (long) n * minBytesEach > counting.remaining) {
-      throw new IOException("implausible " + what + " " + n + " with " + counting.remaining + " bytes left");
+      throw new IOException(
+          "implausible " + what + " " + n + " with " + counting.remaining + " bytes left");
     }
   }
 

@@ -74,8 +74,9 @@ public final class ContentLoader {
       if (parts.length == 4 && parts[1].equals("faq") && path.endsWith(".md")) {
         String lang = parts[2];
         if (!Languages.isSupported(lang)) {
-          problems.add(new ContentProblem(path, 1,
-              "unknown language folder '" + lang + "': use one of " + Languages.ALL));
+          problems.add(
+              new ContentProblem(
+                  path, 1, "unknown language folder '" + lang + "': use one of " + Languages.ALL));
           continue;
         }
         problems.addAll(result.problems());
@@ -86,7 +87,8 @@ public final class ContentLoader {
       } else if (parts.length == 3 && parts[1].equals("synonyms") && path.endsWith(".txt")) {
         String lang = parts[2].substring(0, parts[2].length() - 4);
         if (!Languages.isSupported(lang)) {
-          problems.add(new ContentProblem(path, 1, "synonyms file for unknown language '" + lang + "'"));
+          problems.add(
+              new ContentProblem(path, 1, "synonyms file for unknown language '" + lang + "'"));
           continue;
         }
         synonyms.put(lang, Synonyms.parse(path, text, problems));
@@ -102,22 +104,30 @@ public final class ContentLoader {
       }
     }
     if (!sawReplies) {
-      problems.add(new ContentProblem(prefix() + "replies.yaml", 1,
-          "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
+      problems.add(
+          new ContentProblem(
+              prefix() + "replies.yaml",
+              1,
+              "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
     }
     if (replies == null) {
       replies = defaultReplies(); // the chat must always be able to greet and to say "I don't know"
     }
     checkRelated(entries, parsed, problems);
     checkFlowLinks(entries, parsed, flows, problems);
-    problems.sort(Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
+    problems.sort(
+        Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(keys));
   }
 
-  /** Each file's {@link ParsedEntryCache#key}, hashed once for both the cache and the fingerprint. */
+  /**
+   * Each file's {@link ParsedEntryCache#key}, hashed once for both the cache and the fingerprint.
+   */
   private static Map<String, String> fileKeys(Map<String, byte[]> files) {
-    return files.entrySet().parallelStream().collect(Collectors.toConcurrentMap(
-        Map.Entry::getKey, file -> ParsedEntryCache.key(file.getKey(), file.getValue())));
+    return files.entrySet().parallelStream()
+        .collect(
+            Collectors.toConcurrentMap(
+                Map.Entry::getKey, file -> ParsedEntryCache.key(file.getKey(), file.getValue())));
   }
 
   /**
@@ -127,23 +137,27 @@ public final class ContentLoader {
   private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(
       Map<String, byte[]> files, Map<String, String> keys) {
     Map<String, FaqFileParser.Result> results = new ConcurrentHashMap<>();
-    files.entrySet().parallelStream().forEach(file -> {
-      String[] parts = file.getKey().split("/");
-      if (parts.length == 4 && parts[1].equals("faq") && file.getKey().endsWith(".md")
-          && Languages.isSupported(parts[2])) {
-        String key = keys.get(file.getKey());
-        FaqFileParser.Result result = parsedBefore.get(key);
-        if (result == null) {
-          String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
-          if (text == null) {
-            return;
-          }
-          result = faqParser.parse(file.getKey(), parts[2], text);
-          parsedBefore.put(key, result);
-        }
-        results.put(file.getKey(), result);
-      }
-    });
+    files.entrySet().parallelStream()
+        .forEach(
+            file -> {
+              String[] parts = file.getKey().split("/");
+              if (parts.length == 4
+                  && parts[1].equals("faq")
+                  && file.getKey().endsWith(".md")
+                  && Languages.isSupported(parts[2])) {
+                String key = keys.get(file.getKey());
+                FaqFileParser.Result result = parsedBefore.get(key);
+                if (result == null) {
+                  String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
+                  if (text == null) {
+                    return;
+                  }
+                  result = faqParser.parse(file.getKey(), parts[2], text);
+                  parsedBefore.put(key, result);
+                }
+                results.put(file.getKey(), result);
+              }
+            });
     parsedBefore.keepOnly(Set.copyOf(keys.values()));
     return results;
   }
@@ -152,8 +166,11 @@ public final class ContentLoader {
   static CannedReplies defaultReplies() {
     try (var in = ContentLoader.class.getResourceAsStream("default-replies.yaml")) {
       List<ContentProblem> ignored = new ArrayList<>();
-      CannedReplies defaults = CannedReplies.parse("default-replies.yaml",
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), ignored);
+      CannedReplies defaults =
+          CannedReplies.parse(
+              "default-replies.yaml",
+              new String(in.readAllBytes(), StandardCharsets.UTF_8),
+              ignored);
       if (defaults == null) {
         throw new IllegalStateException("bundled default-replies.yaml is invalid: " + ignored);
       }
@@ -167,26 +184,38 @@ public final class ContentLoader {
     return root.getFileName() == null ? "" : root.getFileName() + "/";
   }
 
-  private static void addEntry(Map<String, FaqEntry> byId, FaqFileParser.Result result, List<ContentProblem> problems) {
+  private static void addEntry(
+      Map<String, FaqEntry> byId, FaqFileParser.Result result, List<ContentProblem> problems) {
     FaqEntry entry = result.entry();
     FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
     if (existing != null) {
-      problems.add(new ContentProblem(entry.sourcePath(), result.lineOf("id"),
-          "duplicate id '" + entry.id() + "': already used by " + existing.sourcePath()
-              + "; give this entry its own id"));
+      problems.add(
+          new ContentProblem(
+              entry.sourcePath(),
+              result.lineOf("id"),
+              "duplicate id '"
+                  + entry.id()
+                  + "': already used by "
+                  + existing.sourcePath()
+                  + "; give this entry its own id"));
     }
   }
 
-  private static void checkRelated(Map<String, Map<String, FaqEntry>> entries,
-      Map<String, FaqFileParser.Result> parsed, List<ContentProblem> problems) {
+  private static void checkRelated(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed,
+      List<ContentProblem> problems) {
     Set<String> ids = new HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
         for (String r : e.related()) {
           if (!ids.contains(r)) {
-            problems.add(new ContentProblem(e.sourcePath(), parsed.get(e.sourcePath()).lineOf("related"),
-                "related id '" + r + "' does not exist: use the id of another entry"));
+            problems.add(
+                new ContentProblem(
+                    e.sourcePath(),
+                    parsed.get(e.sourcePath()).lineOf("related"),
+                    "related id '" + r + "' does not exist: use the id of another entry"));
           }
         }
       }
@@ -194,23 +223,36 @@ public final class ContentLoader {
   }
 
   /** Entries may name a flow, flows may name entries: both must exist. */
-  private static void checkFlowLinks(Map<String, Map<String, FaqEntry>> entries,
-      Map<String, FaqFileParser.Result> parsed, Map<String, Flow> flows, List<ContentProblem> problems) {
+  private static void checkFlowLinks(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed,
+      Map<String, Flow> flows,
+      List<ContentProblem> problems) {
     Set<String> ids = new HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
         if (e.flow() != null && !flows.containsKey(e.flow())) {
-          problems.add(new ContentProblem(e.sourcePath(), parsed.get(e.sourcePath()).lineOf("flow"),
-              "flow '" + e.flow() + "' does not exist (flows: " + String.join(", ", flows.keySet()) + ")"));
+          problems.add(
+              new ContentProblem(
+                  e.sourcePath(),
+                  parsed.get(e.sourcePath()).lineOf("flow"),
+                  "flow '"
+                      + e.flow()
+                      + "' does not exist (flows: "
+                      + String.join(", ", flows.keySet())
+                      + ")"));
         }
       }
     }
     for (Flow flow : flows.values()) {
       for (String entry : flow.entries()) {
         if (!ids.contains(entry)) {
-          problems.add(new ContentProblem(flow.sourcePath(), flow.entriesLine(),
-              "entry '" + entry + "' does not exist: use the id of a FAQ entry"));
+          problems.add(
+              new ContentProblem(
+                  flow.sourcePath(),
+                  flow.entriesLine(),
+                  "entry '" + entry + "' does not exist: use the id of a FAQ entry"));
         }
       }
     }
@@ -234,7 +276,8 @@ public final class ContentLoader {
         }
         try {
           if (Files.size(p) > MAX_FILE_BYTES) {
-            problems.add(new ContentProblem(rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+            problems.add(
+                new ContentProblem(rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
             continue;
           }
           files.put(rel, Files.readAllBytes(p));
@@ -243,14 +286,17 @@ public final class ContentLoader {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      problems.add(new ContentProblem(root.toString(), 1, "could not list content folder: " + e.getMessage()));
+      problems.add(
+          new ContentProblem(
+              root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
   }
 
   private static String decode(String path, byte[] bytes, List<ContentProblem> problems) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString()
@@ -265,12 +311,14 @@ public final class ContentLoader {
   private static String fingerprint(Map<String, String> keys) {
     List<byte[]> parts = new ArrayList<>();
     byte[] separator = {0};
-    new TreeMap<>(keys).forEach((path, key) -> {
-      parts.add(path.getBytes(StandardCharsets.UTF_8));
-      parts.add(separator);
-      parts.add(key.getBytes(StandardCharsets.UTF_8));
-      parts.add(separator);
-    });
+    new TreeMap<>(keys)
+        .forEach(
+            (path, key) -> {
+              parts.add(path.getBytes(StandardCharsets.UTF_8));
+              parts.add(separator);
+              parts.add(key.getBytes(StandardCharsets.UTF_8));
+              parts.add(separator);
+            });
     return Sha256.hex(parts.toArray(byte[][]::new));
   }
 }

@@ -12,8 +12,8 @@ import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Languages;
 
 /**
- * Everything loaded from the content folder at one moment: entries per language, synonyms,
- * canned replies, guided flows, the problems found, and a fingerprint of the files it came from.
+ * Everything loaded from the content folder at one moment: entries per language, synonyms, canned
+ * replies, guided flows, the problems found, and a fingerprint of the files it came from.
  */
 public record ContentSnapshot(
     Map<String, Map<String, FaqEntry>> entries,
@@ -26,7 +26,8 @@ public record ContentSnapshot(
   public ContentSnapshot {
     // Sorted, so indexing order (and with it every tie-break) is the same on every start.
     Map<String, Map<String, FaqEntry>> copy = new TreeMap<>();
-    entries.forEach((lang, byId) -> copy.put(lang, Collections.unmodifiableMap(new TreeMap<>(byId))));
+    entries.forEach(
+        (lang, byId) -> copy.put(lang, Collections.unmodifiableMap(new TreeMap<>(byId))));
     entries = Collections.unmodifiableMap(copy);
     synonyms = Map.copyOf(synonyms);
     flows = Collections.unmodifiableMap(new TreeMap<>(flows));
@@ -39,23 +40,49 @@ public record ContentSnapshot(
   }
 
   /**
-   * What a merchant writing in {@code lang} can be answered with: the entries of that language,
-   * the default language's entries that have no translation yet, and each flow's triggers as a
+   * What a merchant writing in {@code lang} can be answered with: the entries of that language, the
+   * default language's entries that have no translation yet, and each flow's triggers as a
    * pseudo-entry (id {@code flow:<flow id>}) so that describing a problem starts its flow, and each
    * out-of-scope reply's examples as a pseudo-entry (id {@code scope:<name>}).
    */
   public List<FaqEntry> searchable(String lang) {
     List<FaqEntry> list = new ArrayList<>(entries(lang));
     for (Flow flow : flows.values()) {
-      list.add(new FaqEntry(FaqEntry.FLOW_PREFIX + flow.id(), lang, flow.title().in(lang),
-          flow.triggers().getOrDefault(lang, List.of()), "", List.of(), List.of(), null, flow.id(),
-          "", "", "", flow.sourcePath()));
+      list.add(
+          new FaqEntry(
+              FaqEntry.FLOW_PREFIX + flow.id(),
+              lang,
+              flow.title().in(lang),
+              flow.triggers().getOrDefault(lang, List.of()),
+              "",
+              List.of(),
+              List.of(),
+              null,
+              flow.id(),
+              "",
+              "",
+              "",
+              flow.sourcePath()));
     }
-    for (CannedReplies.Intent intent : new TreeMap<>(replies.intents()).values()) { // in a stable order
+    for (CannedReplies.Intent intent :
+        new TreeMap<>(replies.intents()).values()) { // in a stable order
       List<String> examples = intent.examples().getOrDefault(lang, List.of());
       if (!examples.isEmpty()) {
-        list.add(new FaqEntry(FaqEntry.OUT_OF_SCOPE_PREFIX + intent.name(), lang, examples.get(0),
-            examples.subList(1, examples.size()), "", List.of(), List.of(), null, null, "", "", "", "replies.yaml"));
+        list.add(
+            new FaqEntry(
+                FaqEntry.OUT_OF_SCOPE_PREFIX + intent.name(),
+                lang,
+                examples.get(0),
+                examples.subList(1, examples.size()),
+                "",
+                List.of(),
+                List.of(),
+                null,
+                null,
+                "",
+                "",
+                "",
+                "replies.yaml"));
       }
     }
     if (!lang.equals(Languages.DEFAULT)) {

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One FAQ entry in one language: the question, other ways merchants ask it and the answer.
- * The {@code id} is shared by the translations of the same entry.
+ * One FAQ entry in one language: the question, other ways merchants ask it and the answer. The
+ * {@code id} is shared by the translations of the same entry.
  */
 public record FaqEntry(
     String id,

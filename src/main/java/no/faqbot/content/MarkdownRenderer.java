@@ -17,8 +17,8 @@ import org.owasp.html.Sanitizers;
  */
 public final class MarkdownRenderer {
   /**
-   * Built at the first answer rendered, not at start: a start that finds every file in the
-   * {@link ParsedEntryCache} renders nothing. All are thread-safe and shared.
+   * Built at the first answer rendered, not at start: a start that finds every file in the {@link
+   * ParsedEntryCache} renders nothing. All are thread-safe and shared.
    */
   private static final class Engines {
     static final List<Extension> EXTENSIONS = List.of();
@@ -38,7 +38,9 @@ public final class MarkdownRenderer {
     static final HtmlRenderer HTML =
         HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
     static final TextContentRenderer TEXT =
-        TextContentRenderer.builder().lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
+        TextContentRenderer.builder()
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
   }
 
   /** An answer rendered both ways from one parse of its Markdown. */
@@ -47,7 +49,8 @@ public final class MarkdownRenderer {
   /** Plain text (for copying into an e-mail and for indexing) and sanitised HTML (for display). */
   public Rendered render(String markdown) {
     Node document = Engines.PARSER.parse(markdown);
-    return new Rendered(toText(document), Engines.POLICY.sanitize(Engines.HTML.render(document)).strip());
+    return new Rendered(
+        toText(document), Engines.POLICY.sanitize(Engines.HTML.render(document)).strip());
   }
 
   private String toText(Node document) {

@@ -23,22 +23,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * FAQ files parsed before, by a hash of their path and bytes. Reading YAML, rendering Markdown and
- * sanitising the HTML is most of what a start costs, and between two starts (or two reloads)
- * most files have not changed. Kept in memory across reloads and, when given a file, on disk
- * across restarts. Only files that parsed without problems are kept, so every problem is found
- * afresh with its line. The disk copy is tied to the build that wrote it, since another build
- * may parse or render differently; a missing, foreign or damaged copy is simply not used.
+ * sanitising the HTML is most of what a start costs, and between two starts (or two reloads) most
+ * files have not changed. Kept in memory across reloads and, when given a file, on disk across
+ * restarts. Only files that parsed without problems are kept, so every problem is found afresh with
+ * its line. The disk copy is tied to the build that wrote it, since another build may parse or
+ * render differently; a missing, foreign or damaged copy is simply not used.
  */
 public final class ParsedEntryCache {
   private static final Logger LOG = LoggerFactory.getLogger(ParsedEntryCache.class);
   private static final String FORMAT = "faqbot-parsed-entries-1";
+
   /**
    * Far above any real content tree (a few MB): a larger file is damaged or not ours, and reading
    * it could fill the heap.
    */
   private static final long MAX_FILE_BYTES = 64L << 20;
+
   private static final int MAX_TEXT_BYTES = 1 << 20;
   private static final int MAX_ENTRIES = 1_000_000;
+
   /** Alternatives, tags, related ids, key lines of one entry. */
   private static final int MAX_ITEMS = 100_000;
 
@@ -67,15 +70,25 @@ public final class ParsedEntryCache {
     return new ParsedEntryCache(file, jarIdentity());
   }
 
-  /** Null when running from class folders (tests, an IDE), where a changed parser would not show. */
+  /**
+   * Null when running from class folders (tests, an IDE), where a changed parser would not show.
+   */
   private static String jarIdentity() {
     try {
-      Path code = Path.of(ParsedEntryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(
+              ParsedEntryCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(code)) {
-        return code.getFileName() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis();
+        return code.getFileName()
+            + ":"
+            + Files.size(code)
+            + ":"
+            + Files.getLastModifiedTime(code).toMillis();
       }
     } catch (Exception e) {
-      LOG.debug("Cannot tell which build this is ({}); parsed entries are kept in memory only", e.toString());
+      LOG.debug(
+          "Cannot tell which build this is ({}); parsed entries are kept in memory only",
+          e.toString());
     }
     return null;
   }
@@ -101,8 +114,8 @@ public final class ParsedEntryCache {
   }
 
   /**
-   * Forgets the files no longer in the content folder and writes the disk copy if anything
-   * changed. A failure to write costs only speed at the next start, so it is logged, not thrown.
+   * Forgets the files no longer in the content folder and writes the disk copy if anything changed.
+   * A failure to write costs only speed at the next start, so it is logged, not thrown.
    */
   public synchronized void keepOnly(Set<String> keys) {
     changed |= byKey.keySet().retainAll(keys);
@@ -113,7 +126,8 @@ public final class ParsedEntryCache {
     try {
       write();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not write {} ({}); the next start parses every file again", file, e.toString());
+      LOG.warn(
+          "Could not write {} ({}); the next start parses every file again", file, e.toString());
     }
   }
 
@@ -177,7 +191,10 @@ public final class ParsedEntryCache {
       }
     }
     writeText(out, e.updated() == null ? null : e.updated().toString());
-    for (String text : new String[] {e.flow(), e.answerMarkdown(), e.answerText(), e.answerHtml(), e.sourcePath()}) {
+    for (String text :
+        new String[] {
+          e.flow(), e.answerMarkdown(), e.answerText(), e.answerHtml(), e.sourcePath()
+        }) {
       writeText(out, text);
     }
   }
@@ -191,12 +208,24 @@ public final class ParsedEntryCache {
     List<String> tags = readList(in);
     List<String> related = readList(in);
     String updated = readText(in);
-    return new FaqEntry(id, lang, question, alternatives, section, tags, related,
+    return new FaqEntry(
+        id,
+        lang,
+        question,
+        alternatives,
+        section,
+        tags,
+        related,
         updated == null ? null : LocalDate.parse(updated),
-        readText(in), readText(in), readText(in), readText(in), readText(in));
+        readText(in),
+        readText(in),
+        readText(in),
+        readText(in),
+        readText(in));
   }
 
-  private static void writeLines(DataOutputStream out, Map<String, Integer> lines) throws IOException {
+  private static void writeLines(DataOutputStream out, Map<String, Integer> lines)
+      throws IOException {
     out.writeInt(lines.size());
     for (Map.Entry<String, Integer> line : lines.entrySet()) {
       out.writeUTF(line.getKey());

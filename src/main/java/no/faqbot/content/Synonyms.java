@@ -40,8 +40,11 @@ public record Synonyms(List<List<String>> groups) {
         }
       }
       if (group.size() < 2) {
-        problems.add(new ContentProblem(path, i + 1,
-            "a synonym group needs at least two phrases separated by commas, e.g. 'testkjøp, testordre'"));
+        problems.add(
+            new ContentProblem(
+                path,
+                i + 1,
+                "a synonym group needs at least two phrases separated by commas, e.g. 'testkjøp, testordre'"));
       } else {
         groups.add(group);
       }

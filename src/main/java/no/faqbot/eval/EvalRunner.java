@@ -21,12 +21,13 @@ import no.faqbot.search.SearchHit;
 import no.faqbot.web.Json;
 
 /**
- * Runs eval sets through the chat in-process and reports accuracy per kind, per file and over
- * all files, with the misses.
+ * Runs eval sets through the chat in-process and reports accuracy per kind, per file and over all
+ * files, with the misses.
  */
 public final class EvalRunner {
   /** Accuracy each kind must reach. */
   public static final double TARGET = 0.9;
+
   private static final ObjectMapper JSON = Json.mapper();
 
   private final ChatService chat;
@@ -85,26 +86,29 @@ public final class EvalRunner {
     }
     Map<Path, Report> perFile = new LinkedHashMap<>();
     Report all = new Report(new TreeMap<>());
-    items.forEach((file, list) -> {
-      if (files.size() > 1) {
-        out.println("== " + file);
-      }
-      Report report = new Report(new TreeMap<>());
-      for (EvalItem item : list) {
-        ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
-        boolean right = judge(item, reply);
-        report.add(item.kind(), right);
-        all.add(item.kind(), right);
-        if (!right || verbose) {
-          out.printf("%s %-6s %-60s -> %s%n", right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
-          if (verbose) {
-            explain(item);
+    items.forEach(
+        (file, list) -> {
+          if (files.size() > 1) {
+            out.println("== " + file);
           }
-        }
-      }
-      perFile.put(file, report);
-      print(report);
-    });
+          Report report = new Report(new TreeMap<>());
+          for (EvalItem item : list) {
+            ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
+            boolean right = judge(item, reply);
+            report.add(item.kind(), right);
+            all.add(item.kind(), right);
+            if (!right || verbose) {
+              out.printf(
+                  "%s %-6s %-60s -> %s%n",
+                  right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
+              if (verbose) {
+                explain(item);
+              }
+            }
+          }
+          perFile.put(file, report);
+          print(report);
+        });
     if (files.size() > 1) {
       out.println("== overall");
       print(all);
@@ -131,23 +135,44 @@ public final class EvalRunner {
 
   private void print(Report report) {
     out.println();
-    report.perKind().forEach((kind, c) ->
-        out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n", kind, c[0], c[1], 100.0 * c[0] / c[1]));
+    report
+        .perKind()
+        .forEach(
+            (kind, c) ->
+                out.printf(
+                    Locale.ROOT,
+                    "%-7s %3d/%-3d = %5.1f %%%n",
+                    kind,
+                    c[0],
+                    c[1],
+                    100.0 * c[0] / c[1]));
     int total = report.perKind().values().stream().mapToInt(c -> c[1]).sum();
-    out.printf(Locale.ROOT, "%-7s %3d/%-3d = %5.1f %%%n%n", "overall", Math.round(report.overall() * total), total,
+    out.printf(
+        Locale.ROOT,
+        "%-7s %3d/%-3d = %5.1f %%%n%n",
+        "overall",
+        Math.round(report.overall() * total),
+        total,
         100.0 * report.overall());
   }
 
   /** The top hits with their coverage and score, to see why the chat decided as it did. */
   private void explain(EvalItem item) {
     String lang = item.lang() == null ? "nb" : item.lang();
-    knowledge.withIndex(index -> {
-      for (SearchHit h : index.searchWithScope(item.q(), lang, 4)) {
-        out.printf(Locale.ROOT, "       %-32s coverage %.2f score %.2f evidence %.2f relevance %.2f%n",
-            h.entry().id(), h.coverage(), h.score(), h.evidence(), h.relevance());
-      }
-      return null;
-    });
+    knowledge.withIndex(
+        index -> {
+          for (SearchHit h : index.searchWithScope(item.q(), lang, 4)) {
+            out.printf(
+                Locale.ROOT,
+                "       %-32s coverage %.2f score %.2f evidence %.2f relevance %.2f%n",
+                h.entry().id(),
+                h.coverage(),
+                h.score(),
+                h.evidence(),
+                h.relevance());
+          }
+          return null;
+        });
   }
 
   /**
@@ -173,7 +198,10 @@ public final class EvalRunner {
   }
 
   private static boolean starts(ChatReply reply, String flow) {
-    return flow != null && reply.type() == ReplyType.FLOW && reply.flow() != null && reply.flow().id().equals(flow);
+    return flow != null
+        && reply.type() == ReplyType.FLOW
+        && reply.flow() != null
+        && reply.flow().id().equals(flow);
   }
 
   private static String describe(ChatReply reply) {

@@ -34,17 +34,26 @@ final class DataFolder {
   synchronized void failed(Path file, IOException e) {
     if (!failing) {
       failing = true;
-      LOG.error("Cannot write {} ({}); feedback is refused with 503 until the data folder {} is writable "
-          + "(FAQBOT_DATA); this is logged once", file, e.toString(), path);
+      LOG.error(
+          "Cannot write {} ({}); feedback is refused with 503 until the data folder {} is writable "
+              + "(FAQBOT_DATA); this is logged once",
+          file,
+          e.toString(),
+          path);
     }
   }
 
-  /** {@code unwritable} after a failed write (until one works) or when the folder cannot be written now. */
+  /**
+   * {@code unwritable} after a failed write (until one works) or when the folder cannot be written
+   * now.
+   */
   synchronized String state() {
     return failing || !writable() ? "unwritable" : "ok";
   }
 
-  /** The folder, or the nearest folder above it that exists when it is not created yet, is writable. */
+  /**
+   * The folder, or the nearest folder above it that exists when it is not created yet, is writable.
+   */
   private boolean writable() {
     Path p = path;
     while (p != null && !Files.exists(p)) {

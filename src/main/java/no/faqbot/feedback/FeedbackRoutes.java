@@ -10,7 +10,6 @@ import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.support.Redactor;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
-import no.faqbot.web.WebServer;
 
 /** {@code POST /api/feedback} {@code {entryId, helpful, query, lang}}: a vote on an answer. */
 public final class FeedbackRoutes implements Routes {
@@ -33,7 +32,8 @@ public final class FeedbackRoutes implements Routes {
   private void vote(Context ctx) throws Exception {
     JsonNode body = JsonBody.read(ctx);
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("send {\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}");
+      throw new IllegalArgumentException(
+          "send {\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}");
     }
     JsonNode entryId = body.get("entryId");
     if (entryId == null || !entryId.isTextual() || entryId.asText().isBlank()) {
@@ -44,8 +44,11 @@ public final class FeedbackRoutes implements Routes {
       throw new IllegalArgumentException("helpful must be true or false");
     }
     JsonNode query = body.get("query");
-    if (query != null && !query.isNull() && (!query.isTextual() || query.asText().length() > MAX_QUERY)) {
-      throw new IllegalArgumentException("query must be a string of at most " + MAX_QUERY + " characters");
+    if (query != null
+        && !query.isNull()
+        && (!query.isTextual() || query.asText().length() > MAX_QUERY)) {
+      throw new IllegalArgumentException(
+          "query must be a string of at most " + MAX_QUERY + " characters");
     }
     String lang = Languages.require(body.path("lang").asText(Languages.DEFAULT));
     String id = entryId.asText();
@@ -57,8 +60,10 @@ public final class FeedbackRoutes implements Routes {
       throw new IllegalArgumentException("conversation must be a string");
     }
     // A merchant may paste a secret into the question; it must not end up in the store.
-    String text = query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
-    String conversationId = conversation == null || conversation.isNull() ? null : conversation.asText();
+    String text =
+        query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
+    String conversationId =
+        conversation == null || conversation.isNull() ? null : conversation.asText();
     store.add(conversationId, id, lang, helpful.asBoolean(), text);
     ctx.status(201).json(Map.of("stored", true));
   }

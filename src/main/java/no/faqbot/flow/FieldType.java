@@ -7,8 +7,12 @@ import java.util.regex.Pattern;
 public enum FieldType {
   TEXT(200, null, "text"),
   TEXTAREA(4000, null, "text"),
-  EMAIL(254, Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "an e-mail address like name@shop.no"),
-  STORE_ID(40, Pattern.compile("[A-Za-z]{0,3}\\d{2,12}"), "a store ID: digits (old EID) or a letter and digits like K123456"),
+  EMAIL(
+      254, Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "an e-mail address like name@shop.no"),
+  STORE_ID(
+      40,
+      Pattern.compile("[A-Za-z]{0,3}\\d{2,12}"),
+      "a store ID: digits (old EID) or a letter and digits like K123456"),
   ERROR_CODE(80, Pattern.compile("[A-Za-z0-9_.\\- ]{2,80}"), "an error code like BAD_VALUE"),
   HTTP_STATUS(3, Pattern.compile("[1-5]\\d\\d"), "a three-digit HTTP status like 401"),
   CORRELATION_ID(80, Pattern.compile("[A-Za-z0-9\\-]{6,80}"), "a correlation id like 7f3c...-..."),

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A guided troubleshooting flow: a language-neutral tree of steps with texts in every language,
- * the phrasings that recognise the problem, and the FAQ entries it relates to.
+ * A guided troubleshooting flow: a language-neutral tree of steps with texts in every language, the
+ * phrasings that recognise the problem, and the FAQ entries it relates to.
  *
  * @param revision a hash of the file, so a conversation started on an older version is noticed
  */

@@ -13,14 +13,21 @@ import no.faqbot.format.Words;
 public final class FlowEngine {
   /** Answers of an info step. */
   public static final String HELPED = "helped";
+
   public static final String NOT_HELPED = "not-helped";
+
   /** The choice that goes back one step (the widget's "Tilbake"); no option id starts with '_'. */
   public static final String BACK = "_back";
 
   private FlowEngine() {}
 
   public static FlowState start(Flow flow) {
-    return new FlowState(flow.id(), flow.revision(), flow.start(), List.of(new FlowState.Visit(flow.start(), null)), Map.of());
+    return new FlowState(
+        flow.id(),
+        flow.revision(),
+        flow.start(),
+        List.of(new FlowState.Visit(flow.start(), null)),
+        Map.of());
   }
 
   /**
@@ -30,16 +37,27 @@ public final class FlowEngine {
    * @throws InvalidStateException when the state does not belong to this version of the flow
    * @throws FlowInputException when the answer does not fit the step
    */
-  public static FlowState advance(Flow flow, FlowState state, String choice, Map<String, String> fields) {
+  public static FlowState advance(
+      Flow flow, FlowState state, String choice, Map<String, String> fields) {
     Step step = current(flow, state);
     String answer;
     String next;
     Map<String, String> collected = new LinkedHashMap<>(state.fields());
     switch (step.kind()) {
       case CHOICE -> {
-        Step.Option option = step.options().stream().filter(o -> o.id().equals(choice)).findFirst()
-            .orElseThrow(() -> new FlowInputException("choose one of " + step.options().stream().map(Step.Option::id).toList()
-                + " for step '" + step.id() + "'" + (choice == null ? "" : ", not '" + choice + "'")));
+        Step.Option option =
+            step.options().stream()
+                .filter(o -> o.id().equals(choice))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new FlowInputException(
+                            "choose one of "
+                                + step.options().stream().map(Step.Option::id).toList()
+                                + " for step '"
+                                + step.id()
+                                + "'"
+                                + (choice == null ? "" : ", not '" + choice + "'")));
         answer = option.id();
         next = option.next();
       }
@@ -49,7 +67,14 @@ public final class FlowEngine {
         } else if (NOT_HELPED.equals(choice)) {
           next = step.next();
         } else {
-          throw new FlowInputException("answer step '" + step.id() + "' with choice '" + HELPED + "' or '" + NOT_HELPED + "'");
+          throw new FlowInputException(
+              "answer step '"
+                  + step.id()
+                  + "' with choice '"
+                  + HELPED
+                  + "' or '"
+                  + NOT_HELPED
+                  + "'");
         }
         answer = choice;
       }
@@ -58,7 +83,9 @@ public final class FlowEngine {
         answer = "fields";
         next = step.next();
       }
-      default -> throw new FlowInputException("the flow has ended at step '" + step.id() + "'; start a new conversation");
+      default ->
+          throw new FlowInputException(
+              "the flow has ended at step '" + step.id() + "'; start a new conversation");
     }
     List<FlowState.Visit> trail = new ArrayList<>(state.trail());
     if (!trail.isEmpty() && trail.get(trail.size() - 1).step().equals(step.id())) {
@@ -68,7 +95,8 @@ public final class FlowEngine {
     }
     trail.add(new FlowState.Visit(next, null));
     if (trail.size() > FlowState.MAX_TRAIL) {
-      throw new InvalidStateException("this conversation is longer than any flow allows; start again");
+      throw new InvalidStateException(
+          "this conversation is longer than any flow allows; start again");
     }
     return new FlowState(flow.id(), flow.revision(), next, trail, collected);
   }
@@ -83,7 +111,8 @@ public final class FlowEngine {
     current(flow, state);
     List<FlowState.Visit> trail = new ArrayList<>(state.trail());
     if (trail.size() < 2) {
-      throw new FlowInputException("this is the first step of the guide; there is no step to go back to");
+      throw new FlowInputException(
+          "this is the first step of the guide; there is no step to go back to");
     }
     trail.remove(trail.size() - 1);
     String step = trail.get(trail.size() - 1).step();
@@ -117,14 +146,19 @@ public final class FlowEngine {
   /** The step the state is at, after checking the state belongs to this flow as it is now. */
   public static Step current(Flow flow, FlowState state) {
     if (!flow.id().equals(state.flow())) {
-      throw new InvalidStateException("state belongs to flow '" + state.flow() + "', not '" + flow.id() + "'");
+      throw new InvalidStateException(
+          "state belongs to flow '" + state.flow() + "', not '" + flow.id() + "'");
     }
     if (!flow.revision().equals(state.revision())) {
-      throw new InvalidStateException("the guided flow '" + flow.id() + "' has changed since this conversation started; start again");
+      throw new InvalidStateException(
+          "the guided flow '"
+              + flow.id()
+              + "' has changed since this conversation started; start again");
     }
     Step step = flow.step(state.step());
     if (step == null) {
-      throw new InvalidStateException("step '" + state.step() + "' is not in flow '" + flow.id() + "'; start again");
+      throw new InvalidStateException(
+          "step '" + state.step() + "' is not in flow '" + flow.id() + "'; start again");
     }
     return step;
   }
@@ -161,8 +195,8 @@ public final class FlowEngine {
   }
 
   /**
-   * What the merchant already went through, one line per answered step, for the support e-mail:
-   * the step's question or advice, then the answer.
+   * What the merchant already went through, one line per answered step, for the support e-mail: the
+   * step's question or advice, then the answer.
    */
   public static List<String> transcript(Flow flow, FlowState state, String lang) {
     List<String> lines = new ArrayList<>();
@@ -171,12 +205,19 @@ public final class FlowEngine {
       if (step == null || visit.answer() == null) {
         continue;
       }
-      String answer = switch (step.kind()) {
-        case CHOICE -> step.options().stream().filter(o -> o.id().equals(visit.answer())).map(o -> o.label().in(lang))
-            .findFirst().orElse(visit.answer());
-        case INFO -> Words.in(lang).get(HELPED.equals(visit.answer()) ? "flow.helped" : "flow.notHelped");
-        default -> Words.in(lang).get("flow.filledIn");
-      };
+      String answer =
+          switch (step.kind()) {
+            case CHOICE ->
+                step.options().stream()
+                    .filter(o -> o.id().equals(visit.answer()))
+                    .map(o -> o.label().in(lang))
+                    .findFirst()
+                    .orElse(visit.answer());
+            case INFO ->
+                Words.in(lang)
+                    .get(HELPED.equals(visit.answer()) ? "flow.helped" : "flow.notHelped");
+            default -> Words.in(lang).get("flow.filledIn");
+          };
       lines.add(firstSentence(step.prompt().in(lang)) + " → " + answer);
     }
     return lines;

@@ -2,7 +2,9 @@ package no.faqbot.flow;
 
 import java.util.Map;
 
-/** The merchant's answer does not fit the step (unknown option, invalid field); answered with 400. */
+/**
+ * The merchant's answer does not fit the step (unknown option, invalid field); answered with 400.
+ */
 public final class FlowInputException extends IllegalArgumentException {
   private final Map<String, String> fieldErrors;
 

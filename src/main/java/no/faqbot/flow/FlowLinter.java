@@ -12,22 +12,55 @@ import no.faqbot.format.YamlDocument;
 final class FlowLinter {
   private FlowLinter() {}
 
-  static void lint(String path, String start, Map<String, Step> steps, YamlDocument doc, List<ContentProblem> problems) {
+  static void lint(
+      String path,
+      String start,
+      Map<String, Step> steps,
+      YamlDocument doc,
+      List<ContentProblem> problems) {
     if (!steps.containsKey(start)) {
-      problems.add(new ContentProblem(path, doc.lineOf("start"),
-          "start step '" + start + "' does not exist (steps: " + String.join(", ", steps.keySet()) + ")"));
+      problems.add(
+          new ContentProblem(
+              path,
+              doc.lineOf("start"),
+              "start step '"
+                  + start
+                  + "' does not exist (steps: "
+                  + String.join(", ", steps.keySet())
+                  + ")"));
       return;
     }
     boolean broken = false;
     for (Step step : steps.values()) {
       for (int i = 0; i < step.options().size(); i++) {
-        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".options." + i + ".next"), step, step.options().get(i).next(), steps, problems);
+        broken |=
+            checkLink(
+                path,
+                doc.lineOf("steps." + step.id() + ".options." + i + ".next"),
+                step,
+                step.options().get(i).next(),
+                steps,
+                problems);
       }
       if (step.kind() == StepKind.INFO || step.kind() == StepKind.FORM) {
-        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".next"), step, step.next(), steps, problems);
+        broken |=
+            checkLink(
+                path,
+                doc.lineOf("steps." + step.id() + ".next"),
+                step,
+                step.next(),
+                steps,
+                problems);
       }
       if (step.kind() == StepKind.INFO) {
-        broken |= checkLink(path, doc.lineOf("steps." + step.id() + ".resolved"), step, step.resolved(), steps, problems);
+        broken |=
+            checkLink(
+                path,
+                doc.lineOf("steps." + step.id() + ".resolved"),
+                step,
+                step.resolved(),
+                steps,
+                problems);
       }
     }
     if (broken) {
@@ -36,18 +69,42 @@ final class FlowLinter {
     Set<String> reachable = walk(start, steps);
     for (Step step : steps.values()) {
       if (!reachable.contains(step.id())) {
-        problems.add(new ContentProblem(path, step.line(), "step '" + step.id() + "' is unreachable from start '" + start + "'"));
+        problems.add(
+            new ContentProblem(
+                path,
+                step.line(),
+                "step '" + step.id() + "' is unreachable from start '" + start + "'"));
       } else if (!canFinish(step.id(), steps)) {
-        problems.add(new ContentProblem(path, step.line(),
-            "step '" + step.id() + "' never reaches an end or email step (a loop without a way out)"));
+        problems.add(
+            new ContentProblem(
+                path,
+                step.line(),
+                "step '"
+                    + step.id()
+                    + "' never reaches an end or email step (a loop without a way out)"));
       }
     }
   }
 
-  private static boolean checkLink(String path, int line, Step from, String to, Map<String, Step> steps, List<ContentProblem> problems) {
+  private static boolean checkLink(
+      String path,
+      int line,
+      Step from,
+      String to,
+      Map<String, Step> steps,
+      List<ContentProblem> problems) {
     if (to == null || !steps.containsKey(to)) {
-      problems.add(new ContentProblem(path, line, "step '" + from.id() + "' leads to step '" + to
-          + "', which does not exist (steps: " + String.join(", ", steps.keySet()) + ")"));
+      problems.add(
+          new ContentProblem(
+              path,
+              line,
+              "step '"
+                  + from.id()
+                  + "' leads to step '"
+                  + to
+                  + "', which does not exist (steps: "
+                  + String.join(", ", steps.keySet())
+                  + ")"));
       return true;
     }
     return false;

@@ -13,7 +13,10 @@ import no.faqbot.format.Languages;
 import no.faqbot.format.Sha256;
 import no.faqbot.format.YamlDocument;
 
-/** Reads one flow file ({@code content/flows/<id>.yaml}) into a {@link Flow}, collecting every problem. */
+/**
+ * Reads one flow file ({@code content/flows/<id>.yaml}) into a {@link Flow}, collecting every
+ * problem.
+ */
 public final class FlowParser {
   private static final Pattern ID = Ids.PATTERN;
   private static final Pattern FIELD_ID = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -32,31 +35,48 @@ public final class FlowParser {
     }
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      problems.add(new ContentProblem(path, 1, "a flow file must be a YAML mapping with version, id, title, triggers, start and steps"));
+      problems.add(
+          new ContentProblem(
+              path,
+              1,
+              "a flow file must be a YAML mapping with version, id, title, triggers, start and steps"));
       return new Result(null, problems);
     }
     Reader r = new Reader(path, doc, problems);
     if (root.path("version").asInt(-1) != 1) {
-      problems.add(new ContentProblem(path, doc.lineOf("version"), "missing or unsupported 'version': write 'version: 1'"));
+      problems.add(
+          new ContentProblem(
+              path, doc.lineOf("version"), "missing or unsupported 'version': write 'version: 1'"));
     }
     String fileId = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
     String id = root.path("id").asText("");
     if (!id.equals(fileId)) {
-      problems.add(new ContentProblem(path, doc.lineOf("id"),
-          "id '" + id + "' must match the file name: write 'id: " + fileId + "'"));
+      problems.add(
+          new ContentProblem(
+              path,
+              doc.lineOf("id"),
+              "id '" + id + "' must match the file name: write 'id: " + fileId + "'"));
     }
     Text title = r.text("title", root.get("title"));
     Map<String, List<String>> triggers = new LinkedHashMap<>();
     for (String lang : Languages.ALL) {
       List<String> list = new ArrayList<>();
-      root.path("triggers").path(lang).forEach(t -> {
-        if (!t.asText("").isBlank()) {
-          list.add(t.asText().strip());
-        }
-      });
+      root.path("triggers")
+          .path(lang)
+          .forEach(
+              t -> {
+                if (!t.asText("").isBlank()) {
+                  list.add(t.asText().strip());
+                }
+              });
       if (list.isEmpty()) {
-        problems.add(new ContentProblem(path, doc.lineOf("triggers"),
-            "triggers need at least one phrase in '" + lang + "': how merchants describe this problem"));
+        problems.add(
+            new ContentProblem(
+                path,
+                doc.lineOf("triggers"),
+                "triggers need at least one phrase in '"
+                    + lang
+                    + "': how merchants describe this problem"));
       }
       triggers.put(lang, list);
     }
@@ -69,14 +89,19 @@ public final class FlowParser {
     Map<String, Step> steps = new LinkedHashMap<>();
     JsonNode stepsNode = root.get("steps");
     if (stepsNode == null || !stepsNode.isObject() || stepsNode.isEmpty()) {
-      problems.add(new ContentProblem(path, doc.lineOf("steps"), "missing 'steps': a mapping of step ids to steps"));
+      problems.add(
+          new ContentProblem(
+              path, doc.lineOf("steps"), "missing 'steps': a mapping of step ids to steps"));
     } else {
-      stepsNode.fields().forEachRemaining(e -> {
-        Step step = r.step(e.getKey(), e.getValue());
-        if (step != null) {
-          steps.put(step.id(), step);
-        }
-      });
+      stepsNode
+          .fields()
+          .forEachRemaining(
+              e -> {
+                Step step = r.step(e.getKey(), e.getValue());
+                if (step != null) {
+                  steps.put(step.id(), step);
+                }
+              });
     }
     if (problems.isEmpty()) {
       FlowLinter.lint(path, start, steps, doc, problems);
@@ -84,7 +109,18 @@ public final class FlowParser {
     if (!problems.isEmpty()) {
       return new Result(null, problems);
     }
-    return new Result(new Flow(id, title, triggers, entries, start, steps, path, revision(text), doc.lineOf("entries")), problems);
+    return new Result(
+        new Flow(
+            id,
+            title,
+            triggers,
+            entries,
+            start,
+            steps,
+            path,
+            revision(text),
+            doc.lineOf("entries")),
+        problems);
   }
 
   private static String revision(String text) {
@@ -98,8 +134,17 @@ public final class FlowParser {
       for (String lang : Languages.ALL) {
         String t = node == null ? "" : node.path(lang).asText("").strip();
         if (t.isEmpty()) {
-          problems.add(new ContentProblem(path, doc.lineOf(dotted),
-              "'" + dotted + "' has no '" + lang + "' text: write " + lastPart(dotted) + ": {nb: ..., en: ...}"));
+          problems.add(
+              new ContentProblem(
+                  path,
+                  doc.lineOf(dotted),
+                  "'"
+                      + dotted
+                      + "' has no '"
+                      + lang
+                      + "' text: write "
+                      + lastPart(dotted)
+                      + ": {nb: ..., en: ...}"));
         }
         byLang.put(lang, t);
       }
@@ -109,13 +154,24 @@ public final class FlowParser {
     Step step(String id, JsonNode node) {
       String at = "steps." + id;
       if (!ID.matcher(id).matches()) {
-        problems.add(new ContentProblem(path, doc.lineOf(at), "step id '" + id + "' must be kebab-case, e.g. 'check-plugin'"));
+        problems.add(
+            new ContentProblem(
+                path,
+                doc.lineOf(at),
+                "step id '" + id + "' must be kebab-case, e.g. 'check-plugin'"));
       }
       String kindText = node.path("kind").asText("");
       StepKind kind = StepKind.parse(kindText);
       if (kind == null) {
-        problems.add(new ContentProblem(path, doc.lineOf(at + ".kind"),
-            "step '" + id + "' has unknown kind '" + kindText + "' (kinds: choice, info, form, email, end)"));
+        problems.add(
+            new ContentProblem(
+                path,
+                doc.lineOf(at + ".kind"),
+                "step '"
+                    + id
+                    + "' has unknown kind '"
+                    + kindText
+                    + "' (kinds: choice, info, form, email, end)"));
         return null;
       }
       Text prompt = text(at + ".prompt", node.get("prompt"));
@@ -133,21 +189,40 @@ public final class FlowParser {
             String oid = o.path("id").asText("");
             String oat = at + ".options." + i;
             if (!ID.matcher(oid).matches()) {
-              problems.add(new ContentProblem(path, doc.lineOf(oat + ".id"), "option " + (i + 1) + " of step '" + id + "' needs a kebab-case id"));
+              problems.add(
+                  new ContentProblem(
+                      path,
+                      doc.lineOf(oat + ".id"),
+                      "option " + (i + 1) + " of step '" + id + "' needs a kebab-case id"));
             }
             if (options.stream().anyMatch(x -> x.id().equals(oid))) {
-              problems.add(new ContentProblem(path, doc.lineOf(oat + ".id"), "step '" + id + "' has two options with id '" + oid + "'"));
+              problems.add(
+                  new ContentProblem(
+                      path,
+                      doc.lineOf(oat + ".id"),
+                      "step '" + id + "' has two options with id '" + oid + "'"));
             }
-            options.add(new Step.Option(oid, text(oat + ".label", o.get("label")), o.path("next").asText(null)));
+            options.add(
+                new Step.Option(
+                    oid, text(oat + ".label", o.get("label")), o.path("next").asText(null)));
           }
           if (options.size() < 2) {
-            problems.add(new ContentProblem(path, doc.lineOf(at + ".options"), "choice step '" + id + "' needs at least two options"));
+            problems.add(
+                new ContentProblem(
+                    path,
+                    doc.lineOf(at + ".options"),
+                    "choice step '" + id + "' needs at least two options"));
           }
         }
         case INFO -> {
           if (next == null || resolved == null) {
-            problems.add(new ContentProblem(path, doc.lineOf(at),
-                "info step '" + id + "' needs 'resolved' (when the advice helped) and 'next' (when it did not)"));
+            problems.add(
+                new ContentProblem(
+                    path,
+                    doc.lineOf(at),
+                    "info step '"
+                        + id
+                        + "' needs 'resolved' (when the advice helped) and 'next' (when it did not)"));
           }
         }
         case FORM -> {
@@ -157,33 +232,56 @@ public final class FlowParser {
             String fat = at + ".fields." + i;
             String fid = f.path("id").asText("");
             if (!FIELD_ID.matcher(fid).matches()) {
-              problems.add(new ContentProblem(path, doc.lineOf(fat + ".id"), "field " + (i + 1) + " of step '" + id + "' needs an id like 'storeId'"));
+              problems.add(
+                  new ContentProblem(
+                      path,
+                      doc.lineOf(fat + ".id"),
+                      "field " + (i + 1) + " of step '" + id + "' needs an id like 'storeId'"));
             }
             String typeText = f.path("type").asText("");
             FieldType type = FieldType.parse(typeText);
             if (type == null) {
-              problems.add(new ContentProblem(path, doc.lineOf(fat + ".type"), "field '" + fid + "' has unknown type '" + typeText
-                  + "' (types: text, textarea, email, store-id, error-code, http-status, correlation-id, platform)"));
+              problems.add(
+                  new ContentProblem(
+                      path,
+                      doc.lineOf(fat + ".type"),
+                      "field '"
+                          + fid
+                          + "' has unknown type '"
+                          + typeText
+                          + "' (types: text, textarea, email, store-id, error-code, http-status, correlation-id, platform)"));
               type = FieldType.TEXT;
             }
-            fields.add(new Step.Field(fid, type, text(fat + ".label", f.get("label")), f.path("required").asBoolean(false)));
+            fields.add(
+                new Step.Field(
+                    fid,
+                    type,
+                    text(fat + ".label", f.get("label")),
+                    f.path("required").asBoolean(false)));
           }
           if (fields.isEmpty()) {
-            problems.add(new ContentProblem(path, doc.lineOf(at), "form step '" + id + "' needs at least one field"));
+            problems.add(
+                new ContentProblem(
+                    path, doc.lineOf(at), "form step '" + id + "' needs at least one field"));
           }
           if (next == null) {
-            problems.add(new ContentProblem(path, doc.lineOf(at), "form step '" + id + "' needs 'next'"));
+            problems.add(
+                new ContentProblem(path, doc.lineOf(at), "form step '" + id + "' needs 'next'"));
           }
         }
         case EMAIL -> subject = text(at + ".subject", node.get("subject"));
         case END -> {
           if (!"resolved".equals(outcome) && !"closed".equals(outcome)) {
-            problems.add(new ContentProblem(path, doc.lineOf(at + ".outcome"),
-                "end step '" + id + "' needs 'outcome: resolved' or 'outcome: closed'"));
+            problems.add(
+                new ContentProblem(
+                    path,
+                    doc.lineOf(at + ".outcome"),
+                    "end step '" + id + "' needs 'outcome: resolved' or 'outcome: closed'"));
           }
         }
       }
-      return new Step(id, kind, prompt, options, fields, next, resolved, outcome, subject, doc.lineOf(at));
+      return new Step(
+          id, kind, prompt, options, fields, next, resolved, outcome, subject, doc.lineOf(at));
     }
 
     private static String lastPart(String dotted) {

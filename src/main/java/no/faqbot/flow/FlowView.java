@@ -5,8 +5,9 @@ import java.util.Map;
 import no.faqbot.format.Words;
 
 /**
- * A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields}};
- * {@code stepNumber} of about {@code stepsEstimate} (the shortest way on) for "step 3 of ~6".
+ * A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options,
+ * fields}}; {@code stepNumber} of about {@code stepsEstimate} (the shortest way on) for "step 3 of
+ * ~6".
  */
 public record FlowView(
     String id,
@@ -39,17 +40,40 @@ public record FlowView(
   public static FlowView of(Flow flow, FlowState state, String lang, List<EntryRef> entries) {
     Step step = FlowEngine.current(flow, state);
     int number = state.trail().size();
-    List<OptionView> options = switch (step.kind()) {
-      case CHOICE -> step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
-      case INFO -> List.of(new OptionView(FlowEngine.HELPED, Words.in(lang).get("flow.helped")),
-          new OptionView(FlowEngine.NOT_HELPED, Words.in(lang).get("flow.notHelped")));
-      default -> List.of();
-    };
-    List<FieldView> fields = step.fields().stream()
-        .map(f -> new FieldView(f.id(), f.type().json(), f.label().in(lang), f.required(), f.type().maxLength()))
-        .toList();
-    return new FlowView(flow.id(), flow.title().in(lang), step.id(), step.kind().json(), step.prompt().in(lang),
-        options, fields, step.outcome(), step.kind() == StepKind.EMAIL ? state.fields() : Map.of(),
-        List.copyOf(entries), number, number - 1 + FlowEngine.stepsLeft(flow, step.id()), number > 1);
+    List<OptionView> options =
+        switch (step.kind()) {
+          case CHOICE ->
+              step.options().stream().map(o -> new OptionView(o.id(), o.label().in(lang))).toList();
+          case INFO ->
+              List.of(
+                  new OptionView(FlowEngine.HELPED, Words.in(lang).get("flow.helped")),
+                  new OptionView(FlowEngine.NOT_HELPED, Words.in(lang).get("flow.notHelped")));
+          default -> List.of();
+        };
+    List<FieldView> fields =
+        step.fields().stream()
+            .map(
+                f ->
+                    new FieldView(
+                        f.id(),
+                        f.type().json(),
+                        f.label().in(lang),
+                        f.required(),
+                        f.type().maxLength()))
+            .toList();
+    return new FlowView(
+        flow.id(),
+        flow.title().in(lang),
+        step.id(),
+        step.kind().json(),
+        step.prompt().in(lang),
+        options,
+        fields,
+        step.outcome(),
+        step.kind() == StepKind.EMAIL ? state.fields() : Map.of(),
+        List.copyOf(entries),
+        number,
+        number - 1 + FlowEngine.stepsLeft(flow, step.id()),
+        number > 1);
   }
 }

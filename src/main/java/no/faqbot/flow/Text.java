@@ -3,7 +3,10 @@ package no.faqbot.flow;
 import java.util.Map;
 import no.faqbot.format.Languages;
 
-/** A text in every language ({@code {nb: ..., en: ...}}), so a flow's tree cannot drift between them. */
+/**
+ * A text in every language ({@code {nb: ..., en: ...}}), so a flow's tree cannot drift between
+ * them.
+ */
 public record Text(Map<String, String> byLang) {
   public static final Text EMPTY = new Text(Map.of());
 

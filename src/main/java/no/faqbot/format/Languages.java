@@ -21,7 +21,10 @@ public final class Languages {
     return lang;
   }
 
-  /** {@code lang} as a client sent it: none (null or blank) means the default, else it must be served. */
+  /**
+   * {@code lang} as a client sent it: none (null or blank) means the default, else it must be
+   * served.
+   */
   public static String orDefault(String lang) {
     return lang == null || lang.isBlank() ? DEFAULT : require(lang);
   }

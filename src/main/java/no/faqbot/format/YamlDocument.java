@@ -61,16 +61,25 @@ public final class YamlDocument {
         int line = firstLine + m.getProblemMark().getLine();
         String message = "invalid YAML: " + m.getProblem();
         if (m.getContext() != null && m.getContextMark() != null) {
-          message += " (" + m.getContext() + " started at line " + (firstLine + m.getContextMark().getLine()) + ")";
+          message +=
+              " ("
+                  + m.getContext()
+                  + " started at line "
+                  + (firstLine + m.getContextMark().getLine())
+                  + ")";
         }
         return new YamlError(line, message.replaceAll("\\s+", " "));
       }
     }
     int line = e.getLocation() == null ? 1 : Math.max(e.getLocation().getLineNr(), 1);
-    return new YamlError(firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
+    return new YamlError(
+        firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
   }
 
-  /** An open mapping or list while reading: whether it added a path element, and its list item count. */
+  /**
+   * An open mapping or list while reading: whether it added a path element, and its list item
+   * count.
+   */
   private static final class Frame {
     final boolean pushed;
     final boolean list;
@@ -83,9 +92,9 @@ public final class YamlDocument {
   }
 
   /**
-   * Passes every token through and records the line of every key as a dotted path; list items
-   * are numbered ({@code steps.a.options.1.next}). Every {@code next...} method goes through
-   * {@link #nextToken}, so no token is missed whichever the tree reader calls.
+   * Passes every token through and records the line of every key as a dotted path; list items are
+   * numbered ({@code steps.a.options.1.next}). Every {@code next...} method goes through {@link
+   * #nextToken}, so no token is missed whichever the tree reader calls.
    */
   private static final class KeyLineRecorder extends JsonParserDelegate {
     private final Map<String, Integer> lines;
@@ -108,7 +117,8 @@ public final class YamlDocument {
       }
       if (token == JsonToken.FIELD_NAME) {
         pendingKey = delegate.currentName();
-        lines.putIfAbsent(join(path, pendingKey), firstLine - 1 + delegate.currentTokenLocation().getLineNr());
+        lines.putIfAbsent(
+            join(path, pendingKey), firstLine - 1 + delegate.currentTokenLocation().getLineNr());
         return token;
       }
       String element = pendingKey;
@@ -163,7 +173,9 @@ public final class YamlDocument {
     @Override
     public Boolean nextBooleanValue() throws IOException {
       JsonToken token = nextToken();
-      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+      return token == JsonToken.VALUE_TRUE
+          ? Boolean.TRUE
+          : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
     }
 
     @Override

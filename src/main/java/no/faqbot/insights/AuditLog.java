@@ -24,7 +24,9 @@ public final class AuditLog {
 
   public void add(String user, String action, String detail) throws SQLException {
     try (Connection c = store.connection();
-        PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (at, staff_user, action, detail) VALUES (?,?,?,?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_log (at, staff_user, action, detail) VALUES (?,?,?,?)")) {
       s.setLong(1, clock.millis());
       s.setString(2, user == null ? "?" : user);
       s.setString(3, action);
@@ -37,8 +39,10 @@ public final class AuditLog {
   public List<Entry> latest(int limit) throws SQLException {
     List<Entry> entries = new ArrayList<>();
     try (Connection c = store.connection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT at, staff_user, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT " + limit);
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT at, staff_user, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT "
+                    + limit);
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         entries.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)));

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One recorded event: a chat turn, a picked suggestion, a vote or a support e-mail. Columns that do
- * not apply to the kind are null. Never an IP address, a cookie, an e-mail address or an attachment.
+ * not apply to the kind are null. Never an IP address, a cookie, an e-mail address or an
+ * attachment.
  *
  * @param at epoch milliseconds (UTC)
  * @param conversation the widget's random id for its session, or null
@@ -49,8 +50,25 @@ public record Event(
 
   /** The same event with another message (the redacted one). */
   public Event withMessage(String text) {
-    return new Event(at, kind, conversation, lang, text, replyType, entryId, score, runnerUpId, runnerUpScore,
-        suggestions, flowId, flowStep, flowOutcome, helpful, caseRef, problem, errorCode);
+    return new Event(
+        at,
+        kind,
+        conversation,
+        lang,
+        text,
+        replyType,
+        entryId,
+        score,
+        runnerUpId,
+        runnerUpScore,
+        suggestions,
+        flowId,
+        flowStep,
+        flowOutcome,
+        helpful,
+        caseRef,
+        problem,
+        errorCode);
   }
 
   static String cut(String s, int max) {
@@ -58,21 +76,79 @@ public record Event(
   }
 
   /** A vote on an answer. */
-  public static Event vote(long at, String conversation, String lang, String entryId, boolean helpful, String query) {
-    return new Event(at, EventKind.VOTE, conversation, lang, query, null, entryId, null, null, null, null, null, null,
-        null, helpful, null, null, null);
+  public static Event vote(
+      long at, String conversation, String lang, String entryId, boolean helpful, String query) {
+    return new Event(
+        at,
+        EventKind.VOTE,
+        conversation,
+        lang,
+        query,
+        null,
+        entryId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        helpful,
+        null,
+        null,
+        null);
   }
 
   /** A suggestion or related question opened. */
   public static Event pick(long at, String conversation, String lang, String entryId) {
-    return new Event(at, EventKind.PICK, conversation, lang, null, null, entryId, null, null, null, null, null, null,
-        null, null, null, null, null);
+    return new Event(
+        at,
+        EventKind.PICK,
+        conversation,
+        lang,
+        null,
+        null,
+        entryId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A support e-mail prepared or sent: its case reference, problem and error code only. */
-  public static Event support(long at, EventKind kind, String conversation, String lang, String caseRef,
-      String problem, String errorCode) {
-    return new Event(at, kind, conversation, lang, null, null, null, null, null, null, null, null, null, null, null,
-        caseRef, problem, errorCode);
+  public static Event support(
+      long at,
+      EventKind kind,
+      String conversation,
+      String lang,
+      String caseRef,
+      String problem,
+      String errorCode) {
+    return new Event(
+        at,
+        kind,
+        conversation,
+        lang,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        caseRef,
+        problem,
+        errorCode);
   }
 }

@@ -13,9 +13,26 @@ import no.faqbot.web.Json;
 
 /** Events written as CSV (RFC 4180, safe to open in a spreadsheet) or JSON Lines. */
 final class EventExport {
-  static final List<String> COLUMNS = List.of("at", "kind", "conversation", "lang", "message", "replyType", "entryId",
-      "score", "runnerUpId", "runnerUpScore", "suggestions", "flowId", "flowStep", "flowOutcome", "helpful", "caseRef",
-      "problem", "errorCode");
+  static final List<String> COLUMNS =
+      List.of(
+          "at",
+          "kind",
+          "conversation",
+          "lang",
+          "message",
+          "replyType",
+          "entryId",
+          "score",
+          "runnerUpId",
+          "runnerUpScore",
+          "suggestions",
+          "flowId",
+          "flowStep",
+          "flowOutcome",
+          "helpful",
+          "caseRef",
+          "problem",
+          "errorCode");
   private static final ObjectMapper JSON = Json.mapper();
 
   private EventExport() {}
@@ -70,7 +87,10 @@ final class EventExport {
     }
   }
 
-  /** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs a merchant's text as a formula. */
+  /**
+   * Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs a merchant's text
+   * as a formula.
+   */
   static String cell(Object value) {
     if (value == null) {
       return "";

@@ -25,6 +25,7 @@ public final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   public static final int DEFAULT_CAPACITY = 50_000;
   private static final int BATCH = 1000;
+
   /** The widget's conversation id: random letters, digits and dashes; anything else is not kept. */
   private static final Pattern CONVERSATION = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
@@ -42,8 +43,12 @@ public final class EventRecorder implements AutoCloseable {
   private final LongAdder dropped = new LongAdder();
   private volatile boolean failing;
   private final LongAdder written = new LongAdder();
-  /** Taken but not yet written or given up on, so {@link #flush} knows when the store has them all. */
+
+  /**
+   * Taken but not yet written or given up on, so {@link #flush} knows when the store has them all.
+   */
   private final AtomicLong pending = new AtomicLong();
+
   private final Thread writer;
   private volatile boolean closing;
 
@@ -83,7 +88,8 @@ public final class EventRecorder implements AutoCloseable {
     }
   }
 
-  public void vote(String conversation, String entryId, String lang, boolean helpful, String query) {
+  public void vote(
+      String conversation, String entryId, String lang, boolean helpful, String query) {
     record(Event.vote(clock.millis(), conversation(conversation), lang, entryId, helpful, query));
   }
 
@@ -92,11 +98,20 @@ public final class EventRecorder implements AutoCloseable {
   }
 
   public void supportCase(SupportCase c) {
-    record(Event.support(clock.millis(), c.sent() ? EventKind.SUPPORT_SENT : EventKind.SUPPORT_PREPARED,
-        conversation(c.conversation()), c.lang(), c.caseRef(), c.problem(), c.errorCode()));
+    record(
+        Event.support(
+            clock.millis(),
+            c.sent() ? EventKind.SUPPORT_SENT : EventKind.SUPPORT_PREPARED,
+            conversation(c.conversation()),
+            c.lang(),
+            c.caseRef(),
+            c.problem(),
+            c.errorCode()));
   }
 
-  /** The id when it looks like one the widget makes, else null (free text is never stored there). */
+  /**
+   * The id when it looks like one the widget makes, else null (free text is never stored there).
+   */
   static String conversation(String id) {
     return id != null && CONVERSATION.matcher(id).matches() ? id : null;
   }
@@ -175,12 +190,18 @@ public final class EventRecorder implements AutoCloseable {
       // Logged when writing starts to fail, not per batch: a broken store must not flood the log.
       if (!failing) {
         failing = true;
-        LOG.warn("Could not record {} event(s) (dropped, {} in all): {}", clean.size(), dropped.sum(), e.toString());
+        LOG.warn(
+            "Could not record {} event(s) (dropped, {} in all): {}",
+            clean.size(),
+            dropped.sum(),
+            e.toString());
       }
     }
   }
 
-  /** {@code ok}, or {@code failing} while the last write to the store failed (for {@code /health}). */
+  /**
+   * {@code ok}, or {@code failing} while the last write to the store failed (for {@code /health}).
+   */
   public String storeState() {
     return failing ? "failing" : "ok";
   }

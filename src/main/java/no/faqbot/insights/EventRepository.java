@@ -12,9 +12,11 @@ import no.faqbot.store.Store;
 
 /** Events in the store: written in batches, read for export, deleted by age or conversation. */
 public final class EventRepository {
-  static final String COLUMNS = "at, kind, conversation, lang, message, reply_type, entry_id, score, runner_up_id,"
-      + " runner_up_score, suggestions, flow_id, flow_step, flow_outcome, helpful, case_ref, problem, error_code";
-  private static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  static final String COLUMNS =
+      "at, kind, conversation, lang, message, reply_type, entry_id, score, runner_up_id,"
+          + " runner_up_score, suggestions, flow_id, flow_step, flow_outcome, helpful, case_ref, problem, error_code";
+  private static final String INSERT =
+      "INSERT INTO events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
   private final Store store;
 
@@ -83,7 +85,9 @@ public final class EventRepository {
   /** Every event from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public void forEach(long from, long to, Consumer<Event> sink) throws SQLException {
     try (Connection c = store.connection();
-        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE at >= ? AND at < ? ORDER BY at, id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM events WHERE at >= ? AND at < ? ORDER BY at, id")) {
       s.setLong(1, from);
       s.setLong(2, to);
       s.setFetchSize(1000);
@@ -99,10 +103,25 @@ public final class EventRepository {
     String suggestions = r.getString(11);
     short helpful = r.getShort(15);
     Boolean vote = r.wasNull() ? null : helpful != 0;
-    return new Event(r.getLong(1), EventKind.of(r.getString(2)), r.getString(3), r.getString(4), r.getString(5),
-        r.getString(6), r.getString(7), nullableDouble(r, 8), r.getString(9), nullableDouble(r, 10),
-        suggestions == null ? List.of() : Arrays.asList(suggestions.split(",")), r.getString(12), r.getString(13),
-        r.getString(14), vote, r.getString(16), r.getString(17), r.getString(18));
+    return new Event(
+        r.getLong(1),
+        EventKind.of(r.getString(2)),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        nullableDouble(r, 8),
+        r.getString(9),
+        nullableDouble(r, 10),
+        suggestions == null ? List.of() : Arrays.asList(suggestions.split(",")),
+        r.getString(12),
+        r.getString(13),
+        r.getString(14),
+        vote,
+        r.getString(16),
+        r.getString(17),
+        r.getString(18));
   }
 
   private static Double nullableDouble(ResultSet r, int i) throws SQLException {
@@ -110,7 +129,10 @@ public final class EventRepository {
     return r.wasNull() ? null : d;
   }
 
-  /** Deletes events older than {@code before}, and the per-day counts of whole days before it; returns how many events. */
+  /**
+   * Deletes events older than {@code before}, and the per-day counts of whole days before it;
+   * returns how many events.
+   */
   public int deleteBefore(long before) throws SQLException {
     long day = Math.floorDiv(before, Rollups.DAY);
     update("DELETE FROM daily_counts WHERE day < ?", day);
@@ -120,8 +142,8 @@ public final class EventRepository {
   }
 
   /**
-   * Deletes every event of one conversation; returns how many. The per-day counts keep its
-   * share: they hold numbers only, nothing of the conversation.
+   * Deletes every event of one conversation; returns how many. The per-day counts keep its share:
+   * they hold numbers only, nothing of the conversation.
    */
   public int deleteConversation(String conversation) throws SQLException {
     try (Connection c = store.connection()) {
@@ -129,7 +151,8 @@ public final class EventRepository {
       try {
         Rollups.forget(c, conversation);
         int deleted;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM events WHERE conversation = ?")) {
+        try (PreparedStatement s =
+            c.prepareStatement("DELETE FROM events WHERE conversation = ?")) {
           s.setString(1, conversation);
           deleted = s.executeUpdate();
         }
@@ -154,7 +177,8 @@ public final class EventRepository {
   }
 
   private int update(String sql, Object value) throws SQLException {
-    try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = store.connection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, value);
       return s.executeUpdate();
     }

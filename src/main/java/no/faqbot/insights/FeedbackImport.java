@@ -29,7 +29,10 @@ public final class FeedbackImport {
 
   private FeedbackImport() {}
 
-  /** Imports {@code data/feedback.jsonl} when present; returns how many votes. Bad lines are skipped and logged. */
+  /**
+   * Imports {@code data/feedback.jsonl} when present; returns how many votes. Bad lines are skipped
+   * and logged.
+   */
   public static int run(Path data, EventRepository events) throws IOException, SQLException {
     Path file = data.resolve(FILE);
     if (!Files.isRegularFile(file)) {
@@ -54,7 +57,11 @@ public final class FeedbackImport {
       events.insert(votes.subList(i, Math.min(votes.size(), i + 1000)));
     }
     Files.move(file, data.resolve(FILE + ".imported"), StandardCopyOption.REPLACE_EXISTING);
-    LOG.info("Imported {} vote(s) from {} into the event store (the file is now {}.imported)", votes.size(), file, FILE);
+    LOG.info(
+        "Imported {} vote(s) from {} into the event store (the file is now {}.imported)",
+        votes.size(),
+        file,
+        FILE);
     return votes.size();
   }
 
@@ -62,10 +69,15 @@ public final class FeedbackImport {
     if (v == null || !v.path("entryId").isTextual() || !v.path("helpful").isBoolean()) {
       throw new IllegalArgumentException("entryId or helpful is missing");
     }
-    long at = v.path("at").isTextual() ? Instant.parse(v.path("at").asText()).toEpochMilli()
-        : v.path("at").isNumber() ? (long) (v.path("at").asDouble() * 1000) : System.currentTimeMillis();
+    long at =
+        v.path("at").isTextual()
+            ? Instant.parse(v.path("at").asText()).toEpochMilli()
+            : v.path("at").isNumber()
+                ? (long) (v.path("at").asDouble() * 1000)
+                : System.currentTimeMillis();
     String lang = v.path("lang").asText(Languages.DEFAULT);
     String query = v.path("query").isTextual() ? v.path("query").asText() : null;
-    return Event.vote(at, null, lang, v.path("entryId").asText(), v.path("helpful").asBoolean(), query);
+    return Event.vote(
+        at, null, lang, v.path("entryId").asText(), v.path("helpful").asBoolean(), query);
   }
 }

@@ -20,7 +20,10 @@ public final class FrontMatterEditor {
 
   private FrontMatterEditor() {}
 
-  /** The file's text with {@code phrasing} added; throws IllegalArgumentException when it cannot be done safely. */
+  /**
+   * The file's text with {@code phrasing} added; throws IllegalArgumentException when it cannot be
+   * done safely.
+   */
   static String withAlternative(String text, String phrasing) {
     String eol = text.contains("\r\n") ? "\r\n" : "\n";
     List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
@@ -54,10 +57,15 @@ public final class FrontMatterEditor {
       } else if (rest.startsWith("[") && rest.endsWith("]")) {
         String inner = rest.substring(1, rest.length() - 1).strip();
         int close = line.lastIndexOf(']');
-        lines.set(i, line.substring(0, close).stripTrailing() + (inner.isEmpty() ? "" : ", ") + scalar(phrasing)
-            + line.substring(close));
+        lines.set(
+            i,
+            line.substring(0, close).stripTrailing()
+                + (inner.isEmpty() ? "" : ", ")
+                + scalar(phrasing)
+                + line.substring(close));
       } else {
-        throw new IllegalArgumentException("alternatives is neither a list of lines nor a [one-line] list");
+        throw new IllegalArgumentException(
+            "alternatives is neither a list of lines nor a [one-line] list");
       }
       return String.join(eol, lines);
     }
@@ -75,7 +83,10 @@ public final class FrontMatterEditor {
     return "\"" + clean.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** Writes the file with the phrasing added, atomically (a temporary file the content loader ignores, then a move). */
+  /**
+   * Writes the file with the phrasing added, atomically (a temporary file the content loader
+   * ignores, then a move).
+   */
   static byte[] addAlternative(Path file, String phrasing) throws IOException {
     byte[] before = Files.readAllBytes(file);
     String updated = withAlternative(new String(before, StandardCharsets.UTF_8), phrasing);

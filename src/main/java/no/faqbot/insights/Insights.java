@@ -15,7 +15,10 @@ import no.faqbot.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The insights feature wired together: the store, the recorder, the daily purge and the staff routes. */
+/**
+ * The insights feature wired together: the store, the recorder, the daily purge and the staff
+ * routes.
+ */
 public final class Insights implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Insights.class);
 
@@ -25,7 +28,8 @@ public final class Insights implements AutoCloseable {
   private final Clock clock;
   private final int retentionDays;
 
-  private Insights(Store store, EventRecorder recorder, RetentionPurge purge, Clock clock, int retentionDays) {
+  private Insights(
+      Store store, EventRecorder recorder, RetentionPurge purge, Clock clock, int retentionDays) {
     this.retentionDays = retentionDays;
     this.store = store;
     this.recorder = recorder;
@@ -38,26 +42,38 @@ public final class Insights implements AutoCloseable {
    *
    * @throws no.faqbot.store.StoreUnavailableException when the configured database cannot be used
    */
-  public static Insights open(StoreSettings storeSettings, RecordingSettings recording, Path data, Clock clock) {
+  public static Insights open(
+      StoreSettings storeSettings, RecordingSettings recording, Path data, Clock clock) {
     Store store = Store.open(storeSettings, data);
     EventRepository events = new EventRepository(store);
     try {
       FeedbackImport.run(data, events);
     } catch (IOException | SQLException e) {
-      LOG.warn("Could not import the old feedback file in {} (kept for the next start): {}", data, e.toString());
+      LOG.warn(
+          "Could not import the old feedback file in {} (kept for the next start): {}",
+          data,
+          e.toString());
     }
     if (!recording.on()) {
       LOG.info("Recording is off (FAQBOT_RECORDING=off): no chat events are stored");
     }
     RetentionPurge purge = new RetentionPurge(events, recording.retentionDays(), clock);
     purge.schedule();
-    return new Insights(store, new EventRecorder(events::insert, recording.on(), EventRecorder.DEFAULT_CAPACITY, clock),
-        purge, clock, recording.retentionDays());
+    return new Insights(
+        store,
+        new EventRecorder(events::insert, recording.on(), EventRecorder.DEFAULT_CAPACITY, clock),
+        purge,
+        clock,
+        recording.retentionDays());
   }
 
   /** Nothing stored and no staff routes: for eval and selftest. */
   public static Insights none() {
-    return new Insights(null, new EventRecorder(batch -> { }, false, 1, Clock.systemUTC()), null, Clock.systemUTC(),
+    return new Insights(
+        null,
+        new EventRecorder(batch -> {}, false, 1, Clock.systemUTC()),
+        null,
+        Clock.systemUTC(),
         RecordingSettings.DEFAULT_RETENTION_DAYS);
   }
 
@@ -75,16 +91,23 @@ public final class Insights implements AutoCloseable {
    * Unanswered questions are grouped with the search's {@code analysis}; an alternative added to an
    * entry is written into its file under {@code content} and served after {@code reloader} reloads.
    */
-  public List<Routes> routes(KnowledgeBase knowledge, ContentReloader reloader, TextAnalysis analysis, Path content) {
+  public List<Routes> routes(
+      KnowledgeBase knowledge, ContentReloader reloader, TextAnalysis analysis, Path content) {
     List<Routes> routes = new ArrayList<>();
     if (store != null) {
       EventRepository events = new EventRepository(store);
       AuditLog audit = new AuditLog(store, clock);
       routes.add(new RecordingRoutes(recorder));
       routes.add(new PrivacyRoutes(events, audit, clock));
-      routes.add(new UnansweredRoutes(new UnansweredFinder(store, analysis),
-          new UnansweredActions(store, knowledge, reloader, content, audit, clock), knowledge, clock));
-      routes.add(new InsightsRoutes(new InsightsQueries(store), recorder, store.description(), retentionDays, clock));
+      routes.add(
+          new UnansweredRoutes(
+              new UnansweredFinder(store, analysis),
+              new UnansweredActions(store, knowledge, reloader, content, audit, clock),
+              knowledge,
+              clock));
+      routes.add(
+          new InsightsRoutes(
+              new InsightsQueries(store), recorder, store.description(), retentionDays, clock));
     }
     return routes;
   }

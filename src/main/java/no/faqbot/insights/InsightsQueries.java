@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import no.faqbot.store.Store;
 
 /**
- * Computes {@link InsightsReport} from the per-day counts ({@code daily_counts},
- * {@code daily_conversations}) that every insert keeps up to date: a few thousand rows for a month
- * however many events it had. Whole UTC days; the same SQL on SQLite and PostgreSQL.
+ * Computes {@link InsightsReport} from the per-day counts ({@code daily_counts}, {@code
+ * daily_conversations}) that every insert keeps up to date: a few thousand rows for a month however
+ * many events it had. Whole UTC days; the same SQL on SQLite and PostgreSQL.
  */
 public final class InsightsQueries {
   static final long DAY = 86_400_000L;
@@ -30,8 +30,12 @@ public final class InsightsQueries {
     this.store = store;
   }
 
-  /** The report for the days from {@code from} to {@code to} (epoch ms), in {@code lang} or all when null. */
-  public InsightsReport report(long from, long to, int days, String lang, InsightsReport.Recording recording)
+  /**
+   * The report for the days from {@code from} to {@code to} (epoch ms), in {@code lang} or all when
+   * null.
+   */
+  public InsightsReport report(
+      long from, long to, int days, String lang, InsightsReport.Recording recording)
       throws SQLException {
     String where = " WHERE day >= ? AND day <= ?" + (lang == null ? "" : " AND lang = ?");
     long firstDay = Math.floorDiv(from, DAY);
@@ -42,82 +46,138 @@ public final class InsightsQueries {
       for (long d = firstDay; d <= lastDay; d++) {
         perDay.put(d, new long[4]);
       }
-      query(c, "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_counts"
-          + where + " GROUP BY day, kind, reply_type, flow_outcome, helpful, has_message",
-          firstDay, lastDay, lang, r -> t.add(r, perDay));
+      query(
+          c,
+          "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_counts"
+              + where
+              + " GROUP BY day, kind, reply_type, flow_outcome, helpful, has_message",
+          firstDay,
+          lastDay,
+          lang,
+          r -> t.add(r, perDay));
       long[] conversations = new long[3];
       // Conversation-days: counted once per day as they come (a conversation over midnight counts
       // on both days), so the figure is a sum over a few rows a day.
-      query(c, "SELECT mark, SUM(n) FROM daily_conversations" + where + " GROUP BY mark", firstDay, lastDay, lang, r -> {
-        int i = switch (r.getString(1)) {
-          case "turn" -> 0;
-          case "email" -> 1;
-          default -> 2;
-        };
-        conversations[i] = r.getLong(2);
-      });
+      query(
+          c,
+          "SELECT mark, SUM(n) FROM daily_conversations" + where + " GROUP BY mark",
+          firstDay,
+          lastDay,
+          lang,
+          r -> {
+            int i =
+                switch (r.getString(1)) {
+                  case "turn" -> 0;
+                  case "email" -> 1;
+                  default -> 2;
+                };
+            conversations[i] = r.getLong(2);
+          });
       List<InsightsReport.EntryCount> top = new ArrayList<>();
       Map<String, long[]> votes = new LinkedHashMap<>();
       Map<String, Map<String, long[]>> steps = new LinkedHashMap<>();
       Map<String, String> outcomes = new LinkedHashMap<>();
       Map<String, Long> given = new LinkedHashMap<>();
-      query(c, "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, SUM(n) FROM daily_counts"
-          + where + " AND (kind IN ('pick', 'vote') OR reply_type IN ('answer', 'flow'))"
-          + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful", firstDay, lastDay, lang, r -> {
+      query(
+          c,
+          "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, SUM(n) FROM daily_counts"
+              + where
+              + " AND (kind IN ('pick', 'vote') OR reply_type IN ('answer', 'flow'))"
+              + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful",
+          firstDay,
+          lastDay,
+          lang,
+          r -> {
             String kind = r.getString(1);
             long n = r.getLong(8);
             if (kind.equals("vote") && !r.getString(3).isEmpty()) {
-              votes.computeIfAbsent(r.getString(3), k -> new long[2])[r.getShort(7) == 1 ? 1 : 0] += n;
+              votes.computeIfAbsent(r.getString(3), k -> new long[2])[r.getShort(7) == 1 ? 1 : 0] +=
+                  n;
             } else if (kind.equals("pick") || "answer".equals(r.getString(2))) {
               if (!r.getString(3).isEmpty()) {
                 given.merge(r.getString(3), n, Long::sum);
               }
             } else if (!r.getString(4).isEmpty() && !r.getString(5).isEmpty()) {
               steps.computeIfAbsent(r.getString(4), k -> new LinkedHashMap<>())
-                  .computeIfAbsent(r.getString(5), k -> new long[1])[0] += n;
+                      .computeIfAbsent(r.getString(5), k -> new long[1])[0] +=
+                  n;
               if (!r.getString(6).isEmpty()) {
                 outcomes.put(r.getString(4) + "/" + r.getString(5), r.getString(6));
               }
             }
           });
-      given.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
+      given.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(TOP)
           .forEach(e -> top.add(new InsightsReport.EntryCount(e.getKey(), e.getValue())));
-      List<InsightsReport.EntryVotes> unhelpful = votes.entrySet().stream().filter(e -> e.getValue()[0] > 0)
-          .map(e -> new InsightsReport.EntryVotes(e.getKey(), e.getValue()[0], e.getValue()[1]))
-          .sorted(Comparator.comparingLong(InsightsReport.EntryVotes::unhelpful).reversed()).limit(TOP).toList();
+      List<InsightsReport.EntryVotes> unhelpful =
+          votes.entrySet().stream()
+              .filter(e -> e.getValue()[0] > 0)
+              .map(e -> new InsightsReport.EntryVotes(e.getKey(), e.getValue()[0], e.getValue()[1]))
+              .sorted(Comparator.comparingLong(InsightsReport.EntryVotes::unhelpful).reversed())
+              .limit(TOP)
+              .toList();
       long turns = conversations[0];
-      return new InsightsReport(days, lang, turns, t.messages,
-          new InsightsReport.Replies(t.answered, t.suggested, t.fellBack, t.outOfScope, t.smallTalk, t.flow),
-          new InsightsReport.Flows(t.flowsStarted, t.resolved, t.toEmail), t.support, conversations[1],
-          new InsightsReport.Deflection(share(conversations[2], turns), share(turns - conversations[1], turns),
+      return new InsightsReport(
+          days,
+          lang,
+          turns,
+          t.messages,
+          new InsightsReport.Replies(
+              t.answered, t.suggested, t.fellBack, t.outOfScope, t.smallTalk, t.flow),
+          new InsightsReport.Flows(t.flowsStarted, t.resolved, t.toEmail),
+          t.support,
+          conversations[1],
+          new InsightsReport.Deflection(
+              share(conversations[2], turns),
+              share(turns - conversations[1], turns),
               conversations[2]),
-          new InsightsReport.Votes(t.helpful, t.unhelpful), share(t.helpful, t.helpful + t.unhelpful),
-          days(perDay), top, unhelpful, funnels(steps, outcomes), recording);
+          new InsightsReport.Votes(t.helpful, t.unhelpful),
+          share(t.helpful, t.helpful + t.unhelpful),
+          days(perDay),
+          top,
+          unhelpful,
+          funnels(steps, outcomes),
+          recording);
     }
   }
 
   private static List<InsightsReport.Day> days(TreeMap<Long, long[]> perDay) {
     List<InsightsReport.Day> days = new ArrayList<>();
-    perDay.forEach((d, v) -> days.add(new InsightsReport.Day(LocalDate.ofEpochDay(d).toString(), v[0], v[1], v[2], v[3])));
+    perDay.forEach(
+        (d, v) ->
+            days.add(
+                new InsightsReport.Day(
+                    LocalDate.ofEpochDay(d).toString(), v[0], v[1], v[2], v[3])));
     return days;
   }
 
-  private static List<InsightsReport.Funnel> funnels(Map<String, Map<String, long[]>> steps, Map<String, String> outcomes) {
+  private static List<InsightsReport.Funnel> funnels(
+      Map<String, Map<String, long[]>> steps, Map<String, String> outcomes) {
     List<InsightsReport.Funnel> funnels = new ArrayList<>();
-    steps.forEach((flow, counts) -> {
-      List<Map.Entry<String, long[]>> ordered = counts.entrySet().stream()
-          .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).toList();
-      List<InsightsReport.FunnelStep> out = new ArrayList<>();
-      long previous = -1;
-      for (Map.Entry<String, long[]> e : ordered) {
-        long n = e.getValue()[0];
-        out.add(new InsightsReport.FunnelStep(e.getKey(), n, previous <= 0 ? null : round(1 - (double) n / previous),
-            outcomes.get(flow + "/" + e.getKey())));
-        previous = n;
-      }
-      funnels.add(new InsightsReport.Funnel(flow, out));
-    });
-    funnels.sort(Comparator.comparingLong((InsightsReport.Funnel f) -> f.steps().get(0).reached()).reversed());
+    steps.forEach(
+        (flow, counts) -> {
+          List<Map.Entry<String, long[]>> ordered =
+              counts.entrySet().stream()
+                  .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                  .toList();
+          List<InsightsReport.FunnelStep> out = new ArrayList<>();
+          long previous = -1;
+          for (Map.Entry<String, long[]> e : ordered) {
+            long n = e.getValue()[0];
+            out.add(
+                new InsightsReport.FunnelStep(
+                    e.getKey(),
+                    n,
+                    previous <= 0 ? null : round(1 - (double) n / previous),
+                    outcomes.get(flow + "/" + e.getKey())));
+            previous = n;
+          }
+          funnels.add(new InsightsReport.Funnel(flow, out));
+        });
+    funnels.sort(
+        Comparator.comparingLong((InsightsReport.Funnel f) -> f.steps().get(0).reached())
+            .reversed());
     return funnels;
   }
 
@@ -134,7 +194,8 @@ public final class InsightsQueries {
     void read(ResultSet r) throws SQLException;
   }
 
-  private static void query(Connection c, String sql, long firstDay, long lastDay, String lang, Row row)
+  private static void query(
+      Connection c, String sql, long firstDay, long lastDay, String lang, Row row)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, firstDay);
@@ -152,7 +213,16 @@ public final class InsightsQueries {
 
   /** Sums of the per-day query. */
   private static final class Totals {
-    long messages, answered, suggested, fellBack, outOfScope, smallTalk, flow, flowsStarted, resolved, toEmail;
+    long messages,
+        answered,
+        suggested,
+        fellBack,
+        outOfScope,
+        smallTalk,
+        flow,
+        flowsStarted,
+        resolved,
+        toEmail;
     long support, helpful, unhelpful;
 
     void add(ResultSet r, TreeMap<Long, long[]> perDay) throws SQLException {
@@ -200,7 +270,7 @@ public final class InsightsQueries {
           }
         }
         case "support_prepared", "support_sent" -> support += n;
-        default -> { }
+        default -> {}
       }
     }
   }

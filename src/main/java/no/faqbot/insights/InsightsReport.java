@@ -28,7 +28,8 @@ public record InsightsReport(
     Recording recording) {
 
   /** Replies by type. */
-  public record Replies(long answered, long suggested, long fellBack, long outOfScope, long smallTalk, long flow) {}
+  public record Replies(
+      long answered, long suggested, long fellBack, long outOfScope, long smallTalk, long flow) {}
 
   /** Flows started from a message, ended resolved, ended in the support e-mail step. */
   public record Flows(long started, long resolved, long toEmail) {}

@@ -10,11 +10,16 @@ import java.util.Map;
 import no.faqbot.format.Languages;
 import no.faqbot.web.Routes;
 
-/** {@code /staff/insights} and {@code GET /staff/api/insights?days=30&lang=nb} (behind the staff login). */
+/**
+ * {@code /staff/insights} and {@code GET /staff/api/insights?days=30&lang=nb} (behind the staff
+ * login).
+ */
 public final class InsightsRoutes implements Routes {
   /** Strict: nothing from outside, no inline script or style; the charts are inline SVG. */
-  static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-      + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+          + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
   static final List<Integer> PERIODS = List.of(7, 30, 90);
 
   private final InsightsQueries queries;
@@ -23,7 +28,12 @@ public final class InsightsRoutes implements Routes {
   private final int retentionDays;
   private final Clock clock;
 
-  public InsightsRoutes(InsightsQueries queries, EventRecorder recorder, String storeName, int retentionDays, Clock clock) {
+  public InsightsRoutes(
+      InsightsQueries queries,
+      EventRecorder recorder,
+      String storeName,
+      int retentionDays,
+      Clock clock) {
     this.queries = queries;
     this.recorder = recorder;
     this.storeName = storeName;
@@ -40,8 +50,13 @@ public final class InsightsRoutes implements Routes {
   InsightsReport report(Context ctx) throws SQLException {
     int days = Period.days(ctx.queryParam("days"), 30);
     Period period = Period.lastDays(days, clock);
-    return queries.report(period.from(), period.to(), days, lang(ctx), new InsightsReport.Recording(recorder.on(),
-        recorder.queued(), recorder.dropped(), storeName, retentionDays));
+    return queries.report(
+        period.from(),
+        period.to(),
+        days,
+        lang(ctx),
+        new InsightsReport.Recording(
+            recorder.on(), recorder.queued(), recorder.dropped(), storeName, retentionDays));
   }
 
   /** The {@code lang} asked for; null (all languages) when absent, empty or {@code all}. */
@@ -51,7 +66,8 @@ public final class InsightsRoutes implements Routes {
       return null;
     }
     if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL + " or leave it out");
+      throw new IllegalArgumentException(
+          "unsupported lang '" + lang + "': use one of " + Languages.ALL + " or leave it out");
     }
     return lang;
   }
@@ -63,7 +79,11 @@ public final class InsightsRoutes implements Routes {
     model.put("periods", PERIODS);
     model.put("langs", Languages.ALL);
     model.put("chart", InsightsChart.perDay(report.perDay()));
-    model.put("funnels", report.funnels().stream().map(f -> Map.of("id", f.flowId(), "svg", InsightsChart.funnel(f))).toList());
+    model.put(
+        "funnels",
+        report.funnels().stream()
+            .map(f -> Map.of("id", f.flowId(), "svg", InsightsChart.funnel(f)))
+            .toList());
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
     ctx.header("Content-Security-Policy", CSP);

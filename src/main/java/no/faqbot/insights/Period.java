@@ -16,7 +16,8 @@ public record Period(long from, long to) {
   /** Today (UTC) and the {@code days - 1} whole days before it. */
   public static Period lastDays(int days, Clock clock) {
     if (days < 1 || days > MAX_DAYS) {
-      throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
+      throw new IllegalArgumentException(
+          "days must be between 1 and " + MAX_DAYS + ", got " + days);
     }
     long now = clock.millis();
     long today = Math.floorDiv(now, 86_400_000L);
@@ -34,7 +35,8 @@ public record Period(long from, long to) {
     if (last.isBefore(first)) {
       throw new IllegalArgumentException("'to' (" + last + ") is before 'from' (" + first + ")");
     }
-    return new Period(first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
+    return new Period(
+        first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
         last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
   }
 
@@ -56,7 +58,8 @@ public record Period(long from, long to) {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + name + "' must be a date like 2026-11-30, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "'" + name + "' must be a date like 2026-11-30, got '" + value + "'");
     }
   }
 }

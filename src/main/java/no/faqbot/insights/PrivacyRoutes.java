@@ -12,8 +12,9 @@ import java.util.Map;
 import no.faqbot.web.Routes;
 
 /**
- * Staff controls over recorded data (behind the staff login; posts and deletes need the CSRF token):
- * delete one conversation, export a period as CSV or JSON Lines. Each is written to the audit log.
+ * Staff controls over recorded data (behind the staff login; posts and deletes need the CSRF
+ * token): delete one conversation, export a period as CSV or JSON Lines. Each is written to the
+ * audit log.
  */
 public final class PrivacyRoutes implements Routes {
   private static final int DEFAULT_EXPORT_DAYS = 30;
@@ -43,7 +44,8 @@ public final class PrivacyRoutes implements Routes {
   private void deleteConversation(Context ctx) throws Exception {
     String id = ctx.pathParam("id");
     if (EventRecorder.conversation(id) == null) {
-      throw new IllegalArgumentException("not a conversation id: letters, digits, - and _ (8 to 64)");
+      throw new IllegalArgumentException(
+          "not a conversation id: letters, digits, - and _ (8 to 64)");
     }
     int deleted = events.deleteConversation(id);
     audit.add(user(ctx), "delete-conversation", id + " (" + deleted + " events)");
@@ -52,23 +54,34 @@ public final class PrivacyRoutes implements Routes {
 
   private void export(Context ctx, boolean csv) throws Exception {
     Period period = Period.of(ctx, DEFAULT_EXPORT_DAYS, clock);
-    String name = "faqbot-events-" + Instant.ofEpochMilli(period.from()).toString().substring(0, 10)
-        + (csv ? ".csv" : ".jsonl");
-    audit.add(user(ctx), "export", (csv ? "csv " : "jsonl ") + Instant.ofEpochMilli(period.from()) + " to "
-        + Instant.ofEpochMilli(period.to()));
+    String name =
+        "faqbot-events-"
+            + Instant.ofEpochMilli(period.from()).toString().substring(0, 10)
+            + (csv ? ".csv" : ".jsonl");
+    audit.add(
+        user(ctx),
+        "export",
+        (csv ? "csv " : "jsonl ")
+            + Instant.ofEpochMilli(period.from())
+            + " to "
+            + Instant.ofEpochMilli(period.to()));
     ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     if (csv) {
       EventExport.csvHeader(out);
     }
-    events.forEach(period.from(), period.to(), e -> {
-      if (csv) {
-        EventExport.csv(e, out);
-      } else {
-        EventExport.jsonLine(e, out);
-      }
-    });
+    events.forEach(
+        period.from(),
+        period.to(),
+        e -> {
+          if (csv) {
+            EventExport.csv(e, out);
+          } else {
+            EventExport.jsonLine(e, out);
+          }
+        });
     out.flush();
   }
 }

@@ -17,12 +17,17 @@ public final class RecordingRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.after("/api/entries/{id}", ctx -> {
-      String conversation = ctx.queryParam("conversation");
-      if (conversation != null && ctx.statusCode() == 200) {
-        String lang = ctx.queryParam("lang");
-        recorder.pick(conversation, Languages.isSupported(lang) ? lang : Languages.DEFAULT, ctx.pathParam("id"));
-      }
-    });
+    routes.after(
+        "/api/entries/{id}",
+        ctx -> {
+          String conversation = ctx.queryParam("conversation");
+          if (conversation != null && ctx.statusCode() == 200) {
+            String lang = ctx.queryParam("lang");
+            recorder.pick(
+                conversation,
+                Languages.isSupported(lang) ? lang : Languages.DEFAULT,
+                ctx.pathParam("id"));
+          }
+        });
   }
 }

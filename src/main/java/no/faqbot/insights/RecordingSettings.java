@@ -8,11 +8,13 @@ package no.faqbot.insights;
  */
 public record RecordingSettings(boolean on, int retentionDays) {
   public static final int DEFAULT_RETENTION_DAYS = 90;
-  public static final RecordingSettings DEFAULT = new RecordingSettings(true, DEFAULT_RETENTION_DAYS);
+  public static final RecordingSettings DEFAULT =
+      new RecordingSettings(true, DEFAULT_RETENTION_DAYS);
 
   public RecordingSettings {
     if (retentionDays < 1 || retentionDays > 3650) {
-      throw new IllegalArgumentException("FAQBOT_RETENTION_DAYS must be between 1 and 3650, got " + retentionDays);
+      throw new IllegalArgumentException(
+          "FAQBOT_RETENTION_DAYS must be between 1 and 3650, got " + retentionDays);
     }
   }
 
@@ -24,7 +26,9 @@ public record RecordingSettings(boolean on, int retentionDays) {
     return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "on", "true", "yes", "1" -> true;
       case "off", "false", "no", "0" -> false;
-      default -> throw new IllegalArgumentException("FAQBOT_RECORDING must be on or off, got '" + value.strip() + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "FAQBOT_RECORDING must be on or off, got '" + value.strip() + "'");
     };
   }
 }

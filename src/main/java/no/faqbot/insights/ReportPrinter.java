@@ -8,7 +8,11 @@ public final class ReportPrinter {
   private ReportPrinter() {}
 
   public static void print(InsightsReport r, PrintStream out) {
-    out.printf(Locale.ROOT, "faqbot report: last %d days, %s (%s)%n", r.days(), r.lang() == null ? "all languages" : r.lang(),
+    out.printf(
+        Locale.ROOT,
+        "faqbot report: last %d days, %s (%s)%n",
+        r.days(),
+        r.lang() == null ? "all languages" : r.lang(),
         r.recording().store());
     row(out, "conversations", r.conversations());
     row(out, "messages", r.messages());
@@ -23,7 +27,11 @@ public final class ReportPrinter {
     row(out, "conversations with an e-mail", r.conversationsWithEmail());
     out.printf(Locale.ROOT, "%-32s %s%n", "deflection, hard", percent(r.deflection().hard()));
     out.printf(Locale.ROOT, "%-32s %s%n", "deflection, soft", percent(r.deflection().soft()));
-    out.printf(Locale.ROOT, "%-32s %s (%d votes)%n", "helpful votes", percent(r.helpfulRate()),
+    out.printf(
+        Locale.ROOT,
+        "%-32s %s (%d votes)%n",
+        "helpful votes",
+        percent(r.helpfulRate()),
         r.votes().helpful() + r.votes().unhelpful());
     if (!r.topEntries().isEmpty()) {
       out.println("top entries:");
@@ -31,12 +39,29 @@ public final class ReportPrinter {
     }
     if (!r.mostUnhelpful().isEmpty()) {
       out.println("most \"not helpful\" votes:");
-      r.mostUnhelpful().forEach(e -> out.printf(Locale.ROOT, "  %8d  %s (%d helpful)%n", e.unhelpful(), e.entryId(), e.helpful()));
+      r.mostUnhelpful()
+          .forEach(
+              e ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %8d  %s (%d helpful)%n",
+                      e.unhelpful(),
+                      e.entryId(),
+                      e.helpful()));
     }
     for (InsightsReport.Funnel f : r.funnels()) {
       out.println("flow " + f.flowId() + ":");
-      f.steps().forEach(s -> out.printf(Locale.ROOT, "  %8d  %s%s%n", s.reached(), s.step(),
-          s.dropOff() == null ? "" : String.format(Locale.ROOT, " (-%.0f %%)", s.dropOff() * 100)));
+      f.steps()
+          .forEach(
+              s ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %8d  %s%s%n",
+                      s.reached(),
+                      s.step(),
+                      s.dropOff() == null
+                          ? ""
+                          : String.format(Locale.ROOT, " (-%.0f %%)", s.dropOff() * 100)));
     }
     if (r.recording().dropped() > 0) {
       out.printf(Locale.ROOT, "events dropped: %d%n", r.recording().dropped());

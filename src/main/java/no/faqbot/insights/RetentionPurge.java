@@ -35,18 +35,24 @@ public final class RetentionPurge implements AutoCloseable {
 
   /** Runs a minute after start (not holding it up), then every 24 hours. */
   public void schedule() {
-    timer = Executors.newSingleThreadScheduledExecutor(work -> {
-      Thread t = new Thread(work, "faqbot-retention");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(() -> {
-      try {
-        run();
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("Retention purge failed (tried again tomorrow): {}", e.toString());
-      }
-    }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            work -> {
+              Thread t = new Thread(work, "faqbot-retention");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(
+        () -> {
+          try {
+            run();
+          } catch (SQLException | RuntimeException e) {
+            LOG.warn("Retention purge failed (tried again tomorrow): {}", e.toString());
+          }
+        },
+        1,
+        TimeUnit.DAYS.toMinutes(1),
+        TimeUnit.MINUTES);
   }
 
   @Override

@@ -10,26 +10,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps the per-day counts ({@code daily_counts}) and active conversations
- * ({@code conversation_days}) in step with inserted events, in the same transaction. The upserts
- * are written the same way for SQLite and PostgreSQL.
+ * Keeps the per-day counts ({@code daily_counts}) and active conversations ({@code
+ * conversation_days}) in step with inserted events, in the same transaction. The upserts are
+ * written the same way for SQLite and PostgreSQL.
  */
 final class Rollups {
   static final long DAY = 86_400_000L;
-  private static final String COUNT = "INSERT INTO daily_counts (day, lang, kind, reply_type, entry_id, flow_id,"
-      + " flow_step, flow_outcome, helpful, has_message, n) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-      + " ON CONFLICT (day, lang, kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, has_message)"
-      + " DO UPDATE SET n = daily_counts.n + excluded.n";
-  private static final String MARK = "INSERT INTO conversation_days (day, lang, conversation, mark) VALUES (?,?,?,?)"
-      + " ON CONFLICT DO NOTHING";
-  private static final String CONVERSATIONS = "INSERT INTO daily_conversations (day, lang, mark, n) VALUES (?,?,?,?)"
-      + " ON CONFLICT (day, lang, mark) DO UPDATE SET n = daily_conversations.n + excluded.n";
+  private static final String COUNT =
+      "INSERT INTO daily_counts (day, lang, kind, reply_type, entry_id, flow_id,"
+          + " flow_step, flow_outcome, helpful, has_message, n) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (day, lang, kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, has_message)"
+          + " DO UPDATE SET n = daily_counts.n + excluded.n";
+  private static final String MARK =
+      "INSERT INTO conversation_days (day, lang, conversation, mark) VALUES (?,?,?,?)"
+          + " ON CONFLICT DO NOTHING";
+  private static final String CONVERSATIONS =
+      "INSERT INTO daily_conversations (day, lang, mark, n) VALUES (?,?,?,?)"
+          + " ON CONFLICT (day, lang, mark) DO UPDATE SET n = daily_conversations.n + excluded.n";
 
   private Rollups() {}
 
   /** A row of daily_counts: what the figures group by. */
-  private record Key(long day, String lang, String kind, String replyType, String entryId, String flowId,
-      String flowStep, String flowOutcome, int helpful, int hasMessage) {}
+  private record Key(
+      long day,
+      String lang,
+      String kind,
+      String replyType,
+      String entryId,
+      String flowId,
+      String flowStep,
+      String flowOutcome,
+      int helpful,
+      int hasMessage) {}
 
   private record Mark(long day, String lang, String conversation, String mark) {}
 
@@ -40,10 +52,24 @@ final class Rollups {
       long day = Math.floorDiv(e.at(), DAY);
       String lang = e.lang() == null ? "" : e.lang();
       String kind = e.kind().column();
-      boolean keepsEntry = e.kind() == EventKind.PICK || e.kind() == EventKind.VOTE || "answer".equals(e.replyType());
-      counts.merge(new Key(day, lang, kind, none(e.replyType()), keepsEntry ? none(e.entryId()) : "", none(e.flowId()),
-          none(e.flowStep()), none(e.flowOutcome()), e.helpful() == null ? -1 : e.helpful() ? 1 : 0,
-          e.message() == null ? 0 : 1), 1L, Long::sum);
+      boolean keepsEntry =
+          e.kind() == EventKind.PICK
+              || e.kind() == EventKind.VOTE
+              || "answer".equals(e.replyType());
+      counts.merge(
+          new Key(
+              day,
+              lang,
+              kind,
+              none(e.replyType()),
+              keepsEntry ? none(e.entryId()) : "",
+              none(e.flowId()),
+              none(e.flowStep()),
+              none(e.flowOutcome()),
+              e.helpful() == null ? -1 : e.helpful() ? 1 : 0,
+              e.message() == null ? 0 : 1),
+          1L,
+          Long::sum);
       if (e.conversation() != null) {
         if (e.kind() == EventKind.TURN) {
           marks.add(new Mark(day, lang, e.conversation(), "turn"));
@@ -106,14 +132,19 @@ final class Rollups {
     }
   }
 
-  /** Takes one conversation out of the per-day conversation counts (before its rows are deleted). */
+  /**
+   * Takes one conversation out of the per-day conversation counts (before its rows are deleted).
+   */
   static void forget(Connection c, String conversation) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("UPDATE daily_conversations SET n = n - 1 WHERE (day, lang, mark) IN"
-        + " (SELECT day, lang, mark FROM conversation_days WHERE conversation = ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE daily_conversations SET n = n - 1 WHERE (day, lang, mark) IN"
+                + " (SELECT day, lang, mark FROM conversation_days WHERE conversation = ?)")) {
       s.setString(1, conversation);
       s.executeUpdate();
     }
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM conversation_days WHERE conversation = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM conversation_days WHERE conversation = ?")) {
       s.setString(1, conversation);
       s.executeUpdate();
     }

@@ -10,5 +10,5 @@ import java.util.Set;
  * @param examples distinct messages, most frequent first (at most a few)
  * @param keys the analysed phrasings in the group (what dismissing remembers)
  */
-public record UnansweredGroup(String id, String lang, long count, long lastSeen, List<String> examples,
-    Set<String> keys) {}
+public record UnansweredGroup(
+    String id, String lang, long count, long lastSeen, List<String> examples, Set<String> keys) {}

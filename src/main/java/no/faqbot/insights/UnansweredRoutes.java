@@ -20,10 +20,10 @@ import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 
 /**
- * {@code /staff/insights/unanswered} and {@code GET /staff/api/unanswered}, with the actions
- * {@code POST /staff/api/unanswered/{id}/alternative | dismiss | skeleton}: JSON for scripts, or a
- * form post from the page (answered with a redirect back). The staff guard checks the login and,
- * for session posts, the CSRF token.
+ * {@code /staff/insights/unanswered} and {@code GET /staff/api/unanswered}, with the actions {@code
+ * POST /staff/api/unanswered/{id}/alternative | dismiss | skeleton}: JSON for scripts, or a form
+ * post from the page (answered with a redirect back). The staff guard checks the login and, for
+ * session posts, the CSRF token.
  */
 public final class UnansweredRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
@@ -34,7 +34,8 @@ public final class UnansweredRoutes implements Routes {
   private final KnowledgeBase knowledge;
   private final Clock clock;
 
-  public UnansweredRoutes(UnansweredFinder finder, UnansweredActions actions, KnowledgeBase knowledge, Clock clock) {
+  public UnansweredRoutes(
+      UnansweredFinder finder, UnansweredActions actions, KnowledgeBase knowledge, Clock clock) {
     this.finder = finder;
     this.actions = actions;
     this.knowledge = knowledge;
@@ -43,21 +44,31 @@ public final class UnansweredRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.get("/staff/api/unanswered", ctx -> ctx.json(Map.of("unanswered", groups(ctx).stream().map(UnansweredRoutes::json).toList())));
+    routes.get(
+        "/staff/api/unanswered",
+        ctx ->
+            ctx.json(
+                Map.of("unanswered", groups(ctx).stream().map(UnansweredRoutes::json).toList())));
     routes.get("/staff/insights/unanswered", this::page);
     routes.post("/staff/api/unanswered/{id}/alternative", this::alternative);
-    routes.post("/staff/api/unanswered/{id}/dismiss", ctx -> {
-      actions.dismiss(group(ctx), PrivacyRoutes.user(ctx));
-      done(ctx, Map.of("dismissed", ctx.pathParam("id")), "Skjult.");
-    });
-    routes.post("/staff/api/unanswered/{id}/skeleton", ctx -> {
-      String markdown = actions.skeleton(group(ctx), PrivacyRoutes.user(ctx));
-      if (form(ctx)) {
-        ctx.redirect(back(ctx) + "&skeleton=" + ctx.pathParam("id") + "#g-" + ctx.pathParam("id"), HttpStatus.SEE_OTHER);
-      } else {
-        ctx.json(Map.of("markdown", markdown));
-      }
-    });
+    routes.post(
+        "/staff/api/unanswered/{id}/dismiss",
+        ctx -> {
+          actions.dismiss(group(ctx), PrivacyRoutes.user(ctx));
+          done(ctx, Map.of("dismissed", ctx.pathParam("id")), "Skjult.");
+        });
+    routes.post(
+        "/staff/api/unanswered/{id}/skeleton",
+        ctx -> {
+          String markdown = actions.skeleton(group(ctx), PrivacyRoutes.user(ctx));
+          if (form(ctx)) {
+            ctx.redirect(
+                back(ctx) + "&skeleton=" + ctx.pathParam("id") + "#g-" + ctx.pathParam("id"),
+                HttpStatus.SEE_OTHER);
+          } else {
+            ctx.json(Map.of("markdown", markdown));
+          }
+        });
   }
 
   private static Map<String, Object> json(UnansweredGroup g) {
@@ -75,11 +86,18 @@ public final class UnansweredRoutes implements Routes {
     return finder.find(period.from(), period.to(), InsightsRoutes.lang(ctx));
   }
 
-  /** The group with the path's id in the same period and language as the list it was picked from. */
+  /**
+   * The group with the path's id in the same period and language as the list it was picked from.
+   */
   private UnansweredGroup group(Context ctx) throws SQLException {
     String id = ctx.pathParam("id");
-    return groups(ctx).stream().filter(g -> g.id().equals(id)).findFirst()
-        .orElseThrow(() -> new NotFoundResponse("no unanswered group '" + id + "' in this period (already handled?)"));
+    return groups(ctx).stream()
+        .filter(g -> g.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundResponse(
+                    "no unanswered group '" + id + "' in this period (already handled?)"));
   }
 
   private void alternative(Context ctx) throws Exception {
@@ -105,28 +123,37 @@ public final class UnansweredRoutes implements Routes {
     UnansweredGroup group = group(ctx);
     lang = lang == null || lang.isBlank() ? group.lang() : lang;
     if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException("unsupported lang '" + lang + "': use one of " + Languages.ALL);
+      throw new IllegalArgumentException(
+          "unsupported lang '" + lang + "': use one of " + Languages.ALL);
     }
-    String added = actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
-    done(ctx, Map.of("entryId", entryId.strip(), "lang", lang, "alternative", added, "served", true),
+    String added =
+        actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
+    done(
+        ctx,
+        Map.of("entryId", entryId.strip(), "lang", lang, "alternative", added, "served", true),
         "«" + added + "» er lagt til som alternativ i " + entryId.strip() + ".");
   }
 
   private static boolean form(Context ctx) {
     String type = ctx.contentType();
-    return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    return type != null
+        && (type.startsWith("application/x-www-form-urlencoded")
+            || type.startsWith("multipart/form-data"));
   }
 
   private static String back(Context ctx) {
     String days = ctx.queryParam("days");
     String lang = ctx.queryParam("lang");
-    return "/staff/insights/unanswered?days=" + (days == null ? DEFAULT_DAYS : Period.days(days, DEFAULT_DAYS))
+    return "/staff/insights/unanswered?days="
+        + (days == null ? DEFAULT_DAYS : Period.days(days, DEFAULT_DAYS))
         + (lang == null ? "" : "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8));
   }
 
   private static void done(Context ctx, Map<String, Object> json, String message) {
     if (form(ctx)) {
-      ctx.redirect(back(ctx) + "&done=" + URLEncoder.encode(message, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+      ctx.redirect(
+          back(ctx) + "&done=" + URLEncoder.encode(message, StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
     } else {
       ctx.json(json);
     }
@@ -136,10 +163,25 @@ public final class UnansweredRoutes implements Routes {
     List<UnansweredGroup> groups = groups(ctx);
     String skeletonOf = ctx.queryParam("skeleton");
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("groups", groups.stream().limit(200).map(g -> Map.of("g", g, "lastSeen",
-        Instant.ofEpochMilli(g.lastSeen()).toString().substring(0, 16).replace('T', ' '),
-        "skeleton", g.id().equals(skeletonOf) ? UnansweredActions.skeleton(g, java.time.LocalDate.now(clock)) : ""))
-        .toList());
+    model.put(
+        "groups",
+        groups.stream()
+            .limit(200)
+            .map(
+                g ->
+                    Map.of(
+                        "g",
+                        g,
+                        "lastSeen",
+                        Instant.ofEpochMilli(g.lastSeen())
+                            .toString()
+                            .substring(0, 16)
+                            .replace('T', ' '),
+                        "skeleton",
+                        g.id().equals(skeletonOf)
+                            ? UnansweredActions.skeleton(g, java.time.LocalDate.now(clock))
+                            : ""))
+            .toList());
     model.put("total", groups.size());
     model.put("days", Period.days(ctx.queryParam("days"), DEFAULT_DAYS));
     model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
@@ -148,7 +190,11 @@ public final class UnansweredRoutes implements Routes {
     model.put("done", ctx.queryParam("done"));
     Map<String, Object> entries = new LinkedHashMap<>();
     for (String l : Languages.ALL) {
-      entries.put(l, knowledge.current().content().entries(l).stream().filter(e -> !e.isFlowTrigger()).toList());
+      entries.put(
+          l,
+          knowledge.current().content().entries(l).stream()
+              .filter(e -> !e.isFlowTrigger())
+              .toList());
     }
     model.put("entries", entries);
     model.put("user", ctx.attribute("staffUser"));

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentReloader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentReloader.class);
+
   /** Editors' tools save in bursts (temp file, rename, backup): wait for this much quiet. */
   static final long QUIET_MILLIS = 250;
 
@@ -46,24 +47,40 @@ public final class ContentReloader implements AutoCloseable {
   private Thread thread;
 
   /** The outcome of the last reload: when, whether it was served, and what was wrong. */
-  public record ReloadStatus(Instant at, boolean served, long millis, List<ContentProblem> problems) {
+  public record ReloadStatus(
+      Instant at, boolean served, long millis, List<ContentProblem> problems) {
     public ReloadStatus {
       problems = List.copyOf(problems);
     }
 
     /** As the staff content status shows it: problems as {@code path:line: message}. */
     public Map<String, Object> summary() {
-      return Map.of("at", at.toString(), "served", served, "millis", millis,
-          "problems", problems.stream().map(Object::toString).toList());
+      return Map.of(
+          "at",
+          at.toString(),
+          "served",
+          served,
+          "millis",
+          millis,
+          "problems",
+          problems.stream().map(Object::toString).toList());
     }
 
-    /** For the public {@code /health}: how many problems, not where (file paths are for logged-in editors). */
+    /**
+     * For the public {@code /health}: how many problems, not where (file paths are for logged-in
+     * editors).
+     */
     public Map<String, Object> publicSummary() {
-      return Map.of("at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
+      return Map.of(
+          "at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
     }
   }
 
-  public ContentReloader(ContentLoader loader, IndexStore store, TextAnalysis analysis, KnowledgeBase knowledge,
+  public ContentReloader(
+      ContentLoader loader,
+      IndexStore store,
+      TextAnalysis analysis,
+      KnowledgeBase knowledge,
       Clock clock) {
     this.loader = loader;
     this.store = store;
@@ -85,7 +102,9 @@ public final class ContentReloader implements AutoCloseable {
     return last.get();
   }
 
-  /** How many reloads were served ({@code true}) or refused for content problems ({@code false}). */
+  /**
+   * How many reloads were served ({@code true}) or refused for content problems ({@code false}).
+   */
   public long reloads(boolean served) {
     return (served ? reloadsServed : reloadsRefused).get();
   }
@@ -102,8 +121,12 @@ public final class ContentReloader implements AutoCloseable {
       LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
     (served ? reloadsServed : reloadsRefused).incrementAndGet();
-    ReloadStatus status = new ReloadStatus(Instant.now(clock), served, (System.nanoTime() - started) / 1_000_000,
-        content.problems());
+    ReloadStatus status =
+        new ReloadStatus(
+            Instant.now(clock),
+            served,
+            (System.nanoTime() - started) / 1_000_000,
+            content.problems());
     last.set(status);
     return status;
   }
@@ -131,27 +154,34 @@ public final class ContentReloader implements AutoCloseable {
 
   private void drain(WatchKey key) {
     Path dir = (Path) key.watchable();
-    key.pollEvents().forEach(event -> {
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-        Path created = dir.resolve((Path) event.context());
-        if (Files.isDirectory(created)) {
-          registerAll(created);
-        }
-      }
-    });
+    key.pollEvents()
+        .forEach(
+            event -> {
+              if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                Path created = dir.resolve((Path) event.context());
+                if (Files.isDirectory(created)) {
+                  registerAll(created);
+                }
+              }
+            });
     key.reset();
   }
 
   private void registerAll(Path root) {
     try (Stream<Path> dirs = Files.walk(root)) {
-      dirs.filter(Files::isDirectory).forEach(d -> {
-        try {
-          d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-              StandardWatchEventKinds.ENTRY_DELETE);
-        } catch (IOException e) {
-          LOG.warn("Cannot watch {}: {}", d, e.toString());
-        }
-      });
+      dirs.filter(Files::isDirectory)
+          .forEach(
+              d -> {
+                try {
+                  d.register(
+                      watcher,
+                      StandardWatchEventKinds.ENTRY_CREATE,
+                      StandardWatchEventKinds.ENTRY_MODIFY,
+                      StandardWatchEventKinds.ENTRY_DELETE);
+                } catch (IOException e) {
+                  LOG.warn("Cannot watch {}: {}", d, e.toString());
+                }
+              });
     } catch (IOException e) {
       LOG.warn("Cannot watch {}: {}", root, e.toString());
     }

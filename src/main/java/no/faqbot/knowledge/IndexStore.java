@@ -30,14 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index on disk. Each build goes into a fresh folder that is switched to by an atomic
- * rename of the {@code CURRENT} pointer, so a crash mid-build leaves the previous index usable.
- * An index is reused only when it was built from the same content with the same analysis.
+ * rename of the {@code CURRENT} pointer, so a crash mid-build leaves the previous index usable. An
+ * index is reused only when it was built from the same content with the same analysis.
  */
 public final class IndexStore {
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   private static final String POINTER = "CURRENT";
   private static final String FINGERPRINT_KEY = "faqbot.fingerprint";
-  /** Bump when the fields an entry is indexed into change: an index of another layout is rebuilt. */
+
+  /**
+   * Bump when the fields an entry is indexed into change: an index of another layout is rebuilt.
+   */
   private static final String LAYOUT = "layout-3";
 
   private final Path root;
@@ -57,7 +60,8 @@ public final class IndexStore {
     }
     Path folder = build(content, wanted);
     try {
-      return new OpenedIndex(DirectoryReader.open(FSDirectory.open(folder)), OpenedIndex.Outcome.BUILT, folder);
+      return new OpenedIndex(
+          DirectoryReader.open(FSDirectory.open(folder)), OpenedIndex.Outcome.BUILT, folder);
     } catch (IOException e) {
       throw new UncheckedIOException("could not open the index just built in " + folder, e);
     }
@@ -112,11 +116,15 @@ public final class IndexStore {
   private Path build(ContentSnapshot content, String fingerprint) {
     try {
       Files.createDirectories(root);
-      String name = "gen-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      String name =
+          "gen-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
       Path building = root.resolve("building-" + name);
       try (FSDirectory dir = FSDirectory.open(building);
-          IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analysis.indexAnalyzer())
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+          IndexWriter writer =
+              new IndexWriter(
+                  dir,
+                  new IndexWriterConfig(analysis.indexAnalyzer())
+                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
         for (String lang : Languages.ALL) {
           for (FaqEntry e : content.searchable(lang)) {
             writer.addDocument(document(e, lang));
@@ -130,7 +138,11 @@ public final class IndexStore {
       Path tmp = root.resolve(POINTER + ".tmp");
       Files.writeString(tmp, name, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            root.resolve(POINTER),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, root.resolve(POINTER), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -138,7 +150,8 @@ public final class IndexStore {
       LOG.info("Built index of {} entries in {}", content.entryCount(), folder);
       return folder;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not build the index under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not build the index under " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -146,7 +159,9 @@ public final class IndexStore {
     return build(content, fingerprint(content));
   }
 
-  /** {@code e} as searched in {@code lang}: an untranslated entry is indexed under every language. */
+  /**
+   * {@code e} as searched in {@code lang}: an untranslated entry is indexed under every language.
+   */
   private static Document document(FaqEntry e, String lang) {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.KEY, e.key(), Field.Store.YES));
@@ -158,7 +173,8 @@ public final class IndexStore {
       doc.add(new Field(terms, alt, IndexFields.TERMS_TYPE));
     }
     doc.add(new Field(terms, e.answerText(), IndexFields.TERMS_TYPE));
-    doc.add(new Field(terms, String.join(" ", e.tags()) + " " + e.section(), IndexFields.TERMS_TYPE));
+    doc.add(
+        new Field(terms, String.join(" ", e.tags()) + " " + e.section(), IndexFields.TERMS_TYPE));
     return doc;
   }
 
@@ -167,7 +183,10 @@ public final class IndexStore {
     try (Stream<Path> list = Files.list(root)) {
       list.filter(p -> Files.isDirectory(p))
           .filter(p -> !p.getFileName().toString().equals(keep))
-          .filter(p -> p.getFileName().toString().startsWith("gen-") || p.getFileName().toString().startsWith("building-"))
+          .filter(
+              p ->
+                  p.getFileName().toString().startsWith("gen-")
+                      || p.getFileName().toString().startsWith("building-"))
           .forEach(IndexStore::deleteTree);
     } catch (IOException e) {
       LOG.warn("Could not tidy old index folders in {}: {}", root, e.toString());

@@ -7,9 +7,8 @@ import java.util.function.Function;
 import no.faqbot.search.SearchIndex;
 
 /**
- * The knowledge base being served. Requests borrow the current {@link SearchIndex} from a
- * {@link LiveIndex}; a reload swaps in a new one, and the old one closes when its last request is
- * done.
+ * The knowledge base being served. Requests borrow the current {@link SearchIndex} from a {@link
+ * LiveIndex}; a reload swaps in a new one, and the old one closes when its last request is done.
  */
 public final class KnowledgeBase implements AutoCloseable {
   private final CompletableFuture<SearchIndex> first;
@@ -75,12 +74,14 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Closes the live index now, or once the first one is loaded when that is still under way. */
   @Override
   public void close() {
-    var unused = live.thenAccept(index -> {
-      try {
-        index.close();
-      } catch (IOException ignored) {
-        // nothing is reading it any more
-      }
-    });
+    var unused =
+        live.thenAccept(
+            index -> {
+              try {
+                index.close();
+              } catch (IOException ignored) {
+                // nothing is reading it any more
+              }
+            });
   }
 }

@@ -27,9 +27,18 @@ public final class KnowledgeRoutes implements Routes {
   private final Supplier<String> storeState;
   private final String version;
 
-  /** @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code /health} */
-  /** {@code version}: the build's, shown on {@code /health} so an operator sees what each replica runs. */
-  public KnowledgeRoutes(KnowledgeBase knowledge, ContentReloader reloader, Supplier<String> storeState,
+  /**
+   * @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code
+   *     /health}
+   */
+  /**
+   * {@code version}: the build's, shown on {@code /health} so an operator sees what each replica
+   * runs.
+   */
+  public KnowledgeRoutes(
+      KnowledgeBase knowledge,
+      ContentReloader reloader,
+      Supplier<String> storeState,
       String version) {
     this.knowledge = knowledge;
     this.reloader = reloader;
@@ -51,18 +60,22 @@ public final class KnowledgeRoutes implements Routes {
       throw new IllegalArgumentException("q is missing: use /api/search?q=your+question");
     }
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new IllegalArgumentException("q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+      throw new IllegalArgumentException(
+          "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     String lang = lang(ctx);
     int limit = limit(ctx.queryParam("limit"));
-    SearchResponse response = knowledge.withIndex(index -> {
-      List<AnswerView> results = index.search(q, lang, limit + 3, null).stream()
-          .filter(h -> !h.entry().isFlowTrigger())
-          .limit(limit)
-          .map(h -> AnswerView.of(h.entry(), h.score(), index.content(), lang))
-          .toList();
-      return new SearchResponse(q, lang, results);
-    });
+    SearchResponse response =
+        knowledge.withIndex(
+            index -> {
+              List<AnswerView> results =
+                  index.search(q, lang, limit + 3, null).stream()
+                      .filter(h -> !h.entry().isFlowTrigger())
+                      .limit(limit)
+                      .map(h -> AnswerView.of(h.entry(), h.score(), index.content(), lang))
+                      .toList();
+              return new SearchResponse(q, lang, results);
+            });
     ctx.json(response);
   }
 
@@ -73,14 +86,17 @@ public final class KnowledgeRoutes implements Routes {
       throw new IllegalArgumentException("q is missing: use /api/suggest?q=what+is+typed");
     }
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new IllegalArgumentException("q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+      throw new IllegalArgumentException(
+          "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     String lang = lang(ctx);
-    List<AnswerView.QuestionRef> suggestions = q.strip().length() < 3 ? List.of()
-        : knowledge.withIndex(index -> index.suggest(q, lang, 3)).stream()
-            .filter(h -> h.coverage() >= MIN_SUGGEST_COVERAGE)
-            .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
-            .toList();
+    List<AnswerView.QuestionRef> suggestions =
+        q.strip().length() < 3
+            ? List.of()
+            : knowledge.withIndex(index -> index.suggest(q, lang, 3)).stream()
+                .filter(h -> h.coverage() >= MIN_SUGGEST_COVERAGE)
+                .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
+                .toList();
     ctx.json(Map.of("query", q, "lang", lang, "suggestions", suggestions));
   }
 
@@ -88,8 +104,10 @@ public final class KnowledgeRoutes implements Routes {
     String id = ctx.pathParam("id");
     String lang = lang(ctx);
     ContentSnapshot content = knowledge.current().content();
-    FaqEntry e = content.entry(id, lang)
-        .orElseThrow(() -> new NotFoundResponse("no entry with id '" + id + "'"));
+    FaqEntry e =
+        content
+            .entry(id, lang)
+            .orElseThrow(() -> new NotFoundResponse("no entry with id '" + id + "'"));
     Map<String, Object> body = new LinkedHashMap<>();
     AnswerView view = AnswerView.of(e, 1.0, content, lang);
     body.put("id", e.id());
@@ -141,7 +159,8 @@ public final class KnowledgeRoutes implements Routes {
     try {
       int limit = Integer.parseInt(value.strip());
       if (limit < 1 || limit > MAX_LIMIT) {
-        throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        throw new IllegalArgumentException(
+            "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
       }
       return limit;
     } catch (NumberFormatException e) {

@@ -7,8 +7,8 @@ import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The index being served, shared through Lucene's {@link ReferenceManager}: requests acquire and
- * release it, a reload swaps in the next one, and the old one closes when its last request is
- * done. The counting is the reader's own ({@link SearchIndex#tryIncRef}).
+ * release it, a reload swaps in the next one, and the old one closes when its last request is done.
+ * The counting is the reader's own ({@link SearchIndex#tryIncRef}).
  */
 public final class LiveIndex extends ReferenceManager<SearchIndex> {
   /** Handed over by {@link #swap}, taken by the next refresh. Guarded by this. */

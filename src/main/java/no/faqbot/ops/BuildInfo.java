@@ -1,8 +1,12 @@
 package no.faqbot.ops;
 
-/** Which build is running: the jar's {@code Implementation-Version}, or {@code dev} from the classes folder. */
+/**
+ * Which build is running: the jar's {@code Implementation-Version}, or {@code dev} from the classes
+ * folder.
+ */
 public final class BuildInfo {
-  private static final String VERSION = version(BuildInfo.class.getPackage().getImplementationVersion());
+  private static final String VERSION =
+      version(BuildInfo.class.getPackage().getImplementationVersion());
 
   private BuildInfo() {}
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stopping without dropping anyone: readiness turns 503 (the load balancer stops sending), the
- * listening socket closes (new connections go to another replica), requests in flight get up to
- * the configured time to finish, and only then the rest closes.
+ * listening socket closes (new connections go to another replica), requests in flight get up to the
+ * configured time to finish, and only then the rest closes.
  */
 public final class GracefulShutdown {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
@@ -22,8 +22,8 @@ public final class GracefulShutdown {
   private GracefulShutdown() {}
 
   /**
-   * Before {@code server} starts: Jetty counts requests in flight, and a stop waits for them for
-   * at most {@code grace}.
+   * Before {@code server} starts: Jetty counts requests in flight, and a stop waits for them for at
+   * most {@code grace}.
    */
   public static Javalin prepare(Javalin server, Duration grace) {
     Server jetty = server.jettyServer().server();
@@ -33,7 +33,10 @@ public final class GracefulShutdown {
     return server;
   }
 
-  /** Drains {@code readiness}, stops {@code server} gracefully, then closes {@code rest} (flushing events). */
+  /**
+   * Drains {@code readiness}, stops {@code server} gracefully, then closes {@code rest} (flushing
+   * events).
+   */
   public static void stop(Javalin server, Readiness readiness, AutoCloseable rest) {
     long started = System.nanoTime();
     readiness.drain();
@@ -50,7 +53,8 @@ public final class GracefulShutdown {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // Waited already: a second wait inside stop() would only fail again, with a stack trace in the log.
+    // Waited already: a second wait inside stop() would only fail again, with a stack trace in the
+    // log.
     jetty.setStopTimeout(0);
     try {
       server.stop();

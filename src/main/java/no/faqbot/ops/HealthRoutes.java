@@ -19,7 +19,8 @@ public final class HealthRoutes implements Routes {
 
   /**
    * {@code refuseWhileLoading}: answer every other request with a quick 503 until the content is
-   * loaded, so a load balancer retries it on another replica (a replica alone lets them wait instead).
+   * loaded, so a load balancer retries it on another replica (a replica alone lets them wait
+   * instead).
    */
   public HealthRoutes(Readiness readiness, boolean refuseWhileLoading) {
     this.readiness = readiness;
@@ -29,12 +30,16 @@ public final class HealthRoutes implements Routes {
   @Override
   public void addTo(RoutesConfig routes) {
     if (refuseWhileLoading) {
-      routes.before(ctx -> {
-        if (!readiness.contentLoaded() && !ctx.path().startsWith("/health") && !ctx.path().equals("/metrics")) {
-          ctx.header("Retry-After", "1");
-          throw new ServiceUnavailableResponse("starting: the content is loading; try again in a moment");
-        }
-      });
+      routes.before(
+          ctx -> {
+            if (!readiness.contentLoaded()
+                && !ctx.path().startsWith("/health")
+                && !ctx.path().equals("/metrics")) {
+              ctx.header("Retry-After", "1");
+              throw new ServiceUnavailableResponse(
+                  "starting: the content is loading; try again in a moment");
+            }
+          });
     }
     routes.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
     routes.get("/health/ready", this::ready);

@@ -34,12 +34,26 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * once and kept (by route and status), so the hot path is a map lookup and a few atomic adds.
  */
 public final class Metrics implements AutoCloseable {
-  /** Latency buckets, in seconds: chat answers take well under a millisecond, uploads and SMTP much longer. */
-  private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-      Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-      Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
+  /**
+   * Latency buckets, in seconds: chat answers take well under a millisecond, uploads and SMTP much
+   * longer.
+   */
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(1),
+    Duration.ofMillis(2),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5)
+  };
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Timer> requests = new ConcurrentHashMap<>();
   private final Map<ReplyType, Counter> replies = new EnumMap<>(ReplyType.class);
   private final Counter flowsStarted;
@@ -55,25 +69,40 @@ public final class Metrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    Gauge.builder("faqbot.build.info", () -> 1).tag("version", BuildInfo.version()).register(registry);
+    Gauge.builder("faqbot.build.info", () -> 1)
+        .tag("version", BuildInfo.version())
+        .register(registry);
     for (ReplyType type : ReplyType.values()) {
-      replies.put(type, Counter.builder("faqbot.chat.replies").description("Chat replies by type")
-          .tag("type", type.json()).register(registry));
+      replies.put(
+          type,
+          Counter.builder("faqbot.chat.replies")
+              .description("Chat replies by type")
+              .tag("type", type.json())
+              .register(registry));
     }
     flowsStarted = Counter.builder("faqbot.flows.started").register(registry);
-    emailsPrepared = Counter.builder("faqbot.support.emails").tag("sent", "false").register(registry);
+    emailsPrepared =
+        Counter.builder("faqbot.support.emails").tag("sent", "false").register(registry);
     emailsSent = Counter.builder("faqbot.support.emails").tag("sent", "true").register(registry);
   }
 
-  /** One request done: {@code route} is the matched path template (never the raw path), or "unmatched". */
+  /**
+   * One request done: {@code route} is the matched path template (never the raw path), or
+   * "unmatched".
+   */
   public void request(String method, String route, int status, long nanos) {
     String key = method + ' ' + route + ' ' + status;
     Timer timer = requests.get(key);
     if (timer == null) {
-      timer = requests.computeIfAbsent(key, k -> Timer.builder("faqbot.http.requests")
-          .description("HTTP requests by route and status").tags("method", method, "route", route,
-              "status", Integer.toString(status))
-          .serviceLevelObjectives(BUCKETS).register(registry));
+      timer =
+          requests.computeIfAbsent(
+              key,
+              k ->
+                  Timer.builder("faqbot.http.requests")
+                      .description("HTTP requests by route and status")
+                      .tags("method", method, "route", route, "status", Integer.toString(status))
+                      .serviceLevelObjectives(BUCKETS)
+                      .register(registry));
     }
     timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
@@ -90,8 +119,11 @@ public final class Metrics implements AutoCloseable {
     }
     if ("end".equals(flow.kind()) || "email".equals(flow.kind())) {
       String outcome = "email".equals(flow.kind()) ? "email" : String.valueOf(flow.outcome());
-      flowsEnded.computeIfAbsent(outcome, o -> Counter.builder("faqbot.flows.ended").tag("outcome", o)
-          .register(registry)).increment();
+      flowsEnded
+          .computeIfAbsent(
+              outcome,
+              o -> Counter.builder("faqbot.flows.ended").tag("outcome", o).register(registry))
+          .increment();
     }
   }
 
@@ -102,15 +134,19 @@ public final class Metrics implements AutoCloseable {
   /** The event queue's depth, its drops and the rows written. */
   public void watch(EventRecorder recorder) {
     Gauge.builder("faqbot.events.queued", recorder, EventRecorder::queued).register(registry);
-    FunctionCounter.builder("faqbot.events.dropped", recorder, EventRecorder::dropped).register(registry);
-    FunctionCounter.builder("faqbot.events.written", recorder, EventRecorder::written).register(registry);
+    FunctionCounter.builder("faqbot.events.dropped", recorder, EventRecorder::dropped)
+        .register(registry);
+    FunctionCounter.builder("faqbot.events.written", recorder, EventRecorder::written)
+        .register(registry);
   }
 
   /** Content reloads by result. */
   public void watch(ContentReloader reloader) {
-    FunctionCounter.builder("faqbot.content.reloads", reloader, r -> r.reloads(true)).tag("result", "served")
+    FunctionCounter.builder("faqbot.content.reloads", reloader, r -> r.reloads(true))
+        .tag("result", "served")
         .register(registry);
-    FunctionCounter.builder("faqbot.content.reloads", reloader, r -> r.reloads(false)).tag("result", "refused")
+    FunctionCounter.builder("faqbot.content.reloads", reloader, r -> r.reloads(false))
+        .tag("result", "refused")
         .register(registry);
   }
 
@@ -124,17 +160,23 @@ public final class Metrics implements AutoCloseable {
     pool("pending", hikari, HikariPoolMXBean::getThreadsAwaitingConnection);
   }
 
-  private void pool(String state, HikariDataSource hikari, ToDoubleFunction<HikariPoolMXBean> value) {
-    Gauge.builder("faqbot.store.connections", hikari,
-        h -> h.getHikariPoolMXBean() == null ? 0 : value.applyAsDouble(h.getHikariPoolMXBean()))
-        .tag("state", state).register(registry);
+  private void pool(
+      String state, HikariDataSource hikari, ToDoubleFunction<HikariPoolMXBean> value) {
+    Gauge.builder(
+            "faqbot.store.connections",
+            hikari,
+            h -> h.getHikariPoolMXBean() == null ? 0 : value.applyAsDouble(h.getHikariPoolMXBean()))
+        .tag("state", state)
+        .register(registry);
   }
 
   /** The HTTP threads: busy, idle, and requests waiting for one. */
   public void watch(QueuedThreadPool http) {
-    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getBusyThreads).tag("state", "busy")
+    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getBusyThreads)
+        .tag("state", "busy")
         .register(registry);
-    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getIdleThreads).tag("state", "idle")
+    Gauge.builder("faqbot.http.threads", http, QueuedThreadPool::getIdleThreads)
+        .tag("state", "idle")
         .register(registry);
     Gauge.builder("faqbot.http.queued", http, QueuedThreadPool::getQueueSize).register(registry);
   }

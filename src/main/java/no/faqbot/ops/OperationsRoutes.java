@@ -9,8 +9,8 @@ import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 
 /**
- * Times and logs every request (into {@link Metrics} and the {@link RequestLog}) and serves
- * {@code GET /metrics}, behind {@code Authorization: Bearer <FAQBOT_METRICS_TOKEN>} when one is set.
+ * Times and logs every request (into {@link Metrics} and the {@link RequestLog}) and serves {@code
+ * GET /metrics}, behind {@code Authorization: Bearer <FAQBOT_METRICS_TOKEN>} when one is set.
  */
 public final class OperationsRoutes implements Routes {
   private static final String STARTED = "faqbot.started";
@@ -47,7 +47,8 @@ public final class OperationsRoutes implements Routes {
   private void metrics(Context ctx) {
     if (token != null && !authorized(ctx.header("Authorization"))) {
       ctx.header("WWW-Authenticate", "Bearer");
-      WebServer.error(ctx, 401, "send Authorization: Bearer with the metrics token (FAQBOT_METRICS_TOKEN)");
+      WebServer.error(
+          ctx, 401, "send Authorization: Bearer with the metrics token (FAQBOT_METRICS_TOKEN)");
       return;
     }
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
@@ -55,7 +56,9 @@ public final class OperationsRoutes implements Routes {
 
   private boolean authorized(String header) {
     String expected = "Bearer " + token;
-    return header != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        header.strip().getBytes(StandardCharsets.UTF_8));
+    return header != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8),
+            header.strip().getBytes(StandardCharsets.UTF_8));
   }
 }

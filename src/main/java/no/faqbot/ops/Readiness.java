@@ -24,11 +24,13 @@ public final class Readiness implements AutoCloseable {
 
   private final KnowledgeBase knowledge;
   private final Store store;
-  private final ExecutorService checker = Executors.newSingleThreadExecutor(work -> {
-    Thread thread = new Thread(work, "faqbot-readiness");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService checker =
+      Executors.newSingleThreadExecutor(
+          work -> {
+            Thread thread = new Thread(work, "faqbot-readiness");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicReference<CompletableFuture<String>> storeCheck = new AtomicReference<>();
   private volatile boolean draining;
 
@@ -38,7 +40,10 @@ public final class Readiness implements AutoCloseable {
     this.store = store;
   }
 
-  /** From now on not ready: the load balancer takes this replica out while requests in flight finish. */
+  /**
+   * From now on not ready: the load balancer takes this replica out while requests in flight
+   * finish.
+   */
   public void drain() {
     draining = true;
   }
@@ -68,8 +73,12 @@ public final class Readiness implements AutoCloseable {
   }
 
   private String storeProblem() {
-    CompletableFuture<String> check = storeCheck.updateAndGet(running -> running == null || running.isDone()
-        ? CompletableFuture.supplyAsync(this::ping, checker) : running);
+    CompletableFuture<String> check =
+        storeCheck.updateAndGet(
+            running ->
+                running == null || running.isDone()
+                    ? CompletableFuture.supplyAsync(this::ping, checker)
+                    : running);
     try {
       return check.get(STORE_WAIT_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("no.faqbot.requests");
+
   /** Paths are cut: they are the client's to choose. */
   private static final int MAX_PATH = 200;
 
@@ -30,8 +31,17 @@ final class RequestLog {
     String cut = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
     double ms = Math.round(nanos / 10_000.0) / 100.0;
     if (json) {
-      return "{\"method\":\"" + method + "\",\"path\":\"" + escape(cut) + "\",\"route\":\"" + escape(route)
-          + "\",\"status\":" + status + ",\"ms\":" + ms + "}";
+      return "{\"method\":\""
+          + method
+          + "\",\"path\":\""
+          + escape(cut)
+          + "\",\"route\":\""
+          + escape(route)
+          + "\",\"status\":"
+          + status
+          + ",\"ms\":"
+          + ms
+          + "}";
     }
     return method + " " + printable(cut) + " " + status + " " + ms + " ms";
   }

@@ -19,12 +19,20 @@ public record AnswerView(
   public record QuestionRef(String id, String question) {}
 
   public static AnswerView of(FaqEntry e, double score, ContentSnapshot content, String lang) {
-    List<QuestionRef> related = e.related().stream()
-        .map(id -> content.entry(id, lang))
-        .flatMap(java.util.Optional::stream)
-        .map(r -> new QuestionRef(r.id(), r.question()))
-        .toList();
-    return new AnswerView(e.id(), e.lang(), e.question(), e.answerText(), e.answerHtml(), e.section(),
-        Math.round(score * 1000) / 1000.0, related);
+    List<QuestionRef> related =
+        e.related().stream()
+            .map(id -> content.entry(id, lang))
+            .flatMap(java.util.Optional::stream)
+            .map(r -> new QuestionRef(r.id(), r.question()))
+            .toList();
+    return new AnswerView(
+        e.id(),
+        e.lang(),
+        e.question(),
+        e.answerText(),
+        e.answerHtml(),
+        e.section(),
+        Math.round(score * 1000) / 1000.0,
+        related);
   }
 }

@@ -15,8 +15,10 @@ import no.faqbot.search.QueryPlan.Variant;
 final class Coverage {
   /** A term found only in the answer text explains the message less than one in the question. */
   static final double BODY_MATCH_WORTH = 0.75;
+
   /** A term from another phrasing of the same entry: related wording, weaker evidence. */
   static final double OTHER_PHRASING_WORTH = 0.6;
+
   /** In the fit of a phrasing, how much counts how much of the phrasing the message uses. */
   static final double PRECISION_SHARE = 0.3;
 
@@ -27,12 +29,16 @@ final class Coverage {
   static final double SAME_QUESTION_BONUS = 0.05;
 
   private final QuestionWord asks;
+
   /** The message's terms: weight, and for each variant its term id and worth. */
   private final double[] weights;
+
   private final int[][] ids;
   private final double[][] worths;
+
   /** Every term id the message may match, each once. */
   private final int[] distinctIds;
+
   private final double total;
 
   /** What an entry explains: the matched weight of its best phrasing, and its best fit (0 to 1). */
@@ -95,7 +101,8 @@ final class Coverage {
       double best = 0;
       for (int j = 0; j < ids[i].length; j++) {
         int id = ids[i][j];
-        double worth = entry.anyPhrasing().get(id) ? 1.0 : entry.body().get(id) ? BODY_MATCH_WORTH : 0;
+        double worth =
+            entry.anyPhrasing().get(id) ? 1.0 : entry.body().get(id) ? BODY_MATCH_WORTH : 0;
         best = Math.max(best, worth * worths[i][j]);
       }
       matched += best * weights[i];
@@ -110,8 +117,10 @@ final class Coverage {
       outside[i] = new double[ids[i].length];
       for (int j = 0; j < ids[i].length; j++) {
         int id = ids[i][j];
-        outside[i][j] = entry.body().get(id) ? BODY_MATCH_WORTH
-            : entry.anyPhrasing().get(id) ? OTHER_PHRASING_WORTH : 0;
+        outside[i][j] =
+            entry.body().get(id)
+                ? BODY_MATCH_WORTH
+                : entry.anyPhrasing().get(id) ? OTHER_PHRASING_WORTH : 0;
       }
     }
     double best = 0;
@@ -139,7 +148,8 @@ final class Coverage {
       }
       int size = entry.phrasingSizes()[p];
       double precision = size == 0 ? 0 : (double) shared / size;
-      double fit = total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+      double fit =
+          total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
       if (asks.telling() && entry.asks()[p] == asks) {
         fit += SAME_QUESTION_BONUS;
       }

@@ -4,7 +4,9 @@ package no.faqbot.search;
 final class EditDistance {
   private EditDistance() {}
 
-  /** The distance between {@code a} and {@code b}, or {@code max + 1} once it exceeds {@code max}. */
+  /**
+   * The distance between {@code a} and {@code b}, or {@code max + 1} once it exceeds {@code max}.
+   */
   static int within(String a, String b, int max) {
     int n = a.length();
     int m = b.length();

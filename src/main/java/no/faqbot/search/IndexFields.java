@@ -9,11 +9,13 @@ public final class IndexFields {
   public static final String KEY = "key";
   public static final String ID = "id";
   public static final String LANG = "lang";
+
   /**
    * Every word of the entry (phrasings, answer, tags, section), documents only: what finds the
    * candidate entries for a message with one dictionary lookup per term.
    */
   public static final String TERMS = "terms";
+
   public static final List<String> TEXT_FIELDS = List.of(TERMS);
   public static final FieldType TERMS_TYPE = termsType();
 

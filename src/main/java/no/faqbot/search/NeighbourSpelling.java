@@ -15,26 +15,115 @@ import java.util.regex.Pattern;
  * tried only on a word the content does not know, and kept only when they give a word it knows.
  */
 public final class NeighbourSpelling {
-  private static final Map<String, String> LEXICON = lexicon(
-      // Swedish
-      "jag jeg", "mig meg", "dig deg", "inte ikke", "och og", "hur hvordan", "varför hvorfor", "vad hva",
-      "när når", "vem hvem", "vilken hvilken", "vilket hvilket", "vilka hvilke", "efter etter", "till til",
-      "från fra", "också også", "fortfarande fortsatt", "mycket mye", "nu nå", "måste må", "ska skal",
-      "bara bare", "sedan siden", "utan uten", "någon noen", "något noe", "några noen", "våra våre",
-      "vårt vårt", "hela hele", "innan før", "eller eller", "är er", "blir blir", "har har", "får får",
-      "gör gjør", "göra gjøre", "hittar finner", "hitta finne", "finns finnes", "ändå likevel",
-      "nya nye", "gamla gamle", "gammla gamle", "alltid alltid", "aldrig aldri", "bättre bedre", "läge modus",
-      "läget modus", "stänga skru", "stänger skrur", "uppgifter detaljer", "uppgifterna detaljene",
-      // Danish
-      "hvad hva", "hvornår når", "hvorfor hvorfor", "hvordan hvordan", "hvilke hvilke", "ikke ikke",
-      "igennem gjennom", "gennem gjennom", "bliver blir", "blev ble", "gør gjør", "gøre gjøre", "nu nå",
-      "mig meg", "dig deg", "noget noe", "nogen noen", "også også", "stadig fortsatt", "endnu ennå",
-      "efter etter", "nøgle nøkkel", "nøglerne nøklene", "købe kjøpe", "spørgsmål spørsmål", "vores vår",
-      "jeres deres", "I dere",
-      // nynorsk
-      "ikkje ikke", "eg jeg", "kva hva", "korleis hvordan", "kvifor hvorfor", "kvar hvor", "kven hvem",
-      "når når", "berre bare", "vert blir", "vart ble", "frå fra", "gjekk gikk", "nokon noen", "noko noe",
-      "framleis fortsatt", "sjølv selv", "dykk dere", "dykkar deres", "me vi", "òg også");
+  private static final Map<String, String> LEXICON =
+      lexicon(
+          // Swedish
+          "jag jeg",
+          "mig meg",
+          "dig deg",
+          "inte ikke",
+          "och og",
+          "hur hvordan",
+          "varför hvorfor",
+          "vad hva",
+          "när når",
+          "vem hvem",
+          "vilken hvilken",
+          "vilket hvilket",
+          "vilka hvilke",
+          "efter etter",
+          "till til",
+          "från fra",
+          "också også",
+          "fortfarande fortsatt",
+          "mycket mye",
+          "nu nå",
+          "måste må",
+          "ska skal",
+          "bara bare",
+          "sedan siden",
+          "utan uten",
+          "någon noen",
+          "något noe",
+          "några noen",
+          "våra våre",
+          "vårt vårt",
+          "hela hele",
+          "innan før",
+          "eller eller",
+          "är er",
+          "blir blir",
+          "har har",
+          "får får",
+          "gör gjør",
+          "göra gjøre",
+          "hittar finner",
+          "hitta finne",
+          "finns finnes",
+          "ändå likevel",
+          "nya nye",
+          "gamla gamle",
+          "gammla gamle",
+          "alltid alltid",
+          "aldrig aldri",
+          "bättre bedre",
+          "läge modus",
+          "läget modus",
+          "stänga skru",
+          "stänger skrur",
+          "uppgifter detaljer",
+          "uppgifterna detaljene",
+          // Danish
+          "hvad hva",
+          "hvornår når",
+          "hvorfor hvorfor",
+          "hvordan hvordan",
+          "hvilke hvilke",
+          "ikke ikke",
+          "igennem gjennom",
+          "gennem gjennom",
+          "bliver blir",
+          "blev ble",
+          "gør gjør",
+          "gøre gjøre",
+          "nu nå",
+          "mig meg",
+          "dig deg",
+          "noget noe",
+          "nogen noen",
+          "også også",
+          "stadig fortsatt",
+          "endnu ennå",
+          "efter etter",
+          "nøgle nøkkel",
+          "nøglerne nøklene",
+          "købe kjøpe",
+          "spørgsmål spørsmål",
+          "vores vår",
+          "jeres deres",
+          "I dere",
+          // nynorsk
+          "ikkje ikke",
+          "eg jeg",
+          "kva hva",
+          "korleis hvordan",
+          "kvifor hvorfor",
+          "kvar hvor",
+          "kven hvem",
+          "når når",
+          "berre bare",
+          "vert blir",
+          "vart ble",
+          "frå fra",
+          "gjekk gikk",
+          "nokon noen",
+          "noko noe",
+          "framleis fortsatt",
+          "sjølv selv",
+          "dykk dere",
+          "dykkar deres",
+          "me vi",
+          "òg også");
 
   private static final Pattern UPP = Pattern.compile("^upp");
   private static final Pattern OP = Pattern.compile("^op(?!p)");
@@ -46,18 +135,30 @@ public final class NeighbourSpelling {
   private static final Pattern FINAL_E = Pattern.compile("e$");
   private static final Pattern FINAL_AR = Pattern.compile("ar$");
 
-  /** Spelling correspondences, tried in order; each gives one candidate word. Patterns compiled once. */
-  private static final List<UnaryOperator<String>> RULES = List.of(
-      w -> w.replace('ä', 'æ'),
-      w -> w.replace('ä', 'e'),
-      w -> w.replace('ö', 'ø'),
-      w -> w.replace("kö", "kjø").replace("kä", "kje").replace("ky", "kjy").replace('ö', 'ø'),
-      w -> OP.matcher(UPP.matcher(w).replaceFirst("opp")).replaceFirst("opp").replace('ä', 'e').replace('ö', 'ø'),
-      w -> AF.matcher(w).replaceFirst("av").replace("ej", "ei").replace("øj", "øy"),
-      w -> ERA.matcher(w).replaceFirst("ere$1").replace('ä', 'e').replace('ö', 'ø'),
-      w -> w.replace("tion", "sjon").replace("ck", "kk"),
-      w -> SOFT_D.matcher(SOFT_G.matcher(SOFT_B.matcher(w).replaceFirst("$1p")).replaceFirst("$1k")).replaceFirst("$1t"),
-      w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"));
+  /**
+   * Spelling correspondences, tried in order; each gives one candidate word. Patterns compiled
+   * once.
+   */
+  private static final List<UnaryOperator<String>> RULES =
+      List.of(
+          w -> w.replace('ä', 'æ'),
+          w -> w.replace('ä', 'e'),
+          w -> w.replace('ö', 'ø'),
+          w -> w.replace("kö", "kjø").replace("kä", "kje").replace("ky", "kjy").replace('ö', 'ø'),
+          w ->
+              OP.matcher(UPP.matcher(w).replaceFirst("opp"))
+                  .replaceFirst("opp")
+                  .replace('ä', 'e')
+                  .replace('ö', 'ø'),
+          w -> AF.matcher(w).replaceFirst("av").replace("ej", "ei").replace("øj", "øy"),
+          w -> ERA.matcher(w).replaceFirst("ere$1").replace('ä', 'e').replace('ö', 'ø'),
+          w -> w.replace("tion", "sjon").replace("ck", "kk"),
+          w ->
+              SOFT_D
+                  .matcher(
+                      SOFT_G.matcher(SOFT_B.matcher(w).replaceFirst("$1p")).replaceFirst("$1k"))
+                  .replaceFirst("$1t"),
+          w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"));
 
   private NeighbourSpelling() {}
 
@@ -83,7 +184,9 @@ public final class NeighbourSpelling {
     return out.toString();
   }
 
-  /** Only the lexicon: for signals read straight from the words, without the content's vocabulary. */
+  /**
+   * Only the lexicon: for signals read straight from the words, without the content's vocabulary.
+   */
   public static String toBokmal(String message) {
     return toBokmal(message, w -> true);
   }

@@ -20,8 +20,8 @@ record QueryPlan(String lang, List<QueryTerm> terms, QuestionWord asks) {
   }
 
   /**
-   * A known term that may stand for a query term, its id in the vocabulary, and how much a match
-   * on it is worth (1 = exact).
+   * A known term that may stand for a query term, its id in the vocabulary, and how much a match on
+   * it is worth (1 = exact).
    */
   record Variant(String term, int id, double worth) {}
 }

@@ -12,8 +12,8 @@ import no.faqbot.search.QueryPlan.Variant;
 
 /**
  * Turns a merchant's message into a {@link QueryPlan}: analysis, synonyms, compound splitting and
- * typo correction. Corrections are only tried for terms the content does not know, so a fuzzy
- * match never drowns an exact one.
+ * typo correction. Corrections are only tried for terms the content does not know, so a fuzzy match
+ * never drowns an exact one.
  */
 final class QueryPlanner {
   static final double SYNONYM_WORTH = 0.9;
@@ -21,22 +21,27 @@ final class QueryPlanner {
   static final double STEM_WORTH = 0.85;
   static final double COMPLETION_WORTH = 0.9;
   private static final int MAX_COMPLETIONS = 8;
+
   /**
-   * Term weights are idf to this power: flatter than raw idf, so one rare but generic word
-   * ("away", "legge") cannot outweigh the rest of the message on a small knowledge base.
+   * Term weights are idf to this power: flatter than raw idf, so one rare but generic word ("away",
+   * "legge") cannot outweigh the rest of the message on a small knowledge base.
    */
   static final double IDF_POWER = 0.75;
+
   private static final int MAX_TERMS = 40;
 
   private final String lang;
   private final TextAnalysis analysis;
   private final Vocabulary vocabulary;
   private final SynonymExpander synonyms;
+
   /** Words (and neighbours' spellings of them) already analysed: whether the content knows them. */
   private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
+
   private static final int MAX_CACHED_WORDS = 20_000;
 
-  QueryPlanner(String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
+  QueryPlanner(
+      String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
     this.lang = lang;
     this.analysis = analysis;
     this.vocabulary = vocabulary;
@@ -69,7 +74,8 @@ final class QueryPlanner {
       terms = terms.subList(0, MAX_TERMS);
     }
     Map<Integer, List<String>> synonymTerms = new HashMap<>();
-    synonyms.expand(terms, synonymTerms, term -> vocabulary.contains(term) ? vocabulary.idf(term) : 0);
+    synonyms.expand(
+        terms, synonymTerms, term -> vocabulary.contains(term) ? vocabulary.idf(term) : 0);
     List<QueryTerm> out = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < terms.size(); i++) {
@@ -99,12 +105,13 @@ final class QueryPlanner {
         }
       }
       List<Variant> variants = new ArrayList<>();
-      worth.forEach((term, w) -> {
-        int id = vocabulary.id(term);
-        if (id >= 0) {
-          variants.add(new Variant(term, id, w));
-        }
-      });
+      worth.forEach(
+          (term, w) -> {
+            int id = vocabulary.id(term);
+            if (id >= 0) {
+              variants.add(new Variant(term, id, w));
+            }
+          });
       out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
     }
     return new QueryPlan(lang, out, QuestionWord.of(text));

@@ -9,4 +9,5 @@ import no.faqbot.content.FaqEntry;
  * rare as one used by a single entry; {@code relevance} is the cheap upper bound of coverage that
  * picked it among the candidates Lucene found.
  */
-public record SearchHit(FaqEntry entry, double score, double coverage, double evidence, double relevance) {}
+public record SearchHit(
+    FaqEntry entry, double score, double coverage, double evidence, double relevance) {}

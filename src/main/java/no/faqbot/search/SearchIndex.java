@@ -27,12 +27,12 @@ import org.apache.lucene.util.CloseableThreadLocal;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * One content snapshot with its open Lucene index: immutable, shared by all requests until a
- * reload replaces it. Its reader's reference count keeps it open while a search in flight
- * finishes on it.
+ * One content snapshot with its open Lucene index: immutable, shared by all requests until a reload
+ * replaces it. Its reader's reference count keeps it open while a search in flight finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
   private static final int CANDIDATES = 6;
+
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -40,16 +40,20 @@ public final class SearchIndex implements AutoCloseable {
   private final DirectoryReader reader;
   private final Map<String, Vocabulary> vocabularies = new HashMap<>();
   private final Map<String, QueryPlanner> planners = new HashMap<>();
+
   /** What each language searches: its entries, untranslated ones, flow triggers. */
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
+
   private final OpenedIndex.Outcome outcome;
+
   /** Per thread, by field: where that thread looks terms up (see {@link Cursor}). */
-  private final CloseableThreadLocal<Map<String, Cursor[]>> cursors = new CloseableThreadLocal<>() {
-    @Override
-    protected Map<String, Cursor[]> initialValue() {
-      return new HashMap<>();
-    }
-  };
+  private final CloseableThreadLocal<Map<String, Cursor[]>> cursors =
+      new CloseableThreadLocal<>() {
+        @Override
+        protected Map<String, Cursor[]> initialValue() {
+          return new HashMap<>();
+        }
+      };
 
   public SearchIndex(ContentSnapshot content, OpenedIndex opened, TextAnalysis analysis) {
     this.content = content;
@@ -73,10 +77,16 @@ public final class SearchIndex implements AutoCloseable {
           terms[doc] = entries[doc] == null ? null : vocabulary.entryTerms(entries[doc].id());
         }
       }
-      searchableByLang.put(lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
+      searchableByLang.put(
+          lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
       vocabularies.put(lang, vocabulary);
-      planners.put(lang, new QueryPlanner(lang, analysis, vocabulary,
-          new SynonymExpander(content.synonyms(lang), lang, analysis)));
+      planners.put(
+          lang,
+          new QueryPlanner(
+              lang,
+              analysis,
+              vocabulary,
+              new SynonymExpander(content.synonyms(lang), lang, analysis)));
     }
   }
 
@@ -129,7 +139,9 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private static Predicate<FaqEntry> inSection(String section) {
-    return section == null ? e -> !e.isOutOfScope() : e -> section.equals(e.section()) && !e.isOutOfScope();
+    return section == null
+        ? e -> !e.isOutOfScope()
+        : e -> section.equals(e.section()) && !e.isOutOfScope();
   }
 
   /** The analysed terms (and their variants) a message searches for, to highlight them. */
@@ -137,24 +149,30 @@ public final class SearchIndex implements AutoCloseable {
     QueryPlanner planner = planners.get(lang);
     java.util.Set<String> terms = new java.util.HashSet<>();
     if (planner != null) {
-      planner.plan(message).terms().forEach(t -> {
-        terms.add(t.term());
-        t.variants().forEach(v -> terms.add(v.term()));
-      });
+      planner
+          .plan(message)
+          .terms()
+          .forEach(
+              t -> {
+                terms.add(t.term());
+                t.variants().forEach(v -> terms.add(v.term()));
+              });
     }
     return terms;
   }
 
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
   public List<SearchHit> suggest(String typed, String lang, int limit) {
-    boolean unfinished = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
+    boolean unfinished =
+        !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
     return search(typed, lang, limit + 2, e -> !e.isOutOfScope(), unfinished).stream()
         .filter(h -> !h.entry().isFlowTrigger())
         .limit(limit)
         .toList();
   }
 
-  private List<SearchHit> search(String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
+  private List<SearchHit> search(
+      String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
     return search(plan(message, lang, lastIsPrefix), lang, limit, filter);
   }
 
@@ -166,14 +184,16 @@ public final class SearchIndex implements AutoCloseable {
     return planner.plan(message, lastIsPrefix);
   }
 
-  private List<SearchHit> search(QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
+  private List<SearchHit> search(
+      QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
     if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
       return List.of(); // nothing in the message is known to the content
     }
     Searchable docs = searchableByLang.get(lang);
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
+    int[] matched =
+        matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
     if (matched.length == 0) {
       return List.of();
     }
@@ -202,7 +222,13 @@ public final class SearchIndex implements AutoCloseable {
       Coverage.Fit fit = coverage.fit(docs.terms()[matched[pick]]);
       double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
       if (share > 0) {
-        hits.add(new SearchHit(docs.entries()[matched[pick]], fit.fit(), share, fit.matched() / rareTermIdf, bound));
+        hits.add(
+            new SearchHit(
+                docs.entries()[matched[pick]],
+                fit.fit(),
+                share,
+                fit.matched() / rareTermIdf,
+                bound));
       }
     }
     // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
@@ -225,8 +251,10 @@ public final class SearchIndex implements AutoCloseable {
   /** Below this many entries no term is too common to pick candidates. */
   private static final int COMMON_TERM_ENTRIES = 500;
 
-  private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST = Comparator.comparingDouble(SearchHit::score).reversed()
-      .thenComparing(h -> h.entry().flow() == null);
+  private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST =
+      Comparator.comparingDouble(SearchHit::score)
+          .reversed()
+          .thenComparing(h -> h.entry().flow() == null);
 
   /**
    * What one language searches, by Lucene document number: the entry and its terms, or null for
@@ -236,12 +264,13 @@ public final class SearchIndex implements AutoCloseable {
   private record Searchable(FaqEntry[] entries, Vocabulary.EntryTerms[] terms, String termsField) {}
 
   /**
-   * Documents (in index order) that contain any of the message's term variants in a phrasing or
-   * the answer: exactly the entries that can explain some of it. Read straight from Lucene's term
+   * Documents (in index order) that contain any of the message's term variants in a phrasing or the
+   * answer: exactly the entries that can explain some of it. Read straight from Lucene's term
    * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
    * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
+  private int[] matchingDocs(
+      Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
     try {
       for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
@@ -253,7 +282,9 @@ public final class SearchIndex implements AutoCloseable {
             continue;
           }
           cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
-          for (int doc = cursor.postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cursor.postings.nextDoc()) {
+          for (int doc = cursor.postings.nextDoc();
+              doc != DocIdSetIterator.NO_MORE_DOCS;
+              doc = cursor.postings.nextDoc()) {
             if (cursor.live == null || cursor.live.get(doc)) {
               found.set(cursor.docBase + doc);
             }
@@ -266,7 +297,9 @@ public final class SearchIndex implements AutoCloseable {
     int[] matched = new int[found.cardinality()];
     int count = 0;
     BitSetIterator docsFound = new BitSetIterator(found, 0);
-    for (int doc = docsFound.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsFound.nextDoc()) {
+    for (int doc = docsFound.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = docsFound.nextDoc()) {
       if (docs.entries()[doc] != null && filter.test(docs.entries()[doc])) {
         matched[count++] = doc;
       }
@@ -298,7 +331,9 @@ public final class SearchIndex implements AutoCloseable {
       for (int i = 0; i < cursors.length; i++) {
         Terms terms = leaves.get(i).reader().terms(field);
         if (terms != null) {
-          cursors[i] = new Cursor(terms.iterator(), leaves.get(i).reader().getLiveDocs(), leaves.get(i).docBase);
+          cursors[i] =
+              new Cursor(
+                  terms.iterator(), leaves.get(i).reader().getLiveDocs(), leaves.get(i).docBase);
         }
       }
     } catch (IOException e) {

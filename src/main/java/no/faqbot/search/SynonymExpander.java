@@ -2,14 +2,15 @@ package no.faqbot.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.function.ToDoubleFunction;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import no.faqbot.content.Synonyms;
 
 /** Editors' synonym groups in analysed form, applied to a message's terms at query time. */
 final class SynonymExpander {
   private final List<List<List<String>>> groups = new ArrayList<>();
+
   /** Members by their first term, so a message is only compared with members that can match. */
   private final Map<String, List<Member>> byFirstTerm = new java.util.HashMap<>();
 
@@ -27,7 +28,9 @@ final class SynonymExpander {
       if (analysed.size() > 1) {
         groups.add(analysed);
         for (List<String> member : analysed) {
-          byFirstTerm.computeIfAbsent(member.get(0), k -> new ArrayList<>()).add(new Member(member, analysed));
+          byFirstTerm
+              .computeIfAbsent(member.get(0), k -> new ArrayList<>())
+              .add(new Member(member, analysed));
         }
       }
     }

@@ -24,8 +24,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Per-language analysis shared by indexing and querying, so both sides agree on terms.
- * Norwegian: light stemming for bokmål and nynorsk, then folding so æ/ae, ø/oe, å/aa match.
+ * Per-language analysis shared by indexing and querying, so both sides agree on terms. Norwegian:
+ * light stemming for bokmål and nynorsk, then folding so æ/ae, ø/oe, å/aa match.
  */
 public final class TextAnalysis {
   /** Bump when analysis changes: a stored index built with another version is rebuilt. */
@@ -79,7 +79,9 @@ public final class TextAnalysis {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream ts = new LowerCaseFilter(source);
         ts = new StopFilter(ts, stopWords);
-        ts = new NorwegianLightStemFilter(ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
+        ts =
+            new NorwegianLightStemFilter(
+                ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
         ts = new ScandinavianFoldingFilter(ts);
         ts = new ASCIIFoldingFilter(ts);
         return new TokenStreamComponents(source, ts);
@@ -88,11 +90,13 @@ public final class TextAnalysis {
   }
 
   /** Function words that say nothing about the topic; question words stay, they carry intent. */
-  private static final List<String> MORE_ENGLISH_STOP_WORDS = List.of(
-      "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "she", "him", "her", "its",
-      "do", "does", "did", "have", "has", "had", "am", "been", "being", "can", "could", "would",
-      "should", "shall", "may", "might", "must", "from", "about", "any", "some", "so", "than", "too",
-      "very", "just", "also", "there", "here", "pls", "please", "hi", "hello", "get", "got");
+  private static final List<String> MORE_ENGLISH_STOP_WORDS =
+      List.of(
+          "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "she", "him", "her",
+          "its", "do", "does", "did", "have", "has", "had", "am", "been", "being", "can", "could",
+          "would", "should", "shall", "may", "might", "must", "from", "about", "any", "some", "so",
+          "than", "too", "very", "just", "also", "there", "here", "pls", "please", "hi", "hello",
+          "get", "got");
 
   private static Analyzer english() {
     CharArraySet stop = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

@@ -1,6 +1,7 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.BitSet;
 import no.faqbot.content.FaqEntry;
 import org.apache.lucene.util.BytesRef;
 
@@ -24,11 +24,15 @@ final class Vocabulary {
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final TreeSet<String> sorted = new TreeSet<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
+
   /** Same-stem variants of every known term, worked out once: every message asks for them. */
   private final Map<String, List<String>> sameStemOfKnown = new HashMap<>();
+
   private final int entryCount;
+
   /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
   private final BytesRef[] bytesById;
+
   /** How many entries use each term, by id. */
   private final int[] docFreqById;
 
@@ -37,7 +41,12 @@ final class Vocabulary {
    * alternative) on its own with its number of distinct terms, all phrasings together, and the
    * answer with tags and section.
    */
-  record EntryTerms(BitSet[] phrasings, int[] phrasingSizes, QuestionWord[] asks, BitSet anyPhrasing, BitSet body) {}
+  record EntryTerms(
+      BitSet[] phrasings,
+      int[] phrasingSizes,
+      QuestionWord[] asks,
+      BitSet anyPhrasing,
+      BitSet body) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
@@ -83,8 +92,10 @@ final class Vocabulary {
         any.or(phrasings[i]);
         sizes[i] = phrasings[i].cardinality();
       }
-      entryTerms.put(e.getKey(), new EntryTerms(phrasings, sizes, asks.get(e.getKey()), any,
-          bits(bodyTerms.get(e.getKey()))));
+      entryTerms.put(
+          e.getKey(),
+          new EntryTerms(
+              phrasings, sizes, asks.get(e.getKey()), any, bits(bodyTerms.get(e.getKey()))));
     }
     for (String t : sorted) {
       sameStemOfKnown.put(t, findSameStem(t));
@@ -153,9 +164,9 @@ final class Vocabulary {
   }
 
   /**
-   * Known terms that are the same word with another ending the light stemmer left on
-   * ({@code oppgrad} / {@code oppgradering}): a shared stem of at least five letters that each
-   * term extends by at most five more.
+   * Known terms that are the same word with another ending the light stemmer left on ({@code
+   * oppgrad} / {@code oppgradering}): a shared stem of at least five letters that each term extends
+   * by at most five more.
    */
   List<String> sameStem(String term) {
     List<String> known = sameStemOfKnown.get(term);
@@ -173,7 +184,9 @@ final class Vocabulary {
         continue;
       }
       int common = commonPrefix(term, candidate);
-      if (common >= 5 && term.length() - common <= MAX_ENDING && candidate.length() - common <= MAX_ENDING) {
+      if (common >= 5
+          && term.length() - common <= MAX_ENDING
+          && candidate.length() - common <= MAX_ENDING) {
         out.add(candidate);
       }
     }
@@ -236,7 +249,10 @@ final class Vocabulary {
     return best.size() > 4 ? best.subList(0, 4) : best;
   }
 
-  /** Splits an unknown compound into two known terms ({@code utbetalingsrapport} to utbetaling + rapport). */
+  /**
+   * Splits an unknown compound into two known terms ({@code utbetalingsrapport} to utbetaling +
+   * rapport).
+   */
   List<String> compoundParts(String term) {
     for (int i = term.length() - 3; i >= 3; i--) {
       String head = term.substring(0, i);
@@ -248,7 +264,9 @@ final class Vocabulary {
         return List.of(head, tail);
       }
       char last = head.charAt(head.length() - 1);
-      if ((last == 's' || last == 'e') && head.length() > 3 && contains(head.substring(0, head.length() - 1))) {
+      if ((last == 's' || last == 'e')
+          && head.length() > 3
+          && contains(head.substring(0, head.length() - 1))) {
         return List.of(head.substring(0, head.length() - 1), tail);
       }
     }

@@ -18,8 +18,8 @@ import no.faqbot.knowledge.ContentReloader;
 
 /**
  * What an editor needs to know about the content being served: the last reload, entries per
- * language, problems, missing translations, near-duplicate questions, stale entries and answers that
- * mention a year gone by.
+ * language, problems, missing translations, near-duplicate questions, stale entries and answers
+ * that mention a year gone by.
  */
 public final class ContentStatus {
   /** Questions this similar (word overlap) in one language are worth a second look. */
@@ -27,7 +27,8 @@ public final class ContentStatus {
 
   private ContentStatus() {}
 
-  public static Map<String, Object> of(ContentSnapshot content, ContentReloader.ReloadStatus reload, int staleDays, Clock clock) {
+  public static Map<String, Object> of(
+      ContentSnapshot content, ContentReloader.ReloadStatus reload, int staleDays, Clock clock) {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("lastReload", reload == null ? null : reload.summary());
     Map<String, Integer> perLang = new LinkedHashMap<>();
@@ -39,7 +40,10 @@ public final class ContentStatus {
     Set<String> all = new TreeSet<>();
     Languages.ALL.forEach(l -> all.addAll(content.entries().getOrDefault(l, Map.of()).keySet()));
     for (String lang : Languages.ALL) {
-      List<String> ids = all.stream().filter(id -> !content.entries().getOrDefault(lang, Map.of()).containsKey(id)).toList();
+      List<String> ids =
+          all.stream()
+              .filter(id -> !content.entries().getOrDefault(lang, Map.of()).containsKey(id))
+              .toList();
       missing.put(lang, ids);
     }
     status.put("missingTranslations", missing);
@@ -47,15 +51,23 @@ public final class ContentStatus {
     status.put("nearDuplicates", nearDuplicates(content));
     LocalDate cutoff = LocalDate.now(clock).minusDays(staleDays);
     status.put("staleAfterDays", staleDays);
-    status.put("stale", content.allEntries().stream()
-        .filter(e -> e.updated() == null || e.updated().isBefore(cutoff))
-        .map(FaqEntry::key).sorted().toList());
+    status.put(
+        "stale",
+        content.allEntries().stream()
+            .filter(e -> e.updated() == null || e.updated().isBefore(cutoff))
+            .map(FaqEntry::key)
+            .sorted()
+            .toList());
     status.put("datedPast", datedPast(content, LocalDate.now(clock).getYear()));
     return status;
   }
 
-  /** A year from 1990 on, with up to two words before it ("tidlig 2021", "early 2021", "oktober 2021"). */
-  private static final Pattern YEAR = Pattern.compile("(?:[\\p{L}\\p{N}]+\\s+){0,2}\\b((?:19|20)\\d\\d)\\b");
+  /**
+   * A year from 1990 on, with up to two words before it ("tidlig 2021", "early 2021", "oktober
+   * 2021").
+   */
+  private static final Pattern YEAR =
+      Pattern.compile("(?:[\\p{L}\\p{N}]+\\s+){0,2}\\b((?:19|20)\\d\\d)\\b");
 
   /**
    * Answers that mention a year before this one ("tidlig 2021" read in 2026): possibly outdated,
@@ -83,7 +95,8 @@ public final class ContentStatus {
       List<FaqEntry> entries = new ArrayList<>(content.entries(lang));
       for (int i = 0; i < entries.size(); i++) {
         for (int j = i + 1; j < entries.size(); j++) {
-          double overlap = overlap(words(entries.get(i).question()), words(entries.get(j).question()));
+          double overlap =
+              overlap(words(entries.get(i).question()), words(entries.get(j).question()));
           if (overlap >= NEAR_DUPLICATE) {
             pairs.add(entries.get(i).key() + " ~ " + entries.get(j).key());
           }

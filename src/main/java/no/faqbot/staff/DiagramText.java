@@ -29,19 +29,25 @@ final class DiagramText {
   /** The box line of an info step for its "that helped" exit, or null for other steps. */
   static String resolvedLine(Step step, String lang) {
     return step.kind() == StepKind.INFO && step.resolved() != null
-        ? "✓ " + Words.in(lang).get("diagram.helped") + " → " + step.resolved() : null;
+        ? "✓ " + Words.in(lang).get("diagram.helped") + " → " + step.resolved()
+        : null;
   }
 
-  /** Each next step with the label of the arrow that leads there (options to the same step joined). */
+  /**
+   * Each next step with the label of the arrow that leads there (options to the same step joined).
+   */
   static Map<String, String> edges(Step step, String lang) {
     Map<String, String> edges = new LinkedHashMap<>();
     switch (step.kind()) {
-      case CHOICE -> step.options().forEach(o -> edges.merge(o.next(), o.label().in(lang), (a, b) -> a + " / " + b));
-      // "That helped" is a line in the advice's box (see resolvedLine), not an arrow: every piece of
+      case CHOICE ->
+          step.options()
+              .forEach(o -> edges.merge(o.next(), o.label().in(lang), (a, b) -> a + " / " + b));
+      // "That helped" is a line in the advice's box (see resolvedLine), not an arrow: every piece
+      // of
       // advice has one, and a dozen arrows into the same end step make the diagram unreadably wide.
       case INFO -> edges.put(step.next(), Words.in(lang).get("diagram.notHelped"));
       case FORM -> edges.put(step.next(), Words.in(lang).get("diagram.filledIn"));
-      default -> { }
+      default -> {}
     }
     return edges;
   }

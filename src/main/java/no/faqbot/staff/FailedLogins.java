@@ -11,7 +11,10 @@ interface FailedLogins {
   /** How long {@code client} must still wait before its next try; zero when it may try now. */
   Duration waitFor(String client);
 
-  /** Counts a failure of {@code client}; returns the lockout it starts (zero while failures are free). */
+  /**
+   * Counts a failure of {@code client}; returns the lockout it starts (zero while failures are
+   * free).
+   */
   Duration failed(String client);
 
   /** A successful login forgets the address's failures. */

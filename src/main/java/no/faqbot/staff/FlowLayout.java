@@ -24,8 +24,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Where the boxes, arrows and arrow labels of a flow diagram go, computed by the Eclipse Layout
- * Kernel's layered algorithm: labels are laid out as part of the graph, so they never overlap.
- * Text sizes are estimated (12 px sans-serif), with room to spare.
+ * Kernel's layered algorithm: labels are laid out as part of the graph, so they never overlap. Text
+ * sizes are estimated (12 px sans-serif), with room to spare.
  */
 public final class FlowLayout {
   static final int BOX_W = 190;
@@ -36,7 +36,8 @@ public final class FlowLayout {
   static final int LABEL_CHARS = 24;
 
   static {
-    LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
   /** A rectangle in the diagram. */
@@ -69,7 +70,9 @@ public final class FlowLayout {
     Map<String, ElkNode> nodes = new LinkedHashMap<>();
     Map<String, List<String>> lines = new LinkedHashMap<>();
     for (Step step : flow.steps().values()) {
-      List<String> text = new ArrayList<>(wrap(DiagramText.plain(step.prompt().in(lang)), PROMPT_CHARS, PROMPT_LINES));
+      List<String> text =
+          new ArrayList<>(
+              wrap(DiagramText.plain(step.prompt().in(lang)), PROMPT_CHARS, PROMPT_LINES));
       String resolved = DiagramText.resolvedLine(step, lang);
       if (resolved != null) {
         text.add(DiagramText.shorten(resolved, PROMPT_CHARS));
@@ -81,21 +84,28 @@ public final class FlowLayout {
       lines.put(step.id(), text);
     }
     for (Step step : flow.steps().values()) {
-      DiagramText.edges(step, lang).forEach((next, label) -> {
-        if (!nodes.containsKey(next)) {
-          return;
-        }
-        ElkEdge e = ElkGraphUtil.createSimpleEdge(nodes.get(step.id()), nodes.get(next));
-        String text = DiagramText.shorten(DiagramText.plain(label), LABEL_CHARS);
-        ElkLabel l = ElkGraphUtil.createLabel(text, e);
-        l.setDimensions(text.length() * 7 + 8, LABEL_H);
-        l.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
-      });
+      DiagramText.edges(step, lang)
+          .forEach(
+              (next, label) -> {
+                if (!nodes.containsKey(next)) {
+                  return;
+                }
+                ElkEdge e = ElkGraphUtil.createSimpleEdge(nodes.get(step.id()), nodes.get(next));
+                String text = DiagramText.shorten(DiagramText.plain(label), LABEL_CHARS);
+                ElkLabel l = ElkGraphUtil.createLabel(text, e);
+                l.setDimensions(text.length() * 7 + 8, LABEL_H);
+                l.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+              });
     }
     new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
     List<Node> outNodes = new ArrayList<>();
-    nodes.forEach((id, n) -> outNodes.add(new Node(flow.step(id),
-        new Box(n.getX(), n.getY(), n.getWidth(), n.getHeight()), lines.get(id))));
+    nodes.forEach(
+        (id, n) ->
+            outNodes.add(
+                new Node(
+                    flow.step(id),
+                    new Box(n.getX(), n.getY(), n.getWidth(), n.getHeight()),
+                    lines.get(id))));
     List<Edge> outEdges = new ArrayList<>();
     for (ElkEdge e : root.getContainedEdges()) {
       List<double[]> points = new ArrayList<>();
@@ -107,7 +117,8 @@ public final class FlowLayout {
         points.add(new double[] {s.getEndX(), s.getEndY()});
       }
       ElkLabel l = e.getLabels().get(0);
-      outEdges.add(new Edge(points, l.getText(), new Box(l.getX(), l.getY(), l.getWidth(), l.getHeight())));
+      outEdges.add(
+          new Edge(points, l.getText(), new Box(l.getX(), l.getY(), l.getWidth(), l.getHeight())));
     }
     KVector size = new KVector(root.getWidth(), root.getHeight());
     return new Layout(size.x, size.y, outNodes, outEdges);

@@ -20,11 +20,13 @@ final class LoginThrottle implements FailedLogins {
   static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
   static final Duration FORGET = Duration.ofHours(1);
   static final int MAX_CLIENTS = 10_000;
+
   /** Longer keys are not addresses; cut so the key's size never depends on what a client sends. */
   private static final int MAX_KEY = 64;
 
   private final Clock clock;
   private final int capacity;
+
   /** Least recently failed first: a failure moves its address to the end. */
   private final Map<String, Failures> byClient = new LinkedHashMap<>();
 
@@ -87,7 +89,10 @@ final class LoginThrottle implements FailedLogins {
     return byClient.size();
   }
 
-  /** The lockout that the {@code count}th failure in a row starts: zero while failures are free, then doubling. */
+  /**
+   * The lockout that the {@code count}th failure in a row starts: zero while failures are free,
+   * then doubling.
+   */
   static Duration lockAfter(int count) {
     if (count < FREE_FAILURES) {
       return Duration.ZERO;

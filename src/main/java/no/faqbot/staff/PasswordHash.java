@@ -7,7 +7,9 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** A salted, slow password hash (PBKDF2 with HMAC-SHA256 from the JDK); the password is never kept. */
+/**
+ * A salted, slow password hash (PBKDF2 with HMAC-SHA256 from the JDK); the password is never kept.
+ */
 public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
   static final int ITERATIONS = 120_000;
 
@@ -26,7 +28,8 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
    * password is hashed too (as empty), so it takes as long as a wrong one.
    */
   public boolean matches(String password) {
-    boolean same = MessageDigest.isEqual(hash, derive(password == null ? "" : password, salt, iterations));
+    boolean same =
+        MessageDigest.isEqual(hash, derive(password == null ? "" : password, salt, iterations));
     return password != null && same;
   }
 
@@ -41,7 +44,11 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
   @Override
   public String toString() {
-    return "pbkdf2$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+    return "pbkdf2$"
+        + iterations
+        + "$"
+        + Base64.getEncoder().encodeToString(salt)
+        + "$"
         + Base64.getEncoder().encodeToString(hash);
   }
 

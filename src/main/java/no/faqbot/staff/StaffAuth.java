@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.faqbot.web.ClientAddress;
 import org.slf4j.Logger;
@@ -20,19 +20,24 @@ import org.slf4j.LoggerFactory;
  * Who may use the staff pages: users with slow-hashed passwords, form login with a session cookie
  * (HttpOnly, SameSite=Strict, Secure behind HTTPS) and a CSRF token per session, HTTP Basic for
  * scripts, and a lockout of client addresses that fail too often ({@link LoginThrottle}). A wrong
- * password and an unknown user cost the same one slow hash, so timing does not tell which names exist.
+ * password and an unknown user cost the same one slow hash, so timing does not tell which names
+ * exist.
  */
 public final class StaffAuth {
   private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
   static final String COOKIE = "faqbot_staff";
+
   /** How much of a failed user name goes into the log. */
   private static final int LOGGED_USER_CHARS = 32;
 
   /** Hashed on first use: a slow hash at start would hold up the first answer for nothing. */
   private final Supplier<Map<String, PasswordHash>> hashUsers;
+
   private volatile Map<String, PasswordHash> users;
+
   /** Checked for unknown users, so they take as long as a wrong password. */
   private volatile PasswordHash dummy;
+
   private final ClientAddress clients;
   private final FailedLogins throttle;
   private final Sessions sessions;
@@ -42,16 +47,26 @@ public final class StaffAuth {
   /** A logged-in staff member and the token every form post must carry. */
   public record Session(String user, String csrf, Instant expires) {}
 
-  /** {@code users} is asked once, at the first login; {@code clients} says whom a request comes from. */
+  /**
+   * {@code users} is asked once, at the first login; {@code clients} says whom a request comes
+   * from.
+   */
   public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients) {
     this(users, clock, clients, LoginThrottle.MAX_CLIENTS);
   }
 
-  StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients, int maxClients) {
+  StaffAuth(
+      Supplier<Map<String, PasswordHash>> users,
+      Clock clock,
+      ClientAddress clients,
+      int maxClients) {
     this(users, clients, new LoginThrottle(clock, maxClients), new StaffSessions(clock));
   }
 
-  private StaffAuth(Supplier<Map<String, PasswordHash>> users, ClientAddress clients, FailedLogins throttle,
+  private StaffAuth(
+      Supplier<Map<String, PasswordHash>> users,
+      ClientAddress clients,
+      FailedLogins throttle,
       Sessions sessions) {
     this.hashUsers = users;
     this.clients = clients;
@@ -63,9 +78,15 @@ public final class StaffAuth {
    * Sessions and failed logins kept in the database {@code shared} by several replicas, so a login
    * (and a lockout) on one holds on all.
    */
-  public static StaffAuth shared(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients,
+  public static StaffAuth shared(
+      Supplier<Map<String, PasswordHash>> users,
+      Clock clock,
+      ClientAddress clients,
       DataSource shared) {
-    return new StaffAuth(users, clients, new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
+    return new StaffAuth(
+        users,
+        clients,
+        new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
         new StoredSessions(shared, clock));
   }
 
@@ -75,8 +96,11 @@ public final class StaffAuth {
       synchronized (this) {
         if (users == null) {
           Map<String, PasswordHash> hashed = Map.copyOf(hashUsers.get());
-          int iterations = hashed.values().stream().mapToInt(PasswordHash::iterations).max()
-              .orElse(PasswordHash.ITERATIONS);
+          int iterations =
+              hashed.values().stream()
+                  .mapToInt(PasswordHash::iterations)
+                  .max()
+                  .orElse(PasswordHash.ITERATIONS);
           dummy = PasswordHash.of(PasswordHash.randomPassword(), iterations);
           users = hashed;
         }
@@ -102,8 +126,8 @@ public final class StaffAuth {
   }
 
   /**
-   * Checks a user and password with one slow hash whether or not the user exists; a failure
-   * counts against {@code client} and is logged (address and a cut, printable user name).
+   * Checks a user and password with one slow hash whether or not the user exists; a failure counts
+   * against {@code client} and is logged (address and a cut, printable user name).
    */
   boolean check(String client, String user, String password) {
     Map<String, PasswordHash> known = users();
@@ -115,7 +139,10 @@ public final class StaffAuth {
       throttle.succeeded(client);
     } else {
       Duration lock = throttle.failed(client);
-      LOG.warn("Staff login failed from {} for user '{}'{}", printable(client, 64), printable(user, LOGGED_USER_CHARS),
+      LOG.warn(
+          "Staff login failed from {} for user '{}'{}",
+          printable(client, 64),
+          printable(user, LOGGED_USER_CHARS),
           lock.isZero() ? "" : "; address locked out for " + lock.toSeconds() + " s");
     }
     return ok;
@@ -137,7 +164,9 @@ public final class StaffAuth {
     return throttle.size();
   }
 
-  /** Text a client chose, safe for one log line: cut short, controls and odd characters replaced. */
+  /**
+   * Text a client chose, safe for one log line: cut short, controls and odd characters replaced.
+   */
   static String printable(String text, int max) {
     if (text == null) {
       return "";
@@ -147,17 +176,29 @@ public final class StaffAuth {
     return cut.replaceAll("[^\\p{L}\\p{N} ._@:+\\-]", "?") + more;
   }
 
-  /** Compares tokens in constant time, so timing tells nothing about how much of a guess was right. */
+  /**
+   * Compares tokens in constant time, so timing tells nothing about how much of a guess was right.
+   */
   static boolean sameToken(String expected, String given) {
-    return expected != null && given != null
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return expected != null
+        && given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   Session startSession(Context ctx, String user) {
     String id = sessions.open(user);
-    boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equalsIgnoreCase(ctx.scheme());
-    ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
-        + StaffSessions.LENGTH.toSeconds() + (https ? "; Secure" : ""));
+    boolean https =
+        "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+            || "https".equalsIgnoreCase(ctx.scheme());
+    ctx.header(
+        "Set-Cookie",
+        COOKIE
+            + "="
+            + id
+            + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
+            + StaffSessions.LENGTH.toSeconds()
+            + (https ? "; Secure" : ""));
     return sessions.get(id).orElseThrow();
   }
 
@@ -179,7 +220,9 @@ public final class StaffAuth {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

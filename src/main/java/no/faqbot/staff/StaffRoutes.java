@@ -4,8 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.faqbot.chat.ChatReply;
+import no.faqbot.chat.ChatRequest;
+import no.faqbot.chat.ChatService;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.KnowledgeBase;
-import no.faqbot.chat.ChatReply;
-import no.faqbot.chat.ChatRequest;
-import no.faqbot.chat.ChatService;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
@@ -49,8 +49,13 @@ public final class StaffRoutes implements Routes {
   private final int staleDays;
   private final ChatService chat;
 
-  public StaffRoutes(StaffAuth auth, KnowledgeBase knowledge, TextAnalysis analysis, ContentReloader reloader,
-      int staleDays, ChatService chat) {
+  public StaffRoutes(
+      StaffAuth auth,
+      KnowledgeBase knowledge,
+      TextAnalysis analysis,
+      ContentReloader reloader,
+      int staleDays,
+      ChatService chat) {
     this.chat = chat;
     this.auth = auth;
     this.knowledge = knowledge;
@@ -64,33 +69,60 @@ public final class StaffRoutes implements Routes {
     routes.before("/staff/*", this::guard);
     routes.get("/staff/login", ctx -> login(ctx, null, 200));
     routes.post("/staff/login", this::doLogin);
-    routes.post("/staff/logout", ctx -> {
-      auth.endSession(ctx);
-      ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
-    });
+    routes.post(
+        "/staff/logout",
+        ctx -> {
+          auth.endSession(ctx);
+          ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
+        });
     routes.get("/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER));
     routes.get("/staff/search", this::search);
     routes.get("/staff/api/content-status", ctx -> ctx.json(status(ctx)));
-    routes.get("/staff/content", ctx -> ctx.contentType("text/html; charset=utf-8").render("staff-content",
-        Map.of("status", status(ctx), "user", ctx.attribute("staffUser"), "csrf", csrf(ctx))));
+    routes.get(
+        "/staff/content",
+        ctx ->
+            ctx.contentType("text/html; charset=utf-8")
+                .render(
+                    "staff-content",
+                    Map.of(
+                        "status",
+                        status(ctx),
+                        "user",
+                        ctx.attribute("staffUser"),
+                        "csrf",
+                        csrf(ctx))));
     routes.get("/staff/entries/{id}", this::entry);
-    routes.get("/staff/flows/{id}.svg", ctx -> {
-      String lang = lang(ctx);
-      var flow = knowledge.current().content().flow(ctx.pathParam("id"))
-          .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no flow with id '" + ctx.pathParam("id") + "'"));
-      ctx.contentType("image/svg+xml; charset=utf-8").header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-          .result(FlowDiagram.svg(flow, lang));
-    });
+    routes.get(
+        "/staff/flows/{id}.svg",
+        ctx -> {
+          String lang = lang(ctx);
+          var flow =
+              knowledge
+                  .current()
+                  .content()
+                  .flow(ctx.pathParam("id"))
+                  .orElseThrow(
+                      () ->
+                          new io.javalin.http.NotFoundResponse(
+                              "no flow with id '" + ctx.pathParam("id") + "'"));
+          ctx.contentType("image/svg+xml; charset=utf-8")
+              .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+              .result(FlowDiagram.svg(flow, lang));
+        });
   }
 
-  /** Everything under /staff but the login needs a session or Basic auth; session posts need the CSRF token. */
+  /**
+   * Everything under /staff but the login needs a session or Basic auth; session posts need the
+   * CSRF token.
+   */
   private void guard(Context ctx) {
     if (ctx.path().equals("/staff/login")) {
       return;
     }
     Optional<StaffAuth.Session> session = auth.session(ctx);
     if (session.isPresent()) {
-      if (!ctx.method().name().equals("GET") && !StaffAuth.sameToken(session.get().csrf(), csrfOf(ctx))) {
+      if (!ctx.method().name().equals("GET")
+          && !StaffAuth.sameToken(session.get().csrf(), csrfOf(ctx))) {
         WebServer.error(ctx, 403, "missing or wrong CSRF token: reload the page and try again");
         ctx.skipRemainingHandlers();
       }
@@ -120,10 +152,12 @@ public final class StaffRoutes implements Routes {
       try {
         days = Integer.parseInt(param.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("staleDays must be a whole number of days, got '" + param + "'");
+        throw new IllegalArgumentException(
+            "staleDays must be a whole number of days, got '" + param + "'");
       }
     }
-    return ContentStatus.of(knowledge.current().content(), reloader.lastReload(), days, Clock.systemUTC());
+    return ContentStatus.of(
+        knowledge.current().content(), reloader.lastReload(), days, Clock.systemUTC());
   }
 
   private static String csrf(Context ctx) {
@@ -131,15 +165,25 @@ public final class StaffRoutes implements Routes {
     return token == null ? "" : token.toString();
   }
 
-  /** One entry as staff need it: the answer to copy, alternatives, related, flow, updated, source file. */
+  /**
+   * One entry as staff need it: the answer to copy, alternatives, related, flow, updated, source
+   * file.
+   */
   private void entry(Context ctx) {
     String lang = lang(ctx);
     var content = knowledge.current().content();
-    FaqEntry e = content.entry(ctx.pathParam("id"), lang)
-        .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no entry with id '" + ctx.pathParam("id") + "'"));
+    FaqEntry e =
+        content
+            .entry(ctx.pathParam("id"), lang)
+            .orElseThrow(
+                () ->
+                    new io.javalin.http.NotFoundResponse(
+                        "no entry with id '" + ctx.pathParam("id") + "'"));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("e", e);
-    model.put("related", e.related().stream().map(id -> content.entry(id, lang)).flatMap(Optional::stream).toList());
+    model.put(
+        "related",
+        e.related().stream().map(id -> content.entry(id, lang)).flatMap(Optional::stream).toList());
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));
     ctx.contentType("text/html; charset=utf-8").render("staff-entry", model);
@@ -147,7 +191,9 @@ public final class StaffRoutes implements Routes {
 
   /** The language asked for; staff pages fall back to the default rather than refuse. */
   private static String lang(Context ctx) {
-    return Optional.ofNullable(ctx.queryParam("lang")).filter(Languages::isSupported).orElse(Languages.DEFAULT);
+    return Optional.ofNullable(ctx.queryParam("lang"))
+        .filter(Languages::isSupported)
+        .orElse(Languages.DEFAULT);
   }
 
   private static String csrfOf(Context ctx) {
@@ -160,7 +206,12 @@ public final class StaffRoutes implements Routes {
     model.put("error", error);
     // Login CSRF: the form carries a token that must match a cookie only this site can set.
     String token = auth.newToken();
-    ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age=3600");
+    ctx.header(
+        "Set-Cookie",
+        LOGIN_COOKIE
+            + "="
+            + token
+            + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age=3600");
     model.put("csrf", token);
     ctx.status(status).contentType("text/html; charset=utf-8").render("staff-login", model);
   }
@@ -179,8 +230,15 @@ public final class StaffRoutes implements Routes {
       ctx.header("Retry-After", String.valueOf(seconds));
       boolean minutes = seconds >= 120;
       long n = minutes ? (seconds + 59) / 60 : seconds;
-      login(ctx, "For mange mislykkede forsøk. Prøv igjen om " + n + (minutes ? " minutter." : " sekunder.")
-          + " (Too many failed attempts: try again in " + n + (minutes ? " minutes.)" : " seconds.)"), 429);
+      login(
+          ctx,
+          "For mange mislykkede forsøk. Prøv igjen om "
+              + n
+              + (minutes ? " minutter." : " sekunder.")
+              + " (Too many failed attempts: try again in "
+              + n
+              + (minutes ? " minutes.)" : " seconds.)"),
+          429);
       return;
     }
     if (!auth.check(client, user, ctx.formParam("password"))) {
@@ -192,8 +250,14 @@ public final class StaffRoutes implements Routes {
   }
 
   /** One result with the matched words marked in question and answer (already HTML-escaped). */
-  public record Result(String id, String lang, String section, String questionHtml, String answerHtml,
-      String plainAnswer, String score) {}
+  public record Result(
+      String id,
+      String lang,
+      String section,
+      String questionHtml,
+      String answerHtml,
+      String plainAnswer,
+      String score) {}
 
   /** What the chat would reply to the searched text: its type, the entry or flow, and the score. */
   public record ChatPreview(String type, String id, String question, String score, String text) {}
@@ -208,8 +272,10 @@ public final class StaffRoutes implements Routes {
       if (r.flow() != null) {
         return new ChatPreview(r.type().json(), null, r.flow().title(), null, r.text());
       }
-      String choices = String.join(", ", r.suggestions().stream().map(AnswerView.QuestionRef::id).toList());
-      return new ChatPreview(r.type().json(), null, null, null, choices.isEmpty() ? r.text() : choices);
+      String choices =
+          String.join(", ", r.suggestions().stream().map(AnswerView.QuestionRef::id).toList());
+      return new ChatPreview(
+          r.type().json(), null, null, null, choices.isEmpty() ? r.text() : choices);
     } catch (IllegalArgumentException e) {
       return new ChatPreview("error", null, null, null, e.getMessage());
     }
@@ -222,32 +288,44 @@ public final class StaffRoutes implements Routes {
   private void search(Context ctx) throws IOException {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     String lang = lang(ctx);
-    String section = Optional.ofNullable(ctx.queryParam("section")).filter(s -> !s.isBlank()).orElse(null);
+    String section =
+        Optional.ofNullable(ctx.queryParam("section")).filter(s -> !s.isBlank()).orElse(null);
     long started = System.nanoTime();
     List<Result> results = new ArrayList<>();
     TreeSet<String> sections = new TreeSet<>();
-    knowledge.withIndex(index -> {
-      index.content().entries(lang).forEach(e -> sections.add(e.section()));
-      if (q.isEmpty()) {
-        return null;
-      }
-      Highlighter highlighter = highlighter(index.searchTerms(q, lang));
-      for (SearchHit hit : index.search(q.length() > 2000 ? q.substring(0, 2000) : q, lang, RESULTS, section)) {
-        FaqEntry e = hit.entry();
-        if (!e.isFlowTrigger()) {
-          results.add(new Result(e.id(), e.lang(), e.section(), mark(highlighter, lang, e.question()),
-              mark(highlighter, lang, e.answerText()), e.answerText(), score(hit.score())));
-        }
-      }
-      return null;
-    });
+    knowledge.withIndex(
+        index -> {
+          index.content().entries(lang).forEach(e -> sections.add(e.section()));
+          if (q.isEmpty()) {
+            return null;
+          }
+          Highlighter highlighter = highlighter(index.searchTerms(q, lang));
+          for (SearchHit hit :
+              index.search(q.length() > 2000 ? q.substring(0, 2000) : q, lang, RESULTS, section)) {
+            FaqEntry e = hit.entry();
+            if (!e.isFlowTrigger()) {
+              results.add(
+                  new Result(
+                      e.id(),
+                      e.lang(),
+                      e.section(),
+                      mark(highlighter, lang, e.question()),
+                      mark(highlighter, lang, e.answerText()),
+                      e.answerText(),
+                      score(hit.score())));
+            }
+          }
+          return null;
+        });
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("q", q);
     model.put("lang", lang);
     model.put("section", section == null ? "" : section);
     model.put("sections", List.copyOf(sections));
     model.put("results", results);
-    model.put("chat", q.isEmpty() ? null : chatPreview(q.length() > 2000 ? q.substring(0, 2000) : q, lang));
+    model.put(
+        "chat",
+        q.isEmpty() ? null : chatPreview(q.length() > 2000 ? q.substring(0, 2000) : q, lang));
     model.put("millis", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
     model.put("user", ctx.attribute("staffUser"));
     model.put("csrf", csrf(ctx));
@@ -256,9 +334,14 @@ public final class StaffRoutes implements Routes {
 
   private static Highlighter highlighter(Set<String> terms) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    terms.stream().limit(BooleanQuery.getMaxClauseCount()).forEach(t -> any.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
-    Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-        new QueryScorer(any.build(), "text"));
+    terms.stream()
+        .limit(BooleanQuery.getMaxClauseCount())
+        .forEach(t -> any.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
+    Highlighter h =
+        new Highlighter(
+            new SimpleHTMLFormatter("<mark>", "</mark>"),
+            new SimpleHTMLEncoder(),
+            new QueryScorer(any.build(), "text"));
     h.setTextFragmenter(new NullFragmenter());
     return h;
   }

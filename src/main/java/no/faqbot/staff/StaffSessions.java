@@ -71,7 +71,9 @@ final class StaffSessions implements Sessions {
     sessions.values().removeIf(s -> s.expires().isBefore(now));
     while (sessions.size() >= MAX) {
       sessions.entrySet().stream()
-          .min(Comparator.comparing((Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
+          .min(
+              Comparator.comparing(
+                  (Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
           .ifPresent(e -> sessions.remove(e.getKey()));
     }
   }

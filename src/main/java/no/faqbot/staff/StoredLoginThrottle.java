@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * {@link LoginThrottle}'s rules over a table in the shared database: failures from one address
- * count together on every replica. The count is raised in one statement, so two replicas failing
- * at once both count. Rows are forgotten like the in-memory ones; the table is bounded the same way.
+ * count together on every replica. The count is raised in one statement, so two replicas failing at
+ * once both count. Rows are forgotten like the in-memory ones; the table is bounded the same way.
  */
 final class StoredLoginThrottle implements FailedLogins {
   private static final long FORGET = LoginThrottle.FORGET.toMillis();
@@ -30,7 +30,8 @@ final class StoredLoginThrottle implements FailedLogins {
   public Duration waitFor(String client) {
     long now = clock.millis();
     try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement("SELECT locked_until FROM login_failures WHERE client = ?")) {
+        PreparedStatement q =
+            c.prepareStatement("SELECT locked_until FROM login_failures WHERE client = ?")) {
       q.setString(1, LoginThrottle.key(client));
       try (ResultSet rs = q.executeQuery()) {
         long until = rs.next() ? rs.getLong(1) : 0;
@@ -46,15 +47,20 @@ final class StoredLoginThrottle implements FailedLogins {
     long now = clock.millis();
     String key = LoginThrottle.key(client);
     try (Connection c = db.getConnection()) {
-      StoredSessions.update(c, "DELETE FROM login_failures WHERE "
-          + "CASE WHEN locked_until > last_at THEN locked_until ELSE last_at END <= ?", now - FORGET);
+      StoredSessions.update(
+          c,
+          "DELETE FROM login_failures WHERE "
+              + "CASE WHEN locked_until > last_at THEN locked_until ELSE last_at END <= ?",
+          now - FORGET);
       makeRoom(c, key);
       int count;
       // Past its forget time an address starts again from one failure.
-      try (PreparedStatement upsert = c.prepareStatement("INSERT INTO login_failures (client, failures, last_at, "
-          + "locked_until) VALUES (?, 1, ?, 0) ON CONFLICT (client) DO UPDATE SET failures = CASE WHEN "
-          + "login_failures.last_at <= ? AND login_failures.locked_until <= ? THEN 1 ELSE login_failures.failures + 1 "
-          + "END, last_at = excluded.last_at RETURNING failures")) {
+      try (PreparedStatement upsert =
+          c.prepareStatement(
+              "INSERT INTO login_failures (client, failures, last_at, "
+                  + "locked_until) VALUES (?, 1, ?, 0) ON CONFLICT (client) DO UPDATE SET failures = CASE WHEN "
+                  + "login_failures.last_at <= ? AND login_failures.locked_until <= ? THEN 1 ELSE login_failures.failures + 1 "
+                  + "END, last_at = excluded.last_at RETURNING failures")) {
         upsert.setString(1, key);
         upsert.setLong(2, now);
         upsert.setLong(3, now - FORGET);
@@ -65,7 +71,8 @@ final class StoredLoginThrottle implements FailedLogins {
       }
       Duration lock = LoginThrottle.lockAfter(count);
       if (!lock.isZero()) {
-        try (PreparedStatement s = c.prepareStatement("UPDATE login_failures SET locked_until = ? WHERE client = ?")) {
+        try (PreparedStatement s =
+            c.prepareStatement("UPDATE login_failures SET locked_until = ? WHERE client = ?")) {
           s.setLong(1, now + lock.toMillis());
           s.setString(2, key);
           s.executeUpdate();
@@ -77,15 +84,21 @@ final class StoredLoginThrottle implements FailedLogins {
     }
   }
 
-  /** When the table is full, the address that failed least recently goes (unless it is this one). */
+  /**
+   * When the table is full, the address that failed least recently goes (unless it is this one).
+   */
   private void makeRoom(Connection c, String key) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM login_failures WHERE client <> ?")) {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT count(*) FROM login_failures WHERE client <> ?")) {
       q.setString(1, key);
       try (ResultSet rs = q.executeQuery()) {
         long over = rs.next() ? rs.getLong(1) - capacity + 1 : 0;
         if (over > 0) {
-          StoredSessions.update(c, "DELETE FROM login_failures WHERE client IN "
-              + "(SELECT client FROM login_failures ORDER BY last_at LIMIT ?)", over);
+          StoredSessions.update(
+              c,
+              "DELETE FROM login_failures WHERE client IN "
+                  + "(SELECT client FROM login_failures ORDER BY last_at LIMIT ?)",
+              over);
         }
       }
     }

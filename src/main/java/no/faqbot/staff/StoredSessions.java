@@ -40,12 +40,15 @@ final class StoredSessions implements Sessions {
           ResultSet rs = count.executeQuery()) {
         long over = rs.next() ? rs.getLong(1) - StaffSessions.MAX + 1 : 0;
         if (over > 0) {
-          update(c, "DELETE FROM staff_sessions WHERE id IN (SELECT id FROM staff_sessions ORDER BY expires LIMIT ?)",
+          update(
+              c,
+              "DELETE FROM staff_sessions WHERE id IN (SELECT id FROM staff_sessions ORDER BY expires LIMIT ?)",
               over);
         }
       }
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO staff_sessions (id, staff_user, csrf, expires) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO staff_sessions (id, staff_user, csrf, expires) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, hash(id));
         insert.setString(2, user);
         insert.setString(3, Sessions.token(random));
@@ -63,13 +66,17 @@ final class StoredSessions implements Sessions {
     if (id == null || id.isEmpty() || id.length() > 64) {
       return Optional.empty();
     }
-    try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
-        "SELECT staff_user, csrf, expires FROM staff_sessions WHERE id = ? AND expires > ?")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT staff_user, csrf, expires FROM staff_sessions WHERE id = ? AND expires > ?")) {
       q.setString(1, hash(id));
       q.setLong(2, clock.millis());
       try (ResultSet rs = q.executeQuery()) {
         return rs.next()
-            ? Optional.of(new StaffAuth.Session(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+            ? Optional.of(
+                new StaffAuth.Session(
+                    rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
             : Optional.empty();
       }
     } catch (SQLException e) {
@@ -83,7 +90,8 @@ final class StoredSessions implements Sessions {
       return;
     }
     try (Connection c = db.getConnection()) {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM staff_sessions WHERE id = ?")) {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM staff_sessions WHERE id = ?")) {
         delete.setString(1, hash(id));
         delete.executeUpdate();
       }
@@ -110,14 +118,19 @@ final class StoredSessions implements Sessions {
     }
   }
 
-  /** A 503 with a clear message rather than a 500: the staff pages wait for the database to come back. */
+  /**
+   * A 503 with a clear message rather than a 500: the staff pages wait for the database to come
+   * back.
+   */
   static ServiceUnavailableResponse unavailable(SQLException e) {
-    return new ServiceUnavailableResponse("the database is not reachable (" + e.getMessage() + "); try again shortly");
+    return new ServiceUnavailableResponse(
+        "the database is not reachable (" + e.getMessage() + "); try again shortly");
   }
 
   private static String hash(String id) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

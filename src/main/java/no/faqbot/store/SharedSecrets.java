@@ -9,8 +9,8 @@ import java.util.Base64;
 
 /**
  * Random secrets made once and kept in the store, so every replica sharing it signs with the same
- * key without an operator copying one around. The first replica to ask inserts; the others (even
- * at the same moment) read what won.
+ * key without an operator copying one around. The first replica to ask inserts; the others (even at
+ * the same moment) read what won.
  */
 public final class SharedSecrets {
   private static final int BYTES = 32;
@@ -27,25 +27,33 @@ public final class SharedSecrets {
     byte[] fresh = new byte[BYTES];
     random.nextBytes(fresh);
     try (Connection c = store.connection()) {
-      try (PreparedStatement insert = c.prepareStatement(
-          "INSERT INTO shared_secrets (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO shared_secrets (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
         insert.setString(1, name);
         insert.setString(2, Base64.getEncoder().encodeToString(fresh));
         insert.executeUpdate();
       }
-      try (PreparedStatement q = c.prepareStatement("SELECT secret FROM shared_secrets WHERE name = ?")) {
+      try (PreparedStatement q =
+          c.prepareStatement("SELECT secret FROM shared_secrets WHERE name = ?")) {
         q.setString(1, name);
         try (ResultSet rs = q.executeQuery()) {
           if (!rs.next()) {
-            throw new StoreUnavailableException("the shared secret '" + name + "' vanished from " + store.description(),
-                null);
+            throw new StoreUnavailableException(
+                "the shared secret '" + name + "' vanished from " + store.description(), null);
           }
           return Base64.getDecoder().decode(rs.getString(1));
         }
       }
     } catch (SQLException e) {
-      throw new StoreUnavailableException("cannot read the shared secret '" + name + "' from " + store.description()
-          + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot read the shared secret '"
+              + name
+              + "' from "
+              + store.description()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -15,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database: a pooled {@link DataSource}, migrated to the newest schema when opened. SQLite
- * (in WAL mode, so readers such as {@code faqbot report} never block the writer) by default;
- * PostgreSQL when {@link StoreSettings#url} is set, which several replicas can share.
+ * The database: a pooled {@link DataSource}, migrated to the newest schema when opened. SQLite (in
+ * WAL mode, so readers such as {@code faqbot report} never block the writer) by default; PostgreSQL
+ * when {@link StoreSettings#url} is set, which several replicas can share.
  */
 public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
   public static final String FILE = "faqbot.db";
+
   /** Tries to reach a configured PostgreSQL before giving up, with a growing pause between. */
   static final int TRIES = 3;
 
@@ -38,21 +39,26 @@ public final class Store implements AutoCloseable {
   /**
    * Opens and migrates the store.
    *
-   * @throws StoreUnavailableException when a configured PostgreSQL cannot be reached after
-   *     {@value #TRIES} tries, or the embedded file cannot be created; never falls back to the other
+   * @throws StoreUnavailableException when a configured PostgreSQL cannot be reached after {@value
+   *     #TRIES} tries, or the embedded file cannot be created; never falls back to the other
    */
   public static Store open(StoreSettings settings, Path data) {
     Store store = settings.embedded() ? embedded(data) : postgres(settings);
     try {
       // Out of order: the shared-state migrations are numbered from 100, so a later insights
       // migration (2, 3, ...) still applies to a database that already has 100.
-      Flyway.configure().dataSource(store.pool).outOfOrder(true)
-          .locations("classpath:db/migration/" + store.vendor.name().toLowerCase(java.util.Locale.ROOT))
-          .load().migrate();
+      Flyway.configure()
+          .dataSource(store.pool)
+          .outOfOrder(true)
+          .locations(
+              "classpath:db/migration/" + store.vendor.name().toLowerCase(java.util.Locale.ROOT))
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       store.close();
-      throw new StoreUnavailableException("could not update the database schema of " + store.description + ": "
-          + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "could not update the database schema of " + store.description + ": " + e.getMessage(),
+          e);
     }
     LOG.info("Event store: {}", store.description);
     return store;
@@ -63,19 +69,27 @@ public final class Store implements AutoCloseable {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw new StoreUnavailableException("cannot create the data folder " + file.getParent()
-          + " (set FAQBOT_DATA): " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot create the data folder "
+              + file.getParent()
+              + " (set FAQBOT_DATA): "
+              + e.getMessage(),
+          e);
     }
     HikariConfig config = new HikariConfig();
     // WAL: readers do not block the writer; NORMAL sync is durable across process crashes in WAL.
-    config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
-        + "&foreign_keys=true");
+    config.setJdbcUrl(
+        "jdbc:sqlite:"
+            + file
+            + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
+            + "&foreign_keys=true");
     config.setMaximumPoolSize(4);
     config.setPoolName("faqbot-store");
     try {
       return new Store(new HikariDataSource(config), Vendor.SQLITE, "SQLite " + file);
     } catch (RuntimeException e) {
-      throw new StoreUnavailableException("cannot open the embedded database " + file + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "cannot open the embedded database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -94,15 +108,27 @@ public final class Store implements AutoCloseable {
         return new Store(new HikariDataSource(config), Vendor.POSTGRESQL, "PostgreSQL " + settings);
       } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
         last = e;
-        LOG.warn("PostgreSQL at {} not reachable (try {} of {}): {}", settings, attempt, TRIES, rootMessage(e));
+        LOG.warn(
+            "PostgreSQL at {} not reachable (try {} of {}): {}",
+            settings,
+            attempt,
+            TRIES,
+            rootMessage(e));
         if (attempt < TRIES) {
           pause(attempt * 1000L);
         }
       }
     }
-    throw new StoreUnavailableException("cannot reach PostgreSQL at " + settings + " after " + TRIES
-        + " tries: " + rootMessage(last) + " (check FAQBOT_DATABASE_URL, FAQBOT_DATABASE_USER, "
-        + "FAQBOT_DATABASE_PASSWORD, or unset FAQBOT_DATABASE_URL for the embedded store)", last);
+    throw new StoreUnavailableException(
+        "cannot reach PostgreSQL at "
+            + settings
+            + " after "
+            + TRIES
+            + " tries: "
+            + rootMessage(last)
+            + " (check FAQBOT_DATABASE_URL, FAQBOT_DATABASE_USER, "
+            + "FAQBOT_DATABASE_PASSWORD, or unset FAQBOT_DATABASE_URL for the embedded store)",
+        last);
   }
 
   private static String rootMessage(Throwable e) {

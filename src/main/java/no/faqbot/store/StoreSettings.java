@@ -13,8 +13,11 @@ public record StoreSettings(String url, String user, String password) {
 
   public StoreSettings {
     if (url != null && !url.isBlank() && !url.strip().startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("FAQBOT_DATABASE_URL must be a PostgreSQL JDBC URL"
-          + " (jdbc:postgresql://host:5432/db), got '" + url.strip() + "'");
+      throw new IllegalArgumentException(
+          "FAQBOT_DATABASE_URL must be a PostgreSQL JDBC URL"
+              + " (jdbc:postgresql://host:5432/db), got '"
+              + url.strip()
+              + "'");
     }
   }
 

@@ -2,7 +2,10 @@ package no.faqbot.support;
 
 import java.util.Optional;
 
-/** Image formats accepted as screenshots, recognised by their first bytes, never by name or declared type. */
+/**
+ * Image formats accepted as screenshots, recognised by their first bytes, never by name or declared
+ * type.
+ */
 public enum ImageType {
   PNG("image/png", "png"),
   JPEG("image/jpeg", "jpg"),
@@ -36,7 +39,8 @@ public enum ImageType {
     if (startsWith(data, 0, 0xFF, 0xD8, 0xFF)) {
       return Optional.of(JPEG);
     }
-    if (startsWith(data, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(data, 0, 'G', 'I', 'F', '8', '9', 'a')) {
+    if (startsWith(data, 0, 'G', 'I', 'F', '8', '7', 'a')
+        || startsWith(data, 0, 'G', 'I', 'F', '8', '9', 'a')) {
       return Optional.of(GIF);
     }
     if (startsWith(data, 0, 'R', 'I', 'F', 'F') && startsWith(data, 8, 'W', 'E', 'B', 'P')) {

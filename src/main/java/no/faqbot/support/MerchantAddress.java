@@ -20,7 +20,8 @@ final class MerchantAddress {
   private MerchantAddress() {}
 
   /**
-   * The address in plain form (the domain in ASCII), given that e-mails go to {@code supportAddress}.
+   * The address in plain form (the domain in ASCII), given that e-mails go to {@code
+   * supportAddress}.
    *
    * @throws IllegalArgumentException naming the field and what is wrong
    */
@@ -33,19 +34,24 @@ final class MerchantAddress {
     String local = value.substring(0, at);
     String domain;
     try {
-      domain = IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+      domain =
+          IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       throw invalid(value, "");
     }
     String address = local + "@" + domain;
-    if (local.length() > MAX_LOCAL || address.length() > MAX_ADDRESS || !LOCAL.matcher(local).matches()
+    if (local.length() > MAX_LOCAL
+        || address.length() > MAX_ADDRESS
+        || !LOCAL.matcher(local).matches()
         || !DOMAIN.matcher(domain).matches()) {
       throw invalid(value, "");
     }
     String supportDomain = domainOf(supportAddress);
-    if (address.equalsIgnoreCase(supportAddress) || domain.equals(supportDomain)
+    if (address.equalsIgnoreCase(supportAddress)
+        || domain.equals(supportDomain)
         || domain.endsWith("." + supportDomain)) {
-      throw invalid(value, ": support answers to the shop, so it cannot be an address at " + supportDomain);
+      throw invalid(
+          value, ": support answers to the shop, so it cannot be an address at " + supportDomain);
     }
     return address;
   }
@@ -57,8 +63,12 @@ final class MerchantAddress {
   private static IllegalArgumentException invalid(String value, String why) {
     String shown = SupportEmailWriter.oneLine(value);
     shown = shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
-    return new IllegalArgumentException("merchantEmail '" + shown + "' is not accepted" + (why.isEmpty()
-        ? ": give one plain address such as butikk@example.no (no name, comments, quotes or several addresses)"
-        : why));
+    return new IllegalArgumentException(
+        "merchantEmail '"
+            + shown
+            + "' is not accepted"
+            + (why.isEmpty()
+                ? ": give one plain address such as butikk@example.no (no name, comments, quotes or several addresses)"
+                : why));
   }
 }

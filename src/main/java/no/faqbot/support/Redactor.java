@@ -9,20 +9,25 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets a merchant may paste into a support request, a flow form or feedback before
- * anything is built from it ({@link SecretRules}: API keys, Authorization headers, JWTs, credentials
- * in URLs and {@code curl -u}, values labelled as passwords, secrets, keys or tokens in prose, JSON
- * and query strings); and masks the random part of API usernames. What was found is reported
- * (never the values).
+ * anything is built from it ({@link SecretRules}: API keys, Authorization headers, JWTs,
+ * credentials in URLs and {@code curl -u}, values labelled as passwords, secrets, keys or tokens in
+ * prose, JSON and query strings); and masks the random part of API usernames. What was found is
+ * reported (never the values).
  */
 public final class Redactor {
   static final String REMOVED = SecretRules.REMOVED;
 
   /** An API username: merchant id, underscore, random part (K123456_a1b2c3d4e5, PK12345_...). */
-  private static final Pattern API_USERNAME = Pattern.compile("\\b([A-Z]{1,3}\\d{3,10})_([A-Za-z0-9]{6,})\\b");
-  /** A value labelled as a username (may be a UUID); a UUID alone may be a correlation id and stays. */
-  private static final Pattern LABELLED_USERNAME = Pattern.compile(
-      "((?:api[ _-]?)?(?:username|brukernavn|user name)\\s*[:=]\\s*)([A-Za-z0-9_\\-]{6,})",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern API_USERNAME =
+      Pattern.compile("\\b([A-Z]{1,3}\\d{3,10})_([A-Za-z0-9]{6,})\\b");
+
+  /**
+   * A value labelled as a username (may be a UUID); a UUID alone may be a correlation id and stays.
+   */
+  private static final Pattern LABELLED_USERNAME =
+      Pattern.compile(
+          "((?:api[ _-]?)?(?:username|brukernavn|user name)\\s*[:=]\\s*)([A-Za-z0-9_\\-]{6,})",
+          Pattern.CASE_INSENSITIVE);
 
   /** The cleaned text and what kinds of secret were taken out of it. */
   public record Result(String text, Set<String> found) {}
@@ -48,7 +53,9 @@ public final class Redactor {
     Matcher labelled = LABELLED_USERNAME.matcher(out);
     if (labelled.find()) {
       found.add("API username (masked)");
-      out = labelled.replaceAll(r -> r.group(1) + (r.group(2).contains("*") ? r.group(2) : mask(r.group(2))));
+      out =
+          labelled.replaceAll(
+              r -> r.group(1) + (r.group(2).contains("*") ? r.group(2) : mask(r.group(2))));
     }
     return new Result(out, found);
   }

@@ -10,8 +10,8 @@ public record Screenshot(String name, ImageType type, long size, UploadContent c
   private static final int MAX_NAME = 80;
 
   /**
-   * A file name that is safe anywhere: letters, digits, dot, dash and underscore only, no path,
-   * and the extension of the type the content really has.
+   * A file name that is safe anywhere: letters, digits, dot, dash and underscore only, no path, and
+   * the extension of the type the content really has.
    */
   public static String safeName(String original, ImageType type, int index) {
     String base = original == null ? "" : original.replace('\\', '/');
@@ -20,9 +20,15 @@ public record Screenshot(String name, ImageType type, long size, UploadContent c
     if (dot > 0) {
       base = base.substring(0, dot);
     }
-    base = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
-        .replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+    base =
+        java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replace("ø", "o")
+            .replace("Ø", "O")
+            .replace("æ", "ae")
+            .replace("Æ", "AE")
+            .replaceAll("[^A-Za-z0-9._-]+", "-")
+            .replaceAll("^[-.]+|[-.]+$", "");
     if (base.isEmpty()) {
       base = "skjermbilde-" + index;
     }

@@ -7,7 +7,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 
-/** Sends a prepared support e-mail over SMTP, from the server's address with Reply-To the merchant. */
+/**
+ * Sends a prepared support e-mail over SMTP, from the server's address with Reply-To the merchant.
+ */
 public final class SmtpMailer {
   private final SmtpSettings settings;
   private final Session session;

@@ -7,5 +7,10 @@ package no.faqbot.support;
  * @param problem the flow's problem name, or null outside a flow
  * @param errorCode the error code the merchant gave (secrets removed), or null
  */
-public record SupportCase(String conversation, String lang, String caseRef, String problem, String errorCode,
+public record SupportCase(
+    String conversation,
+    String lang,
+    String caseRef,
+    String problem,
+    String errorCode,
     boolean sent) {}

@@ -25,22 +25,40 @@ import java.util.Properties;
 public final class SupportEmailBuilder {
   private static final int MAILTO_BODY = 1500;
 
-  /** Created at the first e-mail, not at start: Jakarta Mail loads its providers when a session is made. */
+  /**
+   * Created at the first e-mail, not at start: Jakarta Mail loads its providers when a session is
+   * made.
+   */
   private static final class Mail {
     static final Session SESSION = Session.getInstance(new Properties());
   }
 
-  /** The message ready to send or download, its preview, and the (redacted) request it was built from. */
+  /**
+   * The message ready to send or download, its preview, and the (redacted) request it was built
+   * from.
+   */
   public record Built(SupportEmail preview, MimeMessage message, SupportRequest request) {}
 
-  public Built build(String to, SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
+  public Built build(
+      String to, SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
     String subject = SupportEmailWriter.subject(r, caseRef);
     String text = SupportEmailWriter.text(r, caseRef, time, redacted);
     String html = SupportEmailWriter.html(text);
-    List<SupportEmail.Attachment> attachments = r.screenshots().stream()
-        .map(s -> new SupportEmail.Attachment(s.name(), s.type().contentType(), s.size())).toList();
-    SupportEmail preview = new SupportEmail(to, r.merchantEmail(), subject, text, html, caseRef, attachments,
-        redacted, r.legacyEid());
+    List<SupportEmail.Attachment> attachments =
+        r.screenshots().stream()
+            .map(s -> new SupportEmail.Attachment(s.name(), s.type().contentType(), s.size()))
+            .toList();
+    SupportEmail preview =
+        new SupportEmail(
+            to,
+            r.merchantEmail(),
+            subject,
+            text,
+            html,
+            caseRef,
+            attachments,
+            redacted,
+            r.legacyEid());
     try {
       MimeMessage m = new MimeMessage(Mail.SESSION);
       InternetAddress merchant = address(r.merchantEmail());
@@ -78,7 +96,10 @@ public final class SupportEmailBuilder {
     }
   }
 
-  /** A screenshot as Jakarta Mail reads it: streamed from the upload each time the message is written. */
+  /**
+   * A screenshot as Jakarta Mail reads it: streamed from the upload each time the message is
+   * written.
+   */
   private record ScreenshotSource(Screenshot screenshot) implements DataSource {
     @Override
     public InputStream getInputStream() throws IOException {
@@ -103,7 +124,8 @@ public final class SupportEmailBuilder {
 
   /** A {@code mailto:} link with subject and (shortened) body; attachments cannot travel in it. */
   public static String mailto(SupportEmail e) {
-    String body = e.body().length() > MAILTO_BODY ? e.body().substring(0, MAILTO_BODY) + "…" : e.body();
+    String body =
+        e.body().length() > MAILTO_BODY ? e.body().substring(0, MAILTO_BODY) + "…" : e.body();
     return "mailto:" + e.to() + "?subject=" + encode(e.subject()) + "&body=" + encode(body);
   }
 
@@ -117,7 +139,8 @@ public final class SupportEmailBuilder {
       a.validate();
       return a;
     } catch (AddressException e) {
-      throw new IllegalArgumentException("'" + SupportEmailWriter.oneLine(email) + "' is not a valid e-mail address");
+      throw new IllegalArgumentException(
+          "'" + SupportEmailWriter.oneLine(email) + "' is not a valid e-mail address");
     }
   }
 }

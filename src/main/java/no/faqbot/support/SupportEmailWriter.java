@@ -13,18 +13,24 @@ import no.faqbot.format.Words;
  * field given, the steps already tried, the time with time zone and a case reference.
  */
 final class SupportEmailWriter {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
 
   private SupportEmailWriter() {}
 
   static String subject(SupportRequest r, String caseRef) {
     Words w = Words.in(r.lang());
     List<String> parts = new ArrayList<>();
-    parts.add(w.get("email.subject.tag") + " "
-        + oneLine(r.problem() == null ? w.get("email.subject.noProblem") : r.problem()));
+    parts.add(
+        w.get("email.subject.tag")
+            + " "
+            + oneLine(r.problem() == null ? w.get("email.subject.noProblem") : r.problem()));
     if (present(r.storeId())) {
-      parts.add(w.get("email.subject.store") + " " + oneLine(r.storeId())
-          + (r.legacyEid() ? " " + w.get("email.subject.legacyEid") : ""));
+      parts.add(
+          w.get("email.subject.store")
+              + " "
+              + oneLine(r.storeId())
+              + (r.legacyEid() ? " " + w.get("email.subject.legacyEid") : ""));
     }
     if (present(r.errorCode())) {
       parts.add(w.get("email.subject.error") + " " + oneLine(r.errorCode()));
@@ -37,13 +43,21 @@ final class SupportEmailWriter {
   static Map<String, String> fields(SupportRequest r) {
     Words w = Words.in(r.lang());
     Map<String, String> f = new LinkedHashMap<>();
-    put(f, w.get("email.field.storeId"), r.storeId() == null ? null
-        : r.storeId() + (r.legacyEid() ? " " + w.get("email.field.storeId.legacyEid") : ""));
+    put(
+        f,
+        w.get("email.field.storeId"),
+        r.storeId() == null
+            ? null
+            : r.storeId() + (r.legacyEid() ? " " + w.get("email.field.storeId.legacyEid") : ""));
     put(f, w.get("email.field.merchantEmail"), r.merchantEmail());
     put(f, w.get("email.field.errorCode"), r.errorCode());
     put(f, w.get("email.field.httpStatus"), r.httpStatus());
-    put(f, w.get("email.field.correlationId"),
-        present(r.correlationId()) ? r.correlationId() : w.get("email.field.correlationId.missing"));
+    put(
+        f,
+        w.get("email.field.correlationId"),
+        present(r.correlationId())
+            ? r.correlationId()
+            : w.get("email.field.correlationId.missing"));
     put(f, w.get("email.field.platform"), r.platform());
     return f;
   }
@@ -51,11 +65,19 @@ final class SupportEmailWriter {
   static String text(SupportRequest r, String caseRef, ZonedDateTime time, List<String> redacted) {
     Words w = Words.in(r.lang());
     StringBuilder b = new StringBuilder();
-    b.append(w.get("email.greeting")).append("\n\n").append(w.get("email.intro")).append(' ')
-        .append(w.get("email.problem")).append(' ').append(oneLine(r.problem() == null ? "-" : r.problem()))
+    b.append(w.get("email.greeting"))
+        .append("\n\n")
+        .append(w.get("email.intro"))
+        .append(' ')
+        .append(w.get("email.problem"))
+        .append(' ')
+        .append(oneLine(r.problem() == null ? "-" : r.problem()))
         .append("\n\n");
     if (present(r.description())) {
-      b.append(w.get("email.description")).append('\n').append(r.description().strip()).append("\n\n");
+      b.append(w.get("email.description"))
+          .append('\n')
+          .append(r.description().strip())
+          .append("\n\n");
     }
     fields(r).forEach((k, v) -> b.append(k).append(": ").append(oneLine(v)).append('\n'));
     b.append(w.get("email.time")).append(' ').append(TIME.format(time)).append('\n');
@@ -67,25 +89,36 @@ final class SupportEmailWriter {
       b.append('\n');
     }
     if (!r.screenshots().isEmpty()) {
-      b.append(w.get("email.screenshots")).append(' ')
-          .append(String.join(", ", r.screenshots().stream().map(Screenshot::name).toList())).append("\n\n");
+      b.append(w.get("email.screenshots"))
+          .append(' ')
+          .append(String.join(", ", r.screenshots().stream().map(Screenshot::name).toList()))
+          .append("\n\n");
     }
     if (!redacted.isEmpty()) {
-      b.append(w.get("email.redacted")).append(" (").append(String.join(", ", redacted)).append(").\n\n");
+      b.append(w.get("email.redacted"))
+          .append(" (")
+          .append(String.join(", ", redacted))
+          .append(").\n\n");
     }
-    b.append(w.get("email.signOff")).append('\n').append(present(r.merchantEmail()) ? r.merchantEmail() : "")
+    b.append(w.get("email.signOff"))
+        .append('\n')
+        .append(present(r.merchantEmail()) ? r.merchantEmail() : "")
         .append('\n');
     return b.toString();
   }
 
   static String html(String text) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>");
+    StringBuilder h =
+        new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>");
     h.append(escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>"));
     return h.append("</p></body></html>").toString();
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
         .replace("'", "&#39;");
   }
 

@@ -6,11 +6,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.mail.MessagingException;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Part;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,12 +43,18 @@ import org.slf4j.LoggerFactory;
 public final class SupportRoutes implements Routes {
   private static final Logger LOG = LoggerFactory.getLogger(SupportRoutes.class);
   private static final ObjectMapper JSON = Json.mapper();
-  /** The request attribute Jetty reads multipart limits from (Javalin sets its own only when absent). */
+
+  /**
+   * The request attribute Jetty reads multipart limits from (Javalin sets its own only when
+   * absent).
+   */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+
   private static final String PARTS_READ = "faqbot.supportPartsRead";
 
   private static final String PREPARE = "/api/support-email";
   private static final String SEND = "/api/support-email/send";
+
   /** The routes that read multipart uploads themselves (on {@code slowWork}, not the HTTP pool). */
   public static final Set<String> UPLOAD_PATHS = Set.of(PREPARE, SEND);
 
@@ -60,6 +66,7 @@ public final class SupportRoutes implements Routes {
    * keeps the rest; more wait up to a minute for their turn, then get a 503.
    */
   private static final int TURNS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
   private static final long TURN_WAIT_MS = 60_000;
 
   private final SupportService support;
@@ -76,14 +83,25 @@ public final class SupportRoutes implements Routes {
    *     that answer chat messages
    * @param uploads where screenshots wait while a request is answered
    */
-  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
+  public SupportRoutes(
+      SupportService support,
+      KnowledgeBase knowledge,
+      SmtpMailer mailer,
+      ExecutorService slowWork,
       UploadFolder uploads) {
-    this(support, knowledge, mailer, slowWork, uploads, c -> { });
+    this(support, knowledge, mailer, slowWork, uploads, c -> {});
   }
 
-  /** {@code cases} is told of each e-mail prepared or sent (for insights); it must return at once. */
-  public SupportRoutes(SupportService support, KnowledgeBase knowledge, SmtpMailer mailer, ExecutorService slowWork,
-      UploadFolder uploads, Consumer<SupportCase> cases) {
+  /**
+   * {@code cases} is told of each e-mail prepared or sent (for insights); it must return at once.
+   */
+  public SupportRoutes(
+      SupportService support,
+      KnowledgeBase knowledge,
+      SmtpMailer mailer,
+      ExecutorService slowWork,
+      UploadFolder uploads,
+      Consumer<SupportCase> cases) {
     this.cases = cases;
     this.support = support;
     this.knowledge = knowledge;
@@ -94,20 +112,35 @@ public final class SupportRoutes implements Routes {
 
   /** The server's multipart limits for screenshots, and what a client sending more is told. */
   public static UploadLimits uploadLimits(SupportLimits limits) {
-    return new UploadLimits(limits.maxFileBytes(), limits.maxFiles(), () -> "upload too large: each screenshot may be"
-        + " at most " + limits.maxFileBytes() / 1024 + " KB and at most " + limits.maxFiles() + " files");
+    return new UploadLimits(
+        limits.maxFileBytes(),
+        limits.maxFiles(),
+        () ->
+            "upload too large: each screenshot may be"
+                + " at most "
+                + limits.maxFileBytes() / 1024
+                + " KB and at most "
+                + limits.maxFiles()
+                + " files");
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
     routes.post(PREPARE, ctx -> offThePool(ctx, this::prepare));
     routes.post(SEND, ctx -> offThePool(ctx, this::send));
-    routes.get("/api/support-email/config", ctx -> ctx.json(Map.of(
-        "canSend", mailer != null,
-        "maxFiles", support.limits().maxFiles(),
-        "maxFileBytes", support.limits().maxFileBytes(),
-        "types", Arrays.stream(ImageType.values()).map(ImageType::contentType).toList(),
-        "fields", Arrays.stream(SupportField.values()).map(SupportField::describe).toList())));
+    routes.get(
+        "/api/support-email/config",
+        ctx ->
+            ctx.json(
+                Map.of(
+                    "canSend", mailer != null,
+                    "maxFiles", support.limits().maxFiles(),
+                    "maxFileBytes", support.limits().maxFileBytes(),
+                    "types", Arrays.stream(ImageType.values()).map(ImageType::contentType).toList(),
+                    "fields",
+                        Arrays.stream(SupportField.values())
+                            .map(SupportField::describe)
+                            .toList())));
   }
 
   /** A request's work, done off the HTTP pool: returns how to answer instead of writing at once. */
@@ -122,15 +155,16 @@ public final class SupportRoutes implements Routes {
    * after a handler may touch a response that no longer exists, so the request is left unfinished.
    */
   private void offThePool(Context ctx, Work work) {
-    ctx.future(() -> {
-      Exchange exchange = new Exchange(ctx);
-      try {
-        slowWork.execute(() -> withUploads(ctx, work, exchange));
-      } catch (RejectedExecutionException e) {
-        exchange.fail(e); // shutting down
-      }
-      return exchange.done;
-    });
+    ctx.future(
+        () -> {
+          Exchange exchange = new Exchange(ctx);
+          try {
+            slowWork.execute(() -> withUploads(ctx, work, exchange));
+          } catch (RejectedExecutionException e) {
+            exchange.fail(e); // shutting down
+          }
+          return exchange.done;
+        });
   }
 
   /**
@@ -142,18 +176,24 @@ public final class SupportRoutes implements Routes {
     boolean turn = false;
     try {
       if (ctx.isMultipartFormData()) {
-        ctx.req().setAttribute(MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
+        ctx.req()
+            .setAttribute(
+                MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
         // Reading and writing 25 MB is CPU work on a fast line: large requests take turns.
         if (UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
           ctx.attribute(PARTS_READ, true);
           ctx.req().getParts();
           turn = turns.enter();
           if (!turn) {
-            exchange.answer(c -> {
-              c.header("Retry-After", String.valueOf(turns.waitSeconds()));
-              WebServer.error(c, 503, "many support e-mails with screenshots are being prepared right now; "
-                  + "try again in a minute");
-            });
+            exchange.answer(
+                c -> {
+                  c.header("Retry-After", String.valueOf(turns.waitSeconds()));
+                  WebServer.error(
+                      c,
+                      503,
+                      "many support e-mails with screenshots are being prepared right now; "
+                          + "try again in a minute");
+                });
             return;
           }
         }
@@ -182,17 +222,24 @@ public final class SupportRoutes implements Routes {
         part.delete();
       }
     } catch (IOException | ServletException | RuntimeException e) {
-      // An unreadable body kept nothing; a request Jetty already let go had its files deleted by Jetty.
+      // An unreadable body kept nothing; a request Jetty already let go had its files deleted by
+      // Jetty.
       LOG.debug("Uploads not deleted here: {}", e.toString());
     }
   }
 
-  /** One request handled off the pool; answered at most once, and not at all once the server let it go. */
+  /**
+   * One request handled off the pool; answered at most once, and not at all once the server let it
+   * go.
+   */
   private static final class Exchange {
     final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Context ctx;
     private final AtomicBoolean over = new AtomicBoolean();
-    /** Answers 503 unless the request ends first (then it is cancelled, and nothing waits for it). */
+
+    /**
+     * Answers 503 unless the request ends first (then it is cancelled, and nothing waits for it).
+     */
     private final CompletableFuture<Void> timeout =
         new CompletableFuture<Void>().completeOnTimeout(null, TIMEOUT_MS, TimeUnit.MILLISECONDS);
 
@@ -200,31 +247,40 @@ public final class SupportRoutes implements Routes {
       this.ctx = ctx;
       AsyncContext async = ctx.req().getAsyncContext();
       async.setTimeout(0); // the timeout below decides
-      async.addListener(new AsyncListener() {
-        @Override
-        public void onComplete(AsyncEvent event) {
-          end();
-        }
+      async.addListener(
+          new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+              end();
+            }
 
-        @Override
-        public void onTimeout(AsyncEvent event) {
-          end();
-        }
+            @Override
+            public void onTimeout(AsyncEvent event) {
+              end();
+            }
 
-        @Override
-        public void onError(AsyncEvent event) {
-          end();
-        }
+            @Override
+            public void onError(AsyncEvent event) {
+              end();
+            }
 
-        @Override
-        public void onStartAsync(AsyncEvent event) {}
-      });
-      timeout.thenRun(() -> answer(late -> WebServer.error(late, 503,
-          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
+            @Override
+            public void onStartAsync(AsyncEvent event) {}
+          });
+      timeout.thenRun(
+          () ->
+              answer(
+                  late ->
+                      WebServer.error(
+                          late,
+                          503,
+                          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
       done.whenComplete((ok, failed) -> timeout.cancel(false));
     }
 
-    /** Jetty let the request go (answered, or the server stopped): nothing may be written any more. */
+    /**
+     * Jetty let the request go (answered, or the server stopped): nothing may be written any more.
+     */
     private void end() {
       over.set(true);
       timeout.cancel(false);
@@ -254,8 +310,10 @@ public final class SupportRoutes implements Routes {
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
     if (!ctx.isMultipartFormData()) {
-      throw new IllegalArgumentException("send multipart/form-data with the fields and up to "
-          + support.limits().maxFiles() + " files named 'screenshots'");
+      throw new IllegalArgumentException(
+          "send multipart/form-data with the fields and up to "
+              + support.limits().maxFiles()
+              + " files named 'screenshots'");
     }
     ctx.attribute(PARTS_READ, true);
     Map<String, String> fields = new LinkedHashMap<>();
@@ -269,7 +327,8 @@ public final class SupportRoutes implements Routes {
       files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
     List<String> context = ctx.formParams("context");
-    return support.prepare(ctx.formParam("lang"), fields, state, context, files, knowledge.current().content());
+    return support.prepare(
+        ctx.formParam("lang"), fields, state, context, files, knowledge.current().content());
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {
@@ -297,7 +356,9 @@ public final class SupportRoutes implements Routes {
       // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
       return c -> {
         c.contentType("message/rfc822");
-        c.header("Content-Disposition", "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
+        c.header(
+            "Content-Disposition",
+            "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
         c.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
         c.header("Server-Timing", timing);
         try (OutputStream out = c.outputStream()) {
@@ -315,23 +376,39 @@ public final class SupportRoutes implements Routes {
 
   private Consumer<Context> send(Context ctx) throws IOException {
     if (mailer == null) {
-      return c -> WebServer.error(c, 409,
-          "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
+      return c ->
+          WebServer.error(
+              c,
+              409,
+              "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
     }
     try {
       SupportEmailBuilder.Built built = build(ctx);
       mailer.send(built.message());
       cases.accept(supportCase(ctx, built, true));
       SupportEmail sent = built.preview();
-      LOG.info("Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
-      return c -> c.json(Map.of("sent", true, "to", sent.to(), "caseRef", sent.caseRef(),
-          "redacted", !sent.redacted().isEmpty()));
+      LOG.info(
+          "Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
+      return c ->
+          c.json(
+              Map.of(
+                  "sent",
+                  true,
+                  "to",
+                  sent.to(),
+                  "caseRef",
+                  sent.caseRef(),
+                  "redacted",
+                  !sent.redacted().isEmpty()));
     } catch (UploadException e) {
       return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
     } catch (MessagingException e) {
       LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
-      return c -> WebServer.error(c, 502,
-          "the mail server did not accept the e-mail; download the .eml and send it yourself");
+      return c ->
+          WebServer.error(
+              c,
+              502,
+              "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
   }
 
@@ -345,10 +422,16 @@ public final class SupportRoutes implements Routes {
     };
   }
 
-  private static SupportCase supportCase(Context ctx, SupportEmailBuilder.Built built, boolean sent) {
+  private static SupportCase supportCase(
+      Context ctx, SupportEmailBuilder.Built built, boolean sent) {
     SupportRequest r = built.request();
-    return new SupportCase(ctx.formParam("conversation"), r.lang(), built.preview().caseRef(), r.problem(),
-        r.errorCode(), sent);
+    return new SupportCase(
+        ctx.formParam("conversation"),
+        r.lang(),
+        built.preview().caseRef(),
+        r.problem(),
+        r.errorCode(),
+        sent);
   }
 
   /** How long building took on the server (reading the upload, checks, MIME), for the benchmark. */

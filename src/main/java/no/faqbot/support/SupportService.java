@@ -39,7 +39,8 @@ public final class SupportService {
   private final SupportEmailBuilder builder = new SupportEmailBuilder();
   private final SecureRandom random = new SecureRandom();
 
-  public SupportService(String supportAddress, SupportLimits limits, StateCodec states, Clock clock) {
+  public SupportService(
+      String supportAddress, SupportLimits limits, StateCodec states, Clock clock) {
     this.supportAddress = supportAddress;
     this.limits = limits;
     this.states = states;
@@ -55,9 +56,14 @@ public final class SupportService {
 
   /** Most lines of chat context a flow-less request brings, and the longest line kept. */
   public static final int MAX_CONTEXT_LINES = 20;
+
   private static final int MAX_CONTEXT_LINE = 300;
 
-  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<Upload> uploads,
+  public SupportEmailBuilder.Built prepare(
+      String lang,
+      Map<String, String> raw,
+      JsonNode state,
+      List<Upload> uploads,
       ContentSnapshot content) {
     return prepare(lang, raw, state, List.of(), uploads, content);
   }
@@ -68,8 +74,13 @@ public final class SupportService {
    * @throws IllegalArgumentException for missing or invalid fields or state
    * @throws UploadException for uploads that are too many, too large or not images
    */
-  public SupportEmailBuilder.Built prepare(String lang, Map<String, String> raw, JsonNode state, List<String> context,
-      List<Upload> uploads, ContentSnapshot content) {
+  public SupportEmailBuilder.Built prepare(
+      String lang,
+      Map<String, String> raw,
+      JsonNode state,
+      List<String> context,
+      List<Upload> uploads,
+      ContentSnapshot content) {
     String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
@@ -83,57 +94,85 @@ public final class SupportService {
       }
       Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
       found.addAll(r.found());
-      v[field.ordinal()] = field == SupportField.DESCRIPTION || r.text() == null ? r.text()
-          : SupportEmailWriter.oneLine(r.text());
+      v[field.ordinal()] =
+          field == SupportField.DESCRIPTION || r.text() == null
+              ? r.text()
+              : SupportEmailWriter.oneLine(r.text());
     }
     String merchantEmail = v[SupportField.MERCHANT_EMAIL.ordinal()];
     if (merchantEmail == null) {
-      throw new IllegalArgumentException("merchantEmail is missing: support answers to this address");
+      throw new IllegalArgumentException(
+          "merchantEmail is missing: support answers to this address");
     }
     v[SupportField.MERCHANT_EMAIL.ordinal()] = MerchantAddress.check(merchantEmail, supportAddress);
     String problem = null;
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {
       FlowState s = states.decode(state);
-      Flow flow = content.flow(s.flow())
-          .orElseThrow(() -> new InvalidStateException("the guided flow '" + s.flow() + "' no longer exists"));
+      Flow flow =
+          content
+              .flow(s.flow())
+              .orElseThrow(
+                  () ->
+                      new InvalidStateException(
+                          "the guided flow '" + s.flow() + "' no longer exists"));
       Step current = FlowEngine.current(flow, s);
-      problem = current.kind() == StepKind.EMAIL ? current.subject().in(language) : flow.title().in(language);
+      problem =
+          current.kind() == StepKind.EMAIL
+              ? current.subject().in(language)
+              : flow.title().in(language);
       for (String line : FlowEngine.transcript(flow, s, language)) {
         Redactor.Result r = redactor.redact(line);
         found.addAll(r.found());
         tried.add(r.text());
       }
     }
-    for (String line : context.subList(Math.max(0, context.size() - MAX_CONTEXT_LINES), context.size())) {
+    for (String line :
+        context.subList(Math.max(0, context.size() - MAX_CONTEXT_LINES), context.size())) {
       String flat = SupportEmailWriter.oneLine(line).strip();
       if (!flat.isEmpty()) {
-        String kept = flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat;
+        String kept =
+            flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat;
         Redactor.Result r = redactor.redact(kept);
         found.addAll(r.found());
         tried.add(r.text());
       }
     }
     SupportRequest request =
-        new SupportRequest(language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
+        new SupportRequest(
+            language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
     ZonedDateTime now = ZonedDateTime.now(clock);
     return builder.build(supportAddress, request, caseRef(), now, Redactor.sorted(found));
   }
 
   private List<Screenshot> screenshots(List<Upload> uploads) {
     if (uploads.size() > limits.maxFiles()) {
-      throw new UploadException(400, "at most " + limits.maxFiles() + " screenshots, got " + uploads.size());
+      throw new UploadException(
+          400, "at most " + limits.maxFiles() + " screenshots, got " + uploads.size());
     }
     List<Screenshot> list = new ArrayList<>();
     for (int i = 0; i < uploads.size(); i++) {
       Upload u = uploads.get(i);
       if (u.size() > limits.maxFileBytes()) {
-        throw new UploadException(413, "'" + SupportEmailWriter.oneLine(u.name()) + "' is larger than "
-            + limits.maxFileBytes() / (1024 * 1024) + " MB");
+        throw new UploadException(
+            413,
+            "'"
+                + SupportEmailWriter.oneLine(u.name())
+                + "' is larger than "
+                + limits.maxFileBytes() / (1024 * 1024)
+                + " MB");
       }
-      ImageType type = ImageType.sniff(head(u)).orElseThrow(() -> new UploadException(415,
-          "'" + SupportEmailWriter.oneLine(u.name()) + "' is not a PNG, JPEG, GIF or WebP image"));
-      list.add(new Screenshot(Screenshot.safeName(u.name(), type, i + 1), type, u.size(), u.content()));
+      ImageType type =
+          ImageType.sniff(head(u))
+              .orElseThrow(
+                  () ->
+                      new UploadException(
+                          415,
+                          "'"
+                              + SupportEmailWriter.oneLine(u.name())
+                              + "' is not a PNG, JPEG, GIF or WebP image"));
+      list.add(
+          new Screenshot(Screenshot.safeName(u.name(), type, i + 1), type, u.size(), u.content()));
     }
     return list;
   }
@@ -143,7 +182,8 @@ public final class SupportService {
     try (InputStream in = u.content().open()) {
       return in.readNBytes(ImageType.SIGNATURE_BYTES);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the upload '" + SupportEmailWriter.oneLine(u.name()) + "' failed", e);
+      throw new UncheckedIOException(
+          "reading the upload '" + SupportEmailWriter.oneLine(u.name()) + "' failed", e);
     }
   }
 

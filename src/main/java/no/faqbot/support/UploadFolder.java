@@ -1,6 +1,5 @@
 package no.faqbot.support;
 
-import no.faqbot.web.WebServer;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import no.faqbot.web.WebServer;
 
 /**
- * A private temporary folder (owner only) where the screenshots of a support request wait while
- * it is answered, instead of on the heap: ten requests of 5 × 5 MB would not fit in a small heap.
- * Each request's files are deleted when it ends, answered or broken off; the folder goes at stop.
+ * A private temporary folder (owner only) where the screenshots of a support request wait while it
+ * is answered, instead of on the heap: ten requests of 5 × 5 MB would not fit in a small heap. Each
+ * request's files are deleted when it ends, answered or broken off; the folder goes at stop.
  */
 public final class UploadFolder implements AutoCloseable {
-  /** Parts up to this size stay in memory (most text fields); larger ones, screenshots, go to a file. */
+  /**
+   * Parts up to this size stay in memory (most text fields); larger ones, screenshots, go to a
+   * file.
+   */
   public static final int IN_MEMORY_BYTES = WebServer.IN_MEMORY_BYTES;
 
   private final Path path;
@@ -30,10 +33,13 @@ public final class UploadFolder implements AutoCloseable {
   public static UploadFolder create() {
     try {
       boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-      return new UploadFolder(posix
-          ? Files.createTempDirectory("faqbot-uploads-", PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rwx------")))
-          : Files.createTempDirectory("faqbot-uploads-"));
+      return new UploadFolder(
+          posix
+              ? Files.createTempDirectory(
+                  "faqbot-uploads-",
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rwx------")))
+              : Files.createTempDirectory("faqbot-uploads-"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder for uploads", e);
     }
@@ -48,8 +54,11 @@ public final class UploadFolder implements AutoCloseable {
    * file more than allowed still fits, so that too many files get their own clear answer.
    */
   MultipartConfigElement multipart(SupportLimits limits, long maxFields) {
-    return new MultipartConfigElement(path.toString(), limits.maxFileBytes(),
-        limits.maxFileBytes() * (limits.maxFiles() + 1) + maxFields, IN_MEMORY_BYTES);
+    return new MultipartConfigElement(
+        path.toString(),
+        limits.maxFileBytes(),
+        limits.maxFileBytes() * (limits.maxFiles() + 1) + maxFields,
+        IN_MEMORY_BYTES);
   }
 
   /** How many files are in the folder now: uploads being read or answered. */

@@ -1,8 +1,8 @@
 package no.faqbot.web;
 
 /**
- * The body of every error answer: {@code {"error": "<message for people>", "code": "<stable code>"}}.
- * Clients branch on {@code code}; the message may change wording.
+ * The body of every error answer: {@code {"error": "<message for people>", "code": "<stable
+ * code>"}}. Clients branch on {@code code}; the message may change wording.
  */
 public record ApiError(String error, String code) {
   /** The code for a status when the route knows nothing more specific. */

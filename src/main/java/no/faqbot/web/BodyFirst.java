@@ -18,13 +18,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * Reads a request's body before a route runs, without a thread: the body arrives through Jetty's
  * callbacks, and only once it is complete does the request go to an HTTP thread. A client that
- * sends its body slowly, or never, holds a connection but none of the few threads that answer
- * chat. Bodies are copied (not kept in Jetty's network buffers, which one byte per packet would
- * pin by the thousand), limited in size, and given a deadline: late ones get {@code 408}.
+ * sends its body slowly, or never, holds a connection but none of the few threads that answer chat.
+ * Bodies are copied (not kept in Jetty's network buffers, which one byte per packet would pin by
+ * the thousand), limited in size, and given a deadline: late ones get {@code 408}.
  *
- * <p>Multipart uploads to the upload routes are not read here: they are large, and those routes
- * run off the HTTP pool. Multipart bodies sent anywhere else are read here like any other body,
- * so a slow one cannot hold a thread of a route that reads form fields.
+ * <p>Multipart uploads to the upload routes are not read here: they are large, and those routes run
+ * off the HTTP pool. Multipart bodies sent anywhere else are read here like any other body, so a
+ * slow one cannot hold a thread of a route that reads form fields.
  */
 final class BodyFirst {
   private BodyFirst() {}
@@ -39,44 +39,67 @@ final class BodyFirst {
   }
 
   /** Multipart bodies: left to the route on the upload paths, read first everywhere else. */
-  private record Uploads(Buffering buffering, Set<String> paths) implements EagerContentHandler.ContentLoaderFactory {
+  private record Uploads(Buffering buffering, Set<String> paths)
+      implements EagerContentHandler.ContentLoaderFactory {
     @Override
     public String getApplicableMimeType() {
       return "multipart/form-data";
     }
 
     @Override
-    public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType, Handler handler,
-        Request request, Response response, Callback callback) {
+    public EagerContentHandler.ContentLoader newContentLoader(
+        String contentType,
+        String mimeType,
+        Handler handler,
+        Request request,
+        Response response,
+        Callback callback) {
       String path = Request.getPathInContext(request);
-      String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-      return paths.contains(bare) ? null
+      String bare =
+          path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+      return paths.contains(bare)
+          ? null
           : buffering.newContentLoader(contentType, mimeType, handler, request, response, callback);
     }
   }
 
-  private record Buffering(int maxBytes, Duration deadline) implements EagerContentHandler.ContentLoaderFactory {
+  private record Buffering(int maxBytes, Duration deadline)
+      implements EagerContentHandler.ContentLoaderFactory {
     @Override
     public String getApplicableMimeType() {
       return null; // every other type
     }
 
     @Override
-    public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType, Handler handler,
-        Request request, Response response, Callback callback) {
+    public EagerContentHandler.ContentLoader newContentLoader(
+        String contentType,
+        String mimeType,
+        Handler handler,
+        Request request,
+        Response response,
+        Callback callback) {
       return new Loader(handler, request, response, callback, maxBytes, deadline);
     }
   }
 
-  private static final class Loader extends EagerContentHandler.ContentLoader implements Invocable.Task {
+  private static final class Loader extends EagerContentHandler.ContentLoader
+      implements Invocable.Task {
     private final int maxBytes;
     private final Duration deadline;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
     /** Set once by whichever comes first: the whole body, a failure, or the deadline. */
     private final AtomicBoolean decided = new AtomicBoolean();
+
     private volatile Scheduler.Task timer;
 
-    Loader(Handler handler, Request request, Response response, Callback callback, int maxBytes, Duration deadline) {
+    Loader(
+        Handler handler,
+        Request request,
+        Response response,
+        Callback callback,
+        int maxBytes,
+        Duration deadline) {
       super(handler, request, response, callback);
       this.maxBytes = maxBytes;
       this.deadline = deadline;
@@ -108,9 +131,19 @@ final class BodyFirst {
         if (chunk == null) {
           if (timer == null) {
             // Only a body that is not all there at once needs a deadline (most chat messages are).
-            timer = getRequest().getComponents().getScheduler().schedule(() -> refuse(408,
-                "the request body did not arrive within " + deadline.toSeconds() + " seconds"),
-                deadline.toMillis(), TimeUnit.MILLISECONDS);
+            timer =
+                getRequest()
+                    .getComponents()
+                    .getScheduler()
+                    .schedule(
+                        () ->
+                            refuse(
+                                408,
+                                "the request body did not arrive within "
+                                    + deadline.toSeconds()
+                                    + " seconds"),
+                        deadline.toMillis(),
+                        TimeUnit.MILLISECONDS);
           }
           getRequest().demand(this);
           return;
@@ -134,7 +167,9 @@ final class BodyFirst {
         if (last) {
           if (decide()) {
             if (fromCallback) {
-              getRequest().getContext().execute(this::dispatch); // never run a route on Jetty's I/O thread
+              getRequest()
+                  .getContext()
+                  .execute(this::dispatch); // never run a route on Jetty's I/O thread
             } else {
               dispatch();
             }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Who a request comes from, for per-client limits and the login lockout: the peer's address, or,
- * when the peer is a trusted reverse proxy ({@code FAQBOT_TRUSTED_PROXIES}), the nearest
- * {@code X-Forwarded-For} hop that is not itself a trusted proxy. Hops further left are whatever the
+ * when the peer is a trusted reverse proxy ({@code FAQBOT_TRUSTED_PROXIES}), the nearest {@code
+ * X-Forwarded-For} hop that is not itself a trusted proxy. Hops further left are whatever the
  * client chose to send, so they are never believed.
  */
 public final class ClientAddress {
@@ -81,7 +81,8 @@ public final class ClientAddress {
 
   /** The bytes of an IP literal, never a DNS look-up; null when it is not one. */
   static byte[] literal(String text) {
-    String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String s =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     boolean v6 = s.contains(":") && s.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+");
     if (!v4 && !v6) {
@@ -100,8 +101,10 @@ public final class ClientAddress {
       String address = slash < 0 ? part : part.substring(0, slash);
       byte[] bytes = literal(address);
       if (bytes == null) {
-        throw new IllegalArgumentException("FAQBOT_TRUSTED_PROXIES: '" + part
-            + "' is not an IP address or CIDR range (example: 127.0.0.1,10.0.0.0/8)");
+        throw new IllegalArgumentException(
+            "FAQBOT_TRUSTED_PROXIES: '"
+                + part
+                + "' is not an IP address or CIDR range (example: 127.0.0.1,10.0.0.0/8)");
       }
       int bits = bytes.length * 8;
       if (slash >= 0) {
@@ -111,7 +114,8 @@ public final class ClientAddress {
           bits = -1;
         }
         if (bits < 0 || bits > bytes.length * 8) {
-          throw new IllegalArgumentException("FAQBOT_TRUSTED_PROXIES: '" + part + "' has a bad prefix length");
+          throw new IllegalArgumentException(
+              "FAQBOT_TRUSTED_PROXIES: '" + part + "' has a bad prefix length");
         }
       }
       return new Range(bytes, bits);
@@ -121,8 +125,13 @@ public final class ClientAddress {
       if (address.length != network.length) {
         return false;
       }
-      BigInteger mask = bits == 0 ? BigInteger.ZERO
-          : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(network.length * 8 - bits);
+      BigInteger mask =
+          bits == 0
+              ? BigInteger.ZERO
+              : BigInteger.ONE
+                  .shiftLeft(bits)
+                  .subtract(BigInteger.ONE)
+                  .shiftLeft(network.length * 8 - bits);
       return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
     }
   }

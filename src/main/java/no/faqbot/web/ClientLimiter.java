@@ -36,7 +36,9 @@ public final class ClientLimiter {
     this.nanos = nanos;
   }
 
-  /** Takes one request for {@code client}: 0 when allowed, else the nanoseconds until it would be. */
+  /**
+   * Takes one request for {@code client}: 0 when allowed, else the nanoseconds until it would be.
+   */
   public long acquire(String client) {
     long now = nanos.getAsLong();
     AtomicLong bucket = fullAgainAt.get(client);
@@ -71,7 +73,9 @@ public final class ClientLimiter {
     try {
       fullAgainAt.values().removeIf(bucket -> bucket.get() - now <= 0);
       int excess = fullAgainAt.size() - maxClients * 3 / 4;
-      for (Iterator<String> it = fullAgainAt.keySet().iterator(); excess > 0 && it.hasNext(); excess--) {
+      for (Iterator<String> it = fullAgainAt.keySet().iterator();
+          excess > 0 && it.hasNext();
+          excess--) {
         it.next();
         it.remove();
       }

@@ -44,13 +44,23 @@ public final class ClientLimits implements Routes {
   public static List<Rule> configure(List<Rule> defaults, Map<String, String> configured) {
     for (String variable : configured.keySet()) {
       if (defaults.stream().noneMatch(r -> r.variable().equals(variable))) {
-        throw new IllegalArgumentException(variable + " is not a known limit; known: "
-            + defaults.stream().map(Rule::variable).toList());
+        throw new IllegalArgumentException(
+            variable
+                + " is not a known limit; known: "
+                + defaults.stream().map(Rule::variable).toList());
       }
     }
-    return defaults.stream().map(r -> configured.containsKey(r.variable())
-        ? new Rule(r.variable(), r.method(), r.path(), RateLimit.parse(r.variable(), configured.get(r.variable())))
-        : r).toList();
+    return defaults.stream()
+        .map(
+            r ->
+                configured.containsKey(r.variable())
+                    ? new Rule(
+                        r.variable(),
+                        r.method(),
+                        r.path(),
+                        RateLimit.parse(r.variable(), configured.get(r.variable())))
+                    : r)
+        .toList();
   }
 
   @Override
@@ -60,11 +70,13 @@ public final class ClientLimits implements Routes {
         continue;
       }
       ClientLimiter limiter = new ClientLimiter(rule.limit(), maxClients, nanos);
-      routes.before(rule.path(), ctx -> {
-        if (ctx.method().name().equals(rule.method())) {
-          check(ctx, limiter);
-        }
-      });
+      routes.before(
+          rule.path(),
+          ctx -> {
+            if (ctx.method().name().equals(rule.method())) {
+              check(ctx, limiter);
+            }
+          });
     }
   }
 
@@ -81,9 +93,16 @@ public final class ClientLimits implements Routes {
 
   /** In the request's language when it says one, else in both (Norwegian first). */
   static String message(String lang, long seconds) {
-    String nb = "For mange forespørsler. Vent " + seconds + (seconds == 1 ? " sekund" : " sekunder")
-        + " og prøv igjen.";
-    String en = "Too many requests. Wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.";
+    String nb =
+        "For mange forespørsler. Vent "
+            + seconds
+            + (seconds == 1 ? " sekund" : " sekunder")
+            + " og prøv igjen.";
+    String en =
+        "Too many requests. Wait "
+            + seconds
+            + (seconds == 1 ? " second" : " seconds")
+            + " and try again.";
     if ("nb".equals(lang)) {
       return nb;
     }

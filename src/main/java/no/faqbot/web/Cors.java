@@ -6,15 +6,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Lets the shops listed in {@code FAQBOT_CORS_ORIGINS} call the API and load the widget from
- * their pages; every other origin gets no CORS headers, so browsers keep it out.
+ * Lets the shops listed in {@code FAQBOT_CORS_ORIGINS} call the API and load the widget from their
+ * pages; every other origin gets no CORS headers, so browsers keep it out.
  */
 public final class Cors {
   private final Set<String> allowed;
 
   public Cors(List<String> origins) {
-    this.allowed = origins.stream().map(String::strip).filter(o -> !o.isEmpty())
-        .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).collect(Collectors.toUnmodifiableSet());
+    this.allowed =
+        origins.stream()
+            .map(String::strip)
+            .filter(o -> !o.isEmpty())
+            .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** From a comma-separated list such as {@code https://shop.example,https://www.shop.example}. */

@@ -20,7 +20,12 @@ final class JettyErrors extends ErrorHandler {
   private static final String TYPE = "application/json;charset=utf-8";
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPE);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -17,7 +17,10 @@ public final class JsonBody {
 
   private JsonBody() {}
 
-  /** The body as a tree; 415 for another content type, 400 ({@code invalid_json}) for broken or trailing JSON. */
+  /**
+   * The body as a tree; 415 for another content type, 400 ({@code invalid_json}) for broken or
+   * trailing JSON.
+   */
   public static JsonNode read(Context ctx) throws IOException {
     requireJson(ctx);
     return JSON.readTree(ctx.bodyAsBytes());
@@ -26,7 +29,8 @@ public final class JsonBody {
   /** Refuses with 415 unless the request says its body is {@code application/json}. */
   public static void requireJson(Context ctx) {
     if (!isJson(ctx.header("Content-Type"))) {
-      throw new HttpResponseException(415, "send the body as JSON with Content-Type: application/json");
+      throw new HttpResponseException(
+          415, "send the body as JSON with Content-Type: application/json");
     }
   }
 
@@ -35,7 +39,10 @@ public final class JsonBody {
       return false;
     }
     int semicolon = contentType.indexOf(';');
-    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    String mime =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .strip()
+            .toLowerCase(Locale.ROOT);
     return mime.equals("application/json");
   }
 }

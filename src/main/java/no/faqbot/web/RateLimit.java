@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How many requests one client may make in a period, such as {@code 60/min} or {@code 5/10min};
- * a client may spend them all at once (a burst), then gets them back evenly over the period.
- * {@link #OFF} does not limit.
+ * How many requests one client may make in a period, such as {@code 60/min} or {@code 5/10min}; a
+ * client may spend them all at once (a burst), then gets them back evenly over the period. {@link
+ * #OFF} does not limit.
  */
 public record RateLimit(int requests, Duration per) {
   public static final RateLimit OFF = new RateLimit(0, Duration.ZERO);
@@ -16,7 +16,8 @@ public record RateLimit(int requests, Duration per) {
 
   public RateLimit {
     if (requests < 0 || per.isNegative() || (requests > 0 && per.isZero())) {
-      throw new IllegalArgumentException("a rate limit needs a positive number of requests per positive period");
+      throw new IllegalArgumentException(
+          "a rate limit needs a positive number of requests per positive period");
     }
   }
 
@@ -25,10 +26,11 @@ public record RateLimit(int requests, Duration per) {
   }
 
   /**
-   * {@code spec}: {@code <requests>/<period>}, the period a unit ({@code s}, {@code min}, {@code h})
-   * with an optional count ({@code 10min}), or {@code off}.
+   * {@code spec}: {@code <requests>/<period>}, the period a unit ({@code s}, {@code min}, {@code
+   * h}) with an optional count ({@code 10min}), or {@code off}.
    *
-   * @throws IllegalArgumentException naming {@code variable}, for a start-up error that says what to fix
+   * @throws IllegalArgumentException naming {@code variable}, for a start-up error that says what
+   *     to fix
    */
   public static RateLimit parse(String variable, String spec) {
     String text = spec == null ? "" : spec.strip().toLowerCase(Locale.ROOT);
@@ -40,8 +42,12 @@ public record RateLimit(int requests, Duration per) {
     int requests = unit == null ? 0 : Integer.parseInt(m.group(1));
     int count = unit == null || m.group(2).isEmpty() ? 1 : Integer.parseInt(m.group(2));
     if (unit == null || requests < 1 || count < 1) {
-      throw new IllegalArgumentException(variable + ": '" + spec + "' is not a rate limit; write requests per period,"
-          + " such as 60/min, 5/10min or 1000/h, or off");
+      throw new IllegalArgumentException(
+          variable
+              + ": '"
+              + spec
+              + "' is not a rate limit; write requests per period,"
+              + " such as 60/min, 5/10min or 1000/h, or off");
     }
     return new RateLimit(requests, unit.multipliedBy(count));
   }
@@ -57,6 +63,8 @@ public record RateLimit(int requests, Duration per) {
 
   @Override
   public String toString() {
-    return isOff() ? "off" : requests + " per " + per.toString().substring(2).toLowerCase(Locale.ROOT);
+    return isOff()
+        ? "off"
+        : requests + " per " + per.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

@@ -4,14 +4,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Headers that make browsers stricter: every answer is {@code nosniff} and sends no referrer;
- * every HTML page gets a Content-Security-Policy (nothing inline, nothing from elsewhere) unless
- * its route set its own, and may not be framed by any site (clickjacking of the staff pages).
+ * Headers that make browsers stricter: every answer is {@code nosniff} and sends no referrer; every
+ * HTML page gets a Content-Security-Policy (nothing inline, nothing from elsewhere) unless its
+ * route set its own, and may not be framed by any site (clickjacking of the staff pages).
  */
 final class SecurityHeaders implements Routes {
-  /** For staff pages: their scripts and styles are files of this server, and they post only to it. */
-  static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  /**
+   * For staff pages: their scripts and styles are files of this server, and they post only to it.
+   */
+  static final String PAGE_CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   @Override
   public void addTo(RoutesConfig routes) {

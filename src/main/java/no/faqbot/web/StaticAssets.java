@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The widget's and staff pages' files from {@code public/} on the classpath, read once into
- * memory and served with a strong ETag. Javalin's classpath static handler would mount the whole
- * fat jar as a zip file system at start (hundreds of milliseconds of the start-up budget) to serve
- * five small files.
+ * The widget's and staff pages' files from {@code public/} on the classpath, read once into memory
+ * and served with a strong ETag. Javalin's classpath static handler would mount the whole fat jar
+ * as a zip file system at start (hundreds of milliseconds of the start-up budget) to serve five
+ * small files.
  */
 public final class StaticAssets implements Routes {
   /** Everything under {@code src/main/resources/public/}; a test checks the two lists agree. */
-  public static final List<String> FILES = List.of("widget.js", "widget.css", "staff.js", "staff.css", "demo.css");
+  public static final List<String> FILES =
+      List.of("widget.js", "widget.css", "staff.js", "staff.css", "demo.css");
+
   private static final String CACHE_CONTROL = "public, max-age=300";
 
   private record Asset(String path, byte[] bytes, String contentType, String etag) {}
@@ -47,7 +49,9 @@ public final class StaticAssets implements Routes {
     ctx.result(asset.bytes());
   }
 
-  /** {@code If-None-Match} may list several tags, or {@code *}; weak tags compare equal (RFC 9110). */
+  /**
+   * {@code If-None-Match} may list several tags, or {@code *}; weak tags compare equal (RFC 9110).
+   */
   private static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
@@ -81,10 +85,14 @@ public final class StaticAssets implements Routes {
     if (name.endsWith(".css")) {
       return "text/css;charset=utf-8";
     }
-    throw new IllegalArgumentException("no content type known for " + name + "; add one in StaticAssets");
+    throw new IllegalArgumentException(
+        "no content type known for " + name + "; add one in StaticAssets");
   }
 
-  /** Length and CRC-32C: enough to tell versions of one file apart (a cryptographic hash costs start-up time). */
+  /**
+   * Length and CRC-32C: enough to tell versions of one file apart (a cryptographic hash costs
+   * start-up time).
+   */
   private static String hash(byte[] bytes) {
     CRC32C crc = new CRC32C();
     crc.update(bytes);

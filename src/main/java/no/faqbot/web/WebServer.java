@@ -2,10 +2,10 @@ package no.faqbot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,17 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the Javalin server with the features' routes, body limits, and one place that turns
- * every failure into {@code {"error": ...}} with the right status: bad input is a 4xx, and a
- * stack trace never reaches the client.
+ * Creates the Javalin server with the features' routes, body limits, and one place that turns every
+ * failure into {@code {"error": ...}} with the right status: bad input is a 4xx, and a stack trace
+ * never reaches the client.
  */
 public final class WebServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
   /** JSON bodies are small; a larger one is refused before it is read. */
   public static final long MAX_JSON_BODY = 64 * 1024;
-  /** A JSON or form body arrives in milliseconds; one that takes longer is from a client we need not wait for. */
+
+  /**
+   * A JSON or form body arrives in milliseconds; one that takes longer is from a client we need not
+   * wait for.
+   */
   static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
-  private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  private static final String REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
 
   /** Multipart parts up to this size stay in memory; larger ones go to a temporary file. */
   public static final int IN_MEMORY_BYTES = 1024;
@@ -39,7 +46,11 @@ public final class WebServer {
    * {@code uploadPaths}: routes that read multipart uploads themselves, off the HTTP pool (every
    * other body is read before its route runs, up to {@link #MAX_JSON_BODY}).
    */
-  public static Javalin create(UploadLimits uploads, Cors cors, int threads, Set<String> uploadPaths,
+  public static Javalin create(
+      UploadLimits uploads,
+      Cors cors,
+      int threads,
+      Set<String> uploadPaths,
       List<Routes> features) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
@@ -47,102 +58,130 @@ public final class WebServer {
     if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
       System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
     }
-    return Javalin.create(cfg -> {
-      cfg.fileRenderer(new ThymeleafRenderer());
-      cfg.routes.before(cors::apply);
-      cfg.routes.options("/*", cors::preflight);
-      cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
-      // Small parts only in memory: the support routes' screenshots go to their own folder (UploadFolder).
-      cfg.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(
-          uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
-      QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
-      pool.setName("faqbot-http");
-      cfg.jetty.threadPool = pool;
-      cfg.jetty.modifyServer(server -> {
-        server.insertHandler(BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
-        server.setErrorHandler(new JettyErrors());
-      });
-      cfg.startup.showJavalinBanner = false;
-      cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.http.maxRequestSize = MAX_JSON_BODY;
-      cfg.http.defaultContentType = "application/json";
-      cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-      cfg.router.ignoreTrailingSlashes = true;
-      cfg.http.prefer405over404 = true;
-      new SecurityHeaders().addTo(cfg.routes);
-      new StaticAssets().addTo(cfg.routes);
-      for (Routes feature : features) {
-        feature.addTo(cfg.routes);
-      }
-      cfg.routes.exception(HttpResponseException.class, WebServer::httpError);
-      cfg.routes.exception(JsonProcessingException.class, (e, ctx) ->
-          error(ctx, 400, "invalid JSON: " + e.getOriginalMessage(), "invalid_json"));
-      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
-        String tooLarge = causeMessage(e, "size exceeded");
-        if (tooLarge != null) {
-          error(ctx, 413, uploads.tooLarge().get(), "file_too_large");
-          return;
-        }
-        if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
-          error(ctx, 400, "the multipart/form-data body could not be read");
-          return;
-        }
-        String request = describe(ctx);
-        if (request == null) {
-          LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
-          return;
-        }
-        if (clientGone(e)) {
-          // Nobody is left to read an answer; a stack trace per hang-up would only flood the log.
-          LOG.info("Client hung up during {}", request);
-          error(ctx, 400, "the request body could not be read");
-          return;
-        }
-        LOG.error("Unexpected error on {}", request, e);
-        error(ctx, 500, "internal error; it has been logged");
-      });
-      cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          error(ctx, 404, "not found: " + ctx.path());
-        }
-      });
-      cfg.routes.error(405, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
-        }
-      });
-    });
+    return Javalin.create(
+        cfg -> {
+          cfg.fileRenderer(new ThymeleafRenderer());
+          cfg.routes.before(cors::apply);
+          cfg.routes.options("/*", cors::preflight);
+          cfg.jetty.multipartConfig.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
+          // Small parts only in memory: the support routes' screenshots go to their own folder
+          // (UploadFolder).
+          cfg.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
+          cfg.jetty.multipartConfig.maxTotalRequestSize(
+              uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+          QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
+          pool.setName("faqbot-http");
+          cfg.jetty.threadPool = pool;
+          cfg.jetty.modifyServer(
+              server -> {
+                server.insertHandler(
+                    BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
+                server.setErrorHandler(new JettyErrors());
+              });
+          cfg.startup.showJavalinBanner = false;
+          cfg.startup.showOldJavalinVersionWarning = false;
+          cfg.http.maxRequestSize = MAX_JSON_BODY;
+          cfg.http.defaultContentType = "application/json";
+          cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+          cfg.router.ignoreTrailingSlashes = true;
+          cfg.http.prefer405over404 = true;
+          new SecurityHeaders().addTo(cfg.routes);
+          new StaticAssets().addTo(cfg.routes);
+          for (Routes feature : features) {
+            feature.addTo(cfg.routes);
+          }
+          cfg.routes.exception(HttpResponseException.class, WebServer::httpError);
+          cfg.routes.exception(
+              JsonProcessingException.class,
+              (e, ctx) ->
+                  error(ctx, 400, "invalid JSON: " + e.getOriginalMessage(), "invalid_json"));
+          cfg.routes.exception(
+              IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+          cfg.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still
+                // bad input.
+                String tooLarge = causeMessage(e, "size exceeded");
+                if (tooLarge != null) {
+                  error(ctx, 413, uploads.tooLarge().get(), "file_too_large");
+                  return;
+                }
+                if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
+                  error(ctx, 400, "the multipart/form-data body could not be read");
+                  return;
+                }
+                String request = describe(ctx);
+                if (request == null) {
+                  LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
+                  return;
+                }
+                if (clientGone(e)) {
+                  // Nobody is left to read an answer; a stack trace per hang-up would only flood
+                  // the log.
+                  LOG.info("Client hung up during {}", request);
+                  error(ctx, 400, "the request body could not be read");
+                  return;
+                }
+                LOG.error("Unexpected error on {}", request, e);
+                error(ctx, 500, "internal error; it has been logged");
+              });
+          cfg.routes.error(
+              404,
+              ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                  error(ctx, 404, "not found: " + ctx.path());
+                }
+              });
+          cfg.routes.error(
+              405,
+              ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                  error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
+                }
+              });
+        });
   }
 
   /**
-   * Javalin's own answers, as {@code {"error", "code"}}. A wrong method gets 405 with {@code Allow};
-   * OPTIONS alone does not count, since the CORS preflight answers it on every path.
+   * Javalin's own answers, as {@code {"error", "code"}}. A wrong method gets 405 with {@code
+   * Allow}; OPTIONS alone does not count, since the CORS preflight answers it on every path.
    */
   private static void httpError(HttpResponseException e, Context ctx) {
     if (e.getStatus() != 405) {
       error(ctx, e.getStatus(), e.getMessage());
       return;
     }
-    String available = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
-    List<String> methods = available == null ? List.of()
-        : Arrays.stream(available.split(",")).map(String::strip)
-            .filter(m -> !m.isEmpty() && !m.equals("OPTIONS")).toList();
+    String available =
+        e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+    List<String> methods =
+        available == null
+            ? List.of()
+            : Arrays.stream(available.split(","))
+                .map(String::strip)
+                .filter(m -> !m.isEmpty() && !m.equals("OPTIONS"))
+                .toList();
     if (methods.isEmpty()) {
       error(ctx, 404, "not found: " + ctx.path());
       return;
     }
     ctx.header("Allow", String.join(", ", methods) + ", OPTIONS");
-    error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()
-        + "; use " + String.join(" or ", methods));
+    error(
+        ctx,
+        405,
+        "method "
+            + ctx.method()
+            + " not allowed on "
+            + ctx.path()
+            + "; use "
+            + String.join(" or ", methods));
   }
 
   /** Whether the client hung up while its request was read. */
   private static boolean clientGone(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof EofException || (t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
+      if (t instanceof EofException
+          || (t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
         return true;
       }
     }
@@ -171,8 +210,10 @@ public final class WebServer {
     }
   }
 
-  /** Answers with {@code {"error": message, "code": ...}}, the code the usual one for {@code status}. */
-
+  /**
+   * Answers with {@code {"error": message, "code": ...}}, the code the usual one for {@code
+   * status}.
+   */
   public static void error(Context ctx, int status, String message) {
     error(ctx, status, message, ApiError.codeFor(status));
   }
@@ -180,7 +221,8 @@ public final class WebServer {
   /** Answers with {@code {"error": message, "code": code}} and {@code status}. */
   public static void error(Context ctx, int status, String message, String code) {
     ctx.status(HttpStatus.forStatus(status));
-    String text = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
+    String text =
+        message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
     ctx.json(new ApiError(text, code));
   }
 }

@@ -12,8 +12,9 @@ import no.faqbot.web.Routes;
  */
 public final class DemoRoutes implements Routes {
   /** What a careful shop would send: nothing inline, nothing from elsewhere. */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
-      + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
+          + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
   @Override
   public void addTo(RoutesConfig routes) {

@@ -8,41 +8,51 @@ import no.faqbot.search.SearchHit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** When a hit answers, starts a reported problem's flow, or turns the message away as out of scope. */
+/**
+ * When a hit answers, starts a reported problem's flow, or turns the message away as out of scope.
+ */
 class AnswerPolicyTest {
   private static final AnswerPolicy POLICY = AnswerPolicy.DEFAULT;
 
-  private static SearchHit hit(String id, String flow, double score, double coverage, double evidence) {
-    FaqEntry entry = new FaqEntry(id, "nb", "q", List.of(), "", List.of(), List.of(), null, flow, "", "", "", "x.md");
+  private static SearchHit hit(
+      String id, String flow, double score, double coverage, double evidence) {
+    FaqEntry entry =
+        new FaqEntry(
+            id, "nb", "q", List.of(), "", List.of(), List.of(), null, flow, "", "", "", "x.md");
     return new SearchHit(entry, score, coverage, evidence, coverage);
   }
 
   @ParameterizedTest(name = "score {0} coverage {1} evidence {2} runner-up {3} -> {4}")
   @CsvSource({
-      "0.80, 0.80, 2.0, 0.50, true",   // clear, well supported
-      "0.35, 0.80, 2.0, 0.10, false",  // fits too loosely
-      "0.80, 0.20, 2.0, 0.10, false",  // explains too little of the message
-      "0.80, 0.50, 0.5, 0.70, false",  // one weak word, no clear lead
-      "0.80, 0.90, 0.5, 0.60, true"})  // short message, nearly all explained, clear lead
+    "0.80, 0.80, 2.0, 0.50, true", // clear, well supported
+    "0.35, 0.80, 2.0, 0.10, false", // fits too loosely
+    "0.80, 0.20, 2.0, 0.10, false", // explains too little of the message
+    "0.80, 0.50, 0.5, 0.70, false", // one weak word, no clear lead
+    "0.80, 0.90, 0.5, 0.60, true"
+  }) // short message, nearly all explained, clear lead
   void answers(double score, double coverage, double evidence, double runnerUp, boolean answers) {
     assertEquals(answers, POLICY.answers(hit("e", null, score, coverage, evidence), runnerUp));
   }
 
   @ParameterizedTest(name = "flow score {0} coverage {1} evidence {2} best {3} -> {4}")
   @CsvSource({
-      "0.30, 0.22, 1.2, 0.40, true",
-      "0.30, 0.22, 1.2, 0.70, false",  // an answer fits far better
-      "0.30, 0.10, 1.2, 0.30, false",  // the flow explains too little
-      "0.30, 0.30, 0.5, 0.30, false"}) // on one weak word
-  void reported_problems_start_close_flows(double score, double coverage, double evidence, double best, boolean starts) {
-    assertEquals(starts, POLICY.startsReportedFlow(hit("flow:x", "x", score, coverage, evidence), best));
+    "0.30, 0.22, 1.2, 0.40, true",
+    "0.30, 0.22, 1.2, 0.70, false", // an answer fits far better
+    "0.30, 0.10, 1.2, 0.30, false", // the flow explains too little
+    "0.30, 0.30, 0.5, 0.30, false"
+  }) // on one weak word
+  void reported_problems_start_close_flows(
+      double score, double coverage, double evidence, double best, boolean starts) {
+    assertEquals(
+        starts, POLICY.startsReportedFlow(hit("flow:x", "x", score, coverage, evidence), best));
   }
 
   @ParameterizedTest(name = "scope score {0} coverage {1} best entry {2} -> {3}")
   @CsvSource({
-      "0.70, 0.60, 0.40, true",
-      "0.40, 0.40, 0.39, false",  // a tie is the merchant's
-      "0.30, 0.20, 0.10, false"}) // too weak to turn anyone away
+    "0.70, 0.60, 0.40, true",
+    "0.40, 0.40, 0.39, false", // a tie is the merchant's
+    "0.30, 0.20, 0.10, false"
+  }) // too weak to turn anyone away
   void out_of_scope_needs_a_clear_lead(double score, double coverage, double best, boolean away) {
     assertEquals(away, POLICY.outOfScope(hit("scope:consumer", null, score, coverage, 2.0), best));
   }

@@ -13,69 +13,88 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Tables for the signals the chat reads straight from a message's words. */
 class SignalsTest {
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "testkjøpet feiler hver gang | true",
-      "betalingen går ikke gjennom i kassen | true",
-      "kassa gjekk ikkje gjennom | true",
-      "betalingen går ikke igennem, vi får en fejl | true",
-      "inloggningen misslyckas | true",
-      "uppgifterna godkänns inte | true",
-      "the payment never completes | true",
-      "something went wrong in the window | true",
-      "we get 401 from the api | true",
-      "hvordan fungerer testmodus? | false",
-      "how does the checkout work | false",
-      "hvor finner jeg butikk-id | false",
-      "kan jeg ikke bare bruke den gamle? | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "testkjøpet feiler hver gang | true",
+        "betalingen går ikke gjennom i kassen | true",
+        "kassa gjekk ikkje gjennom | true",
+        "betalingen går ikke igennem, vi får en fejl | true",
+        "inloggningen misslyckas | true",
+        "uppgifterna godkänns inte | true",
+        "the payment never completes | true",
+        "something went wrong in the window | true",
+        "we get 401 from the api | true",
+        "hvordan fungerer testmodus? | false",
+        "how does the checkout work | false",
+        "hvor finner jeg butikk-id | false",
+        "kan jeg ikke bare bruke den gamle? | false"
+      })
   void problem_reports(String message, boolean reports) {
     assertEquals(reports, ProblemSignal.reportsFailure(message));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "hva er renten på delbetaling | RATE",
-      "hvor mye koster det per transaksjon | MONEY",
-      "hva er gebyret per ordre | MONEY",
-      "what's the maximum amount for pay later | MONEY",
-      "hvor mange dager har jeg på å aktivere | DURATION",
-      "hva er organisasjonsnummeret deres | NUMBER",
-      "koster det mer enn i dag | -",
-      "how can I see the fees per order | -",
-      "hvordan endrer jeg rapporten | -"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "hva er renten på delbetaling | RATE",
+        "hvor mye koster det per transaksjon | MONEY",
+        "hva er gebyret per ordre | MONEY",
+        "what's the maximum amount for pay later | MONEY",
+        "hvor mange dager har jeg på å aktivere | DURATION",
+        "hva er organisasjonsnummeret deres | NUMBER",
+        "koster det mer enn i dag | -",
+        "how can I see the fees per order | -",
+        "hvordan endrer jeg rapporten | -"
+      })
   void figure_questions(String message, FigureQuestion.Kind kind) {
     assertEquals(kind, FigureQuestion.asks(message));
   }
 
   @ParameterizedTest(name = "{0} in \"{1}\" -> {2}")
-  @CsvSource(delimiter = '|', value = {
-      "MONEY | Det koster 1,5 % per transaksjon. | true",
-      "MONEY | Det er gratis å oppgradere. | true",
-      "MONEY | Kontakt salgsavdelingen for pris. | false",
-      "RATE | Betal senere er rentefritt for kunden. | true",
-      "RATE | Kunden betaler en rente. | false",
-      "DURATION | Ordren utløper etter 28 dager. | true",
-      "DURATION | Ordren utløper etter en periode. | false",
-      "NUMBER | Butikk-ID-en er 12345678. | true"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "MONEY | Det koster 1,5 % per transaksjon. | true",
+        "MONEY | Det er gratis å oppgradere. | true",
+        "MONEY | Kontakt salgsavdelingen for pris. | false",
+        "RATE | Betal senere er rentefritt for kunden. | true",
+        "RATE | Kunden betaler en rente. | false",
+        "DURATION | Ordren utløper etter 28 dager. | true",
+        "DURATION | Ordren utløper etter en periode. | false",
+        "NUMBER | Butikk-ID-en er 12345678. | true"
+      })
   void figures_given(FigureQuestion.Kind kind, String answer, boolean gives) {
     assertEquals(gives, FigureQuestion.gives(kind, answer));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "hei | greeting",
-      "Hei hei! | greeting",
-      "tusen takk | thanks",
-      "takk, hvor finner jeg butikk-id | -",
-      "hei, testkjøpet feiler | -"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "hei | greeting",
+        "Hei hei! | greeting",
+        "tusen takk | thanks",
+        "takk, hvor finner jeg butikk-id | -",
+        "hei, testkjøpet feiler | -"
+      })
   void small_talk(String message, String intent) {
     List<ContentProblem> problems = new ArrayList<>();
-    CannedReplies replies = CannedReplies.parse("replies.yaml", String.join("\n",
-        "version: 1",
-        "greeting: {phrases: {nb: [hei, hei hei], en: [hi]}, reply: {nb: Hei, en: Hi}}",
-        "thanks: {phrases: {nb: [takk, tusen takk], en: [thanks]}, reply: {nb: Takk, en: Thanks}}",
-        "goodbye: {phrases: {nb: [ha det], en: [bye]}, reply: {nb: Ha det, en: Bye}}",
-        "fallback: {reply: {nb: Vet ikke, en: Dunno}}",
-        "suggestions: {reply: {nb: Mener du, en: Do you mean}}"), problems);
+    CannedReplies replies =
+        CannedReplies.parse(
+            "replies.yaml",
+            String.join(
+                "\n",
+                "version: 1",
+                "greeting: {phrases: {nb: [hei, hei hei], en: [hi]}, reply: {nb: Hei, en: Hi}}",
+                "thanks: {phrases: {nb: [takk, tusen takk], en: [thanks]}, reply: {nb: Takk, en: Thanks}}",
+                "goodbye: {phrases: {nb: [ha det], en: [bye]}, reply: {nb: Ha det, en: Bye}}",
+                "fallback: {reply: {nb: Vet ikke, en: Dunno}}",
+                "suggestions: {reply: {nb: Mener du, en: Do you mean}}"),
+            problems);
     assertEquals(List.of(), problems);
     assertEquals(Optional.ofNullable(intent), new SmallTalk(replies).intent(message, "nb"));
   }

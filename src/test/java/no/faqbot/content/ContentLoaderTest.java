@@ -22,8 +22,11 @@ class ContentLoaderTest {
   }
 
   private static String problemIn(ContentSnapshot s, String file) {
-    return s.problems().stream().filter(p -> p.path().endsWith(file)).map(ContentProblem::toString)
-        .findFirst().orElse("no problem reported for " + file);
+    return s.problems().stream()
+        .filter(p -> p.path().endsWith(file))
+        .map(ContentProblem::toString)
+        .findFirst()
+        .orElse("no problem reported for " + file);
   }
 
   @Test
@@ -34,7 +37,9 @@ class ContentLoaderTest {
     assertEquals(1, s.entries("en").size());
     FaqEntry e = s.entry("order-expiry", "nb").orElseThrow();
     assertEquals("Endringer", e.section());
-    assertEquals(List.of("Hvor lenge er en bestilling gyldig?", "Blir ordrer kansellert automatisk?"), e.alternatives());
+    assertEquals(
+        List.of("Hvor lenge er en bestilling gyldig?", "Blir ordrer kansellert automatisk?"),
+        e.alternatives());
     assertTrue(e.answerHtml().contains("<strong>28 dager</strong>"), e.answerHtml());
     assertTrue(e.answerText().contains("28 dager"));
   }
@@ -56,25 +61,39 @@ class ContentLoaderTest {
   @Test
   void every_kind_of_bad_file_is_reported_with_file_and_line() {
     ContentSnapshot s = load("broken");
-    assertEquals("content/faq/nb/bad-yaml.md:5: invalid YAML: expected ',' or ']', but got : "
-        + "(while parsing a flow sequence started at line 4)", problemIn(s, "bad-yaml.md"));
-    assertTrue(problemIn(s, "missing-id.md").startsWith("content/faq/nb/missing-id.md:2: missing 'id'"),
+    assertEquals(
+        "content/faq/nb/bad-yaml.md:5: invalid YAML: expected ',' or ']', but got : "
+            + "(while parsing a flow sequence started at line 4)",
+        problemIn(s, "bad-yaml.md"));
+    assertTrue(
+        problemIn(s, "missing-id.md").startsWith("content/faq/nb/missing-id.md:2: missing 'id'"),
         problemIn(s, "missing-id.md"));
-    assertTrue(problemIn(s, "find-store-id.md").startsWith(
-        "content/faq/nb/find-store-id.md:3: duplicate id 'find-store-id': already used by content/faq/nb/duplicate.md"),
+    assertTrue(
+        problemIn(s, "find-store-id.md")
+            .startsWith(
+                "content/faq/nb/find-store-id.md:3: duplicate id 'find-store-id': already used by content/faq/nb/duplicate.md"),
         problemIn(s, "find-store-id.md"));
-    assertTrue(problemIn(s, "unknown-related.md")
-        .startsWith("content/faq/nb/unknown-related.md:6: related id 'does-not-exist' does not exist"),
+    assertTrue(
+        problemIn(s, "unknown-related.md")
+            .startsWith(
+                "content/faq/nb/unknown-related.md:6: related id 'does-not-exist' does not exist"),
         problemIn(s, "unknown-related.md"));
-    assertTrue(problemIn(s, "empty-answer.md").contains(": empty answer"), problemIn(s, "empty-answer.md"));
-    assertTrue(problemIn(s, "no-front-matter.md").startsWith("content/faq/nb/no-front-matter.md:1: missing front matter"));
+    assertTrue(
+        problemIn(s, "empty-answer.md").contains(": empty answer"),
+        problemIn(s, "empty-answer.md"));
+    assertTrue(
+        problemIn(s, "no-front-matter.md")
+            .startsWith("content/faq/nb/no-front-matter.md:1: missing front matter"));
   }
 
   @Test
   void a_bad_file_does_not_keep_the_good_ones_from_loading() {
     ContentSnapshot s = load("broken");
-    assertTrue(s.entry("find-store-id", "nb").isPresent(), "the first file with the id keeps serving");
-    assertTrue(s.entry("unknown-related", "nb").isPresent(), "a dangling link is reported, the entry still serves");
+    assertTrue(
+        s.entry("find-store-id", "nb").isPresent(), "the first file with the id keeps serving");
+    assertTrue(
+        s.entry("unknown-related", "nb").isPresent(),
+        "a dangling link is reported, the entry still serves");
     assertFalse(s.entry("bad-yaml", "nb").isPresent());
     assertFalse(s.entry("empty-answer", "nb").isPresent());
   }
@@ -85,7 +104,8 @@ class ContentLoaderTest {
     ContentLoader loader = new ContentLoader(content, new MarkdownRenderer());
     String first = loader.load().fingerprint();
     assertEquals(first, loader.load().fingerprint());
-    Files.writeString(content.resolve("synonyms/nb.txt"), "\nkasse, checkout\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        content.resolve("synonyms/nb.txt"), "\nkasse, checkout\n", StandardOpenOption.APPEND);
     assertFalse(first.equals(loader.load().fingerprint()));
   }
 
@@ -100,24 +120,38 @@ class ContentLoaderTest {
   @Test
   void broken_replies_file_is_reported_and_the_built_in_replies_serve() throws Exception {
     Path content = Fixtures.content("good", tmp);
-    Files.writeString(content.resolve("replies.yaml"), "version: 1\ngreeting:\n  reply: {nb: Hei}\n");
+    Files.writeString(
+        content.resolve("replies.yaml"), "version: 1\ngreeting:\n  reply: {nb: Hei}\n");
     ContentSnapshot s = new ContentLoader(content, new MarkdownRenderer()).load();
-    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/replies.yaml:")), s.problems().toString());
+    assertTrue(
+        s.problems().stream().anyMatch(p -> p.toString().startsWith("content/replies.yaml:")),
+        s.problems().toString());
     assertTrue(s.replies().reply("fallback", "nb").contains("Beklager"), "built-in fallback reply");
   }
 
   @Test
-  void a_broken_flow_is_reported_and_does_not_keep_the_other_flows_or_entries_from_loading() throws Exception {
+  void a_broken_flow_is_reported_and_does_not_keep_the_other_flows_or_entries_from_loading()
+      throws Exception {
     Path content = Fixtures.content("good", tmp);
     Files.createDirectories(content.resolve("flows"));
     Files.writeString(content.resolve("flows/demo.yaml"), no.faqbot.flow.FlowFixturesAccess.GOOD);
     Files.writeString(content.resolve("flows/broken.yaml"), "version: 1\nid: broken\nsteps: [\n");
-    Files.writeString(content.resolve("faq/nb/order-expiry.md"), Files.readString(content.resolve("faq/nb/order-expiry.md"))
-        .replace("updated: 2026-11-01", "flow: no-such-flow\nupdated: 2026-11-01"));
+    Files.writeString(
+        content.resolve("faq/nb/order-expiry.md"),
+        Files.readString(content.resolve("faq/nb/order-expiry.md"))
+            .replace("updated: 2026-11-01", "flow: no-such-flow\nupdated: 2026-11-01"));
     ContentSnapshot s = new ContentLoader(content, new MarkdownRenderer()).load();
     assertTrue(s.flow("demo").isPresent());
-    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/flows/broken.yaml:")), s.problems().toString());
-    assertTrue(s.problems().stream().anyMatch(p -> p.toString().startsWith("content/faq/nb/order-expiry.md:11: flow 'no-such-flow' does not exist")),
+    assertTrue(
+        s.problems().stream().anyMatch(p -> p.toString().startsWith("content/flows/broken.yaml:")),
+        s.problems().toString());
+    assertTrue(
+        s.problems().stream()
+            .anyMatch(
+                p ->
+                    p.toString()
+                        .startsWith(
+                            "content/faq/nb/order-expiry.md:11: flow 'no-such-flow' does not exist")),
         s.problems().toString());
     assertEquals(4, s.entries("nb").size());
   }

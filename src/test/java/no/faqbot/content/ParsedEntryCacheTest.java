@@ -46,11 +46,13 @@ class ParsedEntryCacheTest {
     Path file = tmp.resolve("index/parsed-entries.bin");
     load(content, new ParsedEntryCache(file, "build-1"));
     Path entry = content.resolve("faq/nb/order-expiry.md");
-    Files.writeString(entry, Files.readString(entry).replace("28 dager", "30 dager"), StandardCharsets.UTF_8);
+    Files.writeString(
+        entry, Files.readString(entry).replace("28 dager", "30 dager"), StandardCharsets.UTF_8);
 
     ContentSnapshot edited = load(content, new ParsedEntryCache(file, "build-1"));
     assertTrue(edited.entry("order-expiry", "nb").orElseThrow().answerText().contains("30 dager"));
-    assertNull(new ParsedEntryCache(file, "build-2").get(key(content, "faq/nb/order-expiry.md")),
+    assertNull(
+        new ParsedEntryCache(file, "build-2").get(key(content, "faq/nb/order-expiry.md")),
         "a file written by another build is not used");
   }
 
@@ -74,8 +76,14 @@ class ParsedEntryCacheTest {
     ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
     ContentSnapshot second = load(content, new ParsedEntryCache(file, "build-1"));
     assertEquals(first.problems(), second.problems());
-    assertTrue(second.problems().stream().anyMatch(p -> p.toString()
-        .startsWith("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'")), second.problems().toString());
+    assertTrue(
+        second.problems().stream()
+            .anyMatch(
+                p ->
+                    p.toString()
+                        .startsWith(
+                            "content/faq/nb/unknown-related.md:6: related id 'does-not-exist'")),
+        second.problems().toString());
   }
 
   @Test
@@ -83,7 +91,8 @@ class ParsedEntryCacheTest {
     Path content = Fixtures.content("good", tmp);
     Path file = tmp.resolve("index/parsed-entries.bin");
     ContentSnapshot first = load(content, new ParsedEntryCache(file, "build-1"));
-    for (int[] damage : new int[][] {{Integer.MAX_VALUE}, {1, Integer.MAX_VALUE}, {1, 0x7fff_fff0}, {1, -7}}) {
+    for (int[] damage :
+        new int[][] {{Integer.MAX_VALUE}, {1, Integer.MAX_VALUE}, {1, 0x7fff_fff0}, {1, -7}}) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
         out.writeUTF("faqbot-parsed-entries-1");
@@ -100,7 +109,9 @@ class ParsedEntryCacheTest {
       }
       Files.write(file, bytes.toByteArray());
       ParsedEntryCache damaged = new ParsedEntryCache(file, "build-1");
-      assertNull(damaged.get(key(content, "faq/nb/order-expiry.md")), "damage " + java.util.Arrays.toString(damage));
+      assertNull(
+          damaged.get(key(content, "faq/nb/order-expiry.md")),
+          "damage " + java.util.Arrays.toString(damage));
       assertEquals(first.entries(), load(content, damaged).entries());
     }
   }

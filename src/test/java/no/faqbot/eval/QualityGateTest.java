@@ -26,25 +26,37 @@ class QualityGateTest {
   private static final Path DEV = EVAL.resolve("dev.jsonl");
   private static final Path DEV2 = EVAL.resolve("dev2.jsonl");
 
-  /** Floors: both files together, and each kind of dev2.jsonl (the set nothing was written from). */
+  /**
+   * Floors: both files together, and each kind of dev2.jsonl (the set nothing was written from).
+   */
   static final double OVERALL = 0.86; // reached 87.8 %
+
   static final double DEV_OVERALL = 0.88; // 90.6 %
   static final double DEV2_ANSWER = 0.82; // 84.0 %
   static final double DEV2_FLOW = 0.88; // 92.0 %
   static final double DEV2_NONE = 0.87; // 90.0 %
 
   @Test
-  void the_shipped_content_answers_the_eval_sets_above_the_floors(@TempDir Path tmp) throws Exception {
+  void the_shipped_content_answers_the_eval_sets_above_the_floors(@TempDir Path tmp)
+      throws Exception {
     boolean present = Files.isRegularFile(DEV) && Files.isRegularFile(DEV2);
     if (!present) {
-      String notice = "quality gate: " + EVAL.toAbsolutePath().normalize() + "/dev.jsonl and dev2.jsonl are missing";
-      assertTrue(!"true".equals(System.getenv("CI")), notice + " (required on CI: check shared/ out beside the clone)");
+      String notice =
+          "quality gate: "
+              + EVAL.toAbsolutePath().normalize()
+              + "/dev.jsonl and dev2.jsonl are missing";
+      assertTrue(
+          !"true".equals(System.getenv("CI")),
+          notice + " (required on CI: check shared/ out beside the clone)");
       System.err.println(notice + "; skipping the quality gate");
       Assumptions.abort(notice);
     }
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     EvalRunner.Reports reports;
-    try (App app = App.start(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), "x@example.com"));
+    try (App app =
+            App.start(
+                new Settings(
+                    "127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), "x@example.com"));
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       app.awaitReady();
       reports = new EvalRunner(app.chat(), app.knowledge(), out).run(List.of(DEV, DEV2), false);
@@ -60,7 +72,14 @@ class QualityGateTest {
   }
 
   private static void floor(String what, double reached, double floor, String report) {
-    assertTrue(reached >= floor, String.format(Locale.ROOT, "%s is %.1f %%, below the floor of %.1f %%:%n%s",
-        what, 100 * reached, 100 * floor, report));
+    assertTrue(
+        reached >= floor,
+        String.format(
+            Locale.ROOT,
+            "%s is %.1f %%, below the floor of %.1f %%:%n%s",
+            what,
+            100 * reached,
+            100 * floor,
+            report));
   }
 }

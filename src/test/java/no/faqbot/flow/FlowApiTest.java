@@ -21,7 +21,6 @@ import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
-import no.faqbot.config.Settings;
 import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +32,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The shipped flows, walked through the chat API to every end. */
 class FlowApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> VALID = Map.of(
-      "text", "WooCommerce 8.2", "textarea", "Kassen viser en feil", "email", "shop@example.no",
-      "store-id", "K123456", "error-code", "BAD_VALUE", "http-status", "401",
-      "correlation-id", "7f3c2a1e-9b1d-4c55", "platform", "WooCommerce, Klarna Payments 4.1");
+  private static final Map<String, String> VALID =
+      Map.of(
+          "text",
+          "WooCommerce 8.2",
+          "textarea",
+          "Kassen viser en feil",
+          "email",
+          "shop@example.no",
+          "store-id",
+          "K123456",
+          "error-code",
+          "BAD_VALUE",
+          "http-status",
+          "401",
+          "correlation-id",
+          "7f3c2a1e-9b1d-4c55",
+          "platform",
+          "WooCommerce, Klarna Payments 4.1");
 
   private static final String SECRET = "the state secret of this test server";
 
@@ -47,9 +60,24 @@ class FlowApiTest {
   @BeforeAll
   static void start() {
     // Walking every flow is a robot's pace, faster than the chat limit allows one client.
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, SECRET, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
-        Settings.DEFAULT_THREADS, null, Map.of("FAQBOT_LIMIT_CHAT", "off")));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                SECRET,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                null,
+                null,
+                Settings.DEFAULT_THREADS,
+                null,
+                Map.of("FAQBOT_LIMIT_CHAT", "off")));
     content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
   }
 
@@ -68,11 +96,14 @@ class FlowApiTest {
 
   @Test
   void back_returns_to_the_previous_step_with_progress_and_the_intro_lists_topics() {
-    Reply first = server.chat(content.flow("failed-test-purchase").orElseThrow().triggers().get("nb").get(0), "nb");
+    Reply first =
+        server.chat(
+            content.flow("failed-test-purchase").orElseThrow().triggers().get("nb").get(0), "nb");
     JsonNode view = first.json().path("flow");
     assertEquals(1, view.path("stepNumber").asInt());
     assertFalse(view.path("canGoBack").asBoolean());
-    ObjectNode body = JSON.createObjectNode().put("choice", view.path("options").get(0).path("id").asText());
+    ObjectNode body =
+        JSON.createObjectNode().put("choice", view.path("options").get(0).path("id").asText());
     body.set("state", first.json().path("state"));
     JsonNode second = post(body).json();
     assertEquals(2, second.path("flow").path("stepNumber").asInt());
@@ -105,7 +136,10 @@ class FlowApiTest {
       walk(first.json(), lang, visited, ends, 0);
       Set<String> terminals = new HashSet<>();
       flow.steps().values().stream().filter(Step::isTerminal).forEach(s -> terminals.add(s.id()));
-      assertEquals(terminals, ends, id + " (" + lang + "): every end and e-mail step is reachable through the API");
+      assertEquals(
+          terminals,
+          ends,
+          id + " (" + lang + "): every end and e-mail step is reachable through the API");
       assertEquals(flow.steps().keySet(), visited, id + " (" + lang + "): every step is shown");
     }
   }
@@ -115,11 +149,13 @@ class FlowApiTest {
     JsonNode view = reply.path("flow");
     String step = view.path("stepId").asText();
     visited.add(step);
-    assertTrue(!view.path("prompt").asText().isBlank(), "step " + step + " has a prompt in " + lang);
+    assertTrue(
+        !view.path("prompt").asText().isBlank(), "step " + step + " has a prompt in " + lang);
     switch (view.path("kind").asText()) {
       case "choice", "info" -> {
         for (JsonNode option : view.path("options")) {
-          ObjectNode body = JSON.createObjectNode().put("lang", lang).put("choice", option.path("id").asText());
+          ObjectNode body =
+              JSON.createObjectNode().put("lang", lang).put("choice", option.path("id").asText());
           body.set("state", reply.path("state"));
           Reply next = post(body);
           assertEquals(200, next.status(), next.body());
@@ -130,7 +166,8 @@ class FlowApiTest {
         ObjectNode body = JSON.createObjectNode().put("lang", lang);
         body.set("state", reply.path("state"));
         ObjectNode fields = body.putObject("fields");
-        view.path("fields").forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
+        view.path("fields")
+            .forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
         Reply next = post(body);
         assertEquals(200, next.status(), next.body());
         walk(next.json(), lang, visited, ends, depth + 1);
@@ -142,7 +179,8 @@ class FlowApiTest {
 
   @Test
   void a_tampered_state_is_a_clear_400_not_a_500() {
-    Reply first = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    Reply first =
+        server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
     ObjectNode state = (ObjectNode) first.json().path("state").deepCopy();
     state.put("step", "collect");
     ObjectNode body = JSON.createObjectNode().put("choice", "deactivated");
@@ -153,16 +191,22 @@ class FlowApiTest {
     assertEquals("state_invalid", r.json().path("code").asText(), r.body());
     ObjectNode junk = JSON.createObjectNode().put("choice", "x").put("state", "not an object");
     assertEquals(400, post(junk).status());
-    assertEquals(400, post(JSON.createObjectNode().put("choice", "deactivated")).status(), "a choice needs a state");
+    assertEquals(
+        400,
+        post(JSON.createObjectNode().put("choice", "deactivated")).status(),
+        "a choice needs a state");
   }
 
   @Test
   void a_form_with_bad_values_names_each_field() {
-    Reply r = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    Reply r =
+        server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
     JsonNode reply = r.json();
     for (int i = 0; i < 20 && !reply.path("flow").path("kind").asText().equals("form"); i++) {
       JsonNode options = reply.path("flow").path("options");
-      ObjectNode body = JSON.createObjectNode().put("choice", options.get(options.size() - 1).path("id").asText());
+      ObjectNode body =
+          JSON.createObjectNode()
+              .put("choice", options.get(options.size() - 1).path("id").asText());
       String kind = reply.path("flow").path("kind").asText();
       if (kind.equals("info")) {
         body.put("choice", FlowEngine.NOT_HELPED);
@@ -176,13 +220,16 @@ class FlowApiTest {
     body.putObject("fields").put("merchantEmail", "not-an-address");
     Reply bad = post(body);
     assertEquals(400, bad.status());
-    assertTrue(bad.json().path("fieldErrors").path("merchantEmail").asText().contains("e-mail address"), bad.body());
+    assertTrue(
+        bad.json().path("fieldErrors").path("merchantEmail").asText().contains("e-mail address"),
+        bad.body());
     assertEquals("field_invalid", bad.json().path("code").asText(), bad.body());
   }
 
   @Test
   void avbryt_leaves_the_flow() {
-    Reply first = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    Reply first =
+        server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
     ObjectNode body = JSON.createObjectNode().put("message", "avbryt").put("lang", "nb");
     body.set("state", first.json().path("state"));
     Reply r = post(body);
@@ -195,7 +242,9 @@ class FlowApiTest {
     JsonNode reply = server.chat(trigger, "nb").json();
     for (int i = 0; i < 20 && !reply.path("flow").path("kind").asText().equals("form"); i++) {
       JsonNode options = reply.path("flow").path("options");
-      ObjectNode body = JSON.createObjectNode().put("choice", options.get(options.size() - 1).path("id").asText());
+      ObjectNode body =
+          JSON.createObjectNode()
+              .put("choice", options.get(options.size() - 1).path("id").asText());
       if (reply.path("flow").path("kind").asText().equals("info")) {
         body.put("choice", FlowEngine.NOT_HELPED);
       }
@@ -207,13 +256,18 @@ class FlowApiTest {
 
   @Test
   void a_password_typed_into_a_form_is_redacted_before_it_goes_into_the_state() {
-    JsonNode form = untilForm("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen");
+    JsonNode form =
+        untilForm("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen");
     assertEquals("form", form.path("flow").path("kind").asText(), "the flow has a form: " + form);
     ObjectNode body = JSON.createObjectNode();
     body.set("state", form.path("state"));
     ObjectNode fields = body.putObject("fields");
-    form.path("flow").path("fields").forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
-    fields.put("description", "Det feiler. Passordet er Sommer2026! og curl -u K123456_abcdef123456:s3cr3tX gir 401");
+    form.path("flow")
+        .path("fields")
+        .forEach(f -> fields.put(f.path("id").asText(), VALID.get(f.path("type").asText())));
+    fields.put(
+        "description",
+        "Det feiler. Passordet er Sommer2026! og curl -u K123456_abcdef123456:s3cr3tX gir 401");
     Reply next = post(body);
     assertEquals(200, next.status(), next.body());
     assertFalse(next.body().contains("Sommer2026"), next.body());
@@ -222,22 +276,29 @@ class FlowApiTest {
     assertTrue(state.contains("Passordet er [fjernet]"), state);
     assertEquals("email", next.json().path("flow").path("kind").asText(), next.body());
     String collected = next.json().path("flow").path("collected").path("description").asText();
-    assertTrue(collected.contains("Passordet er [fjernet]") && collected.contains("K123456_ab"), collected);
+    assertTrue(
+        collected.contains("Passordet er [fjernet]") && collected.contains("K123456_ab"),
+        collected);
   }
 
   @Test
   void an_expired_state_is_the_same_clear_400_as_a_stale_one() {
     Flow flow = content.flow("failed-test-purchase").orElseThrow();
     Clock dayAndAHalfAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-36));
-    JsonNode old = new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8), dayAndAHalfAgo, StateCodec.MAX_AGE)
-        .encode(FlowEngine.start(flow));
-    ObjectNode body = JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
+    JsonNode old =
+        new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8), dayAndAHalfAgo, StateCodec.MAX_AGE)
+            .encode(FlowEngine.start(flow));
+    ObjectNode body =
+        JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
     body.set("state", old);
     Reply r = post(body);
     assertEquals(400, r.status(), r.body());
     assertTrue(r.json().path("error").asText().contains("expired"), r.body());
-    ObjectNode fresh = JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
-    fresh.set("state", new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8)).encode(FlowEngine.start(flow)));
+    ObjectNode fresh =
+        JSON.createObjectNode().put("choice", flow.step(flow.start()).options().get(0).id());
+    fresh.set(
+        "state",
+        new StateCodec(SECRET.getBytes(StandardCharsets.UTF_8)).encode(FlowEngine.start(flow)));
     assertEquals(200, post(fresh).status(), "the same state issued now is fine");
   }
 }

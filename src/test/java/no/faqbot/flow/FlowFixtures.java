@@ -4,7 +4,8 @@ package no.faqbot.flow;
 final class FlowFixtures {
   private FlowFixtures() {}
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       version: 1
       id: demo
       title: {nb: "Demo", en: "Demo"}

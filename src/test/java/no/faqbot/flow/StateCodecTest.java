@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 
 class StateCodecTest {
   private final Flow flow = FlowFixtures.good();
-  private final StateCodec codec = new StateCodec("a shared secret of enough length".getBytes(StandardCharsets.UTF_8));
+  private final StateCodec codec =
+      new StateCodec("a shared secret of enough length".getBytes(StandardCharsets.UTF_8));
 
   private FlowState sample() {
     FlowState s = FlowEngine.advance(flow, FlowEngine.start(flow), "deactivated", null);
     s = FlowEngine.advance(flow, s, FlowEngine.NOT_HELPED, null);
-    return FlowEngine.advance(flow, s, null, Map.of("storeId", "K123456", "merchantEmail", "a@b.no"));
+    return FlowEngine.advance(
+        flow, s, null, Map.of("storeId", "K123456", "merchantEmail", "a@b.no"));
   }
 
   @Test
@@ -34,7 +36,8 @@ class StateCodecTest {
 
   @Test
   void another_replica_with_the_same_secret_continues_the_conversation() {
-    StateCodec replica = new StateCodec("a shared secret of enough length".getBytes(StandardCharsets.UTF_8));
+    StateCodec replica =
+        new StateCodec("a shared secret of enough length".getBytes(StandardCharsets.UTF_8));
     assertEquals(sample(), replica.decode(codec.encode(sample())));
   }
 
@@ -46,10 +49,14 @@ class StateCodecTest {
     ObjectNode noSig = (ObjectNode) codec.encode(sample());
     noSig.remove("sig");
     assertThrows(InvalidStateException.class, () -> codec.decode(noSig));
-    JsonNode foreign = new StateCodec("another secret, also long enough".getBytes(StandardCharsets.UTF_8)).encode(sample());
+    JsonNode foreign =
+        new StateCodec("another secret, also long enough".getBytes(StandardCharsets.UTF_8))
+            .encode(sample());
     assertThrows(InvalidStateException.class, () -> codec.decode(foreign));
-    assertThrows(InvalidStateException.class, () -> codec.decode(new ObjectMapper().createArrayNode()));
-    ObjectNode garbage = new ObjectMapper().createObjectNode().put("sig", "x").put("trail", "not a list");
+    assertThrows(
+        InvalidStateException.class, () -> codec.decode(new ObjectMapper().createArrayNode()));
+    ObjectNode garbage =
+        new ObjectMapper().createObjectNode().put("sig", "x").put("trail", "not a list");
     assertThrows(InvalidStateException.class, () -> codec.decode(garbage));
   }
 
@@ -57,10 +64,20 @@ class StateCodecTest {
   void a_state_expires_after_its_maximum_age_with_a_clear_message() {
     byte[] secret = "a shared secret of enough length".getBytes(StandardCharsets.UTF_8);
     Instant issued = Instant.parse("2026-11-30T12:00:00Z");
-    JsonNode state = new StateCodec(secret, Clock.fixed(issued, ZoneOffset.UTC), StateCodec.MAX_AGE).encode(sample());
-    StateCodec nextDay = new StateCodec(secret, Clock.fixed(issued.plus(Duration.ofHours(23)), ZoneOffset.UTC), StateCodec.MAX_AGE);
+    JsonNode state =
+        new StateCodec(secret, Clock.fixed(issued, ZoneOffset.UTC), StateCodec.MAX_AGE)
+            .encode(sample());
+    StateCodec nextDay =
+        new StateCodec(
+            secret,
+            Clock.fixed(issued.plus(Duration.ofHours(23)), ZoneOffset.UTC),
+            StateCodec.MAX_AGE);
     assertEquals(sample(), nextDay.decode(state), "a state a few hours old is fine");
-    StateCodec later = new StateCodec(secret, Clock.fixed(issued.plus(Duration.ofHours(25)), ZoneOffset.UTC), StateCodec.MAX_AGE);
+    StateCodec later =
+        new StateCodec(
+            secret,
+            Clock.fixed(issued.plus(Duration.ofHours(25)), ZoneOffset.UTC),
+            StateCodec.MAX_AGE);
     InvalidStateException e = assertThrows(InvalidStateException.class, () -> later.decode(state));
     assertTrue(e.getMessage().contains("expired"), e.getMessage());
   }

@@ -20,11 +20,16 @@ class EventRecorderTest {
     CountDownLatch stalled = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Event> written = new ArrayList<>();
-    EventRecorder recorder = new EventRecorder(batch -> {
-      stalled.countDown();
-      release.await();
-      written.addAll(batch);
-    }, true, 10, Clock.systemUTC());
+    EventRecorder recorder =
+        new EventRecorder(
+            batch -> {
+              stalled.countDown();
+              release.await();
+              written.addAll(batch);
+            },
+            true,
+            10,
+            Clock.systemUTC());
     recorder.record(vote(0));
     stalled.await(); // the writer holds the first event and waits for the "database"
     for (int i = 1; i <= 100; i++) {
@@ -36,15 +41,22 @@ class EventRecorderTest {
     assertTrue(recorder.flush(5000));
     assertEquals(11, written.size());
     assertEquals(11, recorder.written());
-    assertFalse(written.get(0).message().contains("hemmelig"), "secrets are removed before the store sees them");
+    assertFalse(
+        written.get(0).message().contains("hemmelig"),
+        "secrets are removed before the store sees them");
     recorder.close();
   }
 
   @Test
   void a_failing_store_counts_the_batch_as_dropped() {
-    EventRecorder recorder = new EventRecorder(batch -> {
-      throw new java.sql.SQLException("disk full");
-    }, true, 100, Clock.systemUTC());
+    EventRecorder recorder =
+        new EventRecorder(
+            batch -> {
+              throw new java.sql.SQLException("disk full");
+            },
+            true,
+            100,
+            Clock.systemUTC());
     recorder.record(vote(1));
     recorder.record(vote(2));
     assertTrue(recorder.flush(5000));

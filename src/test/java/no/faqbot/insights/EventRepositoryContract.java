@@ -30,15 +30,33 @@ abstract class EventRepositoryContract {
   }
 
   static Event turn(long at, String conversation, String message, String type) {
-    return new Event(at, EventKind.TURN, conversation, "nb", message, type, "find-store-id", 0.91, "other", 0.4,
-        List.of("a", "b"), null, null, null, null, null, null, null);
+    return new Event(
+        at,
+        EventKind.TURN,
+        conversation,
+        "nb",
+        message,
+        type,
+        "find-store-id",
+        0.91,
+        "other",
+        0.4,
+        List.of("a", "b"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void events_round_trip_with_every_column() throws Exception {
     Event turn = turn(1000, "c1", "hvor er butikk-id?", "answer");
     Event vote = Event.vote(2000, "c1", "nb", "find-store-id", false, "hvor er butikk-id?");
-    Event mail = Event.support(3000, EventKind.SUPPORT_SENT, "c1", "en", "FB-1234", "payment-failed", "E42");
+    Event mail =
+        Event.support(3000, EventKind.SUPPORT_SENT, "c1", "en", "FB-1234", "payment-failed", "E42");
     events.insert(List.of(turn, vote, mail));
     List<Event> read = new ArrayList<>();
     events.forEach(0, 10_000, read::add);
@@ -48,7 +66,8 @@ abstract class EventRepositoryContract {
 
   @Test
   void purge_deletes_only_what_is_older_than_the_cutoff() throws Exception {
-    events.insert(List.of(turn(1 * DAY, "old", "x", "fallback"), turn(100 * DAY, "new", "y", "answer")));
+    events.insert(
+        List.of(turn(1 * DAY, "old", "x", "fallback"), turn(100 * DAY, "new", "y", "answer")));
     assertEquals(1, events.deleteBefore(50 * DAY));
     List<Event> left = new ArrayList<>();
     events.forEach(0, Long.MAX_VALUE, left::add);
@@ -58,31 +77,60 @@ abstract class EventRepositoryContract {
 
   @Test
   void one_conversation_can_be_deleted() throws Exception {
-    events.insert(List.of(turn(1, "a", "x", "answer"), turn(2, "b", "y", "answer"), Event.pick(3, "a", "nb", "e")));
+    events.insert(
+        List.of(
+            turn(1, "a", "x", "answer"),
+            turn(2, "b", "y", "answer"),
+            Event.pick(3, "a", "nb", "e")));
     assertEquals(2, events.deleteConversation("a"));
     assertEquals(1, events.count());
   }
 
   static Event flow(long at, String conversation, String step, String outcome, boolean started) {
-    return new Event(at, EventKind.TURN, conversation, "nb", started ? "testkjøp feiler" : null, "flow", null, null,
-        null, null, null, "failed-test-purchase", step, outcome, null, null, null, null);
+    return new Event(
+        at,
+        EventKind.TURN,
+        conversation,
+        "nb",
+        started ? "testkjøp feiler" : null,
+        "flow",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "failed-test-purchase",
+        step,
+        outcome,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void the_insights_figures_come_from_the_same_sql_on_every_store() throws Exception {
     long t = 10 * DAY + 1000;
-    events.insert(List.of(
-        turn(t, "c1", "hvor er butikk-id?", "answer"), Event.vote(t + 1, "c1", "nb", "find-store-id", true, "q"),
-        turn(t, "c2", "blorp", "fallback"), turn(t + 60_000, "c2", "refusjon", "suggestions"),
-        Event.pick(t + 70_000, "c2", "nb", "refunds"), Event.vote(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
-        flow(t, "c3", "start", null, true), flow(t + 1, "c3", "check-mode", null, false),
-        flow(t + 2, "c3", "done", "resolved", false),
-        flow(t, "c4", "start", null, true), flow(t + 1, "c4", "email", "email", false),
-        Event.support(t + 2, EventKind.SUPPORT_PREPARED, "c4", "nb", "FB-1", "Testkjøp", "E1"),
-        turn(t, "c5", "in english", "answer").withMessage("english"),
-        turn(40 * DAY, "c9", "outside the period", "answer")));
-    InsightsReport r = new InsightsQueries(store).report(10 * DAY, 12 * DAY, 2, null,
-        new InsightsReport.Recording(true, 0, 0, "test", 90));
+    events.insert(
+        List.of(
+            turn(t, "c1", "hvor er butikk-id?", "answer"),
+            Event.vote(t + 1, "c1", "nb", "find-store-id", true, "q"),
+            turn(t, "c2", "blorp", "fallback"),
+            turn(t + 60_000, "c2", "refusjon", "suggestions"),
+            Event.pick(t + 70_000, "c2", "nb", "refunds"),
+            Event.vote(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
+            flow(t, "c3", "start", null, true),
+            flow(t + 1, "c3", "check-mode", null, false),
+            flow(t + 2, "c3", "done", "resolved", false),
+            flow(t, "c4", "start", null, true),
+            flow(t + 1, "c4", "email", "email", false),
+            Event.support(t + 2, EventKind.SUPPORT_PREPARED, "c4", "nb", "FB-1", "Testkjøp", "E1"),
+            turn(t, "c5", "in english", "answer").withMessage("english"),
+            turn(40 * DAY, "c9", "outside the period", "answer")));
+    InsightsReport r =
+        new InsightsQueries(store)
+            .report(
+                10 * DAY, 12 * DAY, 2, null, new InsightsReport.Recording(true, 0, 0, "test", 90));
     assertEquals(5, r.conversations());
     assertEquals(6, r.messages());
     assertEquals(2, r.replies().answered());
@@ -92,10 +140,13 @@ abstract class EventRepositoryContract {
     assertEquals(1, r.flows().resolved());
     assertEquals(1, r.flows().toEmail());
     assertEquals(1, r.conversationsWithEmail());
-    assertEquals(2, r.deflection().hardConversations(), "c1 by a helpful vote, c3 by a resolved flow");
+    assertEquals(
+        2, r.deflection().hardConversations(), "c1 by a helpful vote, c3 by a resolved flow");
     assertEquals(0.8, r.deflection().soft());
     assertEquals(0.5, r.helpfulRate());
-    assertEquals(List.of("1970-01-11", "1970-01-12"), r.perDay().stream().map(InsightsReport.Day::date).toList());
+    assertEquals(
+        List.of("1970-01-11", "1970-01-12"),
+        r.perDay().stream().map(InsightsReport.Day::date).toList());
     assertEquals(6, r.perDay().get(0).messages());
     assertEquals("refunds", r.mostUnhelpful().get(0).entryId());
     InsightsReport.Funnel funnel = r.funnels().get(0);
@@ -103,26 +154,35 @@ abstract class EventRepositoryContract {
     assertEquals("start", funnel.steps().get(0).step());
     assertEquals(2, funnel.steps().get(0).reached());
     assertEquals(0.5, funnel.steps().get(1).dropOff());
-    InsightsReport english = new InsightsQueries(store).report(10 * DAY, 12 * DAY, 2, "en",
-        new InsightsReport.Recording(true, 0, 0, "test", 90));
+    InsightsReport english =
+        new InsightsQueries(store)
+            .report(
+                10 * DAY, 12 * DAY, 2, "en", new InsightsReport.Recording(true, 0, 0, "test", 90));
     assertEquals(0, english.messages(), "every turn above is in nb");
   }
 
   @Test
   void conversations_are_counted_once_per_day_and_a_deleted_one_is_taken_out() throws Exception {
-    events.insert(List.of(turn(DAY + 1, "c1", "a", "answer"), turn(DAY + 2, "c2", "b", "fallback")));
+    events.insert(
+        List.of(turn(DAY + 1, "c1", "a", "answer"), turn(DAY + 2, "c2", "b", "fallback")));
     events.insert(List.of(turn(DAY + 3, "c1", "c", "answer"))); // c1 again, in a later batch
     InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
-    assertEquals(2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
+    assertEquals(
+        2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
     events.deleteConversation("c1");
     InsightsReport after = new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording);
     assertEquals(1, after.conversations());
-    assertEquals(3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
+    assertEquals(
+        3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
   }
 
   @Test
   void export_reads_only_the_period() throws Exception {
-    events.insert(List.of(turn(5, "a", "x", "answer"), turn(15, "b", "y", "answer"), turn(25, "c", "z", "answer")));
+    events.insert(
+        List.of(
+            turn(5, "a", "x", "answer"),
+            turn(15, "b", "y", "answer"),
+            turn(25, "c", "z", "answer")));
     List<Event> read = new ArrayList<>();
     events.forEach(10, 25, read::add);
     assertEquals(List.of("b"), read.stream().map(Event::conversation).toList());

@@ -17,7 +17,9 @@ class FeedbackImportTest {
 
   @Test
   void an_old_feedback_file_is_imported_once_then_renamed() throws Exception {
-    Files.writeString(data.resolve("feedback.jsonl"), """
+    Files.writeString(
+        data.resolve("feedback.jsonl"),
+        """
         {"at":"2026-11-20T10:00:00Z","entryId":"find-store-id","lang":"nb","helpful":false,"query":"butikk-id?"}
         not json
         {"at":"2026-11-21T10:00:00Z","entryId":"refunds","lang":"en","helpful":true,"query":null}

@@ -22,20 +22,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The staff insights page and its JSON over a conversation recorded through the real server. */
 class InsightsPageTest {
-  static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+  static final String BASIC =
+      "Basic "
+          + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
   @TempDir static Path tmp;
   static TestServer server;
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
-        "riktig hest", Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                "anna",
+                "riktig hest",
+                Settings.DEFAULT_THREADS,
+                null,
+                StoreSettings.EMBEDDED,
+                RecordingSettings.DEFAULT));
     String c = "\"conversation\":\"" + RecordingTest.CONVERSATION + "\"";
-    server.postJson("/api/chat", "{\"message\":\"hvor finner jeg butikk-ID?\",\"lang\":\"nb\"," + c + "}");
+    server.postJson(
+        "/api/chat", "{\"message\":\"hvor finner jeg butikk-ID?\",\"lang\":\"nb\"," + c + "}");
     server.postJson("/api/chat", "{\"message\":\"qwxz blorp\",\"lang\":\"nb\"," + c + "}");
     server.postJson("/api/chat", "{\"message\":\"where do I find the store ID?\",\"lang\":\"en\"}");
-    server.postJson("/api/feedback", "{\"entryId\":\"find-store-id\",\"helpful\":true,\"lang\":\"nb\"," + c + "}");
+    server.postJson(
+        "/api/feedback",
+        "{\"entryId\":\"find-store-id\",\"helpful\":true,\"lang\":\"nb\"," + c + "}");
     assertTrue(server.app().recorder().flush(5000));
   }
 
@@ -45,8 +66,13 @@ class InsightsPageTest {
   }
 
   static HttpResponse<String> staffGet(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.base() + path))
+                .header("Authorization", BASIC)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -60,8 +86,13 @@ class InsightsPageTest {
     assertEquals(1, json.at("/replies/fellBack").asInt());
     assertEquals(1.0, json.get("helpfulRate").asDouble());
     assertEquals(30, json.get("perDay").size());
-    assertEquals(3, new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(staffGet("/staff/api/insights?days=7").body()).get("messages").asInt(), "all languages");
+    assertEquals(
+        3,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(staffGet("/staff/api/insights?days=7").body())
+            .get("messages")
+            .asInt(),
+        "all languages");
     assertEquals(400, staffGet("/staff/api/insights?days=30&lang=xx").statusCode());
     assertEquals(400, staffGet("/staff/api/insights?days=0").statusCode());
     Reply anonymous = server.get("/staff/api/insights");
@@ -74,8 +105,11 @@ class InsightsPageTest {
     assertEquals(200, page.statusCode(), page.body());
     String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
     assertTrue(csp.startsWith("default-src 'none'") && !csp.contains("unsafe"), csp);
-    assertTrue(page.body().contains("<svg") && page.body().contains("class=\"chart\""), page.body());
+    assertTrue(
+        page.body().contains("<svg") && page.body().contains("class=\"chart\""), page.body());
     assertTrue(page.body().contains("find-store-id"), "top entries");
-    assertTrue(!page.body().contains("<script") && !page.body().contains("style=\""), "nothing inline for the CSP to block");
+    assertTrue(
+        !page.body().contains("<script") && !page.body().contains("style=\""),
+        "nothing inline for the CSP to block");
   }
 }

@@ -32,15 +32,33 @@ class PrivacyTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
-        "riktig hest", Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                "anna",
+                "riktig hest",
+                Settings.DEFAULT_THREADS,
+                null,
+                StoreSettings.EMBEDDED,
+                RecordingSettings.DEFAULT));
     events = new EventRepository(server.app().store());
     long t = Instant.parse("2026-11-10T12:00:00Z").toEpochMilli();
-    events.insert(List.of(
-        EventRepositoryContract.turn(t, "conversation-a", "=HYPERLINK(\"http://evil\")", "fallback"),
-        EventRepositoryContract.turn(t + DAY, "conversation-a", "hei, \"sitat\"", "answer"),
-        EventRepositoryContract.turn(t + 5 * DAY, "conversation-b", "senere", "answer")));
+    events.insert(
+        List.of(
+            EventRepositoryContract.turn(
+                t, "conversation-a", "=HYPERLINK(\"http://evil\")", "fallback"),
+            EventRepositoryContract.turn(t + DAY, "conversation-a", "hei, \"sitat\"", "answer"),
+            EventRepositoryContract.turn(t + 5 * DAY, "conversation-b", "senere", "answer")));
   }
 
   @AfterAll
@@ -49,7 +67,8 @@ class PrivacyTest {
   }
 
   private static Reply staff(HttpRequest.Builder request) {
-    String basic = Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
     return server.send(request.header("Authorization", "Basic " + basic).build());
   }
 
@@ -63,8 +82,11 @@ class PrivacyTest {
     assertEquals(200, csv.status(), csv.body());
     String[] lines = csv.body().split("\r\n");
     assertEquals(3, lines.length, csv.body());
-    assertTrue(lines[0].startsWith("at,kind,conversation,lang,message,replyType,entryId,score"), lines[0]);
-    assertTrue(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","), "formula defused: " + lines[1]);
+    assertTrue(
+        lines[0].startsWith("at,kind,conversation,lang,message,replyType,entryId,score"), lines[0]);
+    assertTrue(
+        lines[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","),
+        "formula defused: " + lines[1]);
     assertTrue(lines[2].contains(",\"hei, \"\"sitat\"\"\","), lines[2]);
     assertEquals(401, server.get("/staff/api/events.csv").status(), "staff only");
   }
@@ -84,22 +106,37 @@ class PrivacyTest {
   @Test
   void staff_can_delete_one_conversation_and_it_is_audited() throws Exception {
     events.insert(List.of(EventRepositoryContract.turn(1, "conversation-del", "x", "answer")));
-    Reply deleted = staff(HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/conversations/conversation-del"))
-        .DELETE());
+    Reply deleted =
+        staff(
+            HttpRequest.newBuilder(
+                    URI.create(server.base() + "/staff/api/conversations/conversation-del"))
+                .DELETE());
     assertEquals(200, deleted.status(), deleted.body());
     assertEquals(1, deleted.json().get("deleted").asInt());
     AuditLog.Entry last = new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0);
     assertEquals("anna", last.user());
     assertEquals("delete-conversation", last.action());
     assertTrue(last.detail().startsWith("conversation-del"), last.detail());
-    assertEquals(401, server.send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/conversations/conversation-a"))
-        .DELETE().build()).status());
+    assertEquals(
+        401,
+        server
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(server.base() + "/staff/api/conversations/conversation-a"))
+                    .DELETE()
+                    .build())
+            .status());
   }
 
   @Test
   void the_retention_purge_deletes_only_events_older_than_the_period() throws Exception {
-    events.insert(List.of(EventRepositoryContract.turn(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(),
-        "conversation-old", "gammel", "answer")));
+    events.insert(
+        List.of(
+            EventRepositoryContract.turn(
+                Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(),
+                "conversation-old",
+                "gammel",
+                "answer")));
     Clock now = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
     long before = events.count();
     assertEquals(1, new RetentionPurge(events, 90, now).run());

@@ -28,9 +28,24 @@ class RecordingTest {
   @TempDir Path tmp;
 
   private TestServer server(boolean recording) {
-    return new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
-        Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, new RecordingSettings(recording, 90)));
+    return new TestServer(
+        new Settings(
+            "127.0.0.1",
+            0,
+            Path.of("content"),
+            tmp.resolve("index"),
+            Settings.DEFAULT_SUPPORT_EMAIL,
+            null,
+            SupportLimits.DEFAULT,
+            null,
+            null,
+            tmp.resolve("data"),
+            null,
+            null,
+            Settings.DEFAULT_THREADS,
+            null,
+            StoreSettings.EMBEDDED,
+            new RecordingSettings(recording, 90)));
   }
 
   static List<Event> events(TestServer server) throws Exception {
@@ -41,16 +56,25 @@ class RecordingTest {
   }
 
   private static Reply chat(TestServer server, String message, String conversation) {
-    return server.postJson("/api/chat", "{\"message\":\"" + message + "\",\"lang\":\"nb\",\"conversation\":\""
-        + conversation + "\"}");
+    return server.postJson(
+        "/api/chat",
+        "{\"message\":\""
+            + message
+            + "\",\"lang\":\"nb\",\"conversation\":\""
+            + conversation
+            + "\"}");
   }
 
   @Test
   void a_turn_is_recorded_with_its_reply_ranking_and_no_secret() throws Exception {
     try (TestServer server = server(true)) {
-      assertEquals(200, chat(server, "hvor finner jeg butikk-ID? passord: hemmelig1", CONVERSATION).status());
+      assertEquals(
+          200,
+          chat(server, "hvor finner jeg butikk-ID? passord: hemmelig1", CONVERSATION).status());
       assertEquals(200, chat(server, "qwxz blorp", "not an id!").status());
-      assertEquals(200, server.get("/api/entries/find-store-id?lang=nb&conversation=" + CONVERSATION).status());
+      assertEquals(
+          200,
+          server.get("/api/entries/find-store-id?lang=nb&conversation=" + CONVERSATION).status());
       List<Event> events = events(server);
       Event turn = events.get(0);
       assertEquals(EventKind.TURN, turn.kind());
@@ -76,18 +100,35 @@ class RecordingTest {
     try (TestServer server = server(true)) {
       String boundary = "----faqbot" + System.nanoTime();
       StringBuilder body = new StringBuilder();
-      String[][] fields = {{"storeId", "12345"}, {"merchantEmail", "butikk@example.no"}, {"errorCode", "BAD_VALUE"},
-          {"description", "Kassen feiler"}, {"lang", "nb"}, {"conversation", CONVERSATION}};
+      String[][] fields = {
+        {"storeId", "12345"},
+        {"merchantEmail", "butikk@example.no"},
+        {"errorCode", "BAD_VALUE"},
+        {"description", "Kassen feiler"},
+        {"lang", "nb"},
+        {"conversation", CONVERSATION}
+      };
       for (String[] f : fields) {
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f[0])
-            .append("\"\r\n\r\n").append(f[1]).append("\r\n");
+        body.append("--")
+            .append(boundary)
+            .append("\r\nContent-Disposition: form-data; name=\"")
+            .append(f[0])
+            .append("\"\r\n\r\n")
+            .append(f[1])
+            .append("\r\n");
       }
       body.append("--").append(boundary).append("--\r\n");
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email?format=json"))
-              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(server.base() + "/api/support-email?format=json"))
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              body.toString(), StandardCharsets.UTF_8))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), response.body());
       Event mail = events(server).get(0);
       assertEquals(EventKind.SUPPORT_PREPARED, mail.kind());
@@ -102,7 +143,11 @@ class RecordingTest {
   void with_recording_off_nothing_is_stored() throws Exception {
     try (TestServer server = server(false)) {
       assertEquals(200, chat(server, "hvor finner jeg butikk-ID?", CONVERSATION).status());
-      assertEquals(201, server.postJson("/api/feedback", "{\"entryId\":\"find-store-id\",\"helpful\":true}").status());
+      assertEquals(
+          201,
+          server
+              .postJson("/api/feedback", "{\"entryId\":\"find-store-id\",\"helpful\":true}")
+              .status());
       assertEquals(List.of(), events(server));
     }
   }

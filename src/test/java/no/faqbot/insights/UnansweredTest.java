@@ -28,9 +28,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unanswered questions through the real server: listed, grouped, fixed by an alternative, dismissed. */
+/**
+ * Unanswered questions through the real server: listed, grouped, fixed by an alternative,
+ * dismissed.
+ */
 class UnansweredTest {
-  static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+  static final String BASIC =
+      "Basic "
+          + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
   @TempDir Path tmp;
   TestServer server;
   Path content;
@@ -38,9 +43,25 @@ class UnansweredTest {
   @BeforeEach
   void start() throws Exception {
     content = Fixtures.realContent(tmp);
-    server = new TestServer(new Settings("127.0.0.1", 0, content, tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
-        "riktig hest", Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                content,
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                "anna",
+                "riktig hest",
+                Settings.DEFAULT_THREADS,
+                null,
+                StoreSettings.EMBEDDED,
+                RecordingSettings.DEFAULT));
   }
 
   @AfterEach
@@ -49,25 +70,37 @@ class UnansweredTest {
   }
 
   private String chatType(String message) {
-    return server.postJson("/api/chat", "{\"message\":\"" + message + "\",\"lang\":\"nb\"}").json().get("type").asText();
+    return server
+        .postJson("/api/chat", "{\"message\":\"" + message + "\",\"lang\":\"nb\"}")
+        .json()
+        .get("type")
+        .asText();
   }
 
   private HttpResponse<String> staff(String method, String path, String json) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).header("Authorization", BASIC);
-    b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.base() + path)).header("Authorization", BASIC);
+    b =
+        json == null
+            ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+    return HttpClient.newHttpClient()
+        .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private JsonNode unanswered() throws Exception {
     assertTrue(server.app().recorder().flush(5000));
     HttpResponse<String> list = staff("GET", "/staff/api/unanswered?days=30&lang=nb", null);
     assertEquals(200, list.statusCode(), list.body());
-    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.body()).get("unanswered");
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(list.body())
+        .get("unanswered");
   }
 
   @Test
-  void the_same_question_asked_several_ways_is_one_row_and_an_added_alternative_answers_it() throws Exception {
+  void the_same_question_asked_several_ways_is_one_row_and_an_added_alternative_answers_it()
+      throws Exception {
     // not answered: a fall-back, or suggestions none of which is opened
     assertNotEquals("answer", chatType("kan jeg endre logoen i kassevinduet"));
     assertNotEquals("answer", chatType("endre logo kassevindu"));
@@ -81,39 +114,64 @@ class UnansweredTest {
 
     Path file = content.resolve("faq/nb/find-store-id.md");
     List<String> before = Files.readAllLines(file);
-    HttpResponse<String> added = staff("POST", "/staff/api/unanswered/" + row.get("id").asText() + "/alternative?days=30&lang=nb",
-        "{\"entryId\":\"find-store-id\",\"lang\":\"nb\",\"text\":\"kan jeg endre logoen i kassevinduet\"}");
+    HttpResponse<String> added =
+        staff(
+            "POST",
+            "/staff/api/unanswered/" + row.get("id").asText() + "/alternative?days=30&lang=nb",
+            "{\"entryId\":\"find-store-id\",\"lang\":\"nb\",\"text\":\"kan jeg endre logoen i kassevinduet\"}");
     assertEquals(200, added.statusCode(), added.body());
     List<String> after = Files.readAllLines(file);
     assertEquals(before.size() + 1, after.size(), "one line added, nothing else changed");
     assertTrue(after.contains("  - kan jeg endre logoen i kassevinduet"), after.toString());
-    assertEquals(List.of(), new ContentLoader(content, new MarkdownRenderer()).load().problems(), "validate is clean");
+    assertEquals(
+        List.of(),
+        new ContentLoader(content, new MarkdownRenderer()).load().problems(),
+        "validate is clean");
     assertEquals("answer", chatType("kan jeg endre logoen i kassevinduet"), "served at once");
     assertEquals(0, unanswered().size(), "handled");
     AuditLog.Entry audit = new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0);
     assertEquals("anna", audit.user());
     assertEquals("add-alternative", audit.action());
-    assertEquals(404, staff("POST", "/staff/api/unanswered/nosuchgroup/alternative", "{\"entryId\":\"find-store-id\"}")
-        .statusCode());
+    assertEquals(
+        404,
+        staff(
+                "POST",
+                "/staff/api/unanswered/nosuchgroup/alternative",
+                "{\"entryId\":\"find-store-id\"}")
+            .statusCode());
   }
 
   @Test
   void session_posts_need_the_csrf_token() throws Exception {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/login")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> form =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/staff/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
     String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", loginCookie)
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&user=anna&password=riktig+hest")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", loginCookie)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + token + "&user=anna&password=riktig+hest"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String session = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     chatType("qwxz blorp fnarg");
     String id = unanswered().get(0).get("id").asText();
-    HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/unanswered/"
-        + id + "/dismiss")).header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
-        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> forged =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(server.base() + "/staff/api/unanswered/" + id + "/dismiss"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(403, forged.statusCode(), forged.body());
     assertEquals(1, unanswered().size(), "not dismissed");
   }
@@ -123,10 +181,15 @@ class UnansweredTest {
     chatType("qwxz blorp fnarg");
     JsonNode rows = unanswered();
     assertEquals(1, rows.size());
-    HttpResponse<String> skeleton = staff("POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/skeleton", null);
+    HttpResponse<String> skeleton =
+        staff(
+            "POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/skeleton", null);
     assertEquals(200, skeleton.statusCode(), skeleton.body());
     assertTrue(skeleton.body().contains("question: qwxz blorp fnarg"), skeleton.body());
-    assertEquals(200, staff("POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/dismiss", null).statusCode());
+    assertEquals(
+        200,
+        staff("POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/dismiss", null)
+            .statusCode());
     chatType("qwxz blorp fnarg");
     assertEquals(0, unanswered().size(), "stays dismissed");
     chatType("helt annerledes vrovl");

@@ -62,8 +62,11 @@ class HotReloadTest {
   @Test
   void added_and_deleted_entries_come_and_go() throws Exception {
     Path added = content.resolve("faq/nb/new-entry.md");
-    Files.writeString(added, Files.readString(content.resolve("faq/nb/order-expiry.md"))
-        .replace("id: order-expiry", "id: new-entry").replace("28 dager", "ny tekst"));
+    Files.writeString(
+        added,
+        Files.readString(content.resolve("faq/nb/order-expiry.md"))
+            .replace("id: order-expiry", "id: new-entry")
+            .replace("28 dager", "ny tekst"));
     waitFor(() -> answer("new-entry").contains("ny tekst"));
     Files.delete(added);
     waitFor(() -> answer("new-entry").equals("HTTP 404"));
@@ -72,15 +75,24 @@ class HotReloadTest {
   @Test
   void a_broken_file_keeps_the_last_good_content_and_reports_the_line() throws Exception {
     Path file = content.resolve("faq/nb/find-store-id.md");
-    Files.writeString(file, Files.readString(file).replace("question: Hvor finner jeg butikk-ID-en min?", "question: [broken"));
-    waitFor(() -> server.app().reloader().lastReload() != null && !server.app().reloader().lastReload().served());
-    assertTrue(answer("find-store-id").contains("velkomstmailen"), "the last good answer keeps serving");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("question: Hvor finner jeg butikk-ID-en min?", "question: [broken"));
+    waitFor(
+        () ->
+            server.app().reloader().lastReload() != null
+                && !server.app().reloader().lastReload().served());
+    assertTrue(
+        answer("find-store-id").contains("velkomstmailen"), "the last good answer keeps serving");
     String problem = server.app().reloader().lastReload().problems().get(0).toString();
     assertTrue(problem.startsWith("content/faq/nb/find-store-id.md:"), problem);
     TestServer.Reply health = server.get("/health");
     assertEquals(false, health.json().path("lastReload").path("served").asBoolean());
     assertEquals(1, health.json().path("lastReload").path("problems").asInt(), health.body());
-    assertFalse(health.body().contains("find-store-id") || health.body().contains("content/"), "no file paths in public: " + health.body());
+    assertFalse(
+        health.body().contains("find-store-id") || health.body().contains("content/"),
+        "no file paths in public: " + health.body());
   }
 
   @Test
@@ -90,15 +102,18 @@ class HotReloadTest {
     AtomicInteger requests = new AtomicInteger();
     Thread[] clients = new Thread[4];
     for (int i = 0; i < clients.length; i++) {
-      clients[i] = new Thread(() -> {
-        while (running.get()) {
-          TestServer.Reply r = server.get("/api/search?q=" + TestServer.encode("når utløper ordren"));
-          requests.incrementAndGet();
-          if (r.status() != 200 || r.json().path("results").size() == 0) {
-            failures.incrementAndGet();
-          }
-        }
-      });
+      clients[i] =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  TestServer.Reply r =
+                      server.get("/api/search?q=" + TestServer.encode("når utløper ordren"));
+                  requests.incrementAndGet();
+                  if (r.status() != 200 || r.json().path("results").size() == 0) {
+                    failures.incrementAndGet();
+                  }
+                }
+              });
       clients[i].start();
     }
     Path file = content.resolve("faq/nb/order-expiry.md");

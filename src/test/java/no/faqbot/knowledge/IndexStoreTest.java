@@ -28,8 +28,10 @@ class IndexStoreTest {
   }
 
   private OpenedIndex.Outcome openAndSearch(Path index, ContentSnapshot content) {
-    try (SearchIndex searchIndex = new SearchIndex(content, new IndexStore(index, analysis).open(content), analysis)) {
-      assertFalse(searchIndex.search("butikk-ID", "nb", 3, null).isEmpty(), "the index must answer");
+    try (SearchIndex searchIndex =
+        new SearchIndex(content, new IndexStore(index, analysis).open(content), analysis)) {
+      assertFalse(
+          searchIndex.search("butikk-ID", "nb", 3, null).isEmpty(), "the index must answer");
       return searchIndex.outcome();
     }
   }
@@ -47,7 +49,8 @@ class IndexStoreTest {
     Path dir = Fixtures.content("good", tmp);
     Path index = tmp.resolve("index");
     openAndSearch(index, content(dir));
-    Files.writeString(dir.resolve("faq/nb/order-expiry.md"),
+    Files.writeString(
+        dir.resolve("faq/nb/order-expiry.md"),
         Files.readString(dir.resolve("faq/nb/order-expiry.md")).replace("28 dager", "30 dager"));
     ContentSnapshot changed = content(dir);
     assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, changed));

@@ -1,8 +1,5 @@
 package no.faqbot.ops;
 
-import java.util.Map;
-import java.util.Set;
-import no.faqbot.support.SupportRoutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import no.faqbot.TestServer;
@@ -23,6 +22,7 @@ import no.faqbot.insights.RecordingSettings;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SupportLimits;
+import no.faqbot.support.SupportRoutes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
@@ -34,19 +34,38 @@ import org.junit.jupiter.api.io.TempDir;
 /** Probes, metrics and a graceful stop, over HTTP on a real server. */
 class OperationsTest {
   /** A sample line of the Prometheus text format: name, optional labels, a number. */
-  private static final Pattern SAMPLE = Pattern.compile(
-      "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? "
-      + "(-?[0-9.]+(E-?[0-9]+)?|NaN|\\+Inf|-Inf)( [0-9]+)?");
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? "
+              + "(-?[0-9.]+(E-?[0-9]+)?|NaN|\\+Inf|-Inf)( [0-9]+)?");
+
   @TempDir static Path tmp;
   static TestServer server;
   final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
-        Settings.DEFAULT_THREADS, null, Map.of(), StoreSettings.EMBEDDED, RecordingSettings.DEFAULT,
-        new OperationsSettings(Duration.ofSeconds(5), "metrics-secret", true)));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                null,
+                null,
+                Settings.DEFAULT_THREADS,
+                null,
+                Map.of(),
+                StoreSettings.EMBEDDED,
+                RecordingSettings.DEFAULT,
+                new OperationsSettings(Duration.ofSeconds(5), "metrics-secret", true)));
     server.app().awaitReady();
   }
 
@@ -72,15 +91,22 @@ class OperationsTest {
   void not_ready_while_the_content_loads() {
     KnowledgeBase loading = new KnowledgeBase(new CompletableFuture<>());
     try (Readiness readiness = new Readiness(loading, null)) {
-      Javalin web = WebServer.create(SupportRoutes.uploadLimits(SupportLimits.DEFAULT), Cors.parse(null),
-          Settings.DEFAULT_THREADS, Set.of(), List.of(new HealthRoutes(readiness, true), slowRoute())).start("127.0.0.1", 0);
+      Javalin web =
+          WebServer.create(
+                  SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
+                  Cors.parse(null),
+                  Settings.DEFAULT_THREADS,
+                  Set.of(),
+                  List.of(new HealthRoutes(readiness, true), slowRoute()))
+              .start("127.0.0.1", 0);
       try {
         TestServer.Reply r = get(web.port(), "/health/ready");
         assertEquals(503, r.status());
         assertTrue(r.body().contains("content is loading"), r.body());
         assertEquals(200, get(web.port(), "/health/live").status(), "alive all the same");
         TestServer.Reply refused = get(web.port(), "/slow");
-        assertEquals(503, refused.status(), "a replica that is starting sends requests elsewhere at once");
+        assertEquals(
+            503, refused.status(), "a replica that is starting sends requests elsewhere at once");
         assertTrue(refused.body().contains("the content is loading"), refused.body());
       } finally {
         web.stop();
@@ -93,11 +119,16 @@ class OperationsTest {
     server.chat("hvor finner jeg butikk-ID?", "nb");
     server.get("/api/entries/no-such-entry");
     HttpRequest.Builder metrics = HttpRequest.newBuilder(URI.create(server.base() + "/metrics"));
-    assertEquals(401, client.send(metrics.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-    HttpResponse<String> r = client.send(metrics.header("Authorization", "Bearer metrics-secret").build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        401, client.send(metrics.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    HttpResponse<String> r =
+        client.send(
+            metrics.header("Authorization", "Bearer metrics-secret").build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), r.headers().toString());
+    assertTrue(
+        r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+        r.headers().toString());
     for (String line : r.body().split("\n")) {
       if (line.startsWith("#")) {
         assertTrue(line.matches("# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*"), line);
@@ -106,30 +137,49 @@ class OperationsTest {
       }
     }
     String body = r.body();
-    assertTrue(body.contains("faqbot_http_requests_seconds_count{method=\"POST\",route=\"/api/chat\",status=\"200\"}"),
+    assertTrue(
+        body.contains(
+            "faqbot_http_requests_seconds_count{method=\"POST\",route=\"/api/chat\",status=\"200\"}"),
         body);
-    assertTrue(body.contains("route=\"/api/entries/{id}\",status=\"404\""), "by template, not by id");
+    assertTrue(
+        body.contains("route=\"/api/entries/{id}\",status=\"404\""), "by template, not by id");
     assertTrue(body.contains("faqbot_http_requests_seconds_bucket{"), "latency histogram");
     assertTrue(body.contains("faqbot_chat_replies_total{type=\"answer\"}"), body);
-    for (String name : List.of("faqbot_events_queued", "faqbot_events_dropped_total", "faqbot_content_reloads_total",
-        "faqbot_store_connections", "faqbot_http_threads", "jvm_memory_used_bytes", "faqbot_flows_started_total",
-        "faqbot_support_emails_total")) {
+    for (String name :
+        List.of(
+            "faqbot_events_queued",
+            "faqbot_events_dropped_total",
+            "faqbot_content_reloads_total",
+            "faqbot_store_connections",
+            "faqbot_http_threads",
+            "jvm_memory_used_bytes",
+            "faqbot_flows_started_total",
+            "faqbot_support_emails_total")) {
       assertTrue(body.contains(name), name);
     }
   }
 
   @Test
-  void a_graceful_stop_finishes_the_slow_request_in_flight_and_takes_no_new_ones() throws Exception {
+  void a_graceful_stop_finishes_the_slow_request_in_flight_and_takes_no_new_ones()
+      throws Exception {
     KnowledgeBase knowledge = server.app().knowledge();
     Readiness readiness = new Readiness(knowledge, null);
     Routes slow = slowRoute();
-    Javalin web = GracefulShutdown.prepare(WebServer.create(SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
-        Cors.parse(null), Settings.DEFAULT_THREADS, Set.of(), List.of(slow, new HealthRoutes(readiness, false))), Duration.ofSeconds(5));
+    Javalin web =
+        GracefulShutdown.prepare(
+            WebServer.create(
+                SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
+                Cors.parse(null),
+                Settings.DEFAULT_THREADS,
+                Set.of(),
+                List.of(slow, new HealthRoutes(readiness, false))),
+            Duration.ofSeconds(5));
     web.start("127.0.0.1", 0);
     int port = web.port();
-    CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> inFlight =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
+            HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300);
     boolean[] closed = new boolean[1];
     GracefulShutdown.stop(web, readiness, () -> closed[0] = true);
@@ -143,16 +193,21 @@ class OperationsTest {
   }
 
   private static Routes slowRoute() {
-    return routes -> routes.get("/slow", ctx -> {
-      Thread.sleep(1_500);
-      ctx.result("done");
-    });
+    return routes ->
+        routes.get(
+            "/slow",
+            ctx -> {
+              Thread.sleep(1_500);
+              ctx.result("done");
+            });
   }
 
   private TestServer.Reply get(int port, String path) {
     try {
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new TestServer.Reply(r.statusCode(), r.body(), null);
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two replicas over one PostgreSQL, with no secret configured: what one starts, the other continues.
- * Each has its own index and data folder, as on two machines.
+ * Two replicas over one PostgreSQL, with no secret configured: what one starts, the other
+ * continues. Each has its own index and data folder, as on two machines.
  */
 class SharedStateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +32,8 @@ class SharedStateTest {
   static PostgresDatabase database;
   static TestServer a;
   static TestServer b;
-  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() {
@@ -45,9 +46,23 @@ class SharedStateTest {
 
   /** A replica over {@code database} with its own index and data folder under {@code dir}. */
   static Settings replica(Path dir, PostgresDatabase database) {
-    return new Settings("127.0.0.1", 0, Path.of("content"), dir.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
-        SupportLimits.DEFAULT, null, null, dir.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, "127.0.0.1",
-        database.settings(), RecordingSettings.DEFAULT);
+    return new Settings(
+        "127.0.0.1",
+        0,
+        Path.of("content"),
+        dir.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL,
+        null,
+        SupportLimits.DEFAULT,
+        null,
+        null,
+        dir.resolve("data"),
+        "anna",
+        "riktig hest",
+        Settings.DEFAULT_THREADS,
+        "127.0.0.1",
+        database.settings(),
+        RecordingSettings.DEFAULT);
   }
 
   @AfterAll
@@ -69,7 +84,8 @@ class SharedStateTest {
 
   private static HttpRequest.Builder form(TestServer server, String path, String body) {
     return HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static String csrf(String page) {
@@ -77,31 +93,57 @@ class SharedStateTest {
   }
 
   /** Logs in from {@code client} (the replicas believe this test's X-Forwarded-For). */
-  private HttpResponse<String> login(TestServer server, String password, String client) throws Exception {
-    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/login")).build());
+  private HttpResponse<String> login(TestServer server, String password, String client)
+      throws Exception {
+    HttpResponse<String> page =
+        send(HttpRequest.newBuilder(URI.create(server.base() + "/staff/login")).build());
     String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-    return send(form(server, "/staff/login", "_csrf=" + csrf(page.body()) + "&user=anna&password=" + password)
-        .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).header("X-Forwarded-For", client).build());
+    return send(
+        form(
+                server,
+                "/staff/login",
+                "_csrf=" + csrf(page.body()) + "&user=anna&password=" + password)
+            .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+            .header("X-Forwarded-For", client)
+            .build());
   }
 
   @Test
-  void a_staff_login_on_one_replica_holds_on_the_other_and_a_logout_ends_it_on_both() throws Exception {
+  void a_staff_login_on_one_replica_holds_on_the_other_and_a_logout_ends_it_on_both()
+      throws Exception {
     HttpResponse<String> login = login(a, "riktig+hest", "192.0.2.1");
     assertEquals(303, login.statusCode(), login.body());
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
     String session = cookie.substring(0, cookie.indexOf(';'));
-    HttpResponse<String> onB = send(HttpRequest.newBuilder(URI.create(b.base() + "/staff/search?q=ordre"))
-        .header("Cookie", session).build());
+    HttpResponse<String> onB =
+        send(
+            HttpRequest.newBuilder(URI.create(b.base() + "/staff/search?q=ordre"))
+                .header("Cookie", session)
+                .build());
     assertEquals(200, onB.statusCode(), "the session made on A is known to B");
     String token = csrf(onB.body());
-    HttpResponse<String> onA = send(HttpRequest.newBuilder(URI.create(a.base() + "/staff/search?q=ordre"))
-        .header("Cookie", session).build());
+    HttpResponse<String> onA =
+        send(
+            HttpRequest.newBuilder(URI.create(a.base() + "/staff/search?q=ordre"))
+                .header("Cookie", session)
+                .build());
     assertEquals(token, csrf(onA.body()), "one CSRF token per session, on every replica");
-    assertEquals(403, send(form(a, "/staff/logout", "_csrf=wrong").header("Cookie", session).build()).statusCode());
-    assertEquals(303, send(form(b, "/staff/logout", "_csrf=" + token).header("Cookie", session).build()).statusCode(),
+    assertEquals(
+        403,
+        send(form(a, "/staff/logout", "_csrf=wrong").header("Cookie", session).build())
+            .statusCode());
+    assertEquals(
+        303,
+        send(form(b, "/staff/logout", "_csrf=" + token).header("Cookie", session).build())
+            .statusCode(),
         "B takes the token A showed");
-    assertEquals(401, send(HttpRequest.newBuilder(URI.create(a.base() + "/staff/search")).header("Cookie", session)
-        .build()).statusCode(), "logged out on B is logged out on A");
+    assertEquals(
+        401,
+        send(HttpRequest.newBuilder(URI.create(a.base() + "/staff/search"))
+                .header("Cookie", session)
+                .build())
+            .statusCode(),
+        "logged out on B is logged out on A");
   }
 
   @Test
@@ -111,17 +153,23 @@ class SharedStateTest {
       assertEquals(401, failed.statusCode(), failed.body());
     }
     HttpResponse<String> locked = login(a, "riktig+hest", "192.0.2.66");
-    assertEquals(429, locked.statusCode(), "five failures spread over two replicas lock the address out");
+    assertEquals(
+        429, locked.statusCode(), "five failures spread over two replicas lock the address out");
     assertEquals(429, login(b, "riktig+hest", "192.0.2.66").statusCode());
-    assertEquals(303, login(b, "riktig+hest", "192.0.2.67").statusCode(), "other addresses are not locked out");
+    assertEquals(
+        303,
+        login(b, "riktig+hest", "192.0.2.67").statusCode(),
+        "other addresses are not locked out");
   }
 
   @Test
   void a_flow_started_on_one_replica_continues_on_the_other() {
-    TestServer.Reply first = a.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
+    TestServer.Reply first =
+        a.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb");
     assertEquals("flow", first.json().path("type").asText(), first.body());
     JsonNode option = first.json().path("flow").path("options").get(0);
-    ObjectNode body = JSON.createObjectNode().put("lang", "nb").put("choice", option.path("id").asText());
+    ObjectNode body =
+        JSON.createObjectNode().put("lang", "nb").put("choice", option.path("id").asText());
     body.set("state", first.json().path("state"));
     TestServer.Reply next = b.postJson("/api/chat", body.toString());
     assertEquals(200, next.status(), next.body());
@@ -130,12 +178,20 @@ class SharedStateTest {
 
   @Test
   void feedback_given_on_one_replica_counts_in_the_others_insights() throws Exception {
-    a.postJson("/api/feedback", "{\"entryId\":\"find-store-id\",\"helpful\":false,\"lang\":\"en\","
-        + "\"conversation\":\"replica-test-conversation-0001\"}");
+    a.postJson(
+        "/api/feedback",
+        "{\"entryId\":\"find-store-id\",\"helpful\":false,\"lang\":\"en\","
+            + "\"conversation\":\"replica-test-conversation-0001\"}");
     assertTrue(a.app().recorder().flush(5000));
-    HttpResponse<String> insights = send(HttpRequest.newBuilder(URI.create(b.base() + "/staff/api/insights?days=7&lang=en"))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-            .encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8))).build());
+    HttpResponse<String> insights =
+        send(
+            HttpRequest.newBuilder(URI.create(b.base() + "/staff/api/insights?days=7&lang=en"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8)))
+                .build());
     assertEquals(200, insights.statusCode(), insights.body());
     JsonNode json = JSON.readTree(insights.body());
     assertEquals(1, json.at("/votes/unhelpful").asInt(), "B counts the vote given on A: " + json);

@@ -12,7 +12,10 @@ import no.faqbot.store.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A replica whose PostgreSQL stops answering says so on /health/ready, and is ready again when it is back. */
+/**
+ * A replica whose PostgreSQL stops answering says so on /health/ready, and is ready again when it
+ * is back.
+ */
 class StoreDownTest {
   @TempDir Path tmp;
 
@@ -24,7 +27,8 @@ class StoreDownTest {
       assertEquals(200, server.get("/health/ready").status());
       String name = database.url().substring(database.url().lastIndexOf('/') + 1);
       admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-      admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+      admin(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
       TestServer.Reply down = waitFor(server, 503);
       assertTrue(down.body().contains("the store"), down.body());
       assertEquals(200, server.get("/health/live").status(), "alive: only the store is missing");
@@ -33,7 +37,8 @@ class StoreDownTest {
     }
   }
 
-  private static TestServer.Reply waitFor(TestServer server, int status) throws InterruptedException {
+  private static TestServer.Reply waitFor(TestServer server, int status)
+      throws InterruptedException {
     TestServer.Reply r = server.get("/health/ready");
     for (int i = 0; i < 60 && r.status() != status; i++) {
       Thread.sleep(250);
@@ -44,7 +49,8 @@ class StoreDownTest {
   }
 
   private static void admin(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", null);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", null);
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

@@ -22,8 +22,11 @@ class SearchIndexTest {
   @BeforeEach
   void open() {
     TextAnalysis analysis = new TextAnalysis();
-    ContentSnapshot content = new ContentLoader(Fixtures.content("good", tmp), new MarkdownRenderer()).load();
-    index = new SearchIndex(content, new IndexStore(tmp.resolve("index"), analysis).open(content), analysis);
+    ContentSnapshot content =
+        new ContentLoader(Fixtures.content("good", tmp), new MarkdownRenderer()).load();
+    index =
+        new SearchIndex(
+            content, new IndexStore(tmp.resolve("index"), analysis).open(content), analysis);
   }
 
   @AfterEach
@@ -94,7 +97,8 @@ class SearchIndexTest {
   @Test
   void section_filter_keeps_only_that_section() {
     List<SearchHit> hits = index.search("rapport ordre", "nb", 5, "Endringer");
-    assertTrue(hits.stream().allMatch(h -> h.entry().section().equals("Endringer")), hits.toString());
+    assertTrue(
+        hits.stream().allMatch(h -> h.entry().section().equals("Endringer")), hits.toString());
   }
 
   @Test
@@ -106,6 +110,7 @@ class SearchIndexTest {
   void an_entry_without_translation_is_still_found_in_the_other_language() {
     List<SearchHit> hits = index.search("ordre 28 dager", "en", 3, null);
     assertEquals("order-expiry", hits.get(0).entry().id());
-    assertEquals("nb", hits.get(0).entry().lang(), "served in Norwegian until someone translates it");
+    assertEquals(
+        "nb", hits.get(0).entry().lang(), "served in Norwegian until someone translates it");
   }
 }

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** What the server logs while some work runs (slf4j-simple writes to the System.err of the moment). */
+/**
+ * What the server logs while some work runs (slf4j-simple writes to the System.err of the moment).
+ */
 final class CapturedLog {
   /** Work that may throw, as a test's requests do. */
   interface Work {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped flows' diagrams: nothing overlaps, Markdown shows as text, they fit a page. */
 class FlowDiagramTest {
-  private final ContentSnapshot content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
+  private final ContentSnapshot content =
+      new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
 
   @Test
   void no_box_or_label_overlaps_another_and_markdown_is_text() {
@@ -27,14 +28,16 @@ class FlowDiagramTest {
         layout.edges().forEach(e -> boxes.add(e.labelBox()));
         for (int i = 0; i < boxes.size(); i++) {
           for (int j = i + 1; j < boxes.size(); j++) {
-            assertFalse(boxes.get(i).overlaps(boxes.get(j)),
+            assertFalse(
+                boxes.get(i).overlaps(boxes.get(j)),
                 flow.id() + "/" + lang + ": " + boxes.get(i) + " overlaps " + boxes.get(j));
           }
         }
         assertTrue(layout.edges().size() >= flow.steps().size() - 1, "every arrow is drawn");
         String svg = FlowDiagram.svg(flow, lang);
         assertFalse(svg.contains("**") || svg.contains("`"), "Markdown as text: " + svg);
-        System.out.printf("%s/%s: %.0f x %.0f px%n", flow.id(), lang, layout.width(), layout.height());
+        System.out.printf(
+            "%s/%s: %.0f x %.0f px%n", flow.id(), lang, layout.width(), layout.height());
         assertTrue(layout.width() <= 1200, flow.id() + " is " + layout.width() + " px wide");
       }
     }
@@ -42,7 +45,8 @@ class FlowDiagramTest {
 
   @Test
   void markdown_becomes_plain_text() {
-    assertEquals("Sjekk testmodus i portalen og api punkt",
+    assertEquals(
+        "Sjekk testmodus i portalen og api punkt",
         DiagramText.plain("Sjekk **testmodus** i [portalen](https://x.no) og `api`\n- punkt"));
   }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
 import no.faqbot.web.ClientAddress;
 import org.junit.jupiter.api.Test;
 
-/** The login lockout and the password check, without HTTP (cheap hashes, a clock the test moves). */
+/**
+ * The login lockout and the password check, without HTTP (cheap hashes, a clock the test moves).
+ */
 class StaffAuthTest {
   /** A clock the test sets. */
   static final class TestClock extends Clock {
@@ -41,21 +43,31 @@ class StaffAuthTest {
   final TestClock clock = new TestClock();
 
   private StaffAuth auth(int maxClients) {
-    return new StaffAuth(() -> Map.of("anna", PasswordHash.of("riktig hest", 1)), clock, ClientAddress.direct(), maxClients);
+    return new StaffAuth(
+        () -> Map.of("anna", PasswordHash.of("riktig hest", 1)),
+        clock,
+        ClientAddress.direct(),
+        maxClients);
   }
 
   @Test
-  void thousands_of_failures_with_huge_user_names_from_many_addresses_leave_the_table_at_its_cap() throws Exception {
+  void thousands_of_failures_with_huge_user_names_from_many_addresses_leave_the_table_at_its_cap()
+      throws Exception {
     StaffAuth auth = auth(500);
     String huge = "u".repeat(60 * 1024);
-    String log = CapturedLog.of(() -> {
-      for (int i = 0; i < 3_000; i++) {
-        String client = "10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256);
-        assertFalse(auth.check(client, huge + i, "password" + i));
-      }
-    });
+    String log =
+        CapturedLog.of(
+            () -> {
+              for (int i = 0; i < 3_000; i++) {
+                String client = "10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256);
+                assertFalse(auth.check(client, huge + i, "password" + i));
+              }
+            });
     assertEquals(500, auth.clientsTracked(), "the table stops at its cap");
-    assertEquals(3_000, log.lines().filter(l -> l.contains("Staff login failed from 10.")).count(), "one line per failure");
+    assertEquals(
+        3_000,
+        log.lines().filter(l -> l.contains("Staff login failed from 10.")).count(),
+        "one line per failure");
     assertTrue(log.lines().allMatch(l -> l.length() < 300), "user names are cut in the log");
     assertFalse(log.contains("password1"), "the password is never logged");
   }
@@ -63,59 +75,66 @@ class StaffAuthTest {
   @Test
   void old_failures_are_forgotten_so_the_table_empties_again() throws Exception {
     StaffAuth auth = auth(500);
-    CapturedLog.of(() -> {
-      for (int i = 0; i < 100; i++) {
-        auth.check("10.0.0." + i, "anna", "wrong");
-      }
-      clock.pass(LoginThrottle.FORGET.plusMinutes(1));
-      auth.check("10.0.1.1", "anna", "wrong");
-    });
+    CapturedLog.of(
+        () -> {
+          for (int i = 0; i < 100; i++) {
+            auth.check("10.0.0." + i, "anna", "wrong");
+          }
+          clock.pass(LoginThrottle.FORGET.plusMinutes(1));
+          auth.check("10.0.1.1", "anna", "wrong");
+        });
     assertEquals(1, auth.clientsTracked());
   }
 
   @Test
-  void each_failure_past_the_free_ones_doubles_the_lockout_and_a_success_clears_it() throws Exception {
+  void each_failure_past_the_free_ones_doubles_the_lockout_and_a_success_clears_it()
+      throws Exception {
     StaffAuth auth = auth(500);
-    CapturedLog.of(() -> {
-      for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
-        assertFalse(auth.check("10.0.0.1", "anna", "wrong"));
-        assertEquals(Duration.ZERO, auth.lockedFor("10.0.0.1"));
-      }
-      auth.check("10.0.0.1", "anna", "wrong");
-      assertEquals(LoginThrottle.FIRST_LOCK, auth.lockedFor("10.0.0.1"));
-      assertEquals(Duration.ZERO, auth.lockedFor("10.0.0.2"), "other addresses are not locked");
-      clock.pass(LoginThrottle.FIRST_LOCK);
-      auth.check("10.0.0.1", "anna", "wrong");
-      assertEquals(LoginThrottle.FIRST_LOCK.multipliedBy(2), auth.lockedFor("10.0.0.1"));
-      for (int i = 0; i < 10; i++) {
-        clock.pass(LoginThrottle.LONGEST_LOCK);
-        auth.check("10.0.0.1", "anna", "wrong");
-      }
-      assertEquals(LoginThrottle.LONGEST_LOCK, auth.lockedFor("10.0.0.1"), "the lockout has a ceiling");
-      clock.pass(LoginThrottle.LONGEST_LOCK);
-      assertTrue(auth.check("10.0.0.1", "anna", "riktig hest"));
-    });
+    CapturedLog.of(
+        () -> {
+          for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
+            assertFalse(auth.check("10.0.0.1", "anna", "wrong"));
+            assertEquals(Duration.ZERO, auth.lockedFor("10.0.0.1"));
+          }
+          auth.check("10.0.0.1", "anna", "wrong");
+          assertEquals(LoginThrottle.FIRST_LOCK, auth.lockedFor("10.0.0.1"));
+          assertEquals(Duration.ZERO, auth.lockedFor("10.0.0.2"), "other addresses are not locked");
+          clock.pass(LoginThrottle.FIRST_LOCK);
+          auth.check("10.0.0.1", "anna", "wrong");
+          assertEquals(LoginThrottle.FIRST_LOCK.multipliedBy(2), auth.lockedFor("10.0.0.1"));
+          for (int i = 0; i < 10; i++) {
+            clock.pass(LoginThrottle.LONGEST_LOCK);
+            auth.check("10.0.0.1", "anna", "wrong");
+          }
+          assertEquals(
+              LoginThrottle.LONGEST_LOCK, auth.lockedFor("10.0.0.1"), "the lockout has a ceiling");
+          clock.pass(LoginThrottle.LONGEST_LOCK);
+          assertTrue(auth.check("10.0.0.1", "anna", "riktig hest"));
+        });
     assertEquals(0, auth.clientsTracked(), "a success forgets the address");
   }
 
   @Test
   void unknown_users_cost_the_same_one_hash_as_a_wrong_password() throws Exception {
     StaffAuth auth = auth(500);
-    CapturedLog.of(() -> {
-      long before = auth.hashesComputed();
-      auth.check("10.0.0.1", "anna", "wrong");
-      assertEquals(before + 1, auth.hashesComputed(), "wrong password for a real user");
-      auth.check("10.0.0.2", "nobody", "wrong");
-      assertEquals(before + 2, auth.hashesComputed(), "unknown user");
-      auth.check("10.0.0.3", "nobody", null);
-      auth.check("10.0.0.4", "anna", null);
-      assertEquals(before + 4, auth.hashesComputed(), "no password at all");
-    });
+    CapturedLog.of(
+        () -> {
+          long before = auth.hashesComputed();
+          auth.check("10.0.0.1", "anna", "wrong");
+          assertEquals(before + 1, auth.hashesComputed(), "wrong password for a real user");
+          auth.check("10.0.0.2", "nobody", "wrong");
+          assertEquals(before + 2, auth.hashesComputed(), "unknown user");
+          auth.check("10.0.0.3", "nobody", null);
+          auth.check("10.0.0.4", "anna", null);
+          assertEquals(before + 4, auth.hashesComputed(), "no password at all");
+        });
   }
 
   @Test
   void the_stand_in_hash_for_unknown_users_is_as_slow_as_the_real_ones() throws Exception {
-    StaffAuth auth = new StaffAuth(() -> Map.of("anna", PasswordHash.of("x", 1_234)), clock, ClientAddress.direct());
+    StaffAuth auth =
+        new StaffAuth(
+            () -> Map.of("anna", PasswordHash.of("x", 1_234)), clock, ClientAddress.direct());
     CapturedLog.of(() -> auth.check("10.0.0.1", "nobody", "x"));
     assertEquals(1_234, auth.standInIterations());
   }

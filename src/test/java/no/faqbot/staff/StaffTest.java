@@ -24,17 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
 class StaffTest {
   @TempDir static Path tmp;
   static TestServer server;
-  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() {
     server = new TestServer(settings(tmp, null));
   }
 
-  /** A server over the shipped content with staff user anna, believing X-Forwarded-For from {@code trustedProxies}. */
+  /**
+   * A server over the shipped content with staff user anna, believing X-Forwarded-For from {@code
+   * trustedProxies}.
+   */
   static Settings settings(Path tmp, String trustedProxies) {
-    return new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
-        SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS, trustedProxies,
+    return new Settings(
+        "127.0.0.1",
+        0,
+        Path.of("content"),
+        tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL,
+        null,
+        SupportLimits.DEFAULT,
+        null,
+        null,
+        tmp.resolve("data"),
+        "anna",
+        "riktig hest",
+        Settings.DEFAULT_THREADS,
+        trustedProxies,
         Map.of());
   }
 
@@ -53,11 +70,14 @@ class StaffTest {
 
   private HttpRequest.Builder form(String path, String body) {
     return HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -68,21 +88,29 @@ class StaffTest {
     HttpResponse<String> browser = send(get("/staff/search").header("Accept", "text/html"));
     assertEquals(303, browser.statusCode());
     assertEquals("/staff/login", browser.headers().firstValue("Location").orElse(""));
-    assertEquals(401, send(get("/staff/search").header("Authorization", basic("anna", "feil"))).statusCode());
+    assertEquals(
+        401,
+        send(get("/staff/search").header("Authorization", basic("anna", "feil"))).statusCode());
     assertEquals(200, send(get("/staff/login")).statusCode());
     assertEquals(200, server.get("/health").status(), "the public API stays open");
   }
 
   @Test
   void search_marks_the_matching_words_and_escapes_the_rest() throws Exception {
-    HttpResponse<String> r = send(get("/staff/search?q=" + TestServer.encode("utbetalingsrapport pdf"))
-        .header("Authorization", basic("anna", "riktig hest")));
+    HttpResponse<String> r =
+        send(
+            get("/staff/search?q=" + TestServer.encode("utbetalingsrapport pdf"))
+                .header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains("<mark>"), r.body());
-    assertTrue(r.body().contains("settlement-report-renamed"), "the entry about the renamed report is found");
+    assertTrue(
+        r.body().contains("settlement-report-renamed"),
+        "the entry about the renamed report is found");
     assertTrue(r.body().matches("(?s).*\\d+ treff på [\\d.]+ ms.*"), "count and time taken");
-    HttpResponse<String> xss = send(get("/staff/search?q=" + TestServer.encode("<script>alert(1)</script> rapport"))
-        .header("Authorization", basic("anna", "riktig hest")));
+    HttpResponse<String> xss =
+        send(
+            get("/staff/search?q=" + TestServer.encode("<script>alert(1)</script> rapport"))
+                .header("Authorization", basic("anna", "riktig hest")));
     assertFalse(xss.body().contains("<script>alert(1)</script>"), "the query is escaped");
   }
 
@@ -91,8 +119,9 @@ class StaffTest {
     HttpResponse<String> page = send(get("/staff/login"));
     String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
     String token = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    return send(form("/staff/login", "_csrf=" + token + "&user=" + user + "&password=" + password)
-        .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+    return send(
+        form("/staff/login", "_csrf=" + token + "&user=" + user + "&password=" + password)
+            .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
   }
 
   @Test
@@ -105,23 +134,42 @@ class StaffTest {
     HttpResponse<String> login = login("anna", "riktig+hest");
     assertEquals(303, login.statusCode(), login.body());
     String cookie = login.headers().firstValue("Set-Cookie").orElse("");
-    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"), cookie);
+    assertTrue(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("Path=/staff"),
+        cookie);
     String session = cookie.substring(0, cookie.indexOf(';'));
     HttpResponse<String> page = send(get("/staff/search?q=ordre").header("Cookie", session));
     assertEquals(200, page.statusCode());
     String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    assertEquals(403, send(form("/staff/logout", "").header("Cookie", session)).statusCode(), "no token, no post");
-    assertEquals(403, send(form("/staff/logout", "_csrf=wrong").header("Cookie", session)).statusCode());
-    assertEquals(303, send(form("/staff/logout", "_csrf=" + csrf).header("Cookie", session)).statusCode());
-    assertEquals(401, send(get("/staff/search").header("Cookie", session)).statusCode(), "logged out");
+    assertEquals(
+        403,
+        send(form("/staff/logout", "").header("Cookie", session)).statusCode(),
+        "no token, no post");
+    assertEquals(
+        403, send(form("/staff/logout", "_csrf=wrong").header("Cookie", session)).statusCode());
+    assertEquals(
+        303, send(form("/staff/logout", "_csrf=" + csrf).header("Cookie", session)).statusCode());
+    assertEquals(
+        401, send(get("/staff/search").header("Cookie", session)).statusCode(), "logged out");
   }
 
   @Test
   void entry_page_and_content_status_show_what_staff_and_editors_need() throws Exception {
-    HttpResponse<String> entry = send(get("/staff/entries/find-store-id").header("Authorization", basic("anna", "riktig hest")));
+    HttpResponse<String> entry =
+        send(
+            get("/staff/entries/find-store-id")
+                .header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, entry.statusCode());
-    assertTrue(entry.body().contains("content/faq/nb/find-store-id.md") && entry.body().contains("Kopier svaret"), entry.body());
-    HttpResponse<String> status = send(get("/staff/api/content-status?staleDays=0").header("Authorization", basic("anna", "riktig hest")));
+    assertTrue(
+        entry.body().contains("content/faq/nb/find-store-id.md")
+            && entry.body().contains("Kopier svaret"),
+        entry.body());
+    HttpResponse<String> status =
+        send(
+            get("/staff/api/content-status?staleDays=0")
+                .header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, status.statusCode());
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.body());
     assertEquals(44, json.path("entries").path("nb").asInt());
@@ -130,8 +178,11 @@ class StaffTest {
     assertTrue(json.path("flows").size() >= 3);
     assertEquals(0, json.path("staleAfterDays").asInt());
     assertTrue(json.path("stale").isArray());
-    assertTrue(entry.body().contains("id=\"widget-preview-answer\""), "the widget-style preview is on the page");
-    HttpResponse<String> page = send(get("/staff/content").header("Authorization", basic("anna", "riktig hest")));
+    assertTrue(
+        entry.body().contains("id=\"widget-preview-answer\""),
+        "the widget-style preview is on the page");
+    HttpResponse<String> page =
+        send(get("/staff/content").header("Authorization", basic("anna", "riktig hest")));
     assertEquals(200, page.statusCode(), page.body());
     assertEquals(401, send(get("/staff/api/content-status")).statusCode());
   }
@@ -140,7 +191,10 @@ class StaffTest {
   void every_flow_is_drawn_as_an_svg_with_all_its_steps() throws Exception {
     var content = server.app().knowledge().current().content();
     for (var flow : content.flows().values()) {
-      HttpResponse<String> svg = send(get("/staff/flows/" + flow.id() + ".svg").header("Authorization", basic("anna", "riktig hest")));
+      HttpResponse<String> svg =
+          send(
+              get("/staff/flows/" + flow.id() + ".svg")
+                  .header("Authorization", basic("anna", "riktig hest")));
       assertEquals(200, svg.statusCode());
       assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
       assertTrue(svg.body().startsWith("<svg") && !svg.body().contains("<script"));
@@ -148,6 +202,9 @@ class StaffTest {
         assertTrue(svg.body().contains(">" + step + " ("), flow.id() + " shows step " + step);
       }
     }
-    assertEquals(404, send(get("/staff/flows/nope.svg").header("Authorization", basic("anna", "riktig hest"))).statusCode());
+    assertEquals(
+        404,
+        send(get("/staff/flows/nope.svg").header("Authorization", basic("anna", "riktig hest")))
+            .statusCode());
   }
 }

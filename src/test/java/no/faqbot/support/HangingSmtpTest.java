@@ -21,49 +21,81 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A mail server that accepts connections and never answers holds each send for its timeouts.
- * Those waits must not take the few HTTP threads that answer chat messages, and sends that end
- * after the server stopped must not write into responses that no longer exist.
+ * A mail server that accepts connections and never answers holds each send for its timeouts. Those
+ * waits must not take the few HTTP threads that answer chat messages, and sends that end after the
+ * server stopped must not write into responses that no longer exist.
  */
 class HangingSmtpTest {
   @TempDir Path tmp;
 
   @Test
-  void chat_answers_while_more_sends_than_http_threads_wait_on_a_silent_mail_server() throws Exception {
+  void chat_answers_while_more_sends_than_http_threads_wait_on_a_silent_mail_server()
+      throws Exception {
     List<Socket> held = new CopyOnWriteArrayList<>();
     int sendCount = Settings.MIN_THREADS + 4;
-    try (LogCapture log = new LogCapture(); ServerSocket silent = new ServerSocket(0)) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept()); // never greets: the client waits for its read timeout
-          }
-        } catch (Exception closed) {
-          // test over
-        }
-      });
+    try (LogCapture log = new LogCapture();
+        ServerSocket silent = new ServerSocket(0)) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(
+                        silent.accept()); // never greets: the client waits for its read timeout
+                  }
+                } catch (Exception closed) {
+                  // test over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       SmtpSettings mail =
-          new SmtpSettings("127.0.0.1", silent.getLocalPort(), null, null, false, "faqbot@shop.example");
-      try (TestServer server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-          Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", SupportLimits.DEFAULT, mail, null,
-          tmp.resolve("data"), null, null, Settings.MIN_THREADS, null,
-          java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off")))) {
+          new SmtpSettings(
+              "127.0.0.1", silent.getLocalPort(), null, null, false, "faqbot@shop.example");
+      try (TestServer server =
+          new TestServer(
+              new Settings(
+                  "127.0.0.1",
+                  0,
+                  Path.of("content"),
+                  tmp.resolve("index"),
+                  Settings.DEFAULT_SUPPORT_EMAIL,
+                  "test secret long enough!",
+                  SupportLimits.DEFAULT,
+                  mail,
+                  null,
+                  tmp.resolve("data"),
+                  null,
+                  null,
+                  Settings.MIN_THREADS,
+                  null,
+                  java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off")))) {
         HttpClient client = HttpClient.newHttpClient();
         String boundary = "----faqbot-hanging";
-        String body = "--" + boundary
-            + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\nbutikk@example.no\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nTestkjøpet feiler\r\n"
-            + "--" + boundary + "--\r\n";
+        String body =
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\nbutikk@example.no\r\n"
+                + "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nTestkjøpet feiler\r\n"
+                + "--"
+                + boundary
+                + "--\r\n";
         List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
         for (int i = 0; i < sendCount; i++) {
-          sends.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email/send"))
-              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+          sends.add(
+              client.sendAsync(
+                  HttpRequest.newBuilder(URI.create(server.base() + "/api/support-email/send"))
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(1500); // every send is now waiting on the silent server
-        assertTrue(sends.stream().noneMatch(CompletableFuture::isDone), "the sends should still be waiting");
+        assertTrue(
+            sends.stream().noneMatch(CompletableFuture::isDone),
+            "the sends should still be waiting");
 
         long started = System.nanoTime();
         TestServer.Reply reply = server.chat("hvor finner jeg butikk-id", "nb");
@@ -76,12 +108,14 @@ class HangingSmtpTest {
         s.close(); // the server has stopped: every send now fails, late
       }
       long deadline = System.nanoTime() + 20_000_000_000L;
-      while (log.count("Sending a support e-mail failed") < sendCount && System.nanoTime() < deadline) {
+      while (log.count("Sending a support e-mail failed") < sendCount
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       Thread.sleep(300); // what a late write would log comes right after
       assertEquals(sendCount, log.count("Sending a support e-mail failed"));
-      assertEquals("", log.stackTraces(), "nothing may fail when a send ends after the server stopped");
+      assertEquals(
+          "", log.stackTraces(), "nothing may fail when a send ends after the server stopped");
     } finally {
       for (Socket s : held) {
         s.close();

@@ -33,23 +33,46 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/support-email} on a real server, the result parsed back with Jakarta Mail. */
 class SupportEmailApiTest {
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+  static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+  };
+  static final byte[] JPEG = {
+    (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'
+  };
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
   @TempDir static Path tmp;
   static TestServer server;
 
   @BeforeAll
   static void start() {
-    SmtpSettings mail = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
-    // These tests prepare more e-mails from one client than a merchant would: limits are tested elsewhere.
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", new SupportLimits(5, 64 * 1024), mail,
-        null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null,
-        java.util.Map.of("FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off")));
+    SmtpSettings mail =
+        new SmtpSettings(
+            "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
+    // These tests prepare more e-mails from one client than a merchant would: limits are tested
+    // elsewhere.
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                "test secret long enough!",
+                new SupportLimits(5, 64 * 1024),
+                mail,
+                null,
+                tmp.resolve("data"),
+                null,
+                null,
+                Settings.DEFAULT_THREADS,
+                null,
+                java.util.Map.of(
+                    "FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off")));
   }
 
   @AfterAll
@@ -63,13 +86,28 @@ class SupportEmailApiTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     Form field(String name, String value) {
-      write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+      write(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + name
+              + "\"\r\n\r\n"
+              + value
+              + "\r\n");
       return this;
     }
 
     Form file(String name, String filename, String type, byte[] data) {
-      write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
-          + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+      write(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + name
+              + "\"; filename=\""
+              + filename
+              + "\"\r\nContent-Type: "
+              + type
+              + "\r\n\r\n");
       out.writeBytes(data);
       write("\r\n");
       return this;
@@ -87,9 +125,13 @@ class SupportEmailApiTest {
 
     HttpResponse<byte[]> post(String base, String path) throws Exception {
       write("--" + boundary + "--\r\n");
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private void write(String s) {
@@ -98,11 +140,17 @@ class SupportEmailApiTest {
   }
 
   static Form complete() {
-    return new Form().field("storeId", "12345").field("merchantEmail", "butikk@example.no")
-        .field("errorCode", "BAD_VALUE").field("httpStatus", "400").field("correlationId", "7f3c2a1e-9b1d-4c55")
+    return new Form()
+        .field("storeId", "12345")
+        .field("merchantEmail", "butikk@example.no")
+        .field("errorCode", "BAD_VALUE")
+        .field("httpStatus", "400")
+        .field("correlationId", "7f3c2a1e-9b1d-4c55")
         .field("platform", "WooCommerce 8 / Klarna Payments 4.1")
-        .field("description", "Kassen feiler. Authorization: Basic dXNlcjpwYXNzd29yZA== og passord: Hemmelig123, "
-            + "nøkkel klarna_live_api_abcDEF123456, bruker K123456_a1b2c3d4e5f6")
+        .field(
+            "description",
+            "Kassen feiler. Authorization: Basic dXNlcjpwYXNzd29yZA== og passord: Hemmelig123, "
+                + "nøkkel klarna_live_api_abcDEF123456, bruker K123456_a1b2c3d4e5f6")
         .file("screenshots", "Skjermbilde 2026-11-27 kl. 10.00.png", "image/png", PNG)
         .file("screenshots", "../../logg.jpg", "application/octet-stream", JPEG);
   }
@@ -128,7 +176,9 @@ class SupportEmailApiTest {
     List<String> names = new ArrayList<>();
     config.json().get("fields").forEach(f -> names.add(f.get("name").asText()));
     assertEquals(Arrays.stream(SupportField.values()).map(SupportField::param).toList(), names);
-    assertTrue(config.json().get("fields").get(1).get("required").asBoolean(), "merchantEmail is required");
+    assertTrue(
+        config.json().get("fields").get(1).get("required").asBoolean(),
+        "merchantEmail is required");
     List<String> types = new ArrayList<>();
     config.json().get("types").forEach(t -> types.add(t.asText()));
     assertEquals(List.of("image/png", "image/jpeg", "image/gif", "image/webp"), types);
@@ -139,17 +189,27 @@ class SupportEmailApiTest {
     HttpResponse<byte[]> r = complete().post("/api/support-email");
     assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("message/rfc822"));
-    assertTrue(r.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"support-FQ-[A-Z0-9]{6}\\.eml\""));
+    assertTrue(
+        r.headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .matches("attachment; filename=\"support-FQ-[A-Z0-9]{6}\\.eml\""));
     assertEquals("true", r.headers().firstValue("X-Faqbot-Redacted").orElse(""));
     String raw = new String(r.body(), StandardCharsets.UTF_8);
-    for (String secret : List.of("dXNlcjpwYXNzd29yZA", "Hemmelig123", "klarna_live_api_abcDEF123456", "a1b2c3d4e5f6")) {
+    for (String secret :
+        List.of(
+            "dXNlcjpwYXNzd29yZA", "Hemmelig123", "klarna_live_api_abcDEF123456", "a1b2c3d4e5f6")) {
       assertFalse(raw.contains(secret), "secret '" + secret + "' must not be in the e-mail");
     }
     MimeMessage m = parse(r.body());
-    assertEquals("product-upgrade-support@klarna.com", m.getRecipients(MimeMessage.RecipientType.TO)[0].toString());
+    assertEquals(
+        "product-upgrade-support@klarna.com",
+        m.getRecipients(MimeMessage.RecipientType.TO)[0].toString());
     assertEquals("butikk@example.no", m.getReplyTo()[0].toString());
     String subject = m.getSubject();
-    assertTrue(subject.contains("butikk 12345 (gammel EID)") && subject.contains("feilkode BAD_VALUE"), subject);
+    assertTrue(
+        subject.contains("butikk 12345 (gammel EID)") && subject.contains("feilkode BAD_VALUE"),
+        subject);
     List<Part> leaves = new ArrayList<>();
     collect(m, leaves);
     assertEquals(4, leaves.size(), "text, html and two screenshots");
@@ -157,14 +217,21 @@ class SupportEmailApiTest {
     assertTrue(leaves.get(0).isMimeType("text/plain") && leaves.get(1).isMimeType("text/html"));
     assertTrue(text.contains("Butikk-ID: 12345 (kun sifre: gammel EID, KPM/KCO v2)"), text);
     assertTrue(text.contains("Correlation ID: 7f3c2a1e-9b1d-4c55"), text);
-    assertTrue(text.matches("(?s).*Tidspunkt: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d \\(Europe/Oslo\\).*"), text);
+    assertTrue(
+        text.matches(
+            "(?s).*Tidspunkt: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d \\(Europe/Oslo\\).*"),
+        text);
     assertTrue(text.contains("Saksreferanse: FQ-"), text);
     assertTrue(text.contains("K123456_a1**"), "the API username is masked, not removed: " + text);
     assertTrue(text.contains("hemmeligheter ble fjernet"), text);
-    assertEquals("skjermbilde-2026-11-27-kl.-10.00.png", MimeUtility.decodeText(leaves.get(2).getFileName()));
+    assertEquals(
+        "skjermbilde-2026-11-27-kl.-10.00.png",
+        MimeUtility.decodeText(leaves.get(2).getFileName()));
     assertTrue(leaves.get(2).isMimeType("image/png"));
     assertEquals("logg.jpg", leaves.get(3).getFileName());
-    assertTrue(leaves.get(3).isMimeType("image/jpeg"), "type comes from the content, not the declared type");
+    assertTrue(
+        leaves.get(3).isMimeType("image/jpeg"),
+        "type comes from the content, not the declared type");
     assertEquals(Part.ATTACHMENT, leaves.get(3).getDisposition());
   }
 
@@ -177,7 +244,10 @@ class SupportEmailApiTest {
     assertEquals(2, json.path("attachments").size());
     assertEquals("image/png", json.path("attachments").get(0).path("contentType").asText());
     assertEquals(PNG.length, json.path("attachments").get(0).path("size").asInt());
-    assertTrue(json.path("mailto").asText().startsWith("mailto:product-upgrade-support@klarna.com?subject="));
+    assertTrue(
+        json.path("mailto")
+            .asText()
+            .startsWith("mailto:product-upgrade-support@klarna.com?subject="));
     assertTrue(json.path("redacted").asBoolean());
     assertTrue(json.path("legacyEid").asBoolean());
     assertFalse(json.path("body").asText().contains("Hemmelig123"));
@@ -185,51 +255,80 @@ class SupportEmailApiTest {
 
   @Test
   void the_flow_state_adds_the_problem_and_what_was_already_tried() throws Exception {
-    var reply = server.chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb").json();
+    var reply =
+        server
+            .chat("testkjøpet feiler hele tiden etter at vi installerte den nye pluginen", "nb")
+            .json();
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    var body = mapper.createObjectNode().put("choice", reply.path("flow").path("options").get(0).path("id").asText());
+    var body =
+        mapper
+            .createObjectNode()
+            .put("choice", reply.path("flow").path("options").get(0).path("id").asText());
     body.set("state", reply.path("state"));
     var next = server.postJson("/api/chat", body.toString()).json();
-    HttpResponse<byte[]> r = new Form().field("state", next.path("state").toString())
-        .field("merchantEmail", "butikk@example.no").post("/api/support-email?format=json");
+    HttpResponse<byte[]> r =
+        new Form()
+            .field("state", next.path("state").toString())
+            .field("merchantEmail", "butikk@example.no")
+            .post("/api/support-email?format=json");
     assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
     var json = mapper.readTree(r.body());
-    assertTrue(json.path("subject").asText().startsWith("[Oppgradering] Testkjøpet"), json.path("subject").asText());
-    assertTrue(json.path("body").asText().contains("Allerede forsøkt (veiledet feilsøking):\n- "), json.path("body").asText());
+    assertTrue(
+        json.path("subject").asText().startsWith("[Oppgradering] Testkjøpet"),
+        json.path("subject").asText());
+    assertTrue(
+        json.path("body").asText().contains("Allerede forsøkt (veiledet feilsøking):\n- "),
+        json.path("body").asText());
   }
 
   @Test
   void without_a_flow_the_chat_so_far_goes_along_redacted() throws Exception {
-    HttpResponse<byte[]> r = new Form().field("merchantEmail", "butikk@example.no")
-        .field("context", "Du: hvor finner jeg butikk-id").field("context", "Du: passordet mitt er Hemmelig123")
-        .post("/api/support-email?format=json");
+    HttpResponse<byte[]> r =
+        new Form()
+            .field("merchantEmail", "butikk@example.no")
+            .field("context", "Du: hvor finner jeg butikk-id")
+            .field("context", "Du: passordet mitt er Hemmelig123")
+            .post("/api/support-email?format=json");
     assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-    String body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("body").asText();
+    String body =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("body").asText();
     assertTrue(body.contains("Samtalen i chatten:\n- Du: hvor finner jeg butikk-id"), body);
     assertTrue(!body.contains("Hemmelig123"), body);
   }
 
   @Test
   void line_breaks_cannot_inject_headers() throws Exception {
-    HttpResponse<byte[]> r = new Form().field("merchantEmail", "butikk@example.no")
-        .field("storeId", "K123456\r\nBcc: victim@example.com").field("errorCode", "X\nX-Injected: yes")
-        .post("/api/support-email");
+    HttpResponse<byte[]> r =
+        new Form()
+            .field("merchantEmail", "butikk@example.no")
+            .field("storeId", "K123456\r\nBcc: victim@example.com")
+            .field("errorCode", "X\nX-Injected: yes")
+            .post("/api/support-email");
     assertEquals(200, r.statusCode());
     MimeMessage m = parse(r.body());
     assertEquals(null, m.getHeader("Bcc"));
     assertEquals(null, m.getHeader("X-Injected"));
     assertFalse(m.getSubject().contains("\n"));
-    HttpResponse<byte[]> bad = new Form().field("merchantEmail", "a@b.no\r\nBcc: x@y.z").post("/api/support-email");
+    HttpResponse<byte[]> bad =
+        new Form().field("merchantEmail", "a@b.no\r\nBcc: x@y.z").post("/api/support-email");
     assertEquals(400, bad.statusCode());
   }
 
   @Test
   void uploads_are_checked_by_content_count_and_size() throws Exception {
-    HttpResponse<byte[]> fake = new Form().field("merchantEmail", "butikk@example.no")
-        .file("screenshots", "screenshot.png", "image/png", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))
-        .post("/api/support-email");
+    HttpResponse<byte[]> fake =
+        new Form()
+            .field("merchantEmail", "butikk@example.no")
+            .file(
+                "screenshots",
+                "screenshot.png",
+                "image/png",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))
+            .post("/api/support-email");
     assertEquals(415, fake.statusCode());
-    assertTrue(new String(fake.body(), StandardCharsets.UTF_8).contains("is not a PNG, JPEG, GIF or WebP image"));
+    assertTrue(
+        new String(fake.body(), StandardCharsets.UTF_8)
+            .contains("is not a PNG, JPEG, GIF or WebP image"));
     Form many = new Form().field("merchantEmail", "butikk@example.no");
     for (int i = 0; i < 6; i++) {
       many.file("screenshots", "s" + i + ".png", "image/png", PNG);
@@ -238,19 +337,32 @@ class SupportEmailApiTest {
     assertEquals(400, tooMany.statusCode(), new String(tooMany.body(), StandardCharsets.UTF_8));
     byte[] big = new byte[70 * 1024];
     System.arraycopy(PNG, 0, big, 0, PNG.length);
-    HttpResponse<byte[]> tooBig = new Form().field("merchantEmail", "butikk@example.no")
-        .file("screenshots", "big.png", "image/png", big).post("/api/support-email");
+    HttpResponse<byte[]> tooBig =
+        new Form()
+            .field("merchantEmail", "butikk@example.no")
+            .file("screenshots", "big.png", "image/png", big)
+            .post("/api/support-email");
     assertEquals(413, tooBig.statusCode(), new String(tooBig.body(), StandardCharsets.UTF_8));
     assertTrue(new String(tooBig.body(), StandardCharsets.UTF_8).startsWith("{\"error\":"));
   }
 
   @Test
   void missing_or_bad_fields_are_400s() throws Exception {
-    assertEquals(400, new Form().field("storeId", "K1").post("/api/support-email").statusCode(), "merchantEmail is required");
-    assertEquals(400, new Form().field("merchantEmail", "nope").post("/api/support-email").statusCode());
-    assertEquals(400, new Form().field("merchantEmail", "a@b.no").field("state", "{\"sig\":\"forged\"}")
-        .post("/api/support-email").statusCode());
-    assertEquals(400, server.postJson("/api/support-email", "{}").status(), "JSON instead of multipart");
+    assertEquals(
+        400,
+        new Form().field("storeId", "K1").post("/api/support-email").statusCode(),
+        "merchantEmail is required");
+    assertEquals(
+        400, new Form().field("merchantEmail", "nope").post("/api/support-email").statusCode());
+    assertEquals(
+        400,
+        new Form()
+            .field("merchantEmail", "a@b.no")
+            .field("state", "{\"sig\":\"forged\"}")
+            .post("/api/support-email")
+            .statusCode());
+    assertEquals(
+        400, server.postJson("/api/support-email", "{}").status(), "JSON instead of multipart");
   }
 
   @Test
@@ -272,25 +384,42 @@ class SupportEmailApiTest {
 
   @Test
   void merchant_email_is_one_bare_address_that_cannot_pose_as_support() throws Exception {
-    List<String> posing = List.of("\"Klarna Support\" <product-upgrade-support@klarna.com>",
-        "Support <evil@example.com>", "=?UTF-8?B?S2xhcm5h?= <evil@example.com>",
-        "product-upgrade-support@klarna.com", "PRODUCT-UPGRADE-SUPPORT@KLARNA.COM", "support@klarna.com",
-        "someone@mail.klarna.com", "evil@example.com (product-upgrade-support@klarna.com)",
-        "butikk@example.no, product-upgrade-support@klarna.com", "\"product-upgrade-support@klarna.com\"@evil.example",
-        "evil@[127.0.0.1]", "<evil@example.com>", "a@b@example.com", "evil@example", "evil@-example.com",
-        "evil@example.com;product-upgrade-support@klarna.com");
+    List<String> posing =
+        List.of(
+            "\"Klarna Support\" <product-upgrade-support@klarna.com>",
+            "Support <evil@example.com>",
+            "=?UTF-8?B?S2xhcm5h?= <evil@example.com>",
+            "product-upgrade-support@klarna.com",
+            "PRODUCT-UPGRADE-SUPPORT@KLARNA.COM",
+            "support@klarna.com",
+            "someone@mail.klarna.com",
+            "evil@example.com (product-upgrade-support@klarna.com)",
+            "butikk@example.no, product-upgrade-support@klarna.com",
+            "\"product-upgrade-support@klarna.com\"@evil.example",
+            "evil@[127.0.0.1]",
+            "<evil@example.com>",
+            "a@b@example.com",
+            "evil@example",
+            "evil@-example.com",
+            "evil@example.com;product-upgrade-support@klarna.com");
     for (String address : posing) {
-      HttpResponse<byte[]> r = new Form().field("merchantEmail", address).post("/api/support-email?format=json");
+      HttpResponse<byte[]> r =
+          new Form().field("merchantEmail", address).post("/api/support-email?format=json");
       String body = new String(r.body(), StandardCharsets.UTF_8);
       assertEquals(400, r.statusCode(), address + " -> " + body);
       assertTrue(body.startsWith("{\"error\":\"merchantEmail "), body);
     }
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    for (String[] ok : new String[][] {{"butikk@example.no", "butikk@example.no"},
-        {" ola.nordmann+test@Butikk.Example ", "ola.nordmann+test@butikk.example"},
-        {"post@blåbær.no", "post@xn--blbr-roah.no"}}) {
-      HttpResponse<byte[]> r = new Form().field("merchantEmail", ok[0]).post("/api/support-email?format=json");
-      assertEquals(200, r.statusCode(), ok[0] + " -> " + new String(r.body(), StandardCharsets.UTF_8));
+    for (String[] ok :
+        new String[][] {
+          {"butikk@example.no", "butikk@example.no"},
+          {" ola.nordmann+test@Butikk.Example ", "ola.nordmann+test@butikk.example"},
+          {"post@blåbær.no", "post@xn--blbr-roah.no"}
+        }) {
+      HttpResponse<byte[]> r =
+          new Form().field("merchantEmail", ok[0]).post("/api/support-email?format=json");
+      assertEquals(
+          200, r.statusCode(), ok[0] + " -> " + new String(r.body(), StandardCharsets.UTF_8));
       assertEquals(ok[1], mapper.readTree(r.body()).path("replyTo").asText());
     }
   }

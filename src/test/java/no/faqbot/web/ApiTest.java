@@ -33,7 +33,10 @@ class ApiTest {
 
   private static void assertError(Reply r, int status) {
     assertEquals(status, r.status(), r.body());
-    assertTrue(r.json() != null && r.json().path("error").isTextual() && !r.json().path("error").asText().isBlank(),
+    assertTrue(
+        r.json() != null
+            && r.json().path("error").isTextual()
+            && !r.json().path("error").asText().isBlank(),
         "error body must be {\"error\": ...}: " + r.body());
     assertTrue(r.json().path("code").isTextual(), "error body must carry a code: " + r.body());
     assertFalse(r.body().contains("Exception"), "no stack trace to the client: " + r.body());
@@ -41,7 +44,9 @@ class ApiTest {
 
   @Test
   void search_returns_ranked_entries_with_plain_and_html_answers() {
-    Reply r = server.get("/api/search?q=" + TestServer.encode("når utløper en ordre") + "&lang=nb&limit=2");
+    Reply r =
+        server.get(
+            "/api/search?q=" + TestServer.encode("når utløper en ordre") + "&lang=nb&limit=2");
     assertEquals(200, r.status(), r.body());
     assertEquals("når utløper en ordre", r.json().path("query").asText());
     assertEquals("nb", r.json().path("lang").asText());
@@ -70,7 +75,8 @@ class ApiTest {
     assertEquals("answer", r.json().path("type").asText(), r.body());
     assertEquals("find-store-id", r.json().path("answer").path("id").asText());
     assertTrue(r.json().path("answer").path("answer").asText().contains("velkomstmailen"));
-    assertEquals("order-expiry", r.json().path("answer").path("related").get(0).path("id").asText());
+    assertEquals(
+        "order-expiry", r.json().path("answer").path("related").get(0).path("id").asText());
     assertTrue(r.json().has("state"));
   }
 
@@ -105,7 +111,9 @@ class ApiTest {
     assertTrue(type.equals("answer") || type.equals("suggestions"), r.body());
     Reply vague = server.chat("rapport ordre testkjøp", "nb");
     assertEquals("suggestions", vague.json().path("type").asText(), vague.body());
-    assertTrue(vague.json().path("suggestions").size() >= 2 && vague.json().path("suggestions").size() <= 3);
+    assertTrue(
+        vague.json().path("suggestions").size() >= 2
+            && vague.json().path("suggestions").size() <= 3);
     assertTrue(vague.json().path("suggestions").get(0).has("question"));
   }
 
@@ -122,7 +130,8 @@ class ApiTest {
   @Test
   void too_long_messages_and_bodies_are_refused() {
     assertError(server.postJson("/api/chat", "{\"message\": \"" + "a".repeat(2001) + "\"}"), 413);
-    assertError(server.postJson("/api/chat", "{\"message\": \"" + "a".repeat(200_000) + "\"}"), 413);
+    assertError(
+        server.postJson("/api/chat", "{\"message\": \"" + "a".repeat(200_000) + "\"}"), 413);
   }
 
   @Test
@@ -148,7 +157,8 @@ class ApiTest {
   @Test
   void unknown_routes_and_methods_answer_json_errors() {
     assertError(server.get("/api/nothing-here"), 404);
-    Reply wrongMethod = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat")).GET().build());
+    Reply wrongMethod =
+        server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat")).GET().build());
     assertError(wrongMethod, 405);
     assertEquals("method_not_allowed", wrongMethod.json().path("code").asText());
   }

@@ -32,8 +32,8 @@ class ClientAddressTest {
 
   @Test
   void a_bad_setting_names_the_variable() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClientAddress.trusting("proxy.example"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ClientAddress.trusting("proxy.example"));
     assertEquals(true, e.getMessage().startsWith("FAQBOT_TRUSTED_PROXIES"));
   }
 }

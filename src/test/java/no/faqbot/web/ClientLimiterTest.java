@@ -40,7 +40,8 @@ class ClientLimiterTest {
     ClientLimiter limiter = limiter("60/min", 1_000);
     for (int i = 0; i < 200_000; i++) {
       limiter.acquire("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
-      assertTrue(limiter.trackedClients() <= 1_000, "tracked " + limiter.trackedClients() + " after " + i);
+      assertTrue(
+          limiter.trackedClients() <= 1_000, "tracked " + limiter.trackedClients() + " after " + i);
     }
   }
 
@@ -65,9 +66,11 @@ class ClientLimiterTest {
     assertEquals(new RateLimit(5, Duration.ofMinutes(10)), RateLimit.parse("X", " 5 / 10min "));
     assertEquals(new RateLimit(1000, Duration.ofHours(1)), RateLimit.parse("X", "1000/h"));
     assertTrue(RateLimit.parse("X", "OFF").isOff());
-    for (String bad : new String[] {"", "60", "60/fortnight", "0/min", "-1/min", "many/min", "5/0min"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> RateLimit.parse("FAQBOT_LIMIT_CHAT", bad), bad);
+    for (String bad :
+        new String[] {"", "60", "60/fortnight", "0/min", "-1/min", "many/min", "5/0min"}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> RateLimit.parse("FAQBOT_LIMIT_CHAT", bad), bad);
       assertTrue(e.getMessage().startsWith("FAQBOT_LIMIT_CHAT: '" + bad + "'"), e.getMessage());
     }
   }

@@ -25,14 +25,31 @@ class ClientLimitsTest {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private TestServer server(Map<String, String> limits) {
-    return new TestServer(new Settings("127.0.0.1", 0, Fixtures.content("good", tmp), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null,
-        Settings.DEFAULT_THREADS, "127.0.0.1", limits));
+    return new TestServer(
+        new Settings(
+            "127.0.0.1",
+            0,
+            Fixtures.content("good", tmp),
+            tmp.resolve("index"),
+            Settings.DEFAULT_SUPPORT_EMAIL,
+            null,
+            SupportLimits.DEFAULT,
+            null,
+            null,
+            tmp.resolve("data"),
+            null,
+            null,
+            Settings.DEFAULT_THREADS,
+            "127.0.0.1",
+            limits));
   }
 
-  private HttpResponse<String> chat(TestServer server, String forwardedFor, String query) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + "/api/chat" + query))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHAT));
+  private HttpResponse<String> chat(TestServer server, String forwardedFor, String query)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.base() + "/api/chat" + query))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(CHAT));
     if (forwardedFor != null) {
       b.header("X-Forwarded-For", forwardedFor);
     }
@@ -49,11 +66,16 @@ class ClientLimitsTest {
       assertEquals(429, limited.statusCode(), limited.body());
       assertEquals("20", limited.headers().firstValue("Retry-After").orElse(""));
       assertTrue(limited.body().contains("\"code\":\"rate_limited\""), limited.body());
-      assertTrue(limited.body().contains("For mange forespørsler") && limited.body().contains("Too many requests"),
+      assertTrue(
+          limited.body().contains("For mange forespørsler")
+              && limited.body().contains("Too many requests"),
           limited.body());
       HttpResponse<String> english = chat(server, "203.0.113.7", "?lang=en");
-      assertTrue(english.body().contains("Too many requests") && !english.body().contains("For mange"), english.body());
-      assertEquals(200, chat(server, "198.51.100.4", "").statusCode(), "another client behind the proxy");
+      assertTrue(
+          english.body().contains("Too many requests") && !english.body().contains("For mange"),
+          english.body());
+      assertEquals(
+          200, chat(server, "198.51.100.4", "").statusCode(), "another client behind the proxy");
       assertEquals(200, chat(server, null, "").statusCode(), "the proxy itself");
       assertEquals(200, server.get("/api/search?q=ordre").status(), "unlimited routes stay open");
     }
@@ -63,14 +85,23 @@ class ClientLimitsTest {
   void support_sends_are_limited_hard_by_default() throws Exception {
     try (TestServer server = server(Map.of())) {
       String boundary = "b0undary";
-      String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\n"
-          + "butikk@example.no\r\n--" + boundary + "--\r\n";
+      String body =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"merchantEmail\"\r\n\r\n"
+              + "butikk@example.no\r\n--"
+              + boundary
+              + "--\r\n";
       int limited = 0;
       for (int i = 0; i < 20; i++) {
         URI send = URI.create(server.base() + "/api/support-email/send");
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(send)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(send)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 429) {
           limited++;
         } else {
@@ -92,13 +123,30 @@ class ClientLimitsTest {
 
   @Test
   void bad_limit_settings_stop_the_start_with_the_variable_named() {
-    IllegalArgumentException spec = assertThrows(IllegalArgumentException.class,
-        () -> server(Map.of("FAQBOT_LIMIT_CHAT", "lots")));
+    IllegalArgumentException spec =
+        assertThrows(
+            IllegalArgumentException.class, () -> server(Map.of("FAQBOT_LIMIT_CHAT", "lots")));
     assertTrue(spec.getMessage().startsWith("FAQBOT_LIMIT_CHAT: 'lots'"), spec.getMessage());
-    Settings typo = new Settings("127.0.0.1", 0, tmp, tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL, null,
-        SupportLimits.DEFAULT, null, null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null,
-        Map.of("FAQBOT_LIMIT_CAHT", "10/min"));
-    IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> App.start(typo));
-    assertTrue(name.getMessage().startsWith("FAQBOT_LIMIT_CAHT is not a known limit"), name.getMessage());
+    Settings typo =
+        new Settings(
+            "127.0.0.1",
+            0,
+            tmp,
+            tmp.resolve("index"),
+            Settings.DEFAULT_SUPPORT_EMAIL,
+            null,
+            SupportLimits.DEFAULT,
+            null,
+            null,
+            tmp.resolve("data"),
+            null,
+            null,
+            Settings.DEFAULT_THREADS,
+            null,
+            Map.of("FAQBOT_LIMIT_CAHT", "10/min"));
+    IllegalArgumentException name =
+        assertThrows(IllegalArgumentException.class, () -> App.start(typo));
+    assertTrue(
+        name.getMessage().startsWith("FAQBOT_LIMIT_CAHT is not a known limit"), name.getMessage());
   }
 }

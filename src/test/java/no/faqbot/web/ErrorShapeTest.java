@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One error shape, {"error", "code"}, for every refusal: Jetty's own, wrong methods, wrong content types. */
+/**
+ * One error shape, {"error", "code"}, for every refusal: Jetty's own, wrong methods, wrong content
+ * types.
+ */
 class ErrorShapeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path tmp;
@@ -35,7 +38,8 @@ class ErrorShapeTest {
     server.close();
   }
 
-  private static void assertShape(int status, String code, int actualStatus, String body) throws Exception {
+  private static void assertShape(int status, String code, int actualStatus, String body)
+      throws Exception {
     assertEquals(status, actualStatus, body);
     JsonNode json = JSON.readTree(body);
     assertTrue(json.path("error").isTextual() && !json.path("error").asText().isBlank(), body);
@@ -48,14 +52,19 @@ class ErrorShapeTest {
   }
 
   private static Reply post(String path, String contentType, String body) {
-    return server.send(HttpRequest.newBuilder(URI.create(server.base() + path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return server.send(
+        HttpRequest.newBuilder(URI.create(server.base() + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   @Test
   void a_uri_too_long_is_a_json_414() throws Exception {
     try (RawHttp raw = new RawHttp(server.base())) {
-      String answer = raw.send("GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n").answer();
+      String answer =
+          raw.send("GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+              .answer();
       assertShape(414, "uri_too_long", RawHttp.status(answer), RawHttp.body(answer));
       assertTrue(answer.toLowerCase().contains("content-type: application/json"), answer);
       assertTrue(answer.toLowerCase().contains("x-content-type-options: nosniff"), answer);
@@ -65,7 +74,9 @@ class ErrorShapeTest {
   @Test
   void headers_too_large_are_a_json_431() throws Exception {
     try (RawHttp raw = new RawHttp(server.base())) {
-      String answer = raw.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n").answer();
+      String answer =
+          raw.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n")
+              .answer();
       assertShape(431, "headers_too_large", RawHttp.status(answer), RawHttp.body(answer));
     }
   }
@@ -73,17 +84,22 @@ class ErrorShapeTest {
   @Test
   void a_request_jetty_cannot_parse_is_a_json_400() throws Exception {
     try (RawHttp raw = new RawHttp(server.base())) {
-      String answer = raw.send("POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n").answer();
+      String answer =
+          raw.send("POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n").answer();
       assertShape(400, "bad_request", RawHttp.status(answer), RawHttp.body(answer));
     }
   }
 
   @Test
   void a_wrong_method_is_a_405_with_allow() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.base() + "/api/feedback"))
-            .PUT(HttpRequest.BodyPublishers.ofString("{}"))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/api/feedback"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertShape(405, "method_not_allowed", r.statusCode(), r.body());
     assertTrue(r.headers().firstValue("Allow").orElse("").contains("POST"), r.headers().toString());
     assertShape(405, "method_not_allowed", server.get("/api/chat"));
@@ -93,20 +109,42 @@ class ErrorShapeTest {
 
   @Test
   void chat_and_feedback_take_only_json() throws Exception {
-    assertShape(415, "unsupported_media_type", post("/api/chat", "text/plain", "{\"message\":\"hei\"}"));
-    assertShape(415, "unsupported_media_type", post("/api/chat", "application/x-www-form-urlencoded", "message=hei"));
-    assertShape(415, "unsupported_media_type", post("/api/feedback", "text/plain",
-        "{\"entryId\":\"find-store-id\",\"helpful\":true}"));
-    assertShape(415, "unsupported_media_type", post("/api/feedback", "application/x-www-form-urlencoded", "a=b"));
-    assertEquals(200, post("/api/chat", "application/json; charset=utf-8", "{\"message\":\"hei\"}").status());
+    assertShape(
+        415, "unsupported_media_type", post("/api/chat", "text/plain", "{\"message\":\"hei\"}"));
+    assertShape(
+        415,
+        "unsupported_media_type",
+        post("/api/chat", "application/x-www-form-urlencoded", "message=hei"));
+    assertShape(
+        415,
+        "unsupported_media_type",
+        post("/api/feedback", "text/plain", "{\"entryId\":\"find-store-id\",\"helpful\":true}"));
+    assertShape(
+        415,
+        "unsupported_media_type",
+        post("/api/feedback", "application/x-www-form-urlencoded", "a=b"));
+    assertEquals(
+        200,
+        post("/api/chat", "application/json; charset=utf-8", "{\"message\":\"hei\"}").status());
   }
 
   @Test
   void json_followed_by_garbage_is_refused() throws Exception {
-    assertShape(400, "invalid_json", post("/api/chat", "application/json", "{\"message\":\"hei\"} trailing"));
-    assertShape(400, "invalid_json", post("/api/chat", "application/json", "{\"message\":\"hei\"}{\"message\":\"x\"}"));
-    assertShape(400, "invalid_json", post("/api/feedback", "application/json",
-        "{\"entryId\":\"find-store-id\",\"helpful\":true}]"));
+    assertShape(
+        400,
+        "invalid_json",
+        post("/api/chat", "application/json", "{\"message\":\"hei\"} trailing"));
+    assertShape(
+        400,
+        "invalid_json",
+        post("/api/chat", "application/json", "{\"message\":\"hei\"}{\"message\":\"x\"}"));
+    assertShape(
+        400,
+        "invalid_json",
+        post(
+            "/api/feedback",
+            "application/json",
+            "{\"entryId\":\"find-store-id\",\"helpful\":true}]"));
     assertShape(400, "invalid_json", post("/api/chat", "application/json", "{not json"));
   }
 }

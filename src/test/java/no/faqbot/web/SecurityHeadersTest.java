@@ -24,13 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityHeadersTest {
   @TempDir static Path tmp;
   static TestServer server;
-  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Fixtures.content("good", tmp), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna",
-        "riktig hest", Settings.DEFAULT_THREADS, null, Map.of()));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Fixtures.content("good", tmp),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                "anna",
+                "riktig hest",
+                Settings.DEFAULT_THREADS,
+                null,
+                Map.of()));
   }
 
   @AfterAll
@@ -52,14 +68,23 @@ class SecurityHeadersTest {
 
   @Test
   void staff_pages_have_a_strict_csp_and_cannot_be_framed() throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
-    String[] pages = {"/staff/login", "/staff/search?q=ordre", "/staff/content", "/staff/entries/order-expiry"};
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+    String[] pages = {
+      "/staff/login", "/staff/search?q=ordre", "/staff/content", "/staff/entries/order-expiry"
+    };
     for (String path : pages) {
       HttpResponse<String> page = get(path, path.equals("/staff/login") ? null : basic);
       assertEquals(200, page.statusCode(), path + ": " + page.body());
       String csp = header(page, "Content-Security-Policy");
-      assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'")
-          && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), path + ": " + csp);
+      assertTrue(
+          csp.contains("default-src 'none'")
+              && csp.contains("script-src 'self'")
+              && csp.contains("frame-ancestors 'none'")
+              && !csp.contains("unsafe-inline"),
+          path + ": " + csp);
       assertEquals("DENY", header(page, "X-Frame-Options"), path);
       assertEquals("nosniff", header(page, "X-Content-Type-Options"), path);
       assertEquals("no-referrer", header(page, "Referrer-Policy"), path);
@@ -69,9 +94,12 @@ class SecurityHeadersTest {
   @Test
   void the_demo_page_keeps_its_own_csp_and_every_answer_is_nosniff() throws Exception {
     HttpResponse<String> demo = get("/", null);
-    assertTrue(header(demo, "Content-Security-Policy").contains("connect-src 'self'"), demo.headers().toString());
+    assertTrue(
+        header(demo, "Content-Security-Policy").contains("connect-src 'self'"),
+        demo.headers().toString());
     assertEquals("DENY", header(demo, "X-Frame-Options"));
-    for (String path : new String[] {"/api/search?q=ordre", "/widget.js", "/health", "/api/nothing"}) {
+    for (String path :
+        new String[] {"/api/search?q=ordre", "/widget.js", "/health", "/api/nothing"}) {
       assertEquals("nosniff", header(get(path, null), "X-Content-Type-Options"), path);
     }
   }

@@ -42,7 +42,10 @@ class SlowBodyTest {
     return "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"mess";
   }
 
-  /** Opens twice as many connections as there are HTTP threads, each sending {@code request} and then nothing. */
+  /**
+   * Opens twice as many connections as there are HTTP threads, each sending {@code request} and
+   * then nothing.
+   */
   private static List<RawHttp> holdOpen(String request) throws Exception {
     List<RawHttp> slow = new ArrayList<>();
     for (int i = 0; i < 2 * Settings.DEFAULT_THREADS; i++) {
@@ -52,13 +55,20 @@ class SlowBodyTest {
     return slow;
   }
 
-  /** Another client's chat message is answered within seconds; it used to wait for the idle timeout (30 s). */
+  /**
+   * Another client's chat message is answered within seconds; it used to wait for the idle timeout
+   * (30 s).
+   */
   private static void assertChatAnswered() throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
-        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hei\",\"lang\":\"nb\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
   }
 
@@ -82,10 +92,13 @@ class SlowBodyTest {
   }
 
   @Test
-  void slow_multipart_bodies_outside_the_upload_routes_do_not_hold_threads_either() throws Exception {
+  void slow_multipart_bodies_outside_the_upload_routes_do_not_hold_threads_either()
+      throws Exception {
     // With the login form's cookie, the login route reads the form's fields.
-    List<RawHttp> slow = holdOpen("POST /staff/login HTTP/1.1\r\nHost: x\r\nCookie: faqbot_login=t\r\n"
-        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 400\r\n\r\n--b\r\n");
+    List<RawHttp> slow =
+        holdOpen(
+            "POST /staff/login HTTP/1.1\r\nHost: x\r\nCookie: faqbot_login=t\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 400\r\n\r\n--b\r\n");
     try {
       assertChatAnswered();
     } finally {
@@ -101,7 +114,8 @@ class SlowBodyTest {
       long seconds = (System.nanoTime() - started) / 1_000_000_000L;
       assertEquals(408, RawHttp.status(answer), answer);
       assertTrue(RawHttp.body(answer).contains("\"code\":\"request_timeout\""), answer);
-      assertTrue(seconds >= WebServer.BODY_DEADLINE.toSeconds() - 1, "answered after " + seconds + " s");
+      assertTrue(
+          seconds >= WebServer.BODY_DEADLINE.toSeconds() - 1, "answered after " + seconds + " s");
     }
   }
 

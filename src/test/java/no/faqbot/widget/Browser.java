@@ -37,32 +37,58 @@ final class Browser implements AutoCloseable {
     boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
     if (!present) {
       if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail("Chromium is missing under CI: .ci/run must install chromium and chromium-driver");
+        Assertions.fail(
+            "Chromium is missing under CI: .ci/run must install chromium and chromium-driver");
       }
-      Assumptions.assumeTrue(false,
+      Assumptions.assumeTrue(
+          false,
           "Chromium not installed: browser tests skipped (apt-get install chromium chromium-driver to run them)");
     }
     Path profile = Files.createTempDirectory("faqbot-chromium");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER)
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("XDG_CACHE_HOME", profile.resolve("cache").toString(),
-            "XDG_CONFIG_HOME", profile.resolve("config").toString()))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER)
+            .usingAnyFreePort()
+            .withEnvironment(
+                Map.of(
+                    "XDG_CACHE_HOME",
+                    profile.resolve("cache").toString(),
+                    "XDG_CONFIG_HOME",
+                    profile.resolve("config").toString()))
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,900", "--user-data-dir=" + profile.resolve("profile"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile.resolve("profile"));
     Path downloads = Files.createDirectories(profile.resolve("downloads"));
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    // Record every Content-Security-Policy violation on every page, before the page's own code runs.
-    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-        "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
-            + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    // Record every Content-Security-Policy violation on every page, before the page's own code
+    // runs.
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        Map.of(
+            "source",
+            "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
+                + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
     return new Browser(driver, profile);
   }
 
@@ -73,21 +99,30 @@ final class Browser implements AutoCloseable {
 
   /** The widget's shadow root (an open one on an element the script appended to the body). */
   SearchContext widget() {
-    WebElement host = wait(10).until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
-        "return Array.from(document.body.children).find(e => e.shadowRoot) || null;"));
+    WebElement host =
+        wait(10)
+            .until(
+                d ->
+                    (WebElement)
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "return Array.from(document.body.children).find(e => e.shadowRoot) || null;"));
     return host.getShadowRoot();
   }
 
   WebElement hook(String name) {
-    return wait(10).until(d -> {
-      var found = widget().findElements(By.cssSelector("[data-faqbot='" + name + "']"));
-      return found.isEmpty() ? null : found.get(found.size() - 1);
-    });
+    return wait(10)
+        .until(
+            d -> {
+              var found = widget().findElements(By.cssSelector("[data-faqbot='" + name + "']"));
+              return found.isEmpty() ? null : found.get(found.size() - 1);
+            });
   }
 
   /**
-   * axe-core's violations on the page as it is now, widget (open shadow root) included: "rule: node"
-   * lines. axe-core is vendored in the test resources (src/test/resources/axe), nothing is fetched.
+   * axe-core's violations on the page as it is now, widget (open shadow root) included: "rule:
+   * node" lines. axe-core is vendored in the test resources (src/test/resources/axe), nothing is
+   * fetched.
    */
   @SuppressWarnings("unchecked")
   java.util.List<String> axeViolations() throws IOException {
@@ -95,10 +130,12 @@ final class Browser implements AutoCloseable {
       driver.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.flatMap(v => "
-        + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
-        + " e => done(['axe failed: ' + e]));");
+    Object result =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.flatMap(v => "
+                + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
+                + " e => done(['axe failed: ' + e]));");
     return (java.util.List<String>) result;
   }
 

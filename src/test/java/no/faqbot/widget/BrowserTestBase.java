@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One server over the shipped content per test class, and a fresh Chromium per test (started by
- * the subclass's {@code @BeforeEach}, closed here).
+ * One server over the shipped content per test class, and a fresh Chromium per test (started by the
+ * subclass's {@code @BeforeEach}, closed here).
  */
 abstract class BrowserTestBase {
   @TempDir static Path tmp;

@@ -29,8 +29,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The review loop in a real browser: a message the widget cannot answer is listed as unanswered,
- * staff add it as an alternative to an entry, and the widget answers it from then on. Screenshots of
- * the insights pages go to {@code target/} (to {@code docs/} with {@code -Dfaqbot.insightsShots=docs}).
+ * staff add it as an alternative to an entry, and the widget answers it from then on. Screenshots
+ * of the insights pages go to {@code target/} (to {@code docs/} with {@code
+ * -Dfaqbot.insightsShots=docs}).
  */
 class InsightsBrowserTest {
   static final String QUESTION = "kan jeg endre logoen i kassevinduet";
@@ -41,9 +42,25 @@ class InsightsBrowserTest {
   @BeforeEach
   void start() throws Exception {
     Path content = Fixtures.realContent(tmp);
-    server = new TestServer(new Settings("127.0.0.1", 0, content, tmp.resolve("index"), Settings.DEFAULT_SUPPORT_EMAIL,
-        null, SupportLimits.DEFAULT, null, null, tmp.resolve("data"), "anna", "riktig hest", Settings.DEFAULT_THREADS,
-        null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                content,
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                null,
+                tmp.resolve("data"),
+                "anna",
+                "riktig hest",
+                Settings.DEFAULT_THREADS,
+                null,
+                StoreSettings.EMBEDDED,
+                RecordingSettings.DEFAULT));
     seed(new EventRepository(server.app().store()));
     browser = Browser.start();
   }
@@ -59,7 +76,9 @@ class InsightsBrowserTest {
   /** A month of made-up traffic, so the pages (and their screenshots) show something. */
   static void seed(EventRepository events) throws Exception {
     Random random = new Random(7);
-    String[] entries = {"find-store-id", "refunds-old-eid", "addendum-price", "legacy-phase-out", "terms-download"};
+    String[] entries = {
+      "find-store-id", "refunds-old-eid", "addendum-price", "legacy-phase-out", "terms-download"
+    };
     String[] steps = {"start", "check-mode", "check-keys", "email"};
     List<Event> batch = new ArrayList<>();
     long now = System.currentTimeMillis();
@@ -69,26 +88,106 @@ class InsightsBrowserTest {
       int roll = random.nextInt(100);
       String entry = entries[random.nextInt(entries.length)];
       if (roll < 60) {
-        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "spørsmål " + entry, "answer", entry, 0.8, null, null,
-            null, null, null, null, null, null, null, null));
+        batch.add(
+            new Event(
+                at,
+                EventKind.TURN,
+                conversation,
+                "nb",
+                "spørsmål " + entry,
+                "answer",
+                entry,
+                0.8,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         if (roll < 12) {
-          batch.add(Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
+          batch.add(
+              Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
         }
       } else if (roll < 75) {
-        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "hvordan får jeg rabatt på gebyr", "fallback", null,
-            null, null, null, null, null, null, null, null, null, null, null));
+        batch.add(
+            new Event(
+                at,
+                EventKind.TURN,
+                conversation,
+                "nb",
+                "hvordan får jeg rabatt på gebyr",
+                "fallback",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
       } else if (roll < 85) {
-        batch.add(new Event(at, EventKind.TURN, conversation, "nb", "hjelp med bestilling", "suggestions", null, null,
-            null, null, List.of(entries[0], entries[1]), null, null, null, null, null, null, null));
+        batch.add(
+            new Event(
+                at,
+                EventKind.TURN,
+                conversation,
+                "nb",
+                "hjelp med bestilling",
+                "suggestions",
+                null,
+                null,
+                null,
+                null,
+                List.of(entries[0], entries[1]),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
       } else {
         int depth = 1 + random.nextInt(steps.length);
         for (int s = 0; s < depth; s++) {
-          batch.add(new Event(at + s, EventKind.TURN, conversation, "nb", s == 0 ? "testkjøp feiler" : null, "flow", null,
-              null, null, null, null, "failed-test-purchase", steps[s], steps[s].equals("email") ? "email" : null, null,
-              null, null, null));
+          batch.add(
+              new Event(
+                  at + s,
+                  EventKind.TURN,
+                  conversation,
+                  "nb",
+                  s == 0 ? "testkjøp feiler" : null,
+                  "flow",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "failed-test-purchase",
+                  steps[s],
+                  steps[s].equals("email") ? "email" : null,
+                  null,
+                  null,
+                  null,
+                  null));
         }
         if (depth == steps.length) {
-          batch.add(Event.support(at + 10, EventKind.SUPPORT_PREPARED, conversation, "nb", "FB-" + i, "Testkjøp", "E1"));
+          batch.add(
+              Event.support(
+                  at + 10,
+                  EventKind.SUPPORT_PREPARED,
+                  conversation,
+                  "nb",
+                  "FB-" + i,
+                  "Testkjøp",
+                  "E1"));
         }
       }
     }
@@ -113,12 +212,16 @@ class InsightsBrowserTest {
   }
 
   private void noCspViolations() {
-    List<?> violations = (List<?>) ((JavascriptExecutor) browser.driver).executeScript("return window.__cspViolations || [];");
+    List<?> violations =
+        (List<?>)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript("return window.__cspViolations || [];");
     assertTrue(violations.isEmpty(), "no CSP violations: " + violations);
   }
 
   @Test
-  void a_fallback_is_listed_staff_add_it_as_an_alternative_and_the_widget_answers_it() throws Exception {
+  void a_fallback_is_listed_staff_add_it_as_an_alternative_and_the_widget_answers_it()
+      throws Exception {
     browser.driver.get(server.base() + "/");
     browser.hook("launcher").click();
     ask(QUESTION);
@@ -135,19 +238,38 @@ class InsightsBrowserTest {
     shot("insights.png");
 
     browser.driver.get(server.base() + "/staff/insights/unanswered");
-    WebElement row = browser.wait(10).until(d -> d.findElements(By.cssSelector("[data-faqbot='unanswered']")).stream()
-        .filter(r -> r.getText().contains(QUESTION)).findFirst().orElse(null));
+    WebElement row =
+        browser
+            .wait(10)
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("[data-faqbot='unanswered']")).stream()
+                        .filter(r -> r.getText().contains(QUESTION))
+                        .findFirst()
+                        .orElse(null));
     noCspViolations();
     shot("unanswered.png");
     row.findElement(By.name("entryId")).sendKeys("find-store-id");
     row.findElement(By.cssSelector("form.add button")).click();
-    WebElement done = browser.wait(15).until(d -> d.findElements(By.cssSelector(".done")).stream().findFirst().orElse(null));
-    assertTrue(done.getText().contains(QUESTION) && done.getText().contains("find-store-id"), done.getText());
+    WebElement done =
+        browser
+            .wait(15)
+            .until(d -> d.findElements(By.cssSelector(".done")).stream().findFirst().orElse(null));
+    assertTrue(
+        done.getText().contains(QUESTION) && done.getText().contains("find-store-id"),
+        done.getText());
 
     browser.driver.get(server.base() + "/");
     int before = botMessages().size();
     ask(QUESTION);
-    browser.wait(15).until(d -> botMessages().size() > before
-        && botMessages().get(botMessages().size() - 1).getText().contains("velkomstmailen"));
+    browser
+        .wait(15)
+        .until(
+            d ->
+                botMessages().size() > before
+                    && botMessages()
+                        .get(botMessages().size() - 1)
+                        .getText()
+                        .contains("velkomstmailen"));
   }
 }

@@ -11,7 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
-/** A merchant over the chat limit sees a plain Norwegian message, not the server's text or an error code. */
+/**
+ * A merchant over the chat limit sees a plain Norwegian message, not the server's text or an error
+ * code.
+ */
 class RateLimitedWidgetTest {
   @TempDir Path tmp;
 
@@ -22,7 +25,8 @@ class RateLimitedWidgetTest {
 
   private static List<String> botTexts(Browser browser) {
     return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()
-        .map(WebElement::getText).toList();
+        .map(WebElement::getText)
+        .toList();
   }
 
   private static void waitForBot(Browser browser, String text) {
@@ -31,10 +35,16 @@ class RateLimitedWidgetTest {
 
   @Test
   void the_widget_says_in_norwegian_that_too_many_requests_were_sent() throws Exception {
-    Settings settings = new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL)
-        .withLimits(Map.of("FAQBOT_LIMIT_CHAT", "1/min"));
-    try (TestServer server = new TestServer(settings); Browser browser = Browser.start()) {
+    Settings settings =
+        new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL)
+            .withLimits(Map.of("FAQBOT_LIMIT_CHAT", "1/min"));
+    try (TestServer server = new TestServer(settings);
+        Browser browser = Browser.start()) {
       browser.driver.get(server.base() + "/");
       browser.hook("launcher").click();
       ask(browser, "hvor finner jeg butikk-id");

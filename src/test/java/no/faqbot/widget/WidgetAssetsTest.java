@@ -18,11 +18,12 @@ class WidgetAssetsTest {
 
   private static int gzipped(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(Deflater.BEST_COMPRESSION);
+          }
+        }) {
       gz.write(data);
     }
     return out.size();
@@ -40,6 +41,8 @@ class WidgetAssetsTest {
     String js = Files.readString(JS);
     assertFalse(js.contains("eval("), "no eval");
     assertFalse(js.contains("new Function"), "no new Function");
-    assertFalse(js.matches("(?s).*https?://(?!www\\.w3\\.org/2000/svg|HOST/).*"), "no third-party address in the widget");
+    assertFalse(
+        js.matches("(?s).*https?://(?!www\\.w3\\.org/2000/svg|HOST/).*"),
+        "no third-party address in the widget");
   }
 }

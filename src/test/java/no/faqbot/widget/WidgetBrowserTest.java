@@ -37,7 +37,14 @@ class WidgetBrowserTest extends BrowserTestBase {
   }
 
   private WebElement waitForBot(String text) {
-    return browser.wait(15).until(d -> botMessages().stream().filter(m -> m.getText().contains(text)).findFirst().orElse(null));
+    return browser
+        .wait(15)
+        .until(
+            d ->
+                botMessages().stream()
+                    .filter(m -> m.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
   }
 
   private void ask(String message) {
@@ -51,12 +58,15 @@ class WidgetBrowserTest extends BrowserTestBase {
     browser.hook("launcher").click();
     ask("hvor finner jeg butikk-id");
     waitForBot("velkomstmailen");
-    // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.screenshot=docs/widget.png
+    // The picture in docs/ is refreshed on purpose only: mvn test
+    // -Dfaqbot.screenshot=docs/widget.png
     Path shot = Path.of(System.getProperty("faqbot.screenshot", "target/widget.png"));
     Files.createDirectories(shot.toAbsolutePath().getParent());
     Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
-    List<?> cspErrors = (List<?>) ((JavascriptExecutor) browser.driver).executeScript(
-        "return window.__cspViolations || [];");
+    List<?> cspErrors =
+        (List<?>)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript("return window.__cspViolations || [];");
     assertTrue(cspErrors.isEmpty(), "no CSP violations: " + cspErrors);
   }
 
@@ -65,11 +75,24 @@ class WidgetBrowserTest extends BrowserTestBase {
     browser.hook("launcher").click();
     String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
     ask(payload);
-    WebElement mine = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("[data-faqbot='message-user']"))
-        .stream().filter(m -> m.getText().contains("<img")).findFirst().orElse(null));
+    WebElement mine =
+        browser
+            .wait(10)
+            .until(
+                d ->
+                    browser
+                        .widget()
+                        .findElements(By.cssSelector("[data-faqbot='message-user']"))
+                        .stream()
+                        .filter(m -> m.getText().contains("<img"))
+                        .findFirst()
+                        .orElse(null));
     assertTrue(mine.getText().contains("<script>"));
     browser.wait(10).until(d -> botMessages().size() >= 1);
-    assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+    assertEquals(
+        null,
+        ((JavascriptExecutor) browser.driver)
+            .executeScript("return window.__xss === undefined ? null : window.__xss;"));
   }
 
   @Test
@@ -83,17 +106,26 @@ class WidgetBrowserTest extends BrowserTestBase {
   }
 
   private WebElement waitForBotAfterReload(String text) {
-    return browser.wait(15).until(d -> {
-      List<WebElement> found = browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-      if (found.isEmpty()) {
-        List<WebElement> launcher = browser.widget().findElements(By.cssSelector("[data-faqbot='launcher']"));
-        if (!launcher.isEmpty() && "false".equals(launcher.get(0).getAttribute("aria-expanded"))) {
-          launcher.get(0).click();
-        }
-        return null;
-      }
-      return found.stream().filter(m -> m.getAttribute("textContent").contains(text)).findFirst().orElse(null);
-    });
+    return browser
+        .wait(15)
+        .until(
+            d -> {
+              List<WebElement> found =
+                  browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+              if (found.isEmpty()) {
+                List<WebElement> launcher =
+                    browser.widget().findElements(By.cssSelector("[data-faqbot='launcher']"));
+                if (!launcher.isEmpty()
+                    && "false".equals(launcher.get(0).getAttribute("aria-expanded"))) {
+                  launcher.get(0).click();
+                }
+                return null;
+              }
+              return found.stream()
+                  .filter(m -> m.getAttribute("textContent").contains(text))
+                  .findFirst()
+                  .orElse(null);
+            });
   }
 
   @Test
@@ -106,16 +138,22 @@ class WidgetBrowserTest extends BrowserTestBase {
     input.sendKeys("hvor finner jeg butikk-id", Keys.ENTER);
     waitForBot("velkomstmailen");
     activeInWidget().sendKeys(Keys.ESCAPE);
-    browser.wait(5).until(d -> "false".equals(browser.hook("launcher").getAttribute("aria-expanded")));
+    browser
+        .wait(5)
+        .until(d -> "false".equals(browser.hook("launcher").getAttribute("aria-expanded")));
     assertEquals("launcher", activeInWidget().getAttribute("data-faqbot"));
   }
 
   private WebElement activeInWidget() {
-    return (WebElement) ((JavascriptExecutor) browser.driver).executeScript(
-        "const h = Array.from(document.body.children).find(e => e.shadowRoot); return h.shadowRoot.activeElement;");
+    return (WebElement)
+        ((JavascriptExecutor) browser.driver)
+            .executeScript(
+                "const h = Array.from(document.body.children).find(e => e.shadowRoot); return h.shadowRoot.activeElement;");
   }
 
-  /** The buttons to press (null for a form) on the shortest way from the start to the e-mail step. */
+  /**
+   * The buttons to press (null for a form) on the shortest way from the start to the e-mail step.
+   */
   private static List<String> pathToEmail(no.faqbot.flow.Flow flow) {
     Map<String, List<String>> paths = new HashMap<>();
     ArrayDeque<String> todo = new ArrayDeque<>(List.of(flow.start()));
@@ -134,23 +172,25 @@ class WidgetBrowserTest extends BrowserTestBase {
           moves.putIfAbsent(step.resolved(), "Ja, det hjalp");
         }
         case FORM -> moves.putIfAbsent(step.next(), null);
-        default -> { }
+        default -> {}
       }
-      moves.forEach((next, label) -> {
-        if (!paths.containsKey(next)) {
-          List<String> p = new ArrayList<>(paths.get(id));
-          p.add(label);
-          paths.put(next, p);
-          todo.add(next);
-        }
-      });
+      moves.forEach(
+          (next, label) -> {
+            if (!paths.containsKey(next)) {
+              List<String> p = new ArrayList<>(paths.get(id));
+              p.add(label);
+              paths.put(next, p);
+              todo.add(next);
+            }
+          });
     }
     throw new AssertionError("flow has no e-mail step");
   }
 
   @Test
   void a_flow_is_walked_to_the_email_step_with_a_screenshot_preview_and_eml() throws Exception {
-    no.faqbot.flow.Flow flow = server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    no.faqbot.flow.Flow flow =
+        server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
     browser.hook("launcher").click();
     ask(flow.triggers().get("nb").get(0));
     for (String label : pathToEmail(flow)) {
@@ -159,63 +199,121 @@ class WidgetBrowserTest extends BrowserTestBase {
         plainFieldError();
         fillVisibleForm();
       } else {
-        browser.wait(10).until(d -> {
-          List<WebElement> bots = botMessages();
-          return bots.get(bots.size() - 1).findElements(By.cssSelector("[data-faqbot='option']")).stream()
-              .filter(o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled()).findFirst().orElse(null);
-        }).click();
+        browser
+            .wait(10)
+            .until(
+                d -> {
+                  List<WebElement> bots = botMessages();
+                  return bots
+                      .get(bots.size() - 1)
+                      .findElements(By.cssSelector("[data-faqbot='option']"))
+                      .stream()
+                      .filter(
+                          o ->
+                              o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
+                      .findFirst()
+                      .orElse(null);
+                })
+            .click();
       }
       browser.wait(10).until(d -> botMessages().size() > before);
     }
-    browser.wait(10).until(d -> !browser.widget().findElements(By.cssSelector("input[name='merchantEmail']")).isEmpty());
+    browser
+        .wait(10)
+        .until(
+            d ->
+                !browser
+                    .widget()
+                    .findElements(By.cssSelector("input[name='merchantEmail']"))
+                    .isEmpty());
     WebElement file = browser.hook("file");
     Path png = tmp.resolve("skjermbilde.png");
-    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    Files.write(
+        png,
+        new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
     file.sendKeys(png.toString());
     fillVisibleForm();
-    assertTrue(botMessages().stream().filter(m -> m.getText().contains("Steg 3 av"))
-        .anyMatch(m -> !m.findElements(By.cssSelector("[data-faqbot='contact']")).isEmpty()), "a shortcut to a person");
+    assertTrue(
+        botMessages().stream()
+            .filter(m -> m.getText().contains("Steg 3 av"))
+            .anyMatch(m -> !m.findElements(By.cssSelector("[data-faqbot='contact']")).isEmpty()),
+        "a shortcut to a person");
     WebElement step = botMessages().get(botMessages().size() - 1);
-    assertTrue(step.findElements(By.cssSelector(".fb-summary")).size() == 1
-        && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1,
+    assertTrue(
+        step.findElements(By.cssSelector(".fb-summary")).size() == 1
+            && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1,
         "the form's values as a summary with Endre");
-    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});",
-        step.findElement(By.cssSelector(".fb-summary")));
+    ((JavascriptExecutor) browser.driver)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            step.findElement(By.cssSelector(".fb-summary")));
     // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.docs=docs
     Path emailShot = Path.of(System.getProperty("faqbot.docs", "target"), "widget-email.png");
     Files.createDirectories(emailShot.toAbsolutePath().getParent());
     Files.write(emailShot, browser.driver.getScreenshotAs(OutputType.BYTES));
-    WebElement preview = browser.wait(10).until(d -> browser.widget().findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().contains("Vis e-posten")).findFirst().orElse(null));
+    WebElement preview =
+        browser
+            .wait(10)
+            .until(
+                d ->
+                    browser.widget().findElements(By.cssSelector("button")).stream()
+                        .filter(b -> b.getText().contains("Vis e-posten"))
+                        .findFirst()
+                        .orElse(null));
     preview.click();
-    browser.wait(15).until(d -> browser.widget().findElements(By.cssSelector("pre")).stream()
-        .anyMatch(p -> p.getText().contains("Saksreferanse")));
-    assertTrue(browser.widget().findElements(By.cssSelector("*")).stream().anyMatch(e -> e.getText().contains("skjermbilde.png")),
+    browser
+        .wait(15)
+        .until(
+            d ->
+                browser.widget().findElements(By.cssSelector("pre")).stream()
+                    .anyMatch(p -> p.getText().contains("Saksreferanse")));
+    assertTrue(
+        browser.widget().findElements(By.cssSelector("*")).stream()
+            .anyMatch(e -> e.getText().contains("skjermbilde.png")),
         "the preview lists the attached screenshot");
-    WebElement download = browser.widget().findElements(By.cssSelector("button, a")).stream()
-        .filter(b -> b.getText().contains(".eml")).findFirst().orElseThrow();
+    WebElement download =
+        browser.widget().findElements(By.cssSelector("button, a")).stream()
+            .filter(b -> b.getText().contains(".eml"))
+            .findFirst()
+            .orElseThrow();
     download.click();
-    Path eml = browser.wait(15).until(d -> {
-      try (var files = Files.list(browser.downloads())) {
-        return files.filter(f -> f.toString().endsWith(".eml")).findFirst().orElse(null);
-      } catch (IOException e) {
-        return null;
-      }
-    });
-    var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new Properties()),
-        Files.newInputStream(eml));
+    Path eml =
+        browser
+            .wait(15)
+            .until(
+                d -> {
+                  try (var files = Files.list(browser.downloads())) {
+                    return files
+                        .filter(f -> f.toString().endsWith(".eml"))
+                        .findFirst()
+                        .orElse(null);
+                  } catch (IOException e) {
+                    return null;
+                  }
+                });
+    var message =
+        new jakarta.mail.internet.MimeMessage(
+            jakarta.mail.Session.getInstance(new Properties()), Files.newInputStream(eml));
     assertEquals("product-upgrade-support@klarna.com", message.getAllRecipients()[0].toString());
     assertEquals("butikk@example.no", message.getReplyTo()[0].toString());
-    assertTrue(new String(Files.readAllBytes(eml), StandardCharsets.UTF_8).contains("skjermbilde.png"));
+    assertTrue(
+        new String(Files.readAllBytes(eml), StandardCharsets.UTF_8).contains("skjermbilde.png"));
   }
 
   @Test
   void html_in_content_is_shown_safely_and_runs_nothing() throws Exception {
     Path content = no.faqbot.Fixtures.content("good", tmp.resolve("xss-" + System.nanoTime()));
-    Files.writeString(content.resolve("faq/nb/order-expiry.md"), Files.readString(content.resolve("faq/nb/order-expiry.md"))
-        .replace("Nye ordrer har", "<img src=x onerror=\"window.__xss=3\"> <script>window.__xss=4</script> "
-            + "[klikk](javascript:window.__xss=5) Nye ordrer har"));
-    try (TestServer other = new TestServer(content, tmp.resolve("xss-index-" + System.nanoTime()))) {
+    Files.writeString(
+        content.resolve("faq/nb/order-expiry.md"),
+        Files.readString(content.resolve("faq/nb/order-expiry.md"))
+            .replace(
+                "Nye ordrer har",
+                "<img src=x onerror=\"window.__xss=3\"> <script>window.__xss=4</script> "
+                    + "[klikk](javascript:window.__xss=5) Nye ordrer har"));
+    try (TestServer other =
+        new TestServer(content, tmp.resolve("xss-index-" + System.nanoTime()))) {
       browser.driver.get(other.base() + "/");
       browser.hook("launcher").click();
       ask("når utløper en ordre");
@@ -224,7 +322,10 @@ class WidgetBrowserTest extends BrowserTestBase {
         link.click();
       }
       assertEquals(0, answer.findElements(By.cssSelector("img, script")).size());
-      assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+      assertEquals(
+          null,
+          ((JavascriptExecutor) browser.driver)
+              .executeScript("return window.__xss === undefined ? null : window.__xss;"));
     }
   }
 
@@ -237,12 +338,21 @@ class WidgetBrowserTest extends BrowserTestBase {
       return;
     }
     storeId.get(0).sendKeys("abc!");
-    form.findElements(By.cssSelector("input[type=email]")).forEach(e -> e.sendKeys("butikk@example.no"));
-    form.findElements(By.cssSelector("input, textarea")).stream().filter(e -> e.getAttribute("required") != null
-        && e.getAttribute("value").isEmpty()).forEach(e -> e.sendKeys("400"));
+    form.findElements(By.cssSelector("input[type=email]"))
+        .forEach(e -> e.sendKeys("butikk@example.no"));
+    form.findElements(By.cssSelector("input, textarea")).stream()
+        .filter(e -> e.getAttribute("required") != null && e.getAttribute("value").isEmpty())
+        .forEach(e -> e.sendKeys("400"));
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    WebElement err = browser.wait(10).until(d -> form.findElements(By.cssSelector(".fb-err")).stream()
-        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    WebElement err =
+        browser
+            .wait(10)
+            .until(
+                d ->
+                    form.findElements(By.cssSelector(".fb-err")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
     assertTrue(err.getText().startsWith("Butikk-ID-en ser ikke riktig ut"), err.getText());
     storeId.get(0).clear();
     form.findElements(By.cssSelector("input, textarea")).forEach(WebElement::clear);
@@ -257,17 +367,21 @@ class WidgetBrowserTest extends BrowserTestBase {
     for (WebElement in : form.findElements(By.cssSelector("input, textarea"))) {
       String name = String.valueOf(in.getAttribute("name"));
       String type = String.valueOf(in.getAttribute("type"));
-      if ("file".equals(type) || !in.isDisplayed() || !in.isEnabled() || !in.getAttribute("value").isEmpty()) {
+      if ("file".equals(type)
+          || !in.isDisplayed()
+          || !in.isEnabled()
+          || !in.getAttribute("value").isEmpty()) {
         continue;
       }
-      String value = switch (name) {
-        case "merchantEmail" -> "butikk@example.no";
-        case "storeId" -> "K123456";
-        case "errorCode" -> "BAD_VALUE";
-        case "httpStatus" -> "400";
-        case "correlationId" -> "7f3c2a1e-9b1d";
-        default -> "type".equals(type) ? "" : "WooCommerce";
-      };
+      String value =
+          switch (name) {
+            case "merchantEmail" -> "butikk@example.no";
+            case "storeId" -> "K123456";
+            case "errorCode" -> "BAD_VALUE";
+            case "httpStatus" -> "400";
+            case "correlationId" -> "7f3c2a1e-9b1d";
+            default -> "type".equals(type) ? "" : "WooCommerce";
+          };
       if ("email".equals(type)) {
         value = "butikk@example.no";
       }
@@ -282,38 +396,64 @@ class WidgetBrowserTest extends BrowserTestBase {
   @Test
   void on_a_phone_the_open_panel_fills_the_screen_and_dark_mode_is_respected() {
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 760));
-    browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+    browser.driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
     browser.driver.navigate().refresh();
     browser.hook("launcher").click();
     WebElement panel = browser.hook("panel");
     browser.wait(5).until(d -> panel.isDisplayed());
-    long viewport = (Long) ((JavascriptExecutor) browser.driver).executeScript("return window.innerWidth;");
+    long viewport =
+        (Long) ((JavascriptExecutor) browser.driver).executeScript("return window.innerWidth;");
     assertEquals(viewport, (long) panel.getRect().getWidth(), "full width on a narrow screen");
-    String background = (String) ((JavascriptExecutor) browser.driver).executeScript(
-        "return getComputedStyle(arguments[0]).backgroundColor;", panel);
-    int[] rgb = Arrays.stream(background.replaceAll("[^0-9,]", "").split(",")).limit(3)
-        .mapToInt(Integer::parseInt).toArray();
-    assertTrue(rgb[0] + rgb[1] + rgb[2] < 3 * 100, "dark background in dark mode, got " + background);
+    String background =
+        (String)
+            ((JavascriptExecutor) browser.driver)
+                .executeScript("return getComputedStyle(arguments[0]).backgroundColor;", panel);
+    int[] rgb =
+        Arrays.stream(background.replaceAll("[^0-9,]", "").split(","))
+            .limit(3)
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    assertTrue(
+        rgb[0] + rgb[1] + rgb[2] < 3 * 100, "dark background in dark mode, got " + background);
   }
 
   @Test
   void staff_log_in_search_as_they_type_and_preview_an_entry_as_the_widget_shows_it() {
     browser.driver.get(server.base() + "/staff/search");
     browser.driver.findElement(By.id("user")).sendKeys(server.app().staffUser());
-    browser.driver.findElement(By.id("password")).sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
-    WebElement q = browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
+    browser
+        .driver
+        .findElement(By.id("password"))
+        .sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
+    WebElement q =
+        browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
     assertEquals(q, browser.driver.switchTo().activeElement(), "the search box has focus on load");
     q.sendKeys("utbetalingsrapport pdf");
-    WebElement first = browser.wait(10).until(d -> d.findElements(By.cssSelector(".results .result mark")).stream()
-        .findFirst().orElse(null));
+    WebElement first =
+        browser
+            .wait(10)
+            .until(
+                d ->
+                    d.findElements(By.cssSelector(".results .result mark")).stream()
+                        .findFirst()
+                        .orElse(null));
     assertTrue(first.getText().length() > 2, "results appear as you type, with marked words");
     browser.driver.get(server.base() + "/staff/entries/find-store-id");
-    String preview = browser.wait(10).until(d -> {
-      Object text = ((JavascriptExecutor) d).executeScript(
-          "const h = document.getElementById('widget-preview'); return h && h.shadowRoot ? h.shadowRoot.textContent : null;");
-      return text != null && text.toString().contains("velkomstmailen") ? text.toString() : null;
-    });
+    String preview =
+        browser
+            .wait(10)
+            .until(
+                d -> {
+                  Object text =
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "const h = document.getElementById('widget-preview'); return h && h.shadowRoot ? h.shadowRoot.textContent : null;");
+                  return text != null && text.toString().contains("velkomstmailen")
+                      ? text.toString()
+                      : null;
+                });
     assertTrue(preview.contains("Generelt"), preview);
   }
 }

@@ -14,9 +14,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
- * The merchant's ways through the widget in a real browser: the empty state, errors with the
- * action that helps, a way to a person from anywhere, the one e-mail step, flow navigation, and
- * axe-core with 0 violations in each state.
+ * The merchant's ways through the widget in a real browser: the empty state, errors with the action
+ * that helps, a way to a person from anywhere, the one e-mail step, flow navigation, and axe-core
+ * with 0 violations in each state.
  */
 class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
@@ -38,8 +38,14 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   }
 
   private WebElement waitForBot(String text) {
-    return browser.wait(15).until(d -> bots().stream().filter(m -> m.getText().contains(text)).reduce((a, b) -> b)
-        .orElse(null));
+    return browser
+        .wait(15)
+        .until(
+            d ->
+                bots().stream()
+                    .filter(m -> m.getText().contains(text))
+                    .reduce((a, b) -> b)
+                    .orElse(null));
   }
 
   private void ask(String message) {
@@ -63,53 +69,89 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   }
 
   private WebElement option(WebElement message, String hook, String label) {
-    return browser.wait(10).until(d -> message.findElements(By.cssSelector("[data-faqbot='" + hook + "']")).stream()
-        .filter(o -> label == null || o.getText().strip().equals(label)).filter(WebElement::isEnabled).findFirst()
-        .orElse(null));
+    return browser
+        .wait(10)
+        .until(
+            d ->
+                message.findElements(By.cssSelector("[data-faqbot='" + hook + "']")).stream()
+                    .filter(o -> label == null || o.getText().strip().equals(label))
+                    .filter(WebElement::isEnabled)
+                    .findFirst()
+                    .orElse(null));
   }
 
   @Test
   void the_empty_state_says_what_it_is_offers_topics_and_a_person() throws IOException {
     WebElement intro = waitForBot("automatisk assistent");
-    List<WebElement> topics = browser.wait(10).until(d -> {
-      List<WebElement> t = intro.findElements(By.cssSelector("[data-faqbot='topic']"));
-      return t.size() >= 3 ? t : null;
-    });
+    List<WebElement> topics =
+        browser
+            .wait(10)
+            .until(
+                d -> {
+                  List<WebElement> t = intro.findElements(By.cssSelector("[data-faqbot='topic']"));
+                  return t.size() >= 3 ? t : null;
+                });
     assertTrue(topics.size() <= 4, "three or four topics");
     assertTrue(intro.getText().contains("oppgraderingen"), "a scope sentence: " + intro.getText());
-    assertTrue(browser.widget().findElements(By.cssSelector(".fb-head [data-faqbot='contact']")).size() == 1);
+    assertTrue(
+        browser.widget().findElements(By.cssSelector(".fb-head [data-faqbot='contact']")).size()
+            == 1);
     WebElement launcher = browser.hook("launcher");
     assertEquals("Lukk chat", launcher.getAttribute("aria-label"), "the open launcher closes");
     noAxeViolations("empty state");
     screenshot("widget-empty.png");
-    for (WebElement b : browser.widget().findElements(By.cssSelector("[data-faqbot='panel'] button"))) {
+    for (WebElement b :
+        browser.widget().findElements(By.cssSelector("[data-faqbot='panel'] button"))) {
       if (b.isDisplayed()) {
-        assertTrue(b.getSize().getHeight() >= 44 && b.getSize().getWidth() >= 44, b.getText() + " is " + b.getSize());
+        assertTrue(
+            b.getSize().getHeight() >= 44 && b.getSize().getWidth() >= 44,
+            b.getText() + " is " + b.getSize());
       }
     }
     topics.get(0).click();
-    browser.wait(15).until(d -> bots().size() > 1 && !lastBot().getText().isBlank()
-        && lastBot().findElements(By.cssSelector(".fb-answer, .fb-options")).size() > 0);
-    WebElement mine = browser.widget().findElements(By.cssSelector("[data-faqbot='message-user'] .fb-sr")).get(0);
+    browser
+        .wait(15)
+        .until(
+            d ->
+                bots().size() > 1
+                    && !lastBot().getText().isBlank()
+                    && lastBot().findElements(By.cssSelector(".fb-answer, .fb-options")).size()
+                        > 0);
+    WebElement mine =
+        browser.widget().findElements(By.cssSelector("[data-faqbot='message-user'] .fb-sr")).get(0);
     assertEquals("Du:", mine.getAttribute("textContent"), "screen readers hear who speaks");
   }
 
   @Test
-  void a_no_vote_and_none_of_these_lead_to_rephrasing_or_a_person_and_addresses_are_links() throws IOException {
+  void a_no_vote_and_none_of_these_lead_to_rephrasing_or_a_person_and_addresses_are_links()
+      throws IOException {
     ask("hvor finner jeg butikk-id");
     WebElement answer = waitForBot("velkomstmailen");
     option(answer, "helpful-no", null).click();
     WebElement sorry = waitForBot("andre ord");
-    assertTrue(sorry.findElements(By.cssSelector("[data-faqbot='contact']")).size() == 1, "a way to a person after No");
-    assertEquals(sorry.findElement(By.cssSelector("[data-faqbot='contact']")), browser.driver.executeScript(
-        "return document.querySelector('faqbot-widget').shadowRoot.activeElement;"), "focus goes to the new option");
+    assertTrue(
+        sorry.findElements(By.cssSelector("[data-faqbot='contact']")).size() == 1,
+        "a way to a person after No");
+    assertEquals(
+        sorry.findElement(By.cssSelector("[data-faqbot='contact']")),
+        browser.driver.executeScript(
+            "return document.querySelector('faqbot-widget').shadowRoot.activeElement;"),
+        "focus goes to the new option");
     ask("qwrtpz vbnmx");
     WebElement fallback = waitForBot("product-upgrade-support@klarna.com");
     WebElement mail = fallback.findElement(By.cssSelector("a[href^='mailto:']"));
     assertEquals("mailto:product-upgrade-support@klarna.com", mail.getAttribute("href"));
     ask("rapport");
-    WebElement none = browser.wait(15).until(d -> bots().stream().flatMap(m -> m.findElements(
-        By.cssSelector("[data-faqbot='none']")).stream()).findFirst().orElse(null));
+    WebElement none =
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    bots().stream()
+                        .flatMap(
+                            m -> m.findElements(By.cssSelector("[data-faqbot='none']")).stream())
+                        .findFirst()
+                        .orElse(null));
     none.click();
     WebElement after = waitForBot("et menneske");
     assertEquals(1, after.findElements(By.cssSelector("[data-faqbot='contact']")).size());
@@ -117,32 +159,52 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void contact_support_from_the_header_is_one_short_email_step_with_a_case_number() throws IOException {
+  void contact_support_from_the_header_is_one_short_email_step_with_a_case_number()
+      throws IOException {
     ask("hvor finner jeg butikk-id");
     waitForBot("velkomstmailen");
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
-    List<WebElement> shown = step.findElements(By.cssSelector("input:not([type=file]), textarea")).stream()
-        .filter(WebElement::isDisplayed).toList();
+    List<WebElement> shown =
+        step.findElements(By.cssSelector("input:not([type=file]), textarea")).stream()
+            .filter(WebElement::isDisplayed)
+            .toList();
     assertEquals(3, shown.size(), "only what a person needs: e-mail, store ID, description");
-    WebElement primary = browser.wait(10).until(d -> {
-      WebElement b = step.findElement(By.cssSelector("[data-faqbot='send-email']"));
-      return b.getText().contains("e-postprogram") ? b : null;
-    });
-    assertTrue(step.getText().contains("legg dem ved selv"), "says screenshots go by hand with the e-mail app");
+    WebElement primary =
+        browser
+            .wait(10)
+            .until(
+                d -> {
+                  WebElement b = step.findElement(By.cssSelector("[data-faqbot='send-email']"));
+                  return b.getText().contains("e-postprogram") ? b : null;
+                });
+    assertTrue(
+        step.getText().contains("legg dem ved selv"),
+        "says screenshots go by hand with the e-mail app");
     Path png = tmp.resolve("skjerm.png");
-    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+    Files.write(
+        png,
+        new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
     step.findElement(By.cssSelector("[data-faqbot='file']")).sendKeys(png.toString());
     step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
     step.findElement(By.cssSelector("textarea[name=description]"))
         .sendKeys("Jeg trenger hjelp med passordet mitt er hemmelig123");
     noAxeViolations("e-mail step");
     screenshot("widget-contact.png");
-    step.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals("Vis e-posten")).findFirst()
-        .orElseThrow().click();
-    WebElement pre = browser.wait(15).until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst()
-        .orElse(null));
-    assertTrue(pre.getText().contains("Samtalen i chatten"), "the chat so far goes along: " + pre.getText());
+    step.findElements(By.cssSelector("button")).stream()
+        .filter(b -> b.getText().equals("Vis e-posten"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    WebElement pre =
+        browser
+            .wait(15)
+            .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+    assertTrue(
+        pre.getText().contains("Samtalen i chatten"),
+        "the chat so far goes along: " + pre.getText());
     assertTrue(pre.getText().contains("butikk-id"), pre.getText());
     assertTrue(!pre.getText().contains("hemmelig123"), "redacted");
     primary.click();
@@ -157,28 +219,49 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
 
   @Test
   void a_flow_has_progress_back_exit_and_a_stale_state_offers_to_start_again() throws IOException {
-    no.faqbot.flow.Flow flow = server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    no.faqbot.flow.Flow flow =
+        server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
     ask(flow.triggers().get("nb").get(0));
     WebElement first = waitForBot("Steg 1 av ~");
-    List<String> firstOptions = first.findElements(By.cssSelector("[data-faqbot='option']")).stream()
-        .map(WebElement::getText).toList();
+    List<String> firstOptions =
+        first.findElements(By.cssSelector("[data-faqbot='option']")).stream()
+            .map(WebElement::getText)
+            .toList();
     WebElement choice = option(first, "option", null);
     choice.click();
     WebElement second = waitForBot("Steg 2 av ~");
-    WebElement focused = (WebElement) browser.driver.executeScript(
-        "return document.querySelector('faqbot-widget').shadowRoot.activeElement;");
-    assertTrue(second.findElements(By.cssSelector("button")).contains(focused), "focus moves to the new options");
+    WebElement focused =
+        (WebElement)
+            browser.driver.executeScript(
+                "return document.querySelector('faqbot-widget').shadowRoot.activeElement;");
+    assertTrue(
+        second.findElements(By.cssSelector("button")).contains(focused),
+        "focus moves to the new options");
     noAxeViolations("in a flow");
     option(second, "back", null).click();
-    WebElement again = browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
-    assertEquals(firstOptions, again.findElements(By.cssSelector("[data-faqbot='option']")).stream()
-        .map(WebElement::getText).toList(), "back at the first step");
-    // A state from before a content change (here: tampered) cannot go on: the merchant is told in plain words.
-    browser.driver.executeScript("const k = 'faqbot:v1'; const c = JSON.parse(sessionStorage.getItem(k));"
-        + "c.state.sig = 'AAAA' + c.state.sig.slice(4); sessionStorage.setItem(k, JSON.stringify(c));");
+    WebElement again =
+        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+    assertEquals(
+        firstOptions,
+        again.findElements(By.cssSelector("[data-faqbot='option']")).stream()
+            .map(WebElement::getText)
+            .toList(),
+        "back at the first step");
+    // A state from before a content change (here: tampered) cannot go on: the merchant is told in
+    // plain words.
+    browser.driver.executeScript(
+        "const k = 'faqbot:v1'; const c = JSON.parse(sessionStorage.getItem(k));"
+            + "c.state.sig = 'AAAA' + c.state.sig.slice(4); sessionStorage.setItem(k, JSON.stringify(c));");
     browser.driver.navigate().refresh();
-    WebElement live = browser.wait(15).until(d -> lastBot().findElements(By.cssSelector("[data-faqbot='option']"))
-        .stream().filter(WebElement::isEnabled).findFirst().orElse(null));
+    WebElement live =
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    lastBot().findElements(By.cssSelector("[data-faqbot='option']")).stream()
+                        .filter(WebElement::isEnabled)
+                        .findFirst()
+                        .orElse(null));
     live.click();
     WebElement error = waitForBot("starte på nytt");
     WebElement restart = option(error, "action", "Start veiledningen på nytt");
@@ -186,20 +269,26 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     noAxeViolations("error with its action");
     screenshot("widget-error.png");
     restart.click();
-    WebElement restarted = browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+    WebElement restarted =
+        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
     option(restarted, "exit", null).click();
     waitForBot("avsluttet veiledningen");
   }
 
   @Test
-  void a_lost_connection_says_so_in_plain_words_and_try_again_sends_the_question_again() throws IOException {
-    browser.driver.executeScript("window.__realFetch = window.fetch;"
-        + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline'))"
-        + " : window.__realFetch(url, o);");
+  void a_lost_connection_says_so_in_plain_words_and_try_again_sends_the_question_again()
+      throws IOException {
+    browser.driver.executeScript(
+        "window.__realFetch = window.fetch;"
+            + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline'))"
+            + " : window.__realFetch(url, o);");
     ask("hvor finner jeg butikk-id");
     WebElement error = waitForBot("Får ikke kontakt");
     WebElement retry = option(error, "action", "Prøv igjen");
-    assertEquals(1, error.findElements(By.cssSelector("[data-faqbot='contact']")).size(), "and a way to a person");
+    assertEquals(
+        1,
+        error.findElements(By.cssSelector("[data-faqbot='contact']")).size(),
+        "and a way to a person");
     noAxeViolations("network error");
     browser.driver.executeScript("window.fetch = window.__realFetch;");
     retry.click();
@@ -212,39 +301,58 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     long total = 0;
     int runs = 5;
     for (int i = 0; i < runs; i++) {
-      Number ms = (Number) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "const root = document.querySelector('faqbot-widget').shadowRoot, log = root.querySelector('.fb-log');"
-          + "const before = log.querySelectorAll('.fb-answer').length;"
-          + "const input = root.querySelector('[data-faqbot=input]'); input.value = 'hvor finner jeg butikk-id';"
-          + "const t0 = performance.now();"
-          + "new MutationObserver((m, o) => { if (log.querySelectorAll('.fb-answer').length > before) {"
-          + "o.disconnect(); done(performance.now() - t0); } }).observe(log, {childList: true, subtree: true});"
-          + "root.querySelector('[data-faqbot=send]').click();");
+      Number ms =
+          (Number)
+              browser.driver.executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "const root = document.querySelector('faqbot-widget').shadowRoot, log = root.querySelector('.fb-log');"
+                      + "const before = log.querySelectorAll('.fb-answer').length;"
+                      + "const input = root.querySelector('[data-faqbot=input]'); input.value = 'hvor finner jeg butikk-id';"
+                      + "const t0 = performance.now();"
+                      + "new MutationObserver((m, o) => { if (log.querySelectorAll('.fb-answer').length > before) {"
+                      + "o.disconnect(); done(performance.now() - t0); } }).observe(log, {childList: true, subtree: true});"
+                      + "root.querySelector('[data-faqbot=send]').click();");
       total += ms.longValue();
     }
-    System.out.println("send to answer in the browser, mean of " + runs + ": " + total / runs + " ms");
+    System.out.println(
+        "send to answer in the browser, mean of " + runs + ": " + total / runs + " ms");
   }
 
   @Test
   void on_a_touch_screen_the_email_step_does_not_mention_dragging() {
-    browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled",
+    browser.driver.executeCdpCommand(
+        "Emulation.setTouchEmulationEnabled",
         java.util.Map.of("enabled", true, "maxTouchPoints", 5));
     browser.driver.navigate().refresh();
-    browser.wait(10).until(d -> (Boolean) browser.driver.executeScript(
-        "return matchMedia('(pointer: coarse)').matches;"));
+    browser
+        .wait(10)
+        .until(
+            d ->
+                (Boolean)
+                    browser.driver.executeScript(
+                        "return matchMedia('(pointer: coarse)').matches;"));
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
     assertTrue(step.getText().contains("Høyst"), step.getText());
-    assertTrue(!step.getText().contains("dra bilder") && !step.getText().contains("Ctrl+V"), step.getText());
+    assertTrue(
+        !step.getText().contains("dra bilder") && !step.getText().contains("Ctrl+V"),
+        step.getText());
   }
 
   @Test
   void the_theme_follows_the_page_color_scheme_unless_set() {
-    browser.driver.executeScript("document.documentElement.style.colorScheme = 'dark';"
-        + "document.querySelector('faqbot-widget').remove(); delete window.FaqBot;"
-        + "const s = document.createElement('script'); s.src = '/widget.js?again'; document.body.append(s);");
-    browser.wait(10).until(d -> "dark true".equals(browser.driver.executeScript(
-        "const h = document.querySelector('faqbot-widget'), r = h && h.shadowRoot.querySelector('.fb-root');"
-            + "return r && r.getAttribute('data-theme') + ' ' + r.classList.contains('fb-dark');")));
+    browser.driver.executeScript(
+        "document.documentElement.style.colorScheme = 'dark';"
+            + "document.querySelector('faqbot-widget').remove(); delete window.FaqBot;"
+            + "const s = document.createElement('script'); s.src = '/widget.js?again'; document.body.append(s);");
+    browser
+        .wait(10)
+        .until(
+            d ->
+                "dark true"
+                    .equals(
+                        browser.driver.executeScript(
+                            "const h = document.querySelector('faqbot-widget'), r = h && h.shadowRoot.querySelector('.fb-root');"
+                                + "return r && r.getAttribute('data-theme') + ' ' + r.classList.contains('fb-dark');")));
   }
 }

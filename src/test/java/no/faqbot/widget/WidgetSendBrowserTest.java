@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** With SMTP configured the e-mail step's one primary action is "Send", and the merchant gets a case number. */
+/**
+ * With SMTP configured the e-mail step's one primary action is "Send", and the merchant gets a case
+ * number.
+ */
 class WidgetSendBrowserTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -26,38 +29,82 @@ class WidgetSendBrowserTest {
   @TempDir Path tmp;
 
   @Test
-  void send_gives_the_case_number_and_what_happens_next_and_the_mail_has_the_screenshot() throws Exception {
-    SmtpSettings mail = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
-    try (TestServer server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, "test secret long enough!", SupportLimits.DEFAULT, mail,
-        null, tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null, java.util.Map.of()));
+  void send_gives_the_case_number_and_what_happens_next_and_the_mail_has_the_screenshot()
+      throws Exception {
+    SmtpSettings mail =
+        new SmtpSettings(
+            "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
+    try (TestServer server =
+            new TestServer(
+                new Settings(
+                    "127.0.0.1",
+                    0,
+                    Path.of("content"),
+                    tmp.resolve("index"),
+                    Settings.DEFAULT_SUPPORT_EMAIL,
+                    "test secret long enough!",
+                    SupportLimits.DEFAULT,
+                    mail,
+                    null,
+                    tmp.resolve("data"),
+                    null,
+                    null,
+                    Settings.DEFAULT_THREADS,
+                    null,
+                    java.util.Map.of()));
         Browser browser = Browser.start()) {
       browser.driver.get(server.base() + "/");
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
       browser.hook("launcher").click();
       browser.hook("contact").click();
-      WebElement send = browser.wait(10).until(d -> {
-        WebElement b = browser.hook("send-email");
-        return b.getText().equals("Send") ? b : null;
-      });
-      WebElement step = browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()
-          .filter(m -> !m.findElements(By.cssSelector("[data-faqbot='send-email']")).isEmpty()).findFirst().orElseThrow();
-      assertTrue(!step.getText().contains("legg dem ved selv"), "no attach-by-hand note when the server sends");
+      WebElement send =
+          browser
+              .wait(10)
+              .until(
+                  d -> {
+                    WebElement b = browser.hook("send-email");
+                    return b.getText().equals("Send") ? b : null;
+                  });
+      WebElement step =
+          browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()
+              .filter(m -> !m.findElements(By.cssSelector("[data-faqbot='send-email']")).isEmpty())
+              .findFirst()
+              .orElseThrow();
+      assertTrue(
+          !step.getText().contains("legg dem ved selv"),
+          "no attach-by-hand note when the server sends");
       Path png = tmp.resolve("feil.png");
-      Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+      Files.write(
+          png,
+          new byte[] {
+            (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+          });
       browser.hook("file").sendKeys(png.toString());
       step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
-      step.findElement(By.cssSelector("textarea[name=description]")).sendKeys("Kassen viser en feil");
+      step.findElement(By.cssSelector("textarea[name=description]"))
+          .sendKeys("Kassen viser en feil");
       send.click();
-      WebElement done = browser.wait(15).until(d -> browser.widget().findElements(
-          By.cssSelector("[data-faqbot='message-bot']")).stream()
-          .filter(m -> m.getText().contains("Saksnummer: FQ-")).findFirst().orElse(null));
-      assertTrue(done.getText().contains("butikk@example.no"), "who answers and where: " + done.getText());
+      WebElement done =
+          browser
+              .wait(15)
+              .until(
+                  d ->
+                      browser
+                          .widget()
+                          .findElements(By.cssSelector("[data-faqbot='message-bot']"))
+                          .stream()
+                          .filter(m -> m.getText().contains("Saksnummer: FQ-"))
+                          .findFirst()
+                          .orElse(null));
+      assertTrue(
+          done.getText().contains("butikk@example.no"), "who answers and where: " + done.getText());
       assertTrue(smtp.waitForIncomingEmail(10_000, 1));
       MimeMessage sent = smtp.getReceivedMessages()[0];
       assertEquals("butikk@example.no", sent.getReplyTo()[0].toString());
       String ref = done.getText().replaceAll("(?s).*Saksnummer: (FQ-[A-Z0-9]+).*", "$1");
-      assertTrue(sent.getSubject().contains(ref) || new String(sent.getInputStream().readAllBytes()).contains(ref),
+      assertTrue(
+          sent.getSubject().contains(ref)
+              || new String(sent.getInputStream().readAllBytes()).contains(ref),
           "the case number in the message matches the mail");
     }
   }

@@ -29,8 +29,24 @@ class WidgetServerTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(new Settings("127.0.0.1", 0, Path.of("content"), tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, "https://shop.example", tmp.resolve("data"), null, null, Settings.DEFAULT_THREADS, null, java.util.Map.of()));
+    server =
+        new TestServer(
+            new Settings(
+                "127.0.0.1",
+                0,
+                Path.of("content"),
+                tmp.resolve("index"),
+                Settings.DEFAULT_SUPPORT_EMAIL,
+                null,
+                SupportLimits.DEFAULT,
+                null,
+                "https://shop.example",
+                tmp.resolve("data"),
+                null,
+                null,
+                Settings.DEFAULT_THREADS,
+                null,
+                java.util.Map.of()));
   }
 
   @AfterAll
@@ -48,9 +64,12 @@ class WidgetServerTest {
 
   @Test
   void the_demo_page_embeds_the_widget_under_a_strict_csp() {
-    var response = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build());
+    var response =
+        server.send(HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build());
     assertEquals(200, response.status());
-    assertTrue(response.body().contains("<script src=\"/widget.js\" defer data-lang=\"nb\"></script>"), response.body());
+    assertTrue(
+        response.body().contains("<script src=\"/widget.js\" defer data-lang=\"nb\"></script>"),
+        response.body());
     assertFalse(response.body().contains("<script>"), "no inline script on a strict-CSP page");
     Reply en = get("/?lang=en", null);
     assertTrue(en.body().contains("<html lang=\"en\">"), en.body());
@@ -62,19 +81,38 @@ class WidgetServerTest {
     try (var files = Files.list(Path.of("src/main/resources/public"))) {
       inSources = files.map(f -> f.getFileName().toString()).sorted().toList();
     }
-    assertEquals(inSources, no.faqbot.web.StaticAssets.FILES.stream().sorted().toList(),
+    assertEquals(
+        inSources,
+        no.faqbot.web.StaticAssets.FILES.stream().sorted().toList(),
         "StaticAssets.FILES must list every file under src/main/resources/public");
     var client = java.net.http.HttpClient.newHttpClient();
     for (String name : inSources) {
-      var response = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/" + name)).GET().build(),
-          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      var response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.base() + "/" + name)).GET().build(),
+              java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, response.statusCode(), name);
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(Path.of("src/main/resources/public", name)), response.body()), name);
-      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(name.endsWith(".js") ? "text/javascript" : "text/css"), name);
-      assertEquals("public, max-age=300", response.headers().firstValue("Cache-Control").orElse(""), name);
+      assertTrue(
+          java.util.Arrays.equals(
+              Files.readAllBytes(Path.of("src/main/resources/public", name)), response.body()),
+          name);
+      assertTrue(
+          response
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith(name.endsWith(".js") ? "text/javascript" : "text/css"),
+          name);
+      assertEquals(
+          "public, max-age=300", response.headers().firstValue("Cache-Control").orElse(""), name);
       String etag = response.headers().firstValue("ETag").orElseThrow();
-      var again = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/" + name)).header("If-None-Match", etag).GET().build(),
-          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      var again =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.base() + "/" + name))
+                  .header("If-None-Match", etag)
+                  .GET()
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(304, again.statusCode(), name);
       assertEquals(0, again.body().length, name);
     }
@@ -83,27 +121,40 @@ class WidgetServerTest {
 
   @Test
   void the_demo_page_sends_the_csp_header() throws Exception {
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
-    assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && !csp.contains("unsafe"), csp);
+    assertTrue(
+        csp.contains("script-src 'self'")
+            && csp.contains("style-src 'self'")
+            && !csp.contains("unsafe"),
+        csp);
   }
 
   @Test
   void suggest_completes_the_word_being_typed() {
-    Reply r = get("/api/suggest?q=" + TestServer.encode("hvor finner jeg butikk") + "&lang=nb", null);
+    Reply r =
+        get("/api/suggest?q=" + TestServer.encode("hvor finner jeg butikk") + "&lang=nb", null);
     assertEquals(200, r.status());
-    assertEquals("find-store-id", r.json().path("suggestions").get(0).path("id").asText(), r.body());
+    assertEquals(
+        "find-store-id", r.json().path("suggestions").get(0).path("id").asText(), r.body());
     assertTrue(r.json().path("suggestions").size() <= 3);
-    assertEquals(0, get("/api/suggest?q=hv&lang=nb", null).json().path("suggestions").size(), "nothing under 3 characters");
+    assertEquals(
+        0,
+        get("/api/suggest?q=hv&lang=nb", null).json().path("suggestions").size(),
+        "nothing under 3 characters");
     assertEquals(400, get("/api/suggest", null).status());
   }
 
   @Test
   void feedback_is_validated_stored_and_cleaned_of_secrets() throws Exception {
-    Reply ok = server.postJson("/api/feedback",
-        "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"butikk-id? passord: hemmelig1\"}");
+    Reply ok =
+        server.postJson(
+            "/api/feedback",
+            "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"butikk-id? passord: hemmelig1\"}");
     assertEquals(201, ok.status(), ok.body());
     assertTrue(server.app().recorder().flush(5000));
     List<Event> stored = new ArrayList<>();
@@ -112,8 +163,14 @@ class WidgetServerTest {
     assertEquals("find-store-id", vote.entryId());
     assertEquals(false, vote.helpful());
     assertFalse(vote.message().contains("hemmelig1"), vote.message());
-    assertEquals(404, server.postJson("/api/feedback", "{\"entryId\": \"nope\", \"helpful\": true}").status());
-    assertEquals(400, server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": \"yes\"}").status());
+    assertEquals(
+        404,
+        server.postJson("/api/feedback", "{\"entryId\": \"nope\", \"helpful\": true}").status());
+    assertEquals(
+        400,
+        server
+            .postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": \"yes\"}")
+            .status());
     assertEquals(400, server.postJson("/api/feedback", "{\"helpful\": true}").status());
     assertEquals(400, server.postJson("/api/feedback", "[]").status());
   }
@@ -121,33 +178,68 @@ class WidgetServerTest {
   @Test
   void only_configured_shops_get_cors_headers() throws Exception {
     var client = java.net.http.HttpClient.newHttpClient();
-    var allowed = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/health"))
-        .header("Origin", "https://shop.example").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    assertEquals("https://shop.example", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-    var other = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/health"))
-        .header("Origin", "https://evil.example").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    var allowed =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/health"))
+                .header("Origin", "https://shop.example")
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertEquals(
+        "https://shop.example",
+        allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    var other =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/health"))
+                .header("Origin", "https://evil.example")
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
     assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-    var preflight = client.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
-        .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST")
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    var preflight =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/api/chat"))
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
     assertEquals(204, preflight.statusCode());
-    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+    assertTrue(
+        preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
   }
 
   @Test
   void feedback_queries_lose_every_form_of_secret_the_redactor_knows() throws Exception {
-    String[] queries = {"Passordet er Sommer2026!", "{\\\"password\\\":\\\"hunter2x\\\"}", "curl -u anna:Vinter2025x",
-        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlX3NlZ21lbnQ", "https://anna:lekkasje9@shop.no/"};
+    String[] queries = {
+      "Passordet er Sommer2026!",
+      "{\\\"password\\\":\\\"hunter2x\\\"}",
+      "curl -u anna:Vinter2025x",
+      "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlX3NlZ21lbnQ",
+      "https://anna:lekkasje9@shop.no/"
+    };
     for (String q : queries) {
-      Reply ok = server.postJson("/api/feedback", "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"" + q + "\"}");
+      Reply ok =
+          server.postJson(
+              "/api/feedback",
+              "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"" + q + "\"}");
       assertEquals(201, ok.status(), ok.body());
     }
     // Votes go to the event store now (insights), not data/feedback.jsonl.
     assertTrue(server.app().recorder().flush(5000));
     StringBuilder messages = new StringBuilder();
-    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, e -> messages.append(e.message()).append('\n'));
+    new EventRepository(server.app().store())
+        .forEach(0, Long.MAX_VALUE, e -> messages.append(e.message()).append('\n'));
     String stored = messages.toString();
-    for (String secret : new String[] {"Sommer2026", "hunter2x", "Vinter2025x", "c2lnbmF0dXJlX3NlZ21lbnQ", "eyJzdWIiOiJ4eXoifQ", "lekkasje9"}) {
+    for (String secret :
+        new String[] {
+          "Sommer2026",
+          "hunter2x",
+          "Vinter2025x",
+          "c2lnbmF0dXJlX3NlZ21lbnQ",
+          "eyJzdWIiOiJ4eXoifQ",
+          "lekkasje9"
+        }) {
       assertFalse(stored.contains(secret), secret + " in " + stored);
     }
   }
