@@ -169,8 +169,10 @@ public final class SupportRoutes implements Routes {
 
   /**
    * Does {@code work} under the upload rules: the route's multipart limits with screenshots spooled
-   * to the private folder, a turn for large requests (taken once the body is on disk, so a slow
-   * line holds none), and the request's files deleted when it is answered.
+   * to the private folder, a turn for large requests (reading 25 MB of parts and writing them out
+   * again is CPU work: one at a time per two cores keeps chat fast; a slow uploader therefore
+   * delays other large uploads, which get a 503 after a minute, never chat), and the request's
+   * files deleted when it is answered.
    */
   private void withUploads(Context ctx, Work work, Exchange exchange) {
     boolean turn = false;
@@ -181,8 +183,6 @@ public final class SupportRoutes implements Routes {
                 MULTIPART_CONFIG, uploads.multipart(support.limits(), WebServer.MAX_JSON_BODY));
         // Reading and writing 25 MB is CPU work on a fast line: large requests take turns.
         if (UploadTurns.isLarge(ctx.req().getContentLengthLong())) {
-          ctx.attribute(PARTS_READ, true);
-          ctx.req().getParts();
           turn = turns.enter();
           if (!turn) {
             exchange.answer(
