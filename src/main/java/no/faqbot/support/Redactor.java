@@ -3,6 +3,7 @@ package no.faqbot.support;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public final class Redactor {
   public record Result(String text, Set<String> found) {}
 
   public Result redact(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mightHoldSecret(text)) {
       return new Result(text, Set.of());
     }
     Set<String> found = new LinkedHashSet<>();
@@ -58,6 +59,46 @@ public final class Redactor {
               r -> r.group(1) + (r.group(2).contains("*") ? r.group(2) : mask(r.group(2))));
     }
     return new Result(out, found);
+  }
+
+  /**
+   * Every rule needs one of these words or marks (its label, scheme or key format), so a text with
+   * none of them is left as it is without running the rules: most chat messages hold no secret, and
+   * every one is redacted before it is recorded. Checked in lower and upper case, as the rules
+   * match case-insensitively (the Kelvin sign and the long s fold only one way).
+   */
+  private static final List<String> TRIGGERS =
+      List.of(
+          "pass",
+          "pwd",
+          "secret",
+          "token",
+          "key",
+          "credential",
+          "hemmelig",
+          "nøkkel",
+          "kode",
+          "user",
+          "brukernavn",
+          "authorization",
+          "basic",
+          "bearer",
+          "eyj",
+          "begin",
+          "klarna_",
+          "://",
+          "-u",
+          "_");
+
+  static boolean mightHoldSecret(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String upper = text.toUpperCase(Locale.ROOT);
+    for (String trigger : TRIGGERS) {
+      if (lower.contains(trigger) || upper.contains(trigger.toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String mask(String random) {
