@@ -42,11 +42,8 @@ public final class ChatRoutes implements Routes {
   }
 
   private void intro(Context ctx) {
-    String lang = ctx.queryParam("lang") == null ? Languages.DEFAULT : ctx.queryParam("lang");
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException(
-          "unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
+    String asked = ctx.queryParam("lang");
+    String lang = Languages.require(asked == null ? Languages.DEFAULT : asked);
     CannedReplies replies = knowledge.current().content().replies();
     ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
   }

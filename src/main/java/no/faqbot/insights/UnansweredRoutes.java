@@ -121,11 +121,7 @@ public final class UnansweredRoutes implements Routes {
       throw new IllegalArgumentException("entryId is missing: the entry to add the phrasing to");
     }
     UnansweredGroup group = group(ctx);
-    lang = lang == null || lang.isBlank() ? group.lang() : lang;
-    if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException(
-          "unsupported lang '" + lang + "': use one of " + Languages.ALL);
-    }
+    lang = Languages.require(lang == null || lang.isBlank() ? group.lang() : lang);
     String added =
         actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
     done(
