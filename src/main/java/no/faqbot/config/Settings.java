@@ -71,6 +71,11 @@ public record Settings(
   /** Jetty needs a few threads of its own (acceptor, selector) besides those serving requests. */
   public static final int MIN_THREADS = 8;
 
+  /**
+   * The defaults for everything else. The record's own constructor also takes null for limits,
+   * store, recording and operations: none set, the embedded store, recording on, default
+   * operations.
+   */
   public Settings(String host, int port, Path content, Path index, String supportEmail) {
     this(
         host,
@@ -87,118 +92,10 @@ public record Settings(
         null,
         DEFAULT_THREADS,
         null,
-        Map.of());
-  }
-
-  /** With the default limits, the embedded event store, recording on and default operations. */
-  public Settings(
-      String host,
-      int port,
-      Path content,
-      Path index,
-      String supportEmail,
-      String stateSecret,
-      SupportLimits supportLimits,
-      SmtpSettings smtp,
-      String corsOrigins,
-      Path data,
-      String staffUser,
-      String staffPassword,
-      int threads,
-      String trustedProxies) {
-    this(
-        host,
-        port,
-        content,
-        index,
-        supportEmail,
-        stateSecret,
-        supportLimits,
-        smtp,
-        corsOrigins,
-        data,
-        staffUser,
-        staffPassword,
-        threads,
-        trustedProxies,
-        Map.of());
-  }
-
-  /** With {@code limits}, the embedded event store, recording on and default operations. */
-  public Settings(
-      String host,
-      int port,
-      Path content,
-      Path index,
-      String supportEmail,
-      String stateSecret,
-      SupportLimits supportLimits,
-      SmtpSettings smtp,
-      String corsOrigins,
-      Path data,
-      String staffUser,
-      String staffPassword,
-      int threads,
-      String trustedProxies,
-      Map<String, String> limits) {
-    this(
-        host,
-        port,
-        content,
-        index,
-        supportEmail,
-        stateSecret,
-        supportLimits,
-        smtp,
-        corsOrigins,
-        data,
-        staffUser,
-        staffPassword,
-        threads,
-        trustedProxies,
-        limits,
-        StoreSettings.EMBEDDED,
-        RecordingSettings.DEFAULT,
-        OperationsSettings.DEFAULT);
-  }
-
-  /** With the default limits and operations. */
-  public Settings(
-      String host,
-      int port,
-      Path content,
-      Path index,
-      String supportEmail,
-      String stateSecret,
-      SupportLimits supportLimits,
-      SmtpSettings smtp,
-      String corsOrigins,
-      Path data,
-      String staffUser,
-      String staffPassword,
-      int threads,
-      String trustedProxies,
-      StoreSettings store,
-      RecordingSettings recording) {
-    this(
-        host,
-        port,
-        content,
-        index,
-        supportEmail,
-        stateSecret,
-        supportLimits,
-        smtp,
-        corsOrigins,
-        data,
-        staffUser,
-        staffPassword,
-        threads,
-        trustedProxies,
-        Map.of(),
-        store,
-        recording,
-        OperationsSettings.DEFAULT);
+        null,
+        null,
+        null,
+        null);
   }
 
   public Settings {

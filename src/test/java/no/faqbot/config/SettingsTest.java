@@ -25,7 +25,10 @@ class SettingsTest {
         null,
         threads,
         null,
-        java.util.Map.of());
+        java.util.Map.of(),
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -77,7 +77,10 @@ class FlowApiTest {
                 null,
                 Settings.DEFAULT_THREADS,
                 null,
-                Map.of("FAQBOT_LIMIT_CHAT", "off")));
+                Map.of("FAQBOT_LIMIT_CHAT", "off"),
+                null,
+                null,
+                null));
     content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
   }
 

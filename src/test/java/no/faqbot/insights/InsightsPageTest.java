@@ -47,8 +47,10 @@ class InsightsPageTest {
                 "riktig hest",
                 Settings.DEFAULT_THREADS,
                 null,
+                null,
                 StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT));
+                RecordingSettings.DEFAULT,
+                null));
     String c = "\"conversation\":\"" + RecordingTest.CONVERSATION + "\"";
     server.postJson(
         "/api/chat", "{\"message\":\"hvor finner jeg butikk-ID?\",\"lang\":\"nb\"," + c + "}");

@@ -49,8 +49,10 @@ class PrivacyTest {
                 "riktig hest",
                 Settings.DEFAULT_THREADS,
                 null,
+                null,
                 StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT));
+                RecordingSettings.DEFAULT,
+                null));
     events = new EventRepository(server.app().store());
     long t = Instant.parse("2026-11-10T12:00:00Z").toEpochMilli();
     events.insert(

@@ -44,8 +44,10 @@ class RecordingTest {
             null,
             Settings.DEFAULT_THREADS,
             null,
+            null,
             StoreSettings.EMBEDDED,
-            new RecordingSettings(recording, 90)));
+            new RecordingSettings(recording, 90),
+            null));
   }
 
   static List<Event> events(TestServer server) throws Exception {

@@ -60,8 +60,10 @@ class UnansweredTest {
                 "riktig hest",
                 Settings.DEFAULT_THREADS,
                 null,
+                null,
                 StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT));
+                RecordingSettings.DEFAULT,
+                null));
   }
 
   @AfterEach

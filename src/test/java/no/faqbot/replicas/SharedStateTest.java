@@ -61,8 +61,10 @@ class SharedStateTest {
         "riktig hest",
         Settings.DEFAULT_THREADS,
         "127.0.0.1",
+        null,
         database.settings(),
-        RecordingSettings.DEFAULT);
+        RecordingSettings.DEFAULT,
+        null);
   }
 
   @AfterAll

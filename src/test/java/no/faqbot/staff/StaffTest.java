@@ -52,7 +52,10 @@ class StaffTest {
         "riktig hest",
         Settings.DEFAULT_THREADS,
         trustedProxies,
-        Map.of());
+        Map.of(),
+        null,
+        null,
+        null);
   }
 
   @AfterAll

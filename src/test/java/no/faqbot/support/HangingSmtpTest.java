@@ -69,7 +69,10 @@ class HangingSmtpTest {
                   null,
                   Settings.MIN_THREADS,
                   null,
-                  java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off")))) {
+                  java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off"),
+                  null,
+                  null,
+                  null))) {
         HttpClient client = HttpClient.newHttpClient();
         String boundary = "----faqbot-hanging";
         String body =

@@ -72,7 +72,10 @@ class SupportEmailApiTest {
                 Settings.DEFAULT_THREADS,
                 null,
                 java.util.Map.of(
-                    "FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off")));
+                    "FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off"),
+                null,
+                null,
+                null));
   }
 
   @AfterAll

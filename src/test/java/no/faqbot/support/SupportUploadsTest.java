@@ -52,7 +52,10 @@ class SupportUploadsTest {
                 null,
                 Settings.DEFAULT_THREADS,
                 null,
-                java.util.Map.of()));
+                java.util.Map.of(),
+                null,
+                null,
+                null));
   }
 
   @AfterAll

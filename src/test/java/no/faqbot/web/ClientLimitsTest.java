@@ -41,7 +41,10 @@ class ClientLimitsTest {
             null,
             Settings.DEFAULT_THREADS,
             "127.0.0.1",
-            limits));
+            limits,
+            null,
+            null,
+            null));
   }
 
   private HttpResponse<String> chat(TestServer server, String forwardedFor, String query)
@@ -143,7 +146,10 @@ class ClientLimitsTest {
             null,
             Settings.DEFAULT_THREADS,
             null,
-            Map.of("FAQBOT_LIMIT_CAHT", "10/min"));
+            Map.of("FAQBOT_LIMIT_CAHT", "10/min"),
+            null,
+            null,
+            null);
     IllegalArgumentException name =
         assertThrows(IllegalArgumentException.class, () -> App.start(typo));
     assertTrue(

@@ -46,7 +46,10 @@ class SecurityHeadersTest {
                 "riktig hest",
                 Settings.DEFAULT_THREADS,
                 null,
-                Map.of()));
+                Map.of(),
+                null,
+                null,
+                null));
   }
 
   @AfterAll

@@ -59,8 +59,10 @@ class InsightsBrowserTest {
                 "riktig hest",
                 Settings.DEFAULT_THREADS,
                 null,
+                null,
                 StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT));
+                RecordingSettings.DEFAULT,
+                null));
     seed(new EventRepository(server.app().store()));
     browser = Browser.start();
   }

@@ -51,7 +51,10 @@ class WidgetSendBrowserTest {
                     null,
                     Settings.DEFAULT_THREADS,
                     null,
-                    java.util.Map.of()));
+                    java.util.Map.of(),
+                    null,
+                    null,
+                    null));
         Browser browser = Browser.start()) {
       browser.driver.get(server.base() + "/");
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());

@@ -46,7 +46,10 @@ class WidgetServerTest {
                 null,
                 Settings.DEFAULT_THREADS,
                 null,
-                java.util.Map.of()));
+                java.util.Map.of(),
+                null,
+                null,
+                null));
   }
 
   @AfterAll
