@@ -17,12 +17,6 @@ import no.faqbot.web.WebServer;
  * request's files are deleted when it ends, answered or broken off; the folder goes at stop.
  */
 public final class UploadFolder implements AutoCloseable {
-  /**
-   * Parts up to this size stay in memory (most text fields); larger ones, screenshots, go to a
-   * file.
-   */
-  public static final int IN_MEMORY_BYTES = WebServer.IN_MEMORY_BYTES;
-
   private final Path path;
 
   private UploadFolder(Path path) {
@@ -58,7 +52,7 @@ public final class UploadFolder implements AutoCloseable {
         path.toString(),
         limits.maxFileBytes(),
         limits.maxFileBytes() * (limits.maxFiles() + 1) + maxFields,
-        IN_MEMORY_BYTES);
+        WebServer.IN_MEMORY_BYTES);
   }
 
   /** How many files are in the folder now: uploads being read or answered. */
