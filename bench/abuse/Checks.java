@@ -34,7 +34,6 @@ final class Checks {
   /** Row 4: common ways of writing a secret, in a support e-mail and in feedback. */
   static Result redaction() throws Exception {
     List<String> leaked = new ArrayList<>();
-    Path feedback = work.resolve("data/feedback.jsonl");
     for (Map.Entry<String, String> s : SECRETS.entrySet()) {
       Reply mail = new Multi().field("merchantEmail", "butikk@example.no")
           .field("description", "Det feiler. " + s.getKey())
@@ -43,9 +42,26 @@ final class Checks {
         leaked.add("e-mail " + mail.status() + ": " + s.getValue());
       }
       Reply vote = postJson("/api/feedback", client(), vote("hjelp " + s.getKey()));
-      if (vote.status() != 201 || (Files.exists(feedback) && Files.readString(feedback).contains(s.getValue()))) {
+      if (vote.status() != 201) {
         leaked.add("feedback " + vote.status() + ": " + s.getValue());
       }
+    }
+    // Votes are recorded in the event store: none of the secrets may be anywhere in its files.
+    eventsStored();
+    boolean recorded = false; // else the check below would pass on an empty store
+    for (Path file : dataFiles()) {
+      String stored = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+      recorded |= stored.contains("hjelp ");
+      for (String secret : SECRETS.values()) {
+        String bytes = new String(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (stored.contains(bytes)) {
+          leaked.add("store " + file.getFileName() + ": " + secret);
+        }
+      }
+    }
+    if (!recorded) {
+      leaked.add("(the votes' messages were not found in the event store, so it could not be checked)");
     }
     return new Result(leaked.isEmpty(), SECRETS.size() + " secret forms in e-mail and feedback, leaked: "
         + (leaked.isEmpty() ? "none" : String.join(", ", leaked)));

@@ -181,6 +181,32 @@ final class Http {
     }
   }
 
+  /** The sum of a Prometheus metric's samples on /metrics (0 when absent). */
+  static double metric(String name) throws Exception {
+    double sum = 0;
+    for (String line : get("/metrics", null).text().split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  /** Waits (at most 15 s) until the event writer has stored everything queued. */
+  static void eventsStored() throws Exception {
+    for (int i = 0; i < 150 && metric("faqbot_events_queued") > 0; i++) {
+      sleep(100);
+    }
+    sleep(300); // the last batch is taken off the queue before its transaction commits
+  }
+
+  /** Every file under the server's data folder (the event store and its write-ahead log). */
+  static List<java.nio.file.Path> dataFiles() throws Exception {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(work.resolve("data"))) {
+      return files.filter(java.nio.file.Files::isRegularFile).toList();
+    }
+  }
+
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);
