@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,8 @@ import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
 import no.faqbot.chat.ChatTurn;
+import no.faqbot.config.Catalogue;
+import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -82,28 +83,11 @@ public final class App implements AutoCloseable {
    */
   private static final List<ClientLimits.Rule> DEFAULT_LIMITS =
       List.of(
-          new ClientLimits.Rule(
-              "FAQBOT_LIMIT_CHAT", "POST", "/api/chat", new RateLimit(60, Duration.ofMinutes(1))),
-          new ClientLimits.Rule(
-              "FAQBOT_LIMIT_SUGGEST",
-              "GET",
-              "/api/suggest",
-              new RateLimit(120, Duration.ofMinutes(1))),
-          new ClientLimits.Rule(
-              "FAQBOT_LIMIT_FEEDBACK",
-              "POST",
-              "/api/feedback",
-              new RateLimit(30, Duration.ofMinutes(1))),
-          new ClientLimits.Rule(
-              "FAQBOT_LIMIT_SUPPORT_EMAIL",
-              "POST",
-              "/api/support-email",
-              new RateLimit(30, Duration.ofMinutes(10))),
-          new ClientLimits.Rule(
-              "FAQBOT_LIMIT_SUPPORT_SEND",
-              "POST",
-              "/api/support-email/send",
-              new RateLimit(5, Duration.ofMinutes(10))));
+          rule(Catalogue.LIMIT_CHAT, "POST", "/api/chat"),
+          rule(Catalogue.LIMIT_SUGGEST, "GET", "/api/suggest"),
+          rule(Catalogue.LIMIT_FEEDBACK, "POST", "/api/feedback"),
+          rule(Catalogue.LIMIT_SUPPORT_EMAIL, "POST", "/api/support-email"),
+          rule(Catalogue.LIMIT_SUPPORT_SEND, "POST", "/api/support-email/send"));
 
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
@@ -227,6 +211,15 @@ public final class App implements AutoCloseable {
         content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
+  /** The limit on one route, at its setting's default (the catalogue says it once). */
+  private static ClientLimits.Rule rule(Setting setting, String method, String path) {
+    return new ClientLimits.Rule(
+        setting.variable(),
+        method,
+        path,
+        RateLimit.parse(setting.variable(), setting.defaultValue()));
+  }
+
   /**
    * {@code FAQBOT_STATE_SECRET} when set; else the one kept in the store (made by whichever replica
    * came first, so all agree and conversations survive a restart); random without a store.
@@ -275,7 +268,7 @@ public final class App implements AutoCloseable {
 
   public String staffUser() {
     return settings.staffUser() == null || settings.staffUser().isBlank()
-        ? "staff"
+        ? Catalogue.STAFF_USER.defaultValue()
         : settings.staffUser().strip();
   }
 

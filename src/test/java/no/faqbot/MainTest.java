@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import no.faqbot.cli.Cli;
 import no.faqbot.cli.Commands;
+import no.faqbot.config.Catalogue;
+import no.faqbot.config.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,13 +78,75 @@ class MainTest {
     Run badPort = run("serve", "--port", "seventy", "--content", content);
     assertEquals(2, badPort.code());
     assertEquals(
-        "faqbot serve: --port must be a whole number, got 'seventy'", badPort.err().strip());
+        "faqbot serve: --port (FAQBOT_PORT) must be a whole number from 0 to 65535, got 'seventy'",
+        badPort.err().strip());
     Run badThreads =
         runWith(java.util.Map.of("FAQBOT_THREADS", "2"), "serve", "--content", content);
     assertEquals(2, badThreads.code());
     assertTrue(
-        badThreads.err().startsWith("faqbot serve: FAQBOT_THREADS must be between 8 and 1000"),
+        badThreads
+            .err()
+            .startsWith("faqbot serve: FAQBOT_THREADS must be a whole number from 8 to 1000"),
         badThreads.err());
+  }
+
+  @Test
+  void serve_help_lists_every_setting_with_its_flag_default_and_description() {
+    Run help = run("serve", "--help");
+    assertEquals(0, help.code());
+    java.util.List<String> lines = help.out().lines().toList();
+    for (Setting s : Catalogue.ALL) {
+      String heading =
+          "  "
+              + s.variable()
+              + (s.flag() == null ? "" : ", --" + s.flag())
+              + (s.defaultValue() == null
+                  ? "  (no default)"
+                  : "  (default " + s.defaultValue() + ")");
+      int at = lines.indexOf(heading);
+      assertTrue(at >= 0, heading + " missing:\n" + help.out());
+      String description = String.join(" ", lines.subList(at + 1, lines.size())).strip();
+      assertTrue(
+          description.replaceAll("\\s+", " ").startsWith(s.description()),
+          s.variable() + "'s description:\n" + help.out());
+    }
+  }
+
+  @Test
+  void a_start_with_bad_settings_names_each_and_exits_2_before_serving() {
+    String content = Fixtures.content("good", tmp).toString();
+    Run r =
+        runWith(
+            java.util.Map.of(
+                "FAQBOT_RECORDING", "sometimes",
+                "FAQBOT_SMTP_PORT", "mail",
+                "FAQBOT_DATA", tmp.resolve("data").toString()),
+            "serve",
+            "--content",
+            content,
+            "--index",
+            tmp.resolve("idx").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals(
+        "faqbot serve: 2 settings are wrong:\n"
+            + "  FAQBOT_SMTP_PORT must be a whole number from 1 to 65535, got 'mail'\n"
+            + "  FAQBOT_RECORDING must be on or off (also true/false, yes/no, 1/0), got 'sometimes'",
+        r.err().strip());
+    assertTrue(r.out().isEmpty(), "nothing served: " + r.out());
+  }
+
+  @Test
+  void a_misspelt_variable_is_a_warning_naming_the_setting_it_resembles() {
+    Run r =
+        runWith(
+            java.util.Map.of(
+                "FAQBOT_CONTNET", "x", "FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()),
+            "validate");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(
+        "faqbot validate: warning: FAQBOT_CONTNET is not a faqbot setting and is ignored;"
+            + " did you mean FAQBOT_CONTENT?",
+        r.err().strip());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.config.SettingsReader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -94,6 +95,10 @@ public final class Cli {
                       ? "nothing"
                       : String.join(" ", parsed.getArgList())));
     }
+    // A misspelt variable would otherwise be ignored without a word.
+    for (String warning : new SettingsReader(env, null).warnings()) {
+      err.println("faqbot " + command.name() + ": warning: " + warning);
+    }
     try {
       return command.action().run(new Invocation(parsed, env, out, err));
     } catch (Exception e) {
@@ -168,6 +173,10 @@ public final class Cli {
               options,
               "",
               false);
+      if (!command.details().isEmpty()) {
+        out.println();
+        out.print(command.details());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,9 +9,16 @@ import org.apache.commons.cli.Options;
  * @param params the positional parameters for the usage line, e.g. {@code FILE}, or empty
  * @param positional how many positional parameters it takes (exactly; at least when {@code params}
  *     ends in "...")
+ * @param details printed after the options by {@code --help}, as is; empty for nothing
  */
 public record Command(
-    String name, String summary, String params, int positional, Options options, Action action) {
+    String name,
+    String summary,
+    String params,
+    int positional,
+    Options options,
+    String details,
+    Action action) {
 
   /** Runs the command; returns the exit code, or {@link Cli#SERVING} while the server runs. */
   @FunctionalInterface

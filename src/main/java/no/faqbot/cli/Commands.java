@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import no.faqbot.App;
+import no.faqbot.config.Catalogue;
+import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -38,6 +41,9 @@ import org.apache.commons.cli.Options;
 public final class Commands {
   private Commands() {}
 
+  /** Eval and selftest listen on a free local port, whatever the settings say. */
+  private static final Map<String, String> TRIAL = Map.of("host", "127.0.0.1", "port", "0");
+
   public static List<Command> all() {
     return List.of(
         new Command(
@@ -45,13 +51,8 @@ public final class Commands {
             "Run the HTTP server (the default).",
             "",
             0,
-            locations(new Options(), true, true)
-                .addOption(
-                    valued(
-                        "host",
-                        "HOST",
-                        "address to listen on (env FAQBOT_HOST, default 127.0.0.1)"))
-                .addOption(valued("port", "PORT", "port (env FAQBOT_PORT, default 7070)")),
+            serveOptions(),
+            SettingsHelp.text(Catalogue.ALL),
             Commands::serve),
         new Command(
             "validate",
@@ -59,6 +60,7 @@ public final class Commands {
             "",
             0,
             locations(new Options(), true, false),
+            "",
             Commands::validate),
         new Command(
             "index",
@@ -66,6 +68,7 @@ public final class Commands {
             "",
             0,
             locations(new Options(), true, true),
+            "",
             Commands::index),
         new Command(
             "eval",
@@ -79,6 +82,7 @@ public final class Commands {
                         .longOpt("verbose")
                         .desc("print every item with its top hits, coverage and score")
                         .get()),
+            "",
             Commands::eval),
         new Command(
             "selftest",
@@ -87,6 +91,7 @@ public final class Commands {
             "",
             0,
             locations(new Options(), true, true),
+            "",
             Commands::selftest),
         new Command(
             "report",
@@ -97,18 +102,38 @@ public final class Commands {
             new Options()
                 .addOption(valued("days", "N", "the last N days (default 30)"))
                 .addOption(valued("lang", "LANG", "one language (nb, en); default all")),
+            "",
             Commands::report));
   }
 
   private static Options locations(Options options, boolean content, boolean index) {
     if (content) {
-      options.addOption(
-          valued("content", "DIR", "content folder (env FAQBOT_CONTENT, default ./content)"));
+      options.addOption(option(Catalogue.CONTENT));
     }
     if (index) {
-      options.addOption(valued("index", "DIR", "index folder (env FAQBOT_INDEX, default ./index)"));
+      options.addOption(option(Catalogue.INDEX));
     }
     return options;
+  }
+
+  /** A flag for every setting that has one. */
+  private static Options serveOptions() {
+    Options options = new Options();
+    Catalogue.ALL.stream().filter(s -> s.flag() != null).forEach(s -> options.addOption(option(s)));
+    return options;
+  }
+
+  private static Option option(Setting setting) {
+    return valued(
+        setting.flag(),
+        setting == Catalogue.CONTENT || setting == Catalogue.INDEX
+            ? "DIR"
+            : setting.flag().toUpperCase(Locale.ROOT),
+        setting.description()
+            + " (env "
+            + setting.variable()
+            + (setting.defaultValue() == null ? "" : ", default " + setting.defaultValue())
+            + ")");
   }
 
   private static Option valued(String name, String argName, String description) {
@@ -117,9 +142,7 @@ public final class Commands {
 
   private static int serve(Invocation in) {
     long started = System.nanoTime();
-    Settings settings =
-        in.settings(
-            in.option("host", "FAQBOT_HOST", "127.0.0.1"), in.number("FAQBOT_PORT", "port", 7070));
+    Settings settings = in.settings();
     if (!Files.isDirectory(settings.content())) {
       throw new IllegalArgumentException(
           "content folder '"
@@ -192,7 +215,7 @@ public final class Commands {
         throw new NoSuchFileException(file.toString()); // before loading anything
       }
     }
-    try (App app = App.trial(in.settings("127.0.0.1", 0))) {
+    try (App app = App.trial(in.settings(TRIAL))) {
       return new EvalRunner(app.chat(), app.knowledge(), in.out())
               .run(files, in.flag("verbose"))
               .passed()
@@ -202,8 +225,8 @@ public final class Commands {
   }
 
   private static int report(Invocation in) {
-    int days = Period.days(in.option("days", null, "30"), 30);
-    String lang = in.option("lang", null, null);
+    int days = Period.days(in.option("days", "30"), 30);
+    String lang = in.option("lang", null);
     if (lang != null && !Languages.isSupported(lang)) {
       throw new IllegalArgumentException(
           "unsupported --lang '" + lang + "': use one of " + Languages.ALL);
@@ -227,7 +250,7 @@ public final class Commands {
   }
 
   private static int selftest(Invocation in) throws Exception {
-    try (App app = App.start(in.settings("127.0.0.1", 0))) {
+    try (App app = App.start(in.settings(TRIAL))) {
       Javalin server = app.server().start("127.0.0.1", 0);
       try {
         HttpResponse<String> response =

@@ -2,29 +2,26 @@ package no.faqbot.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.config.Catalogue;
 import no.faqbot.config.Settings;
-import no.faqbot.insights.RecordingSettings;
-import no.faqbot.ops.OperationsSettings;
+import no.faqbot.config.SettingsReader;
 import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SmtpSettings;
-import no.faqbot.support.SupportLimits;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /**
  * One run of a command: its parsed options, the environment (each option's fallback) and where it
- * prints.
+ * prints. Settings are read by {@link SettingsReader}, with the flags given here.
  */
 public record Invocation(
     CommandLine parsed, Map<String, String> env, PrintStream out, PrintStream err) {
 
-  /** The option's value, else the environment variable's, else {@code fallback}. */
-  public String option(String name, String envVar, String fallback) {
+  /** A command's own option ({@code --days}), not a setting: its value, else {@code fallback}. */
+  public String option(String name, String fallback) {
     String value = parsed.getOptionValue(name);
-    if (value == null && envVar != null) {
-      value = env.get(envVar);
-    }
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
@@ -37,82 +34,41 @@ public record Invocation(
   }
 
   public Path content() {
-    return Path.of(option("content", "FAQBOT_CONTENT", "content"));
+    return reader(Map.of()).folder(Catalogue.CONTENT);
   }
 
   public Path index() {
-    return Path.of(option("index", "FAQBOT_INDEX", "index"));
+    return reader(Map.of()).folder(Catalogue.INDEX);
   }
 
-  /** Where recorded events are kept ({@code FAQBOT_DATA}, default {@code ./data}). */
+  /** Where recorded events are kept ({@link Catalogue#DATA}). */
   public Path data() {
-    return Path.of(env.getOrDefault("FAQBOT_DATA", "data"));
+    return reader(Map.of()).folder(Catalogue.DATA);
   }
 
-  /**
-   * The event store: PostgreSQL when {@code FAQBOT_DATABASE_URL} is set, else the embedded file.
-   */
+  /** The event store: PostgreSQL when {@link Catalogue#DATABASE_URL} is set, else embedded. */
   public StoreSettings storeSettings() {
-    return new StoreSettings(
-        env.get("FAQBOT_DATABASE_URL"),
-        env.get("FAQBOT_DATABASE_USER"),
-        env.get("FAQBOT_DATABASE_PASSWORD"));
+    return reader(Map.of()).storeSettings();
   }
 
-  /** Everything the server reads from the environment, with the content and index locations. */
-  public Settings settings(String host, int port) {
-    SupportLimits limits =
-        new SupportLimits(
-            number("FAQBOT_MAX_SCREENSHOTS", null, SupportLimits.DEFAULT.maxFiles()),
-            number("FAQBOT_MAX_SCREENSHOT_MB", null, 5) * 1024L * 1024);
-    return new Settings(
-        host,
-        port,
-        content(),
-        index(),
-        env.getOrDefault("FAQBOT_SUPPORT_EMAIL", Settings.DEFAULT_SUPPORT_EMAIL),
-        env.get("FAQBOT_STATE_SECRET"),
-        limits,
-        SmtpSettings.fromEnvironment(env),
-        env.get("FAQBOT_CORS_ORIGINS"),
-        data(),
-        env.get("FAQBOT_STAFF_USER"),
-        env.get("FAQBOT_STAFF_PASSWORD"),
-        number("FAQBOT_THREADS", null, Settings.DEFAULT_THREADS),
-        env.get("FAQBOT_TRUSTED_PROXIES"),
-        limits(),
-        storeSettings(),
-        new RecordingSettings(
-            RecordingSettings.parseSwitch(env.get("FAQBOT_RECORDING")),
-            number("FAQBOT_RETENTION_DAYS", null, RecordingSettings.DEFAULT_RETENTION_DAYS)),
-        OperationsSettings.fromEnvironment(env));
+  /** Every setting, from the flags given and the environment. */
+  public Settings settings() {
+    return reader(Map.of()).settings();
   }
 
-  /**
-   * The {@code FAQBOT_LIMIT_*} variables set; the server checks their names and values at start.
-   */
-  private Map<String, String> limits() {
-    return env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(Settings.LIMIT_PREFIX))
-        .collect(
-            java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+  /** Every setting, with {@code fixed} (by flag name) in place of what was given. */
+  public Settings settings(Map<String, String> fixed) {
+    return reader(fixed).settings();
   }
 
-  /**
-   * A whole number from option {@code name} (when not null) or else environment variable {@code
-   * envVar}, with a message naming where it came from when it is not one.
-   */
-  public int number(String envVar, String name, int fallback) {
-    String fromOption = name == null ? null : parsed.getOptionValue(name);
-    String value = fromOption != null ? fromOption : env.get(envVar);
-    if (value == null || value.isBlank()) {
-      return fallback;
+  private SettingsReader reader(Map<String, String> fixed) {
+    Map<String, String> flags = new HashMap<>();
+    for (Option o : parsed.getOptions()) {
+      if (o.getLongOpt() != null && o.getValue() != null) {
+        flags.put(o.getLongOpt(), o.getValue());
+      }
     }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      String source = fromOption != null ? "--" + name : envVar;
-      throw new IllegalArgumentException(source + " must be a whole number, got '" + value + "'");
-    }
+    flags.putAll(fixed);
+    return new SettingsReader(env, flags);
   }
 }

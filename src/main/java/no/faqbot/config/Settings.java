@@ -11,7 +11,8 @@ import no.faqbot.web.ClientAddress;
 import no.faqbot.web.RateLimit;
 
 /**
- * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables.
+ * Everything the server is configured with, from flags or {@code FAQBOT_*} environment variables
+ * ({@link #from}; {@link Catalogue} lists them).
  *
  * @param supportEmail where prepared support e-mails go
  * @param stateSecret signs conversation state ({@code FAQBOT_STATE_SECRET}); replicas that share it
@@ -112,6 +113,17 @@ public record Settings(
     store = store == null ? StoreSettings.EMBEDDED : store;
     recording = recording == null ? RecordingSettings.DEFAULT : recording;
     operations = operations == null ? OperationsSettings.DEFAULT : operations;
+  }
+
+  /**
+   * Reads every setting of {@link Catalogue}: flags win over environment variables, which win over
+   * defaults.
+   *
+   * @param flags flag values by long name without dashes ({@code port}); null for none
+   * @throws SettingsException naming every variable whose value cannot be used
+   */
+  public static Settings from(Map<String, String> env, Map<String, String> flags) {
+    return new SettingsReader(env, flags).settings();
   }
 
   /** These settings with {@code limits} (see {@link #limits}) instead. */

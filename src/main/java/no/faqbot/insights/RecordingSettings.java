@@ -17,18 +17,4 @@ public record RecordingSettings(boolean on, int retentionDays) {
           "FAQBOT_RETENTION_DAYS must be between 1 and 3650, got " + retentionDays);
     }
   }
-
-  /** Reads {@code FAQBOT_RECORDING}: on/off (also true/false, yes/no, 1/0). */
-  public static boolean parseSwitch(String value) {
-    if (value == null || value.isBlank()) {
-      return true;
-    }
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "on", "true", "yes", "1" -> true;
-      case "off", "false", "no", "0" -> false;
-      default ->
-          throw new IllegalArgumentException(
-              "FAQBOT_RECORDING must be on or off, got '" + value.strip() + "'");
-    };
-  }
 }

@@ -1,8 +1,6 @@
 package no.faqbot.ops;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * How the server is operated.
@@ -24,28 +22,5 @@ public record OperationsSettings(Duration shutdown, String metricsToken, boolean
           "FAQBOT_SHUTDOWN_SECONDS must be between 0 and 600, got " + shutdown.toSeconds());
     }
     metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
-  }
-
-  /**
-   * From {@code FAQBOT_SHUTDOWN_SECONDS}, {@code FAQBOT_METRICS_TOKEN} and {@code
-   * FAQBOT_LOG_FORMAT}.
-   */
-  public static OperationsSettings fromEnvironment(Map<String, String> env) {
-    String seconds = env.get("FAQBOT_SHUTDOWN_SECONDS");
-    Duration shutdown = DEFAULT.shutdown();
-    if (seconds != null && !seconds.isBlank()) {
-      try {
-        shutdown = Duration.ofSeconds(Long.parseLong(seconds.strip()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "FAQBOT_SHUTDOWN_SECONDS must be a whole number, got '" + seconds + "'");
-      }
-    }
-    String format = env.getOrDefault("FAQBOT_LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new IllegalArgumentException(
-          "FAQBOT_LOG_FORMAT must be text or json, got '" + format + "'");
-    }
-    return new OperationsSettings(shutdown, env.get("FAQBOT_METRICS_TOKEN"), format.equals("json"));
   }
 }

@@ -1,13 +1,13 @@
 package no.faqbot.search;
 
 /** Optimal-string-alignment distance (Levenshtein plus swapped neighbours), cut off early. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /**
    * The distance between {@code a} and {@code b}, or {@code max + 1} once it exceeds {@code max}.
    */
-  static int within(String a, String b, int max) {
+  public static int within(String a, String b, int max) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > max) {

@@ -1,0 +1,225 @@
+package no.faqbot.config;
+
+import java.util.List;
+import java.util.Map;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
+import no.faqbot.support.SupportLimits;
+
+/**
+ * Every setting faqbot reads, in the order {@code serve --help} and the README list them. A
+ * variable that is not here is not read: {@link SettingsReader} reads only these.
+ */
+public final class Catalogue {
+  private Catalogue() {}
+
+  public static final Setting HOST =
+      new Setting("FAQBOT_HOST", "host", "127.0.0.1", "address to listen on");
+  public static final Setting PORT =
+      new Setting(
+          "FAQBOT_PORT", "port", "7070", "port to listen on (0 to 65535; 0 takes a free one)");
+  public static final Setting CONTENT =
+      new Setting(
+          "FAQBOT_CONTENT",
+          "content",
+          "content",
+          "content folder: FAQ entries, synonyms, replies and flows");
+  public static final Setting INDEX =
+      new Setting(
+          "FAQBOT_INDEX",
+          "index",
+          "index",
+          "index folder; generated, reused while content and analysis are unchanged");
+  public static final Setting DATA =
+      new Setting(
+          "FAQBOT_DATA",
+          null,
+          "data",
+          "where the embedded event store (faqbot.db) and other collected data are kept");
+  public static final Setting SUPPORT_EMAIL =
+      new Setting(
+          "FAQBOT_SUPPORT_EMAIL",
+          null,
+          Settings.DEFAULT_SUPPORT_EMAIL,
+          "the support address prepared e-mails go to (one bare address)");
+  public static final Setting STAFF_USER =
+      new Setting("FAQBOT_STAFF_USER", null, "staff", "user name of the staff pages' login");
+  public static final Setting STAFF_PASSWORD =
+      new Setting(
+          "FAQBOT_STAFF_PASSWORD",
+          null,
+          null,
+          "its password; unset makes a random one at start and prints it once on the console");
+  public static final Setting CORS_ORIGINS =
+      new Setting(
+          "FAQBOT_CORS_ORIGINS",
+          null,
+          null,
+          "shop origins whose pages may embed the widget from this server, comma-separated"
+              + " (https://shop.example); unset allows none but this server's own");
+  public static final Setting TRUSTED_PROXIES =
+      new Setting(
+          "FAQBOT_TRUSTED_PROXIES",
+          null,
+          null,
+          "reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges,"
+              + " comma-separated (10.0.0.0/8); per-client limits and the login lockout key on the"
+              + " nearest hop that is not one; unset trusts none");
+  public static final Setting STATE_SECRET =
+      new Setting(
+          "FAQBOT_STATE_SECRET",
+          null,
+          null,
+          "signs conversation state; unset uses a random key kept in the event store, which"
+              + " replicas sharing PostgreSQL agree on");
+  public static final Setting THREADS =
+      new Setting(
+          "FAQBOT_THREADS",
+          null,
+          Integer.toString(Settings.DEFAULT_THREADS),
+          "requests served at once (8 to 1000); more wait their turn; support e-mails run on"
+              + " threads of their own");
+  public static final Setting MAX_SCREENSHOTS =
+      new Setting(
+          "FAQBOT_MAX_SCREENSHOTS",
+          null,
+          Integer.toString(SupportLimits.DEFAULT.maxFiles()),
+          "screenshots a support e-mail takes (0 to 20)");
+  public static final Setting MAX_SCREENSHOT_MB =
+      new Setting(
+          "FAQBOT_MAX_SCREENSHOT_MB",
+          null,
+          Long.toString(SupportLimits.DEFAULT.maxFileBytes() / (1024 * 1024)),
+          "largest screenshot in megabytes (1 to 100)");
+  public static final Setting RECORDING =
+      new Setting(
+          "FAQBOT_RECORDING",
+          null,
+          "on",
+          "on or off: whether chat events are recorded for the insights pages (see docs/privacy.md)");
+  public static final Setting RETENTION_DAYS =
+      new Setting(
+          "FAQBOT_RETENTION_DAYS",
+          null,
+          Integer.toString(RecordingSettings.DEFAULT_RETENTION_DAYS),
+          "events older than this many days are deleted daily (1 to 3650)");
+  public static final Setting DATABASE_URL =
+      new Setting(
+          "FAQBOT_DATABASE_URL",
+          null,
+          null,
+          "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/faqbot) to keep events and shared"
+              + " state in; unset uses the embedded store in FAQBOT_DATA; unreachable after 3 tries"
+              + " stops the start");
+  public static final Setting DATABASE_USER =
+      new Setting("FAQBOT_DATABASE_USER", null, null, "the PostgreSQL user");
+  public static final Setting DATABASE_PASSWORD =
+      new Setting("FAQBOT_DATABASE_PASSWORD", null, null, "the PostgreSQL user's password");
+  public static final Setting SHUTDOWN_SECONDS =
+      new Setting(
+          "FAQBOT_SHUTDOWN_SECONDS",
+          null,
+          Long.toString(OperationsSettings.DEFAULT.shutdown().toSeconds()),
+          "on SIGTERM, how long requests in flight may take to finish (0 to 600 seconds)");
+  public static final Setting METRICS_TOKEN =
+      new Setting(
+          "FAQBOT_METRICS_TOKEN",
+          null,
+          null,
+          "when set, /metrics wants Authorization: Bearer with this token; unset leaves it open");
+  public static final Setting LOG_FORMAT =
+      new Setting(
+          "FAQBOT_LOG_FORMAT",
+          null,
+          "text",
+          "text or json: the request log as one line of text or one JSON object per request"
+              + " (never the query or body)");
+  public static final Setting LIMIT_CHAT = limit("CHAT", "60/min", "POST /api/chat");
+  public static final Setting LIMIT_SUGGEST = limit("SUGGEST", "120/min", "GET /api/suggest");
+  public static final Setting LIMIT_FEEDBACK = limit("FEEDBACK", "30/min", "POST /api/feedback");
+  public static final Setting LIMIT_SUPPORT_EMAIL =
+      limit("SUPPORT_EMAIL", "30/10min", "POST /api/support-email (preview and download)");
+  public static final Setting LIMIT_SUPPORT_SEND =
+      limit("SUPPORT_SEND", "5/10min", "POST /api/support-email/send");
+  public static final Setting SMTP_HOST =
+      new Setting(
+          "FAQBOT_SMTP_HOST",
+          null,
+          null,
+          "the SMTP server that sends support e-mails; unset only prepares them for download");
+  public static final Setting SMTP_PORT =
+      new Setting("FAQBOT_SMTP_PORT", null, "587", "its port (1 to 65535)");
+  public static final Setting SMTP_USER =
+      new Setting("FAQBOT_SMTP_USER", null, null, "its user; unset sends without logging in");
+  public static final Setting SMTP_PASSWORD =
+      new Setting("FAQBOT_SMTP_PASSWORD", null, null, "its password");
+  public static final Setting SMTP_STARTTLS =
+      new Setting(
+          "FAQBOT_SMTP_STARTTLS",
+          null,
+          "on",
+          "on or off: whether to use STARTTLS when the server offers it");
+  public static final Setting SMTP_FROM =
+      new Setting("FAQBOT_SMTP_FROM", null, "faqbot@localhost", "the sender address");
+
+  /** Every setting, in the order they are listed. */
+  public static final List<Setting> ALL =
+      List.of(
+          HOST,
+          PORT,
+          CONTENT,
+          INDEX,
+          DATA,
+          SUPPORT_EMAIL,
+          STAFF_USER,
+          STAFF_PASSWORD,
+          CORS_ORIGINS,
+          TRUSTED_PROXIES,
+          STATE_SECRET,
+          THREADS,
+          MAX_SCREENSHOTS,
+          MAX_SCREENSHOT_MB,
+          RECORDING,
+          RETENTION_DAYS,
+          DATABASE_URL,
+          DATABASE_USER,
+          DATABASE_PASSWORD,
+          SHUTDOWN_SECONDS,
+          METRICS_TOKEN,
+          LOG_FORMAT,
+          LIMIT_CHAT,
+          LIMIT_SUGGEST,
+          LIMIT_FEEDBACK,
+          LIMIT_SUPPORT_EMAIL,
+          LIMIT_SUPPORT_SEND,
+          SMTP_HOST,
+          SMTP_PORT,
+          SMTP_USER,
+          SMTP_PASSWORD,
+          SMTP_STARTTLS,
+          SMTP_FROM);
+
+  /** The per-client limits, a subset of {@link #ALL}. */
+  public static final List<Setting> LIMITS =
+      List.of(LIMIT_CHAT, LIMIT_SUGGEST, LIMIT_FEEDBACK, LIMIT_SUPPORT_EMAIL, LIMIT_SUPPORT_SEND);
+
+  private static final Map<String, Setting> BY_VARIABLE =
+      Map.copyOf(
+          ALL.stream().collect(java.util.stream.Collectors.toMap(Setting::variable, s -> s)));
+
+  /** The setting with this variable, or null. */
+  public static Setting byVariable(String variable) {
+    return BY_VARIABLE.get(variable);
+  }
+
+  private static Setting limit(String name, String spec, String route) {
+    return new Setting(
+        Settings.LIMIT_PREFIX + name,
+        null,
+        spec,
+        "requests per client to "
+            + route
+            + ", as count/period (60/min, 5/10min, 1000/h; the period in s, min or h) or off;"
+            + " over it a client gets 429 with Retry-After");
+  }
+}

@@ -1,0 +1,351 @@
+package no.faqbot.config;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import no.faqbot.insights.RecordingSettings;
+import no.faqbot.ops.OperationsSettings;
+import no.faqbot.search.EditDistance;
+import no.faqbot.store.StoreSettings;
+import no.faqbot.support.SmtpSettings;
+import no.faqbot.support.SupportLimits;
+import no.faqbot.web.ClientAddress;
+import no.faqbot.web.RateLimit;
+
+/**
+ * Reads the settings of {@link Catalogue} from flags (which win) and {@code FAQBOT_*} environment
+ * variables, checks each, and collects every problem before failing, so one start names them all.
+ */
+public final class SettingsReader {
+  private final Map<String, String> env;
+  private final Map<String, String> flags;
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * @param env the environment, by variable
+   * @param flags the flags given, by long name without dashes ({@code port}); null for none
+   */
+  public SettingsReader(Map<String, String> env, Map<String, String> flags) {
+    this.env = Map.copyOf(env);
+    this.flags = flags == null ? Map.of() : Map.copyOf(flags);
+  }
+
+  /** Everything {@code serve} needs. */
+  public Settings settings() {
+    String host = text(Catalogue.HOST);
+    int port = integer(Catalogue.PORT, 0, 65535);
+    Path content = path(Catalogue.CONTENT);
+    Path index = path(Catalogue.INDEX);
+    String supportEmail = address(Catalogue.SUPPORT_EMAIL, true);
+    String stateSecret = verbatim(Catalogue.STATE_SECRET);
+    SupportLimits supportLimits =
+        new SupportLimits(
+            integer(Catalogue.MAX_SCREENSHOTS, 0, 20),
+            integer(Catalogue.MAX_SCREENSHOT_MB, 1, 100) * 1024L * 1024);
+    SmtpSettings smtp = smtp();
+    String corsOrigins = origins(Catalogue.CORS_ORIGINS);
+    Path data = path(Catalogue.DATA);
+    String staffUser = verbatim(Catalogue.STAFF_USER);
+    String staffPassword = verbatim(Catalogue.STAFF_PASSWORD);
+    int threads = integer(Catalogue.THREADS, Settings.MIN_THREADS, 1000);
+    String trustedProxies = proxies(Catalogue.TRUSTED_PROXIES);
+    Map<String, String> limits = limits();
+    StoreSettings store = store();
+    RecordingSettings recording =
+        new RecordingSettings(
+            onOff(Catalogue.RECORDING), integer(Catalogue.RETENTION_DAYS, 1, 3650));
+    OperationsSettings operations =
+        new OperationsSettings(
+            Duration.ofSeconds(integer(Catalogue.SHUTDOWN_SECONDS, 0, 600)),
+            text(Catalogue.METRICS_TOKEN),
+            choice(Catalogue.LOG_FORMAT, "text", "json").equals("json"));
+    check();
+    return new Settings(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        limits,
+        store,
+        recording,
+        operations);
+  }
+
+  /** The event store alone, for commands that only read it ({@code report}). */
+  public StoreSettings storeSettings() {
+    StoreSettings store = store();
+    check();
+    return store;
+  }
+
+  /** A folder setting alone ({@link Catalogue#CONTENT}, {@link Catalogue#INDEX}, ...). */
+  public Path folder(Setting setting) {
+    Path path = path(setting);
+    check();
+    return path;
+  }
+
+  /**
+   * Warnings for {@code FAQBOT_*} variables that are no setting (a misspelt one would otherwise be
+   * ignored without a word), each naming the setting it is closest to.
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    for (String variable : new TreeMap<>(env).keySet()) {
+      if (variable.startsWith("FAQBOT_")
+          && !variable.startsWith(Settings.LIMIT_PREFIX)
+          && Catalogue.byVariable(variable) == null) {
+        warnings.add(variable + " is not a faqbot setting and is ignored" + closest(variable));
+      }
+    }
+    return warnings;
+  }
+
+  private void check() {
+    if (!problems.isEmpty()) {
+      throw new SettingsException(problems);
+    }
+  }
+
+  /** The flag's value, else the variable's; null when neither is set or it is blank. */
+  private String raw(Setting setting) {
+    String value = setting.flag() == null ? null : flags.get(setting.flag());
+    if (value == null) {
+      value = env.get(setting.variable());
+    }
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
+   * As given, spaces and all, or null: user names, passwords and keys are used exactly as set (the
+   * servers that check them decide what is blank).
+   */
+  private String verbatim(Setting setting) {
+    String value = setting.flag() == null ? null : flags.get(setting.flag());
+    return value != null ? value : env.get(setting.variable());
+  }
+
+  /** Where a value came from, for a message: the flag when it was given, else the variable. */
+  private String source(Setting setting) {
+    return setting.flag() != null && flags.get(setting.flag()) != null
+        ? "--" + setting.flag() + " (" + setting.variable() + ")"
+        : setting.variable();
+  }
+
+  private void problem(Setting setting, String value, String allowed) {
+    problems.add(source(setting) + " must be " + allowed + ", got '" + value + "'");
+  }
+
+  private String text(Setting setting) {
+    String value = raw(setting);
+    return value == null ? setting.defaultValue() : value;
+  }
+
+  private Path path(Setting setting) {
+    String value = text(setting);
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      problem(setting, value, "a folder path (" + e.getReason() + ")");
+      return Path.of(setting.defaultValue());
+    }
+  }
+
+  private int integer(Setting setting, int min, int max) {
+    String value = raw(setting);
+    int fallback = Integer.parseInt(setting.defaultValue());
+    if (value == null) {
+      return fallback;
+    }
+    String allowed = "a whole number from " + min + " to " + max;
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    problem(setting, value, allowed);
+    return fallback;
+  }
+
+  private boolean onOff(Setting setting) {
+    String value = text(setting);
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> {
+        problem(setting, value, "on or off (also true/false, yes/no, 1/0)");
+        yield "on".equals(setting.defaultValue());
+      }
+    };
+  }
+
+  private String choice(Setting setting, String... allowed) {
+    String value = text(setting).toLowerCase(Locale.ROOT);
+    if (List.of(allowed).contains(value)) {
+      return value;
+    }
+    problem(setting, value, String.join(" or ", allowed));
+    return setting.defaultValue();
+  }
+
+  /** One e-mail address; {@code bare}: without a display name ({@code name@shop.no}). */
+  private String address(Setting setting, boolean bare) {
+    String value = text(setting);
+    if (value == null) {
+      return null;
+    }
+    try {
+      InternetAddress address = new InternetAddress(value, true);
+      address.validate();
+      if (!bare || address.getPersonal() == null && address.getAddress().equals(value)) {
+        return value;
+      }
+    } catch (AddressException e) {
+      // reported below
+    }
+    problem(
+        setting,
+        value,
+        bare
+            ? "one e-mail address (name@example.com)"
+            : "one e-mail address (Name <name@example.com>)");
+    return setting.defaultValue();
+  }
+
+  /** Comma-separated origins, each {@code https://host[:port]} without a path, or {@code *}. */
+  private String origins(Setting setting) {
+    String value = raw(setting);
+    if (value == null) {
+      return null;
+    }
+    for (String part : value.split(",")) {
+      String origin = part.strip();
+      if (!origin.isEmpty() && !origin.equals("*") && !isOrigin(origin)) {
+        problem(
+            setting,
+            origin,
+            "origins (scheme, host and port, no path: https://shop.example), comma-separated, or *");
+      }
+    }
+    return value;
+  }
+
+  private static boolean isOrigin(String origin) {
+    try {
+      URI uri = new URI(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && uri.getRawPath().isEmpty()
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private String proxies(Setting setting) {
+    String value = raw(setting);
+    try {
+      ClientAddress.trusting(value);
+      return value;
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage()); // names the variable and the part that is wrong
+      return null;
+    }
+  }
+
+  /** The {@code FAQBOT_LIMIT_*} variables set, checked by name and by value. */
+  private Map<String, String> limits() {
+    Map<String, String> limits = new TreeMap<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+      String variable = e.getKey();
+      if (!variable.startsWith(Settings.LIMIT_PREFIX)) {
+        continue;
+      }
+      Setting setting = Catalogue.byVariable(variable);
+      if (setting == null) {
+        // A limit that silently stays at its default is a limit that does not hold: an error.
+        problems.add(
+            variable
+                + " is not a known limit"
+                + closest(variable)
+                + " (known: "
+                + String.join(", ", Catalogue.LIMITS.stream().map(Setting::variable).toList())
+                + ")");
+        continue;
+      }
+      try {
+        RateLimit.parse(variable, e.getValue());
+        limits.put(variable, e.getValue());
+      } catch (IllegalArgumentException bad) {
+        problems.add(bad.getMessage()); // names the variable and the forms it takes
+      }
+    }
+    return limits;
+  }
+
+  private StoreSettings store() {
+    String url = raw(Catalogue.DATABASE_URL);
+    if (url != null && !url.startsWith("jdbc:postgresql:")) {
+      problem(
+          Catalogue.DATABASE_URL, url, "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db)");
+      url = null;
+    }
+    return new StoreSettings(
+        url, verbatim(Catalogue.DATABASE_USER), verbatim(Catalogue.DATABASE_PASSWORD));
+  }
+
+  /** Null when no SMTP host is set: the server then only prepares e-mails. */
+  private SmtpSettings smtp() {
+    int port = integer(Catalogue.SMTP_PORT, 1, 65535);
+    boolean startTls = onOff(Catalogue.SMTP_STARTTLS);
+    String from = address(Catalogue.SMTP_FROM, false);
+    String host = raw(Catalogue.SMTP_HOST);
+    return host == null
+        ? null
+        : new SmtpSettings(
+            host,
+            port,
+            verbatim(Catalogue.SMTP_USER),
+            verbatim(Catalogue.SMTP_PASSWORD),
+            startTls,
+            from);
+  }
+
+  /** {@code ; did you mean FAQBOT_PORT?} for the nearest setting, or nothing when none is near. */
+  private static String closest(String variable) {
+    Setting best = null;
+    int bestDistance = 4;
+    for (Setting s : Catalogue.ALL) {
+      int d = EditDistance.within(variable, s.variable(), 3);
+      if (d < bestDistance) {
+        best = s;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : "; did you mean " + best.variable() + "?";
+  }
+}
