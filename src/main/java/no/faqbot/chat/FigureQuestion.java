@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import no.faqbot.search.NeighbourSpelling;
+import no.faqbot.search.SearchHit;
 
 /**
  * A question for a figure (an amount, a rate, a number of days, an identifying number) and whether
@@ -15,6 +16,8 @@ final class FigureQuestion {
   /** What kind of figure a question asks for. */
   enum Kind {
     MONEY,
+    /** A lowest or highest amount: only an amount in a currency gives it, "free" does not. */
+    LIMIT,
     RATE,
     DURATION,
     NUMBER
@@ -37,10 +40,6 @@ final class FigureQuestion {
           "engangsavgiften",
           "beløp",
           "beløpet",
-          "maksbeløp",
-          "maksbeløpet",
-          "minstebeløp",
-          "minimumsbeløp",
           "cost",
           "costs",
           "price",
@@ -91,6 +90,21 @@ final class FigureQuestion {
           " how high ",
           " which ");
 
+  /** Amounts that are limits by themselves. */
+  private static final Set<String> LIMIT_WORDS =
+      Set.of(
+          "maksbeløp",
+          "maksbeløpet",
+          "maksimumsbeløp",
+          "minstebeløp",
+          "minstebeløpet",
+          "minimumsbeløp",
+          "minimumsbeløpet",
+          "beløpsgrense",
+          "beløpsgrensen",
+          "kjøpsgrense",
+          "kjøpsgrensen");
+
   private static final Set<String> LIMITS =
       Set.of(
           "minimum",
@@ -119,6 +133,9 @@ final class FigureQuestion {
       Pattern.compile(
           "\\d[\\d .,]*\\s*(kr|nok|sek|dkk|eur|euro|usd|€|\\$|%|prosent|percent)|(kr|nok|€|\\$)\\s*\\d|\\bgratis\\b|\\bfree\\b"
               + "|\\bkostnadsfri|\\bingen (kostnad|avgift|gebyr)|\\bno (cost|fee|charge)");
+  private static final Pattern AMOUNT =
+      Pattern.compile(
+          "\\d[\\d .,]*\\s*(kr|nok|sek|dkk|eur|euro|usd|€|\\$|kroner)|(kr|nok|€|\\$)\\s*\\d");
   private static final Pattern RATE =
       Pattern.compile(
           "\\d[\\d.,]*\\s*(%|prosent|percent)|\\brentefri|interest[- ]free" + "|\\b0 ?%");
@@ -129,7 +146,19 @@ final class FigureQuestion {
               + "seven)\\s+(dag|dager|days?|uke|uker|weeks?|måned|måneder|months?)");
   private static final Pattern NUMBER = Pattern.compile("\\d{3}[\\d ]{3,}");
 
+  /**
+   * The share of a figure question the entry must explain for its figure to count as the answer. An
+   * entry about something else often holds a figure of the same kind (days to activate an order for
+   * a question about days to payout); presenting that figure is a confident wrong answer.
+   */
+  static final double FIGURE_COVERAGE = 0.5;
+
   private FigureQuestion() {}
+
+  /** Whether {@code hit}'s entry answers a question for a figure of that kind. */
+  static boolean answeredBy(Kind kind, SearchHit hit) {
+    return hit.coverage() >= FIGURE_COVERAGE && gives(kind, hit.entry().answerText());
+  }
 
   /** The kind of figure {@code message} asks for, or null when it asks for none. */
   static Kind asks(String message) {
@@ -144,6 +173,11 @@ final class FigureQuestion {
     if (words.stream().anyMatch(RATE_WORDS::contains) && asking) {
       return Kind.RATE;
     }
+    if (words.stream().anyMatch(LIMIT_WORDS::contains)
+        || words.stream().anyMatch(LIMITS::contains)
+            && words.stream().anyMatch(MONEY_WORDS::contains)) {
+      return Kind.LIMIT;
+    }
     if (DURATION_ASKS.stream().anyMatch(text::contains)) {
       return Kind.DURATION;
     }
@@ -154,10 +188,7 @@ final class FigureQuestion {
             || text.contains("hva kostar")
             || text.contains("hvor stort")
             || text.contains("hvor stor ");
-    if (howMuch
-        || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)
-        || (words.stream().anyMatch(LIMITS::contains)
-            && words.stream().anyMatch(MONEY_WORDS::contains))) {
+    if (howMuch || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)) {
       return Kind.MONEY;
     }
     return null;
@@ -168,6 +199,7 @@ final class FigureQuestion {
     String text = answer.toLowerCase(java.util.Locale.ROOT);
     return switch (kind) {
       case MONEY -> MONEY.matcher(text).find();
+      case LIMIT -> AMOUNT.matcher(text).find();
       case RATE -> RATE.matcher(text).find();
       case DURATION -> DURATION.matcher(text).find();
       case NUMBER -> NUMBER.matcher(text).find();
