@@ -77,7 +77,9 @@ final class ProblemSignal {
           "nekad",
           "nekades",
           "avvisades",
-          "afvises");
+          "afvises",
+          "snurrer",
+          "snurrar");
 
   /**
    * These only signal a failure together with a negation ("går ikke gjennom", "never completes").
@@ -120,7 +122,22 @@ final class ProblemSignal {
           "fungerade",
           "virkede",
           "lykkes",
-          "lyktes");
+          "lyktes",
+          "accepteret",
+          "accepteres",
+          "accepterat",
+          "accepteras",
+          "godkendt",
+          "godkendes",
+          "godkänd",
+          "godkänt",
+          "visible",
+          "synlig",
+          "synlige",
+          "lagret",
+          "saved",
+          "arrive",
+          "arrives");
 
   private static final Set<String> NEGATIONS =
       Set.of(
@@ -141,6 +158,8 @@ final class ProblemSignal {
           "nothing",
           "ingenting",
           "ingen",
+          "none",
+          "inga",
           "no");
 
   /**
