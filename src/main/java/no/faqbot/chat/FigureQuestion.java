@@ -105,6 +105,9 @@ final class FigureQuestion {
           "kjøpsgrense",
           "kjøpsgrensen");
 
+  /** How many words after a question opening the figure word may come ("what is the interest"). */
+  private static final int ASKED_WITHIN = 3;
+
   private static final Set<String> LIMITS =
       Set.of(
           "minimum",
@@ -123,6 +126,8 @@ final class FigureQuestion {
           "hvor lang tid",
           "how many days",
           "how long",
+          "how much time",
+          "hvor mye tid",
           "hvor mange uker",
           "hvor fort",
           "hvor raskt",
@@ -143,7 +148,9 @@ final class FigureQuestion {
       Pattern.compile(
           "\\d+\\s*(dag|dager|days?|uke|uker|weeks?|timer|hours?|"
               + "måned|måneder|months?|virkedag|business)|\\b(en|ett|to|tre|fire|fem|seks|sju|syv|one|two|three|four|five|six|"
-              + "seven)\\s+(dag|dager|days?|uke|uker|weeks?|måned|måneder|months?)");
+              + "seven)\\s+(dag|dager|days?|uke|uker|weeks?|måned|måneder|months?)"
+              // A date answers "how long" too: "until October 2021", "early in 2021".
+              + "|\\b(19|20)\\d\\d\\b");
   private static final Pattern NUMBER = Pattern.compile("\\d{3}[\\d ]{3,}");
 
   /**
@@ -165,12 +172,11 @@ final class FigureQuestion {
     List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
     String text = String.join(" ", words);
     String joined = " " + text + " ";
-    boolean asking =
-        ASKING.stream().anyMatch(joined::contains) || words.stream().anyMatch(LIMITS::contains);
-    if (words.stream().anyMatch(NUMBER_WORDS::contains) && asking) {
+    boolean limit = words.stream().anyMatch(LIMITS::contains);
+    if (asksFor(joined, NUMBER_WORDS) || limit && words.stream().anyMatch(NUMBER_WORDS::contains)) {
       return Kind.NUMBER;
     }
-    if (words.stream().anyMatch(RATE_WORDS::contains) && asking) {
+    if (asksFor(joined, RATE_WORDS) || limit && words.stream().anyMatch(RATE_WORDS::contains)) {
       return Kind.RATE;
     }
     if (words.stream().anyMatch(LIMIT_WORDS::contains)
@@ -188,10 +194,28 @@ final class FigureQuestion {
             || text.contains("hva kostar")
             || text.contains("hvor stort")
             || text.contains("hvor stor ");
-    if (howMuch || (words.stream().anyMatch(MONEY_WORDS::contains) && asking)) {
+    if (howMuch || asksFor(joined, MONEY_WORDS)) {
       return Kind.MONEY;
     }
     return null;
+  }
+
+  /**
+   * Whether a question opening ("hva er", "which") is followed closely by one of {@code targets}:
+   * "hva er renten" asks for the rate, "hva er del opp, med rente" asks what the product is.
+   */
+  private static boolean asksFor(String joined, Set<String> targets) {
+    for (String opening : ASKING) {
+      for (int at = joined.indexOf(opening); at >= 0; at = joined.indexOf(opening, at + 1)) {
+        String[] next = joined.substring(at + opening.length()).strip().split(" ");
+        for (int i = 0; i < Math.min(ASKED_WITHIN, next.length); i++) {
+          if (targets.contains(next[i])) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether {@code answer} gives a figure of that kind. */

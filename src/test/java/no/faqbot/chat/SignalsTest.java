@@ -58,6 +58,8 @@ class SignalsTest {
         "hvor mange dager har jeg på å aktivere | DURATION",
         "hva er organisasjonsnummeret deres | NUMBER",
         "koster det mer enn i dag | -",
+        "hva er del opp, nedbetaling med rente for kundene | -",
+        "how much time do we have before the old checkout stops | DURATION",
         "how can I see the fees per order | -",
         "hvordan endrer jeg rapporten | -"
       })
@@ -109,6 +111,7 @@ class SignalsTest {
         "RATE | Kunden betaler en rente. | false",
         "DURATION | Ordren utløper etter 28 dager. | true",
         "DURATION | Ordren utløper etter en periode. | false",
+        "DURATION | You keep access until October 2021. | true",
         "NUMBER | Butikk-ID-en er 12345678. | true",
         "LIMIT | Kunden kan handle for opptil 50 000 kr. | true",
         "LIMIT | Det er gratis for kunden og helt rentefritt. | false"
