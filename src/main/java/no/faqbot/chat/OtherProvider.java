@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A message about another payment provider's service and not about Klarna at all ("Vipps in our
- * shop fails", "Stripe webhooks return 401"). It shares words with the Klarna problems (test
- * payment, fails, 401), but this FAQ cannot help with it, and starting a Klarna troubleshooting
- * flow would send the merchant down the wrong path. A message naming both (switching from one to
- * Klarna, comparing them) is left to the search.
+ * A message about another payment provider's service and not about Klarna at all (a payment
+ * terminal that stops, another provider's app or API failing). It shares words with the Klarna
+ * problems (test payment, fails, 401), but this FAQ cannot help with it, and starting a Klarna
+ * troubleshooting flow would send the merchant down the wrong path. A message naming both
+ * (switching from one to Klarna, comparing them) is left to the search.
  */
 final class OtherProvider {
   /** Payment providers and terminals merchants in the Nordics name; lower case, whole words. */
