@@ -29,6 +29,12 @@ public final class ChatService {
   public static final int MAX_MESSAGE_CHARS = 2000;
   private static final int MAX_SUGGESTIONS = 3;
 
+  /**
+   * How many of the best-matching flows a failure report may start: the first that explains enough
+   * of it. In a long report a flow can rank first on one shared word and explain little.
+   */
+  private static final int REPORTED_FLOWS = 3;
+
   private final KnowledgeBase knowledge;
   private final AnswerPolicy policy;
   private final StateCodec states;
@@ -117,6 +123,14 @@ public final class ChatService {
     if (intent.isPresent()) {
       return ChatReply.of(ReplyType.SMALLTALK, content.replies().reply(intent.get(), lang));
     }
+    // Who is asking, and about whose service, is read before the search: their words overlap
+    // merchant entries and Klarna's problems, but the FAQ is not for them.
+    if (ConsumerSignal.isConsumer(message)) {
+      return ChatReply.of(ReplyType.OUT_OF_SCOPE, outOfScope(content, "consumer", lang));
+    }
+    if (OtherProvider.only(message)) {
+      return ChatReply.of(ReplyType.OUT_OF_SCOPE, outOfScope(content, "other_provider", lang));
+    }
     SearchIndex.Planned planned = index.planned(message, lang);
     List<SearchHit> hits = planned.withScope(MAX_SUGGESTIONS + 1);
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
@@ -158,7 +172,7 @@ public final class ChatService {
         return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
       }
       FigureQuestion.Kind figure = FigureQuestion.asks(message);
-      if (figure != null && !FigureQuestion.gives(figure, top.entry().answerText())) {
+      if (figure != null && !FigureQuestion.answeredBy(figure, top)) {
         return new ChatReply(
             ReplyType.NO_FIGURE,
             content.replies().reply("no_figure", lang),
@@ -204,10 +218,16 @@ public final class ChatService {
   private Optional<Flow> reportedFlow(
       SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
-    return planned.flows(1).stream()
+    return planned.flows(REPORTED_FLOWS).stream()
         .filter(f -> policy.startsReportedFlow(f, best))
         .findFirst()
         .flatMap(f -> index.content().flow(f.entry().flow()));
+  }
+
+  /** An out-of-scope reply's text; the fallback's when editors have removed that reply. */
+  private static String outOfScope(ContentSnapshot content, String intent, String lang) {
+    String text = content.replies().reply(intent, lang);
+    return text.isEmpty() ? content.replies().reply("fallback", lang) : text;
   }
 
   private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {

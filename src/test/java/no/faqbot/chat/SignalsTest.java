@@ -25,6 +25,17 @@ class SignalsTest {
         "the payment never completes | true",
         "something went wrong in the window | true",
         "we get 401 from the api | true",
+        "vi ser bare testordrer i portalen | true",
+        "ordrene vises som testordrer | true",
+        "create order gives BAD_VALUE | true",
+        "Magento viser «Betalingsmåten er ikke tilgjengelig» | true",
+        "the plugin says 'try again later' | true",
+        "det gikk galt i kassen | true",
+        "nøglerne bliver ikke accepteret | true",
+        "kassa berre snurrar | true",
+        "none of the orders are visible in the portal | true",
+        "kan vi bare teste i helgen? | false",
+        "the portal shows what's new | false",
         "hvordan fungerer testmodus? | false",
         "how does the checkout work | false",
         "hvor finner jeg butikk-id | false",
@@ -42,15 +53,51 @@ class SignalsTest {
         "hva er renten på delbetaling | RATE",
         "hvor mye koster det per transaksjon | MONEY",
         "hva er gebyret per ordre | MONEY",
-        "what's the maximum amount for pay later | MONEY",
+        "what's the maximum amount for pay later | LIMIT",
+        "hva er minstebeløpet for delbetaling | LIMIT",
         "hvor mange dager har jeg på å aktivere | DURATION",
         "hva er organisasjonsnummeret deres | NUMBER",
         "koster det mer enn i dag | -",
+        "hva er del opp, nedbetaling med rente for kundene | -",
+        "how much time do we have before the old checkout stops | DURATION",
         "how can I see the fees per order | -",
         "hvordan endrer jeg rapporten | -"
       })
   void figure_questions(String message, FigureQuestion.Kind kind) {
     assertEquals(kind, FigureQuestion.asks(message));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jeg har fått en purring fra Klarna | true",
+        "hvorfor er fakturaen min så høy | true",
+        "kortet mitt blir avvist i kassen | true",
+        "I bought shoes and returned them, when is the money back | true",
+        "jag har betalt men får en påminnelse | true",
+        "kunden min har fått purring, hva gjør jeg | false",
+        "we get a reminder that our invoice from Klarna is due | false",
+        "jeg handlet i egen nettbutikk for å teste | false",
+        "hvorfor får jeg faktura fra Klarna for en refusjon | false",
+        "hvor finner jeg butikk-id-en min | false"
+      })
+  void consumers(String message, boolean consumer) {
+    assertEquals(consumer, ConsumerSignal.isConsumer(message));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "PayPal-knappen forsvinner i kassen | true",
+        "how do I set up MobilePay in WooCommerce | true",
+        "vi bytter fra Stripe til Klarna, hva må vi gjøre | false",
+        "testkjøpet feiler i Klarna-pluginen | false",
+        "hvordan får jeg nettbutikken på nett | false"
+      })
+  void other_providers(String message, boolean other) {
+    assertEquals(other, OtherProvider.only(message));
   }
 
   @ParameterizedTest(name = "{0} in \"{1}\" -> {2}")
@@ -64,7 +111,10 @@ class SignalsTest {
         "RATE | Kunden betaler en rente. | false",
         "DURATION | Ordren utløper etter 28 dager. | true",
         "DURATION | Ordren utløper etter en periode. | false",
-        "NUMBER | Butikk-ID-en er 12345678. | true"
+        "DURATION | You keep access until October 2021. | true",
+        "NUMBER | Butikk-ID-en er 12345678. | true",
+        "LIMIT | Kunden kan handle for opptil 50 000 kr. | true",
+        "LIMIT | Det er gratis for kunden og helt rentefritt. | false"
       })
   void figures_given(FigureQuestion.Kind kind, String answer, boolean gives) {
     assertEquals(gives, FigureQuestion.gives(kind, answer));

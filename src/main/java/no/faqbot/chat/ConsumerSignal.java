@@ -1,0 +1,156 @@
+package no.faqbot.chat;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Evidence in a message's own words that its writer is a consumer asking about their own purchase
+ * (a buyer's "my invoice", "I returned", a reminder or debt collection letter, their card or app)
+ * and not a merchant. Such a message overlaps merchant entries in its words (refunds, invoices,
+ * orders) but is not theirs to answer, so it is recognised before the search. Any sign of a
+ * merchant (customers, our shop, plugin, integration, testing) outweighs it: a merchant quoting a
+ * customer is still a merchant.
+ */
+final class ConsumerSignal {
+  /** Things only a buyer has or gets: reminders, collection letters, a credit limit. */
+  private static final List<String> BUYER_THINGS =
+      List.of(
+          "purring",
+          "purrebrev",
+          "rykker",
+          "rykkere",
+          "påminnelse",
+          "inkasso",
+          "kredittgrense",
+          "kreditgrænse",
+          "kreditgräns",
+          "reminder",
+          "collection",
+          "overdue");
+
+  /** First-person possessives; "min faktura" / "fakturaen min" / "my card". */
+  private static final Set<String> MY = Set.of("min", "mi", "mitt", "mine", "my", "mit", "mina");
+
+  /** What a buyer calls their own (word beginnings, so inflections and compounds count). */
+  private static final List<String> OWNED =
+      List.of(
+          "faktur",
+          "regning",
+          "invoice",
+          "bill",
+          "kort",
+          "card",
+          "app",
+          "kjøp",
+          "purchase",
+          "pakke",
+          "pakken",
+          "parcel",
+          "package",
+          "betaling",
+          "payment",
+          "bestilling",
+          "køb",
+          "köp",
+          "kredit",
+          "credit",
+          "refusjon",
+          "refund",
+          "retur");
+
+  /** A buyer's own acts after "jeg" / "I": bought, returned, paid. */
+  private static final Set<String> BUYER_ACTS =
+      Set.of(
+          "kjøpte",
+          "handlet",
+          "returnerte",
+          "bestilte",
+          "betalte",
+          "købte",
+          "köpte",
+          "handlade",
+          "returnerade",
+          "beställde",
+          "bought",
+          "returned",
+          "ordered",
+          "purchased",
+          "paid",
+          "kjøpt",
+          "returnert",
+          "bestilt",
+          "betalt",
+          "købt",
+          "köpt",
+          "handlat",
+          "returnerat",
+          "beställt");
+
+  private static final Set<String> FIRST_PERSON = Set.of("jeg", "eg", "jag", "i");
+
+  /** Words only a merchant (or their developer) uses about their business. */
+  private static final Set<String> MERCHANT =
+      Set.of(
+          "kunde", "kunder", "kunden", "kundene", "kundane", "kundar", "shop", "store", "vi", "we",
+          "our", "us", "vår", "våre", "vårt", "vores", "våra", "dykkar", "eid", "api", "selger",
+          "sell", "salg", "ordrene", "ordrer", "orders");
+
+  /** Beginnings of merchant words: a shop, its platform, its integration, its testing. */
+  private static final List<String> MERCHANT_STEMS =
+      List.of(
+          "test",
+          "plugin",
+          "modul",
+          "integra",
+          "merchant",
+          "portal",
+          "oppgrader",
+          "upgrad",
+          "nettbutikk",
+          "webshop",
+          "butikk",
+          "shopify",
+          "woocommerce",
+          "magento",
+          "prestashop",
+          "customer",
+          "utbetal",
+          "payout",
+          "settlement");
+
+  private ConsumerSignal() {}
+
+  /** Whether {@code message} reads as a consumer's question about their own purchase. */
+  static boolean isConsumer(String message) {
+    // The words as written: the neighbours' lexicon would read a Danish "I" (you) into "dere".
+    List<String> words = SmallTalk.words(message);
+    if (words.stream().anyMatch(ConsumerSignal::merchant)) {
+      return false;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (BUYER_THINGS.stream().anyMatch(w::startsWith)) {
+        return true;
+      }
+      if (MY.contains(w) && (owned(words, i - 1) || owned(words, i + 1) || owned(words, i + 2))) {
+        return true;
+      }
+      if (FIRST_PERSON.contains(w) && (act(words, i + 1) || act(words, i + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean merchant(String word) {
+    return MERCHANT.contains(word) || MERCHANT_STEMS.stream().anyMatch(word::startsWith);
+  }
+
+  private static boolean owned(List<String> words, int i) {
+    return i >= 0 && i < words.size() && OWNED.stream().anyMatch(words.get(i)::startsWith);
+  }
+
+  private static boolean act(List<String> words, int i) {
+    return i >= 0 && i < words.size() && BUYER_ACTS.contains(words.get(i));
+  }
+}

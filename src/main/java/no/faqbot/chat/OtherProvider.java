@@ -1,0 +1,57 @@
+package no.faqbot.chat;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A message about another payment provider's service and not about Klarna at all (a payment
+ * terminal that stops, another provider's app or API failing). It shares words with the Klarna
+ * problems (test payment, fails, 401), but this FAQ cannot help with it, and starting a Klarna
+ * troubleshooting flow would send the merchant down the wrong path. A message naming both
+ * (switching from one to Klarna, comparing them) is left to the search.
+ */
+final class OtherProvider {
+  /** Payment providers and terminals merchants in the Nordics name; lower case, whole words. */
+  private static final Set<String> NAMES =
+      Set.of(
+          "vipps",
+          "mobilepay",
+          "stripe",
+          "paypal",
+          "swish",
+          "nets",
+          "nexi",
+          "adyen",
+          "walley",
+          "svea",
+          "qliro",
+          "avarda",
+          "afterpay",
+          "riverty",
+          "dintero",
+          "bambora",
+          "worldline",
+          "trustly",
+          "mollie",
+          "sezzle",
+          "zettle",
+          "izettle",
+          "sumup",
+          "braintree",
+          "paytrail",
+          "payex",
+          "verifone",
+          "checkout.com");
+
+  /** Words that put Klarna in the message. */
+  private static final List<String> KLARNA = List.of("klarna", "kp", "kco", "kpm", "eid");
+
+  private OtherProvider() {}
+
+  /** Whether {@code message} names another payment provider and nothing of Klarna's. */
+  static boolean only(String message) {
+    List<String> words = SmallTalk.words(message);
+    return words.stream().anyMatch(NAMES::contains)
+        && words.stream().noneMatch(w -> KLARNA.stream().anyMatch(w::startsWith));
+  }
+}
