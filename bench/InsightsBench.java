@@ -68,16 +68,23 @@ public class InsightsBench {
     }
     Settings settings = new Settings("127.0.0.1", 0, Path.of("content"), dir.resolve("index"),
         Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, data, "bench", "bench-password",
-        Settings.DEFAULT_THREADS, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT);
+        Settings.DEFAULT_THREADS, null, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT, null);
     try (App app = App.start(settings)) {
       var server = app.server().start("127.0.0.1", 0);
       app.awaitReady();
       String base = "http://127.0.0.1:" + server.port();
-      for (String path : new String[] {"/staff/insights?days=30", "/staff/insights/unanswered?days=30",
-          "/staff/api/insights?days=30&lang=nb", "/staff/insights?days=90", "/staff/insights/unanswered?days=90"}) {
+      for (String path : new String[] {"/staff/insights?days=7", "/staff/insights?days=30", "/staff/insights?days=90",
+          "/staff/insights?days=90&lang=en", "/staff/api/insights?days=90&lang=nb",
+          "/staff/insights/unanswered?days=7", "/staff/insights/unanswered?days=30",
+          "/staff/insights/unanswered?days=90", "/staff/insights/unanswered?days=90&lang=en",
+          "/staff/api/unanswered?days=90&lang=nb"}) {
         time(base, path);
       }
       server.stop();
+    }
+    if (System.getenv("BENCH_KEEP") != null) {
+      System.out.println("kept " + data);
+      return;
     }
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
