@@ -136,6 +136,7 @@ public final class EventRepository {
   public int deleteBefore(long before) throws SQLException {
     long day = Math.floorDiv(before, Rollups.DAY);
     update("DELETE FROM daily_counts WHERE day < ?", day);
+    update("DELETE FROM daily_totals WHERE day < ?", day);
     update("DELETE FROM conversation_days WHERE day < ?", day);
     update("DELETE FROM daily_conversations WHERE day < ?", day);
     return update("DELETE FROM events WHERE at < ?", before);

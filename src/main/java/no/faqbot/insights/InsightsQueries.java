@@ -23,8 +23,18 @@ public final class InsightsQueries {
   static final long DAY = 86_400_000L;
   static final Set<String> OUT_OF_SCOPE = Set.of("out_of_scope", "outofscope", "out-of-scope");
   private static final int TOP = 10;
+  private static final int KEPT_PERIODS = 12;
 
   private final Store store;
+
+  /** Closed days' tallies by first day, last day and language; the few periods staff look at. */
+  private final Map<String, Closed> closed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Closed> eldest) {
+          return size() > KEPT_PERIODS;
+        }
+      };
 
   public InsightsQueries(Store store) {
     this.store = store;
@@ -48,7 +58,7 @@ public final class InsightsQueries {
       }
       query(
           c,
-          "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_counts"
+          "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_totals"
               + where
               + " GROUP BY day, kind, reply_type, flow_outcome, helpful, has_message",
           firstDay,
@@ -73,45 +83,17 @@ public final class InsightsQueries {
                 };
             conversations[i] = r.getLong(2);
           });
+      // Entries and flow steps: far more rows a day than the totals, so the closed days' tally is
+      // kept (while their totals show no change) and only the last day is read each time.
+      EntryTally entries =
+          closedDays(c, firstDay, lastDay - 1, lang).plus(entries(c, lastDay, lastDay, lang));
       List<InsightsReport.EntryCount> top = new ArrayList<>();
-      Map<String, long[]> votes = new LinkedHashMap<>();
-      Map<String, Map<String, long[]>> steps = new LinkedHashMap<>();
-      Map<String, String> outcomes = new LinkedHashMap<>();
-      Map<String, Long> given = new LinkedHashMap<>();
-      query(
-          c,
-          "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, SUM(n) FROM daily_counts"
-              + where
-              + " AND (kind IN ('pick', 'vote') OR reply_type IN ('answer', 'flow'))"
-              + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful",
-          firstDay,
-          lastDay,
-          lang,
-          r -> {
-            String kind = r.getString(1);
-            long n = r.getLong(8);
-            if (kind.equals("vote") && !r.getString(3).isEmpty()) {
-              votes.computeIfAbsent(r.getString(3), k -> new long[2])[r.getShort(7) == 1 ? 1 : 0] +=
-                  n;
-            } else if (kind.equals("pick") || "answer".equals(r.getString(2))) {
-              if (!r.getString(3).isEmpty()) {
-                given.merge(r.getString(3), n, Long::sum);
-              }
-            } else if (!r.getString(4).isEmpty() && !r.getString(5).isEmpty()) {
-              steps.computeIfAbsent(r.getString(4), k -> new LinkedHashMap<>())
-                      .computeIfAbsent(r.getString(5), k -> new long[1])[0] +=
-                  n;
-              if (!r.getString(6).isEmpty()) {
-                outcomes.put(r.getString(4) + "/" + r.getString(5), r.getString(6));
-              }
-            }
-          });
-      given.entrySet().stream()
+      entries.given.entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .limit(TOP)
           .forEach(e -> top.add(new InsightsReport.EntryCount(e.getKey(), e.getValue())));
       List<InsightsReport.EntryVotes> unhelpful =
-          votes.entrySet().stream()
+          entries.votes.entrySet().stream()
               .filter(e -> e.getValue()[0] > 0)
               .map(e -> new InsightsReport.EntryVotes(e.getKey(), e.getValue()[0], e.getValue()[1]))
               .sorted(Comparator.comparingLong(InsightsReport.EntryVotes::unhelpful).reversed())
@@ -137,10 +119,68 @@ public final class InsightsQueries {
           days(perDay),
           top,
           unhelpful,
-          funnels(steps, outcomes),
+          funnels(entries.steps, entries.outcomes),
           recording);
     }
   }
+
+  /** The entry tally of the days from {@code first} to {@code last}, from memory when unchanged. */
+  private EntryTally closedDays(Connection c, long first, long last, String lang)
+      throws SQLException {
+    if (last < first) {
+      return new EntryTally();
+    }
+    long[] fingerprint = new long[2];
+    query(
+        c,
+        "SELECT COUNT(*), COALESCE(SUM(n), 0) FROM daily_totals"
+            + " WHERE day >= ? AND day <= ?"
+            + (lang == null ? "" : " AND lang = ?"),
+        first,
+        last,
+        lang,
+        r -> {
+          fingerprint[0] = r.getLong(1);
+          fingerprint[1] = r.getLong(2);
+        });
+    String key = first + "/" + last + "/" + lang;
+    synchronized (closed) {
+      Closed kept = closed.get(key);
+      if (kept != null && kept.rows == fingerprint[0] && kept.events == fingerprint[1]) {
+        return kept.tally;
+      }
+    }
+    // Read after the fingerprint: a write in between makes the next fingerprint differ, never the
+    // other way round, so a kept tally is never older than its fingerprint says.
+    EntryTally tally = entries(c, first, last, lang);
+    synchronized (closed) {
+      closed.put(key, new Closed(fingerprint[0], fingerprint[1], tally));
+    }
+    return tally;
+  }
+
+  private static EntryTally entries(Connection c, long first, long last, String lang)
+      throws SQLException {
+    EntryTally tally = new EntryTally();
+    query(
+        c,
+        "SELECT kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, SUM(n) FROM daily_counts"
+            + " WHERE day >= ? AND day <= ?"
+            + (lang == null ? "" : " AND lang = ?")
+            + " AND (kind IN ('pick', 'vote') OR reply_type IN ('answer', 'flow'))"
+            + " GROUP BY kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful",
+        first,
+        last,
+        lang,
+        tally::add);
+    return tally;
+  }
+
+  /**
+   * A kept tally of closed days and the totals' row count and event sum it was read at: when either
+   * differs an event was added to (or purged from) those days since.
+   */
+  private record Closed(long rows, long events, EntryTally tally) {}
 
   private static List<InsightsReport.Day> days(TreeMap<Long, long[]> perDay) {
     List<InsightsReport.Day> days = new ArrayList<>();

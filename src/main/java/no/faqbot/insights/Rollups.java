@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps the per-day counts ({@code daily_counts}) and active conversations ({@code
- * conversation_days}) in step with inserted events, in the same transaction. The upserts are
+ * Keeps the per-day counts ({@code daily_counts}, {@code daily_totals}) and active conversations
+ * ({@code conversation_days}) in step with inserted events, in the same transaction. Each batch
+ * adds up its increments in memory first, so a key gets one upsert per batch. The upserts are
  * written the same way for SQLite and PostgreSQL.
  */
 final class Rollups {
@@ -21,6 +22,11 @@ final class Rollups {
           + " flow_step, flow_outcome, helpful, has_message, n) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (day, lang, kind, reply_type, entry_id, flow_id, flow_step, flow_outcome, helpful, has_message)"
           + " DO UPDATE SET n = daily_counts.n + excluded.n";
+  private static final String TOTAL =
+      "INSERT INTO daily_totals (day, lang, kind, reply_type, flow_outcome, helpful, has_message, n)"
+          + " VALUES (?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (day, lang, kind, reply_type, flow_outcome, helpful, has_message)"
+          + " DO UPDATE SET n = daily_totals.n + excluded.n";
   private static final String MARK =
       "INSERT INTO conversation_days (day, lang, conversation, mark) VALUES (?,?,?,?)"
           + " ON CONFLICT DO NOTHING";
@@ -42,6 +48,20 @@ final class Rollups {
       String flowOutcome,
       int helpful,
       int hasMessage) {}
+
+  /** A row of daily_totals: daily_counts without the entry and the flow and its step. */
+  private record Total(
+      long day,
+      String lang,
+      String kind,
+      String replyType,
+      String flowOutcome,
+      int helpful,
+      int hasMessage) {
+    Total(Key k) {
+      this(k.day, k.lang, k.kind, k.replyType, k.flowOutcome, k.helpful, k.hasMessage);
+    }
+  }
 
   private record Mark(long day, String lang, String conversation, String mark) {}
 
@@ -96,6 +116,23 @@ final class Rollups {
         s.setShort(9, (short) k.helpful());
         s.setShort(10, (short) k.hasMessage());
         s.setLong(11, row.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+    Map<Total, Long> totals = new HashMap<>();
+    counts.forEach((k, n) -> totals.merge(new Total(k), n, Long::sum));
+    try (PreparedStatement s = c.prepareStatement(TOTAL)) {
+      for (Map.Entry<Total, Long> row : totals.entrySet()) {
+        Total k = row.getKey();
+        s.setLong(1, k.day());
+        s.setString(2, k.lang());
+        s.setString(3, k.kind());
+        s.setString(4, k.replyType());
+        s.setString(5, k.flowOutcome());
+        s.setShort(6, (short) k.helpful());
+        s.setShort(7, (short) k.hasMessage());
+        s.setLong(8, row.getValue());
         s.addBatch();
       }
       s.executeBatch();

@@ -36,6 +36,17 @@ public final class UnansweredFinder {
 
   private static final int EXAMPLES = 5;
 
+  /**
+   * Which events are candidates. Word for word the condition of the partial index {@code
+   * events_misses} (migration V4), which is what lets the store read only these events, newest
+   * first: change both or neither.
+   */
+  static final String MISSES =
+      "message IS NOT NULL AND ((kind = 'turn' AND (reply_type IN ('fallback', 'suggestions',"
+          + " 'out_of_scope', 'outofscope', 'out-of-scope') OR (reply_type = 'answer' AND score < "
+          + LOW_CONFIDENCE
+          + "))) OR (kind = 'vote' AND helpful = 0))";
+
   private final Store store;
   private final TextAnalysis analysis;
 
@@ -67,12 +78,9 @@ public final class UnansweredFinder {
               "SELECT at, lang, message, reply_type, conversation, suggestions"
                   + " FROM events WHERE at >= ? AND at < ?"
                   + langFilter
-                  + " AND message IS NOT NULL AND ("
-                  + "(kind = 'turn' AND (reply_type IN ('fallback', 'suggestions', 'out_of_scope', 'outofscope', 'out-of-scope')"
-                  + " OR (reply_type = 'answer' AND score < "
-                  + LOW_CONFIDENCE
-                  + ")))"
-                  + " OR (kind = 'vote' AND helpful = 0)) ORDER BY at DESC LIMIT "
+                  + " AND "
+                  + MISSES
+                  + " ORDER BY at DESC LIMIT "
                   + MAX_CANDIDATES)) {
         bind(s, from, to, lang);
         try (ResultSet r = s.executeQuery()) {

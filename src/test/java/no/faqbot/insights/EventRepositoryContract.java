@@ -162,6 +162,25 @@ abstract class EventRepositoryContract {
   }
 
   @Test
+  void a_late_event_on_a_closed_day_and_a_purge_reach_the_kept_entry_counts() throws Exception {
+    InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
+    InsightsQueries queries = new InsightsQueries(store);
+    events.insert(List.of(turn(DAY + 1, "c1", "a", "answer"), turn(3 * DAY, "c2", "b", "answer")));
+    InsightsReport first = queries.report(DAY, 4 * DAY, 3, null, recording);
+    assertEquals(2, first.topEntries().get(0).count());
+    assertEquals(2, queries.report(DAY, 4 * DAY, 3, null, recording).topEntries().get(0).count());
+    // a vote on the first (closed) day, as the feedback import or a batch after midnight writes
+    events.insert(List.of(Event.vote(DAY + 5, "c1", "nb", "find-store-id", false, "a")));
+    InsightsReport voted = queries.report(DAY, 4 * DAY, 3, null, recording);
+    assertEquals("find-store-id", voted.mostUnhelpful().get(0).entryId());
+    assertEquals(1, voted.mostUnhelpful().get(0).unhelpful());
+    events.deleteBefore(2 * DAY);
+    InsightsReport purged = queries.report(DAY, 4 * DAY, 3, null, recording);
+    assertEquals(1, purged.topEntries().get(0).count(), "the first day's answer is purged");
+    assertEquals(List.of(), purged.mostUnhelpful());
+  }
+
+  @Test
   void conversations_are_counted_once_per_day_and_a_deleted_one_is_taken_out() throws Exception {
     events.insert(
         List.of(turn(DAY + 1, "c1", "a", "answer"), turn(DAY + 2, "c2", "b", "fallback")));
