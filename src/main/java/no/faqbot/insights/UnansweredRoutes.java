@@ -155,14 +155,30 @@ public final class UnansweredRoutes implements Routes {
     }
   }
 
+  /**
+   * Rows drawn per page: each carries three forms, and a hundred of them made a 200 KB page that
+   * took longer to draw than the list takes to find; more come with a link.
+   */
+  static final int PAGE = 50;
+
+  /** How many groups to draw: {@code show} when it is a whole number, at least one page. */
+  static int shown(String show, int total) {
+    int wanted = PAGE;
+    if (show != null && show.matches("\\d{1,6}")) {
+      wanted = Math.max(PAGE, Integer.parseInt(show));
+    }
+    return Math.min(wanted, Math.max(total, PAGE));
+  }
+
   private void page(Context ctx) throws SQLException {
     List<UnansweredGroup> groups = groups(ctx);
     String skeletonOf = ctx.queryParam("skeleton");
+    int shown = shown(ctx.queryParam("show"), groups.size());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put(
         "groups",
         groups.stream()
-            .limit(200)
+            .limit(shown)
             .map(
                 g ->
                     Map.of(
@@ -179,6 +195,8 @@ public final class UnansweredRoutes implements Routes {
                             : ""))
             .toList());
     model.put("total", groups.size());
+    model.put("shown", shown);
+    model.put("more", Math.min(groups.size(), shown + PAGE));
     model.put("days", Period.days(ctx.queryParam("days"), DEFAULT_DAYS));
     model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
     model.put("periods", InsightsRoutes.PERIODS);

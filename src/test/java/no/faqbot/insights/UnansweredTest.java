@@ -198,4 +198,30 @@ class UnansweredTest {
     assertEquals(1, unanswered().size(), "a new phrasing shows");
     assertFalse(staff("GET", "/staff/insights/unanswered?days=30", null).body().contains("qwxz"));
   }
+
+  @Test
+  void the_page_draws_fifty_groups_and_links_to_the_rest() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 53; i++) {
+      StringBuilder nonsense = new StringBuilder();
+      for (int w = 0; w < 2; w++) {
+        for (int c = 0; c < 7; c++) {
+          nonsense.append((char) ('a' + random.nextInt(26)));
+        }
+        nonsense.append(' ');
+      }
+      chatType(nonsense.toString().strip());
+    }
+    assertEquals(53, unanswered().size());
+    String first = staff("GET", "/staff/insights/unanswered?days=30", null).body();
+    assertEquals(50, first.split("data-faqbot=\"unanswered\"", -1).length - 1);
+    assertTrue(first.contains("/staff/insights/unanswered?days=30&amp;show=53"), first);
+    String all = staff("GET", "/staff/insights/unanswered?days=30&show=53", null).body();
+    assertEquals(53, all.split("data-faqbot=\"unanswered\"", -1).length - 1);
+    assertFalse(all.contains("Vis\n      flere"), "no link when all are shown");
+    assertEquals(UnansweredRoutes.PAGE, UnansweredRoutes.shown("x", 500));
+    assertEquals(UnansweredRoutes.PAGE, UnansweredRoutes.shown("3", 500));
+    assertEquals(120, UnansweredRoutes.shown("120", 500));
+    assertEquals(500, UnansweredRoutes.shown("999999", 500));
+  }
 }
