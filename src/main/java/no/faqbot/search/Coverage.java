@@ -127,34 +127,55 @@ final class Coverage {
     double bestFit = 0;
     java.util.BitSet[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
-      java.util.BitSet phrasing = phrasings[p];
-      double matched = 0;
-      for (int i = 0; i < ids.length; i++) {
-        double termBest = 0;
-        for (int j = 0; j < ids[i].length; j++) {
-          double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
-          termBest = Math.max(termBest, worth * worths[i][j]);
-        }
-        matched += termBest * weights[i];
-      }
+      double matched = matched(phrasings[p], outside);
       best = Math.max(best, matched);
-      // How much of this phrasing the message uses: a phrasing mostly made of the message's words
-      // is a closer fit than a long one that happens to contain them.
-      int shared = 0;
-      for (int id : distinctIds) {
-        if (phrasing.get(id)) {
-          shared++;
-        }
-      }
-      int size = entry.phrasingSizes()[p];
-      double precision = size == 0 ? 0 : (double) shared / size;
-      double fit =
-          total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+      double fit = fit(matched, phrasings[p], entry.phrasingSizes()[p]);
       if (asks.telling() && entry.asks()[p] == asks) {
         fit += SAME_QUESTION_BONUS;
       }
       bestFit = Math.max(bestFit, fit);
     }
+    // Each sentence of the answer is one more wording of the entry's subject, and merchants often
+    // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
+    // though what the entry explains, its coverage, stays that of its phrasings.
+    java.util.BitSet[] sentences = entry.sentences();
+    for (int s = 0; s < sentences.length; s++) {
+      double matched = matched(sentences[s], outside);
+      bestFit = Math.max(bestFit, fit(matched, sentences[s], entry.sentenceSizes()[s]));
+    }
     return new Fit(best, bestFit);
+  }
+
+  /**
+   * The message's weight a phrasing explains: a term in it counts fully, one elsewhere in the entry
+   * as {@code outside} says.
+   */
+  private double matched(java.util.BitSet phrasing, double[][] outside) {
+    double matched = 0;
+    for (int i = 0; i < ids.length; i++) {
+      double termBest = 0;
+      for (int j = 0; j < ids[i].length; j++) {
+        double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
+        termBest = Math.max(termBest, worth * worths[i][j]);
+      }
+      matched += termBest * weights[i];
+    }
+    return matched;
+  }
+
+  /**
+   * How well a phrasing of {@code size} distinct terms fits, both ways: how much of the message it
+   * explains, and how much of the phrasing the message uses (a phrasing mostly made of the
+   * message's words is a closer fit than a long one that happens to contain them).
+   */
+  private double fit(double matched, java.util.BitSet phrasing, int size) {
+    int shared = 0;
+    for (int id : distinctIds) {
+      if (phrasing.get(id)) {
+        shared++;
+      }
+    }
+    double precision = size == 0 ? 0 : (double) shared / size;
+    return total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
   }
 }
