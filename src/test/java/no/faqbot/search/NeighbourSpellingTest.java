@@ -39,6 +39,8 @@ class NeighbourSpellingTest {
         "fejl | feil",
         "afvist | avvist",
         "udbetalt | utbetalt",
+        "kanske utanför | kanskje utenfor",
+        "bagefter | etterpå",
         "moduler | moduler",
         "helt ukjent | helt ukjent"
       })
