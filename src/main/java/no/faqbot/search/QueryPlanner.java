@@ -34,7 +34,7 @@ final class QueryPlanner {
   private final TextAnalysis analysis;
   private final Vocabulary vocabulary;
   private final SynonymExpander synonyms;
-  private final CountryNames countries;
+  private final KindNames kinds;
 
   /** Words (and neighbours' spellings of them) already analysed: whether the content knows them. */
   private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ final class QueryPlanner {
     this.analysis = analysis;
     this.vocabulary = vocabulary;
     this.synonyms = synonyms;
-    this.countries = new CountryNames(lang, analysis);
+    this.kinds = new KindNames(lang, analysis);
   }
 
   QueryPlan plan(String message) {
@@ -103,13 +103,15 @@ final class QueryPlanner {
       }
       boolean known = worth.keySet().stream().anyMatch(vocabulary::contains);
       if (!known) {
-        for (String close : vocabulary.closeTerms(t)) {
-          worth.putIfAbsent(close, TYPO_WORTH);
-        }
-        // A country's name the content does not know, and that is no typo of a word it knows.
-        String country = countries.country(t);
-        if (country != null && worth.size() == 1) {
-          worth.put(country, SYNONYM_WORTH);
+        // A country's or month's name the content does not know is that, not a typo ("mars" is
+        // no misspelt "mark").
+        String kind = kinds.kind(t);
+        if (kind != null) {
+          worth.putIfAbsent(kind, SYNONYM_WORTH);
+        } else {
+          for (String close : vocabulary.closeTerms(t)) {
+            worth.putIfAbsent(close, TYPO_WORTH);
+          }
         }
       }
       if (lastIsPrefix && i == terms.size() - 1) {

@@ -1,17 +1,18 @@
 package no.faqbot.search;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Names of countries, in bokmål, nynorsk, Swedish, Danish and English. A merchant names the country
- * ("we get orders from Portugal"); the content speaks of countries and markets in general. A name
- * the content does not know stands for the content's word for a country, so the message meets the
- * entries about selling abroad instead of matching nothing.
+ * Names of things of a kind the content speaks of only in general: countries and months, in bokmål,
+ * nynorsk, Swedish, Danish and English. A merchant names the country ("we get orders from
+ * Portugal") or the month ("all purchases in March"); the content says "land" and "måned". A name
+ * the content does not know stands for the content's word for its kind, so the message meets the
+ * entries about selling abroad or reports for a period instead of matching nothing.
  */
-final class CountryNames {
-  private static final List<String> NAMES =
+final class KindNames {
+  private static final List<String> COUNTRIES =
       List.of(
           "Norge",
           "Noreg",
@@ -118,26 +119,61 @@ final class CountryNames {
           "Egypt",
           "Sør-Afrika");
 
-  /** The content's word for a country, by language. */
-  private static final java.util.Map<String, String> COUNTRY =
-      java.util.Map.of("nb", "land", "en", "country");
+  private static final List<String> MONTHS =
+      List.of(
+          "januar",
+          "january",
+          "januari",
+          "februar",
+          "february",
+          "februari",
+          "mars",
+          "march",
+          "april",
+          "mai",
+          "may",
+          "maj",
+          "juni",
+          "june",
+          "juli",
+          "july",
+          "august",
+          "augusti",
+          "september",
+          "oktober",
+          "october",
+          "november",
+          "desember",
+          "december");
 
-  private final Set<String> names = new HashSet<>();
-  private final String country;
+  /** The content's word for each kind, by language. */
+  private static final Map<String, String> COUNTRY = Map.of("nb", "land", "en", "country");
 
-  CountryNames(String lang, TextAnalysis analysis) {
-    for (String name : NAMES) {
-      List<String> terms = analysis.terms(lang, name);
-      if (terms.size() == 1) {
-        names.add(terms.get(0));
-      }
-    }
-    List<String> word = analysis.terms(lang, COUNTRY.getOrDefault(lang, "land"));
-    country = word.isEmpty() ? null : word.get(0);
+  private static final Map<String, String> MONTH = Map.of("nb", "måned", "en", "month");
+
+  /** The analysed word for its kind, by analysed name. */
+  private final Map<String, String> kinds = new HashMap<>();
+
+  KindNames(String lang, TextAnalysis analysis) {
+    add(COUNTRIES, COUNTRY.getOrDefault(lang, "land"), lang, analysis);
+    add(MONTHS, MONTH.getOrDefault(lang, "måned"), lang, analysis);
   }
 
-  /** The analysed word for a country when {@code term} names one, else null. */
-  String country(String term) {
-    return names.contains(term) ? country : null;
+  private void add(List<String> names, String kind, String lang, TextAnalysis analysis) {
+    List<String> word = analysis.terms(lang, kind);
+    if (word.size() != 1) {
+      return;
+    }
+    for (String name : names) {
+      List<String> terms = analysis.terms(lang, name);
+      if (terms.size() == 1) {
+        kinds.putIfAbsent(terms.get(0), word.get(0));
+      }
+    }
+  }
+
+  /** The analysed word for the kind {@code term} names (a country, a month), else null. */
+  String kind(String term) {
+    return kinds.get(term);
   }
 }
