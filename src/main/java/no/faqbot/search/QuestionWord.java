@@ -66,33 +66,37 @@ enum QuestionWord {
    */
   static QuestionWord of(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    java.util.List<String> words = new java.util.ArrayList<>();
-    java.util.List<Boolean> opens = new java.util.ArrayList<>();
-    boolean clauseStart = true;
+    boolean opens = true; // the first word opens the message
     int i = 0;
     while (i < lower.length()) {
-      char c = lower.charAt(i);
-      if (!Character.isLetter(c)) {
-        clauseStart |= CLAUSE_END.indexOf(c) >= 0;
+      if (!Character.isLetter(lower.charAt(i))) {
+        opens |= CLAUSE_END.indexOf(lower.charAt(i)) >= 0;
         i++;
         continue;
       }
       int start = i;
-      while (i < lower.length() && Character.isLetter(lower.charAt(i))) {
-        i++;
-      }
-      words.add(lower.substring(start, i));
-      opens.add(clauseStart);
-      clauseStart = false;
-    }
-    for (int w = 0; w < words.size(); w++) {
-      QuestionWord q = WORDS.get(words.get(w));
-      if (q != null && (q != WHEN || opens.get(w))) {
-        boolean degree = w + 1 < words.size() && DEGREE.contains(words.get(w + 1));
+      i = wordEnd(lower, i);
+      QuestionWord q = WORDS.get(lower.substring(start, i));
+      if (q != null && (q != WHEN || opens)) {
+        int next = i;
+        while (next < lower.length() && !Character.isLetter(lower.charAt(next))) {
+          next++;
+        }
+        boolean degree =
+            next < lower.length() && DEGREE.contains(lower.substring(next, wordEnd(lower, next)));
         return degree ? NONE : q;
       }
+      opens = false;
     }
     return NONE;
+  }
+
+  private static int wordEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isLetter(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** After these a new clause opens. */
