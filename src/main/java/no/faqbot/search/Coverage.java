@@ -129,7 +129,7 @@ final class Coverage {
     for (int p = 0; p < phrasings.length; p++) {
       double matched = matched(phrasings[p], outside);
       best = Math.max(best, matched);
-      double fit = fit(matched, phrasings[p], entry.phrasingSizes()[p]);
+      double fit = fit(matched, shared(phrasings[p]), entry.phrasingSizes()[p]);
       if (asks.telling() && entry.asks()[p] == asks) {
         fit += SAME_QUESTION_BONUS;
       }
@@ -140,8 +140,11 @@ final class Coverage {
     // though what the entry explains, its coverage, stays that of its phrasings.
     java.util.BitSet[] sentences = entry.sentences();
     for (int s = 0; s < sentences.length; s++) {
-      double matched = matched(sentences[s], outside);
-      bestFit = Math.max(bestFit, fit(matched, sentences[s], entry.sentenceSizes()[s]));
+      int shared = shared(sentences[s]);
+      if (shared > 0) { // a sentence without the message's words fits no better than any phrasing
+        double matched = matched(sentences[s], outside);
+        bestFit = Math.max(bestFit, fit(matched, shared, entry.sentenceSizes()[s]));
+      }
     }
     return new Fit(best, bestFit);
   }
@@ -163,18 +166,24 @@ final class Coverage {
     return matched;
   }
 
-  /**
-   * How well a phrasing of {@code size} distinct terms fits, both ways: how much of the message it
-   * explains, and how much of the phrasing the message uses (a phrasing mostly made of the
-   * message's words is a closer fit than a long one that happens to contain them).
-   */
-  private double fit(double matched, java.util.BitSet phrasing, int size) {
+  /** How many of the message's term ids {@code phrasing} uses. */
+  private int shared(java.util.BitSet phrasing) {
     int shared = 0;
     for (int id : distinctIds) {
       if (phrasing.get(id)) {
         shared++;
       }
     }
+    return shared;
+  }
+
+  /**
+   * How well a phrasing of {@code size} distinct terms, {@code shared} of them the message's, fits,
+   * both ways: how much of the message it explains, and how much of the phrasing the message uses
+   * (a phrasing mostly made of the message's words is a closer fit than a long one that happens to
+   * contain them).
+   */
+  private double fit(double matched, int shared, int size) {
     double precision = size == 0 ? 0 : (double) shared / size;
     return total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
   }
