@@ -127,34 +127,64 @@ final class Coverage {
     double bestFit = 0;
     java.util.BitSet[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
-      java.util.BitSet phrasing = phrasings[p];
-      double matched = 0;
-      for (int i = 0; i < ids.length; i++) {
-        double termBest = 0;
-        for (int j = 0; j < ids[i].length; j++) {
-          double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
-          termBest = Math.max(termBest, worth * worths[i][j]);
-        }
-        matched += termBest * weights[i];
-      }
+      double matched = matched(phrasings[p], outside);
       best = Math.max(best, matched);
-      // How much of this phrasing the message uses: a phrasing mostly made of the message's words
-      // is a closer fit than a long one that happens to contain them.
-      int shared = 0;
-      for (int id : distinctIds) {
-        if (phrasing.get(id)) {
-          shared++;
-        }
-      }
-      int size = entry.phrasingSizes()[p];
-      double precision = size == 0 ? 0 : (double) shared / size;
-      double fit =
-          total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+      double fit = fit(matched, shared(phrasings[p]), entry.phrasingSizes()[p]);
       if (asks.telling() && entry.asks()[p] == asks) {
         fit += SAME_QUESTION_BONUS;
       }
       bestFit = Math.max(bestFit, fit);
     }
+    // Each sentence of the answer is one more wording of the entry's subject, and merchants often
+    // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
+    // though what the entry explains, its coverage, stays that of its phrasings.
+    java.util.BitSet[] sentences = entry.sentences();
+    for (int s = 0; s < sentences.length; s++) {
+      int shared = shared(sentences[s]);
+      if (shared > 0) { // a sentence without the message's words fits no better than any phrasing
+        double matched = matched(sentences[s], outside);
+        bestFit = Math.max(bestFit, fit(matched, shared, entry.sentenceSizes()[s]));
+      }
+    }
     return new Fit(best, bestFit);
+  }
+
+  /**
+   * The message's weight a phrasing explains: a term in it counts fully, one elsewhere in the entry
+   * as {@code outside} says.
+   */
+  private double matched(java.util.BitSet phrasing, double[][] outside) {
+    double matched = 0;
+    for (int i = 0; i < ids.length; i++) {
+      double termBest = 0;
+      for (int j = 0; j < ids[i].length; j++) {
+        double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
+        termBest = Math.max(termBest, worth * worths[i][j]);
+      }
+      matched += termBest * weights[i];
+    }
+    return matched;
+  }
+
+  /** How many of the message's term ids {@code phrasing} uses. */
+  private int shared(java.util.BitSet phrasing) {
+    int shared = 0;
+    for (int id : distinctIds) {
+      if (phrasing.get(id)) {
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * How well a phrasing of {@code size} distinct terms, {@code shared} of them the message's, fits,
+   * both ways: how much of the message it explains, and how much of the phrasing the message uses
+   * (a phrasing mostly made of the message's words is a closer fit than a long one that happens to
+   * contain them).
+   */
+  private double fit(double matched, int shared, int size) {
+    double precision = size == 0 ? 0 : (double) shared / size;
+    return total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
   }
 }

@@ -73,6 +73,21 @@ public final class NeighbourSpelling {
           "stänger skrur",
           "uppgifter detaljer",
           "uppgifterna detaljene",
+          "utanför utenfor",
+          "innanför innenfor",
+          "över over",
+          "genom gjennom",
+          "mellan mellom",
+          "tidigare tidligere",
+          "senare senere",
+          "efteråt etterpå",
+          "redan allerede",
+          "kanske kanskje",
+          "alla alle",
+          "varje hver",
+          "sådan sånn",
+          "dessutom dessuten",
+          "igen igjen",
           // Danish
           "hvad hva",
           "hvornår når",
@@ -95,6 +110,11 @@ public final class NeighbourSpelling {
           "stadig fortsatt",
           "endnu ennå",
           "efter etter",
+          "bagefter etterpå",
+          "udenfor utenfor",
+          "indenfor innenfor",
+          "måske kanskje",
+          "igen igjen",
           "nøgle nøkkel",
           "nøglerne nøklene",
           "købe kjøpe",
@@ -128,6 +148,7 @@ public final class NeighbourSpelling {
   private static final Pattern UPP = Pattern.compile("^upp");
   private static final Pattern OP = Pattern.compile("^op(?!p)");
   private static final Pattern AF = Pattern.compile("^af");
+  private static final Pattern UD = Pattern.compile("^ud");
   private static final Pattern ERA = Pattern.compile("era(r|s|de|t)?$");
   private static final Pattern SOFT_B = Pattern.compile("([aeiouyæøå])b$");
   private static final Pattern SOFT_G = Pattern.compile("([aeiouyæøå])g$");
@@ -151,6 +172,7 @@ public final class NeighbourSpelling {
                   .replace('ä', 'e')
                   .replace('ö', 'ø'),
           w -> AF.matcher(w).replaceFirst("av").replace("ej", "ei").replace("øj", "øy"),
+          w -> UD.matcher(w).replaceFirst("ut"),
           w -> ERA.matcher(w).replaceFirst("ere$1").replace('ä', 'e').replace('ö', 'ø'),
           w -> w.replace("tion", "sjon").replace("ck", "kk"),
           w ->
@@ -167,6 +189,17 @@ public final class NeighbourSpelling {
    * content knows a word; a spelling rule is only applied to a word it does not know.
    */
   public static String toBokmal(String message, Predicate<String> known) {
+    return toBokmal(message, known, known);
+  }
+
+  /**
+   * Like {@link #toBokmal(String, Predicate)}; when no correspondence gives a word the content
+   * knows, the first one that gives a word {@code related} accepts (another form of a known word:
+   * Danish udfaser, bokmål utfaser, where the content says utfasing) is taken, unless the word as
+   * written is already such a form.
+   */
+  public static String toBokmal(
+      String message, Predicate<String> known, Predicate<String> related) {
     StringBuilder out = new StringBuilder(message.length());
     int i = 0;
     int n = message.length();
@@ -179,7 +212,7 @@ public final class NeighbourSpelling {
       while (i < n && (Character.isLetter(message.charAt(i)) || message.charAt(i) == '-')) {
         i++;
       }
-      out.append(word(message.substring(start, i), known));
+      out.append(word(message.substring(start, i), known, related));
     }
     return out.toString();
   }
@@ -196,7 +229,7 @@ public final class NeighbourSpelling {
     return LEXICON.getOrDefault(lowerCaseWord, lowerCaseWord);
   }
 
-  private static String word(String word, Predicate<String> known) {
+  private static String word(String word, Predicate<String> known, Predicate<String> related) {
     String lower = word.toLowerCase(Locale.ROOT);
     String mapped = LEXICON.get(lower);
     if (mapped != null) {
@@ -224,6 +257,14 @@ public final class NeighbourSpelling {
       candidate = rule.apply(candidate);
       if (!candidate.equals(lower) && known.test(candidate)) {
         return candidate;
+      }
+    }
+    if (related != known && !related.test(lower)) {
+      for (UnaryOperator<String> rule : RULES) {
+        String other = rule.apply(lower);
+        if (!other.equals(lower) && related.test(other)) {
+          return other;
+        }
       }
     }
     return word;

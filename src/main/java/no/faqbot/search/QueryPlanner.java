@@ -34,9 +34,13 @@ final class QueryPlanner {
   private final TextAnalysis analysis;
   private final Vocabulary vocabulary;
   private final SynonymExpander synonyms;
+  private final KindNames kinds;
 
   /** Words (and neighbours' spellings of them) already analysed: whether the content knows them. */
   private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
+
+  /** Words already analysed: whether they are another form of a word the content knows. */
+  private final Map<String, Boolean> formWords = new ConcurrentHashMap<>();
 
   private static final int MAX_CACHED_WORDS = 20_000;
 
@@ -46,6 +50,7 @@ final class QueryPlanner {
     this.analysis = analysis;
     this.vocabulary = vocabulary;
     this.synonyms = synonyms;
+    this.kinds = new KindNames(lang, analysis);
   }
 
   QueryPlan plan(String message) {
@@ -57,7 +62,10 @@ final class QueryPlanner {
    * terms it starts ({@code utbet} for utbetaling, utbetalingsrapport ...).
    */
   QueryPlan plan(String message, boolean lastIsPrefix) {
-    String text = lang.equals("nb") ? NeighbourSpelling.toBokmal(message, this::knows) : message;
+    String text =
+        lang.equals("nb")
+            ? NeighbourSpelling.toBokmal(message, this::knows, this::knowsAnotherForm)
+            : message;
     List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
@@ -95,8 +103,15 @@ final class QueryPlanner {
       }
       boolean known = worth.keySet().stream().anyMatch(vocabulary::contains);
       if (!known) {
-        for (String close : vocabulary.closeTerms(t)) {
-          worth.putIfAbsent(close, TYPO_WORTH);
+        // A country's or month's name the content does not know is that, not a typo ("mars" is
+        // no misspelt "mark").
+        String kind = kinds.kind(t);
+        if (kind != null) {
+          worth.putIfAbsent(kind, SYNONYM_WORTH);
+        } else {
+          for (String close : vocabulary.closeTerms(t)) {
+            worth.putIfAbsent(close, TYPO_WORTH);
+          }
         }
       }
       if (lastIsPrefix && i == terms.size() - 1) {
@@ -129,6 +144,31 @@ final class QueryPlanner {
     }
     return known;
   }
+
+  /**
+   * Whether each term of {@code word} is known or begins a known one with at least {@value
+   * #MIN_FORM_STEM} letters ({@code utfas} of utfasing): the word is another form of one the
+   * content uses.
+   */
+  private boolean knowsAnotherForm(String word) {
+    Boolean known = formWords.get(word);
+    if (known == null) {
+      known =
+          analysis.terms(lang, word).stream()
+              .allMatch(
+                  t ->
+                      vocabulary.contains(t)
+                          || (t.length() >= MIN_FORM_STEM
+                              && !vocabulary.completions(t, 1).isEmpty()));
+      if (formWords.size() > MAX_CACHED_WORDS) {
+        formWords.clear();
+      }
+      formWords.put(word, known);
+    }
+    return known;
+  }
+
+  private static final int MIN_FORM_STEM = 5;
 
   /** A known term weighs its own idf; an unknown one that of its most common known variant. */
   private double weight(String term, List<Variant> variants) {

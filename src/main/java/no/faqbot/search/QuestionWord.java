@@ -2,7 +2,6 @@ package no.faqbot.search;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a question asks for, from its question word: how, why, when, where, who, what, or none.
@@ -30,6 +29,9 @@ enum QuestionWord {
           Map.entry("why", WHY),
           Map.entry("varför", WHY),
           Map.entry("når", WHEN),
+          // Typed without å, as merchants on foreign keyboards do ("naar", "nar").
+          Map.entry("naar", WHEN),
+          Map.entry("nar", WHEN),
           Map.entry("when", WHEN),
           Map.entry("hvornår", WHEN),
           Map.entry("när", WHEN),
@@ -45,7 +47,6 @@ enum QuestionWord {
           Map.entry("what", WHAT),
           Map.entry("vad", WHAT),
           Map.entry("hvad", WHAT));
-  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
   /** "hvor" followed by these asks how much or how long, not where. */
   private static final java.util.Set<String> DEGREE =
@@ -58,16 +59,46 @@ enum QuestionWord {
     return this != NONE && this != WHAT;
   }
 
-  /** The kind of the first question word in {@code text}, or {@link #NONE}. */
+  /**
+   * The kind of the first question word in {@code text}, or {@link #NONE}. "When" inside a clause
+   * is mostly a conjunction ("kan vi selge mer når oppgraderingen er ferdig?" asks whether, not
+   * when): it only asks when it opens the message or a clause.
+   */
   static QuestionWord of(String text) {
-    String[] words = NON_LETTERS.split(text.toLowerCase(Locale.ROOT));
-    for (int i = 0; i < words.length; i++) {
-      QuestionWord q = WORDS.get(words[i]);
-      if (q != null) {
-        boolean degree = i + 1 < words.length && DEGREE.contains(words[i + 1]);
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean opens = true; // the first word opens the message
+    int i = 0;
+    while (i < lower.length()) {
+      if (!Character.isLetter(lower.charAt(i))) {
+        opens |= CLAUSE_END.indexOf(lower.charAt(i)) >= 0;
+        i++;
+        continue;
+      }
+      int start = i;
+      i = wordEnd(lower, i);
+      QuestionWord q = WORDS.get(lower.substring(start, i));
+      if (q != null && (q != WHEN || opens)) {
+        int next = i;
+        while (next < lower.length() && !Character.isLetter(lower.charAt(next))) {
+          next++;
+        }
+        boolean degree =
+            next < lower.length() && DEGREE.contains(lower.substring(next, wordEnd(lower, next)));
         return degree ? NONE : q;
       }
+      opens = false;
     }
     return NONE;
   }
+
+  private static int wordEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isLetter(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** After these a new clause opens. */
+  private static final String CLAUSE_END = ".?!:;,";
 }

@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class TextAnalysis {
   /** Bump when analysis changes: a stored index built with another version is rebuilt. */
-  public static final String VERSION = "analysis-7";
+  public static final String VERSION = "analysis-8";
 
   private final Map<String, Analyzer> byLang;
 
@@ -79,6 +79,7 @@ public final class TextAnalysis {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream ts = new LowerCaseFilter(source);
         ts = new StopFilter(ts, stopWords);
+        ts = new AgentPluralFilter(ts);
         ts =
             new NorwegianLightStemFilter(
                 ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);

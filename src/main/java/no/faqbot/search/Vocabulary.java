@@ -38,20 +38,23 @@ final class Vocabulary {
 
   /**
    * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
-   * alternative) on its own with its number of distinct terms, all phrasings together, and the
-   * answer with tags and section.
+   * alternative) on its own with its number of distinct terms, all phrasings together, the answer
+   * with tags and section, and each sentence of the answer with its number of distinct terms.
    */
   record EntryTerms(
       BitSet[] phrasings,
       int[] phrasingSizes,
       QuestionWord[] asks,
       BitSet anyPhrasing,
-      BitSet body) {}
+      BitSet body,
+      BitSet[] sentences,
+      int[] sentenceSizes) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
     Map<String, QuestionWord[]> asks = new HashMap<>();
     Map<String, List<String>> bodyTerms = new HashMap<>();
+    Map<String, List<List<String>>> sentenceTerms = new HashMap<>();
     for (FaqEntry e : entries) {
       List<List<String>> phrasings = new ArrayList<>();
       phrasings.add(analysis.terms(lang, e.question()));
@@ -62,6 +65,14 @@ final class Vocabulary {
       body.addAll(analysis.terms(lang, e.section()));
       body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
       phrasingTerms.put(e.id(), phrasings);
+      List<List<String>> sentences = new ArrayList<>();
+      for (String sentence : AnswerSentences.split(e.answerText())) {
+        List<String> terms = analysis.terms(lang, sentence);
+        if (terms.size() >= AnswerSentences.MIN_TERMS) {
+          sentences.add(terms);
+        }
+      }
+      sentenceTerms.put(e.id(), sentences);
       QuestionWord[] kinds = new QuestionWord[phrasings.size()];
       kinds[0] = QuestionWord.of(e.question());
       for (int i = 1; i < kinds.length; i++) {
@@ -92,10 +103,22 @@ final class Vocabulary {
         any.or(phrasings[i]);
         sizes[i] = phrasings[i].cardinality();
       }
+      BitSet[] sentences =
+          sentenceTerms.get(e.getKey()).stream().map(this::bits).toArray(BitSet[]::new);
+      int[] sentenceSizes = new int[sentences.length];
+      for (int i = 0; i < sentences.length; i++) {
+        sentenceSizes[i] = sentences[i].cardinality();
+      }
       entryTerms.put(
           e.getKey(),
           new EntryTerms(
-              phrasings, sizes, asks.get(e.getKey()), any, bits(bodyTerms.get(e.getKey()))));
+              phrasings,
+              sizes,
+              asks.get(e.getKey()),
+              any,
+              bits(bodyTerms.get(e.getKey())),
+              sentences,
+              sentenceSizes));
     }
     for (String t : sorted) {
       sameStemOfKnown.put(t, findSameStem(t));

@@ -22,7 +22,8 @@ class NeighbourSpellingTest {
           "avvist",
           "modul",
           "rapporter",
-          "nøkkel");
+          "nøkkel",
+          "utbetalt");
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -37,10 +38,34 @@ class NeighbourSpellingTest {
         "opgradering | oppgradering",
         "fejl | feil",
         "afvist | avvist",
+        "udbetalt | utbetalt",
+        "kanske utanför | kanskje utenfor",
+        "bagefter | etterpå",
         "moduler | moduler",
         "helt ukjent | helt ukjent"
       })
   void reads_neighbours_as_bokmal(String message, String bokmal) {
     assertEquals(bokmal, NeighbourSpelling.toBokmal(message, KNOWN::contains));
+  }
+
+  /** Known terms' beginnings: another form of a known word (utfasing for utfaser). */
+  private static final Set<String> FORMS = Set.of("utfas", "butikk");
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "udfaser | utfaser", // no rule gives a known word; one gives another form of one
+        "udbetalt | utbetalt", // a known word still wins
+        "butikk-id | butikk-id", // already such a form: left as written
+        "kredittid | kredittid" // no rule gives a form of anything known
+      })
+  void takes_another_form_of_a_known_word_when_no_known_word_fits(String message, String bokmal) {
+    assertEquals(
+        bokmal,
+        NeighbourSpelling.toBokmal(
+            message,
+            KNOWN::contains,
+            w -> KNOWN.contains(w) || FORMS.stream().anyMatch(w::startsWith)));
   }
 }
