@@ -125,9 +125,9 @@ final class Coverage {
     }
     double best = 0;
     double bestFit = 0;
-    java.util.BitSet[] phrasings = entry.phrasings();
+    TermIds[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
-      java.util.BitSet phrasing = phrasings[p];
+      TermIds phrasing = phrasings[p];
       double matched = 0;
       for (int i = 0; i < ids.length; i++) {
         double termBest = 0;

@@ -1,14 +1,11 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.content.FaqEntry;
 import org.apache.lucene.util.BytesRef;
@@ -18,17 +15,18 @@ import org.apache.lucene.util.BytesRef;
  * entries use each term. Drives typo correction, compound splitting and answer confidence.
  */
 final class Vocabulary {
-  private final Map<String, Integer> docFreq = new HashMap<>();
   private final Map<String, Integer> termIds = new HashMap<>();
   private final Map<String, EntryTerms> entryTerms = new HashMap<>();
   private final Map<Integer, List<String>> byLength = new HashMap<>();
-  private final TreeSet<String> sorted = new TreeSet<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
 
   /** Same-stem variants of every known term, worked out once: every message asks for them. */
   private final Map<String, List<String>> sameStemOfKnown = new HashMap<>();
 
   private final int entryCount;
+
+  /** Every known term, by id; ids follow the terms' sort order, so this is sorted too. */
+  private final String[] sorted;
 
   /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
   private final BytesRef[] bytesById;
@@ -37,65 +35,75 @@ final class Vocabulary {
   private final int[] docFreqById;
 
   /**
-   * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
-   * alternative) on its own with its number of distinct terms, all phrasings together, and the
-   * answer with tags and section.
+   * Where one entry uses which terms, as sets of term ids: each phrasing (question or alternative)
+   * on its own with its number of distinct terms, all phrasings together, and the answer with tags
+   * and section.
    */
   record EntryTerms(
-      BitSet[] phrasings,
+      TermIds[] phrasings,
       int[] phrasingSizes,
       QuestionWord[] asks,
-      BitSet anyPhrasing,
-      BitSet body) {}
+      TermIds anyPhrasing,
+      TermIds body) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
-    Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
-    Map<String, QuestionWord[]> asks = new HashMap<>();
-    Map<String, List<String>> bodyTerms = new HashMap<>();
+    // Terms get a number when first seen and each text is kept as those numbers: holding every
+    // entry's analysed words as strings until the vocabulary is sorted took most of a 1 GB heap.
+    Numbering seen = new Numbering();
+    List<String> ids = new ArrayList<>(entries.size());
+    List<int[][]> phrasingNumbers = new ArrayList<>(entries.size());
+    List<int[]> bodyNumbers = new ArrayList<>(entries.size());
+    List<QuestionWord[]> asks = new ArrayList<>(entries.size());
     for (FaqEntry e : entries) {
-      List<List<String>> phrasings = new ArrayList<>();
-      phrasings.add(analysis.terms(lang, e.question()));
-      for (String alt : e.alternatives()) {
-        phrasings.add(analysis.terms(lang, alt));
+      int[][] phrasings = new int[1 + e.alternatives().size()][];
+      QuestionWord[] kinds = new QuestionWord[phrasings.length];
+      phrasings[0] = seen.numbers(analysis.terms(lang, e.question()));
+      kinds[0] = QuestionWord.of(e.question());
+      for (int i = 1; i < phrasings.length; i++) {
+        String alt = e.alternatives().get(i - 1);
+        phrasings[i] = seen.numbers(analysis.terms(lang, alt));
+        kinds[i] = QuestionWord.of(alt);
       }
       List<String> body = new ArrayList<>(analysis.terms(lang, e.answerText()));
       body.addAll(analysis.terms(lang, e.section()));
       body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
-      phrasingTerms.put(e.id(), phrasings);
-      QuestionWord[] kinds = new QuestionWord[phrasings.size()];
-      kinds[0] = QuestionWord.of(e.question());
-      for (int i = 1; i < kinds.length; i++) {
-        kinds[i] = QuestionWord.of(e.alternatives().get(i - 1));
-      }
-      asks.put(e.id(), kinds);
-      bodyTerms.put(e.id(), body);
-      Set<String> all = new HashSet<>(body);
-      phrasings.forEach(all::addAll);
-      for (String t : all) {
-        docFreq.merge(t, 1, Integer::sum);
-      }
+      int[] bodyTerms = seen.numbers(body);
+      seen.countEntry(phrasings, bodyTerms);
+      ids.add(e.id());
+      phrasingNumbers.add(phrasings);
+      bodyNumbers.add(bodyTerms);
+      asks.add(kinds);
     }
-    sorted.addAll(docFreq.keySet());
-    bytesById = new BytesRef[sorted.size()];
-    docFreqById = new int[sorted.size()];
-    for (String t : sorted) {
-      docFreqById[termIds.size()] = docFreq.get(t);
-      bytesById[termIds.size()] = new BytesRef(t);
-      termIds.put(t, termIds.size());
+    sorted = seen.terms.toArray(String[]::new);
+    Arrays.sort(sorted);
+    bytesById = new BytesRef[sorted.length];
+    docFreqById = new int[sorted.length];
+    int[] idOfNumber = new int[sorted.length];
+    for (int id = 0; id < sorted.length; id++) {
+      String t = sorted[id];
+      int number = seen.numbers.get(t);
+      idOfNumber[number] = id;
+      docFreqById[id] = seen.docFreq[number];
+      bytesById[id] = new BytesRef(t);
+      termIds.put(t, id);
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
-    for (Map.Entry<String, List<List<String>>> e : phrasingTerms.entrySet()) {
-      BitSet[] phrasings = e.getValue().stream().map(this::bits).toArray(BitSet[]::new);
-      BitSet any = new BitSet();
-      int[] sizes = new int[phrasings.length];
-      for (int i = 0; i < phrasings.length; i++) {
-        any.or(phrasings[i]);
-        sizes[i] = phrasings[i].cardinality();
+    for (int i = 0; i < ids.size(); i++) {
+      int[][] numbers = phrasingNumbers.get(i);
+      TermIds[] phrasings = new TermIds[numbers.length];
+      int[] sizes = new int[numbers.length];
+      for (int p = 0; p < numbers.length; p++) {
+        phrasings[p] = termIds(numbers[p], idOfNumber);
+        sizes[p] = phrasings[p].size();
       }
       entryTerms.put(
-          e.getKey(),
+          ids.get(i),
           new EntryTerms(
-              phrasings, sizes, asks.get(e.getKey()), any, bits(bodyTerms.get(e.getKey()))));
+              phrasings,
+              sizes,
+              asks.get(i),
+              TermIds.union(phrasings),
+              termIds(bodyNumbers.get(i), idOfNumber)));
     }
     for (String t : sorted) {
       sameStemOfKnown.put(t, findSameStem(t));
@@ -103,14 +111,60 @@ final class Vocabulary {
     this.entryCount = Math.max(entries.size(), 1);
   }
 
-  private BitSet bits(List<String> terms) {
-    // Sized by the terms set, not the whole vocabulary: a phrasing uses a handful of a large
-    // knowledge base's terms, and a bit set per phrasing sized to all of them ran out of heap.
-    BitSet bits = new BitSet();
-    for (String t : terms) {
-      bits.set(termIds.get(t));
+  private static TermIds termIds(int[] numbers, int[] idOfNumber) {
+    int[] ids = new int[numbers.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = idOfNumber[numbers[i]];
     }
-    return bits;
+    return TermIds.of(ids, ids.length);
+  }
+
+  /** Terms numbered in the order they are first seen, with how many entries use each. */
+  private static final class Numbering {
+    final Map<String, Integer> numbers = new HashMap<>();
+    final List<String> terms = new ArrayList<>();
+    int[] docFreq = new int[1024];
+
+    /** The entry that last counted each term, plus one: counts an entry once per term. */
+    int[] countedBy = new int[1024];
+
+    int entries;
+
+    int[] numbers(List<String> words) {
+      int[] out = new int[words.size()];
+      for (int i = 0; i < out.length; i++) {
+        String w = words.get(i);
+        Integer n = numbers.get(w);
+        if (n == null) {
+          n = terms.size();
+          numbers.put(w, n);
+          terms.add(w);
+          if (n == docFreq.length) {
+            docFreq = Arrays.copyOf(docFreq, n * 2);
+            countedBy = Arrays.copyOf(countedBy, n * 2);
+          }
+        }
+        out[i] = n;
+      }
+      return out;
+    }
+
+    void countEntry(int[][] phrasings, int[] body) {
+      entries++;
+      for (int[] phrasing : phrasings) {
+        count(phrasing);
+      }
+      count(body);
+    }
+
+    private void count(int[] numbers) {
+      for (int n : numbers) {
+        if (countedBy[n] != entries) {
+          countedBy[n] = entries;
+          docFreq[n]++;
+        }
+      }
+    }
   }
 
   /** The id of a known term, or -1. */
@@ -143,7 +197,7 @@ final class Vocabulary {
     if (prefix.length() < 2) {
       return List.of();
     }
-    return sorted.subSet(prefix, prefix + Character.MAX_VALUE).stream()
+    return Arrays.stream(sorted, from(prefix), from(prefix + Character.MAX_VALUE))
         .filter(t -> !t.equals(prefix))
         .sorted(java.util.Comparator.comparingInt(String::length))
         .limit(max)
@@ -151,7 +205,13 @@ final class Vocabulary {
   }
 
   boolean contains(String term) {
-    return docFreq.containsKey(term);
+    return termIds.containsKey(term);
+  }
+
+  /** Where {@code term} is or would be in the sorted terms. */
+  private int from(String term) {
+    int at = Arrays.binarySearch(sorted, term);
+    return at >= 0 ? at : -at - 1;
   }
 
   /**
@@ -159,7 +219,8 @@ final class Vocabulary {
    * often just a word the editors happened not to use, so it must not outweigh the known ones.
    */
   double idf(String term) {
-    int df = Math.max(docFreq.getOrDefault(term, 0), 1);
+    Integer id = termIds.get(term);
+    int df = id == null ? 1 : Math.max(docFreqById[id], 1);
     return Math.log(1 + (entryCount - df + 0.5) / (df + 0.5));
   }
 
@@ -179,7 +240,8 @@ final class Vocabulary {
     }
     List<String> out = new ArrayList<>();
     String prefix = term.substring(0, 5);
-    for (String candidate : sorted.subSet(prefix, prefix + Character.MAX_VALUE)) {
+    for (int i = from(prefix), end = from(prefix + Character.MAX_VALUE); i < end; i++) {
+      String candidate = sorted[i];
       if (candidate.equals(term)) {
         continue;
       }
