@@ -20,8 +20,11 @@ final class Vocabulary {
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
 
-  /** Same-stem variants of every known term, worked out once: every message asks for them. */
-  private final Map<String, List<String>> sameStemOfKnown = new HashMap<>();
+  /**
+   * Same-stem variants of known terms, worked out once each when first asked for: every message
+   * asks, but working them out for the whole vocabulary up front cost seconds of every start.
+   */
+  private final Map<String, List<String>> sameStemOfKnown = new ConcurrentHashMap<>();
 
   private final int entryCount;
 
@@ -49,30 +52,31 @@ final class Vocabulary {
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     // Terms get a number when first seen and each text is kept as those numbers: holding every
     // entry's analysed words as strings until the vocabulary is sorted took most of a 1 GB heap.
-    Numbering seen = new Numbering();
+    TermNumbering seen = new TermNumbering();
     List<String> ids = new ArrayList<>(entries.size());
     List<int[][]> phrasingNumbers = new ArrayList<>(entries.size());
     List<int[]> bodyNumbers = new ArrayList<>(entries.size());
     List<QuestionWord[]> asks = new ArrayList<>(entries.size());
-    for (FaqEntry e : entries) {
-      int[][] phrasings = new int[1 + e.alternatives().size()][];
-      QuestionWord[] kinds = new QuestionWord[phrasings.length];
-      phrasings[0] = seen.numbers(analysis.terms(lang, e.question()));
-      kinds[0] = QuestionWord.of(e.question());
-      for (int i = 1; i < phrasings.length; i++) {
-        String alt = e.alternatives().get(i - 1);
-        phrasings[i] = seen.numbers(analysis.terms(lang, alt));
-        kinds[i] = QuestionWord.of(alt);
+    List<FaqEntry> all = List.copyOf(entries);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      // Analysis is most of the cost and independent per entry: a chunk at a time on every core,
+      // numbered in entry order afterwards, so ids and counts are the same as one by one.
+      List<AnalysedEntry> chunk =
+          all.subList(from, Math.min(from + CHUNK, all.size())).parallelStream()
+              .map(e -> AnalysedEntry.of(e, lang, analysis))
+              .toList();
+      for (AnalysedEntry e : chunk) {
+        int[][] phrasings = new int[e.phrasings().size()][];
+        for (int p = 0; p < phrasings.length; p++) {
+          phrasings[p] = seen.numbers(e.phrasings().get(p));
+        }
+        int[] bodyTerms = seen.numbers(e.body());
+        seen.countEntry(phrasings, bodyTerms);
+        ids.add(e.id());
+        phrasingNumbers.add(phrasings);
+        bodyNumbers.add(bodyTerms);
+        asks.add(e.asks());
       }
-      List<String> body = new ArrayList<>(analysis.terms(lang, e.answerText()));
-      body.addAll(analysis.terms(lang, e.section()));
-      body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
-      int[] bodyTerms = seen.numbers(body);
-      seen.countEntry(phrasings, bodyTerms);
-      ids.add(e.id());
-      phrasingNumbers.add(phrasings);
-      bodyNumbers.add(bodyTerms);
-      asks.add(kinds);
     }
     sorted = seen.terms.toArray(String[]::new);
     Arrays.sort(sorted);
@@ -105,11 +109,11 @@ final class Vocabulary {
               TermIds.union(phrasings),
               termIds(bodyNumbers.get(i), idOfNumber)));
     }
-    for (String t : sorted) {
-      sameStemOfKnown.put(t, findSameStem(t));
-    }
     this.entryCount = Math.max(entries.size(), 1);
   }
+
+  /** Entries analysed at once: enough to keep the cores busy, few enough to hold as strings. */
+  private static final int CHUNK = 2_048;
 
   private static TermIds termIds(int[] numbers, int[] idOfNumber) {
     int[] ids = new int[numbers.length];
@@ -117,54 +121,6 @@ final class Vocabulary {
       ids[i] = idOfNumber[numbers[i]];
     }
     return TermIds.of(ids, ids.length);
-  }
-
-  /** Terms numbered in the order they are first seen, with how many entries use each. */
-  private static final class Numbering {
-    final Map<String, Integer> numbers = new HashMap<>();
-    final List<String> terms = new ArrayList<>();
-    int[] docFreq = new int[1024];
-
-    /** The entry that last counted each term, plus one: counts an entry once per term. */
-    int[] countedBy = new int[1024];
-
-    int entries;
-
-    int[] numbers(List<String> words) {
-      int[] out = new int[words.size()];
-      for (int i = 0; i < out.length; i++) {
-        String w = words.get(i);
-        Integer n = numbers.get(w);
-        if (n == null) {
-          n = terms.size();
-          numbers.put(w, n);
-          terms.add(w);
-          if (n == docFreq.length) {
-            docFreq = Arrays.copyOf(docFreq, n * 2);
-            countedBy = Arrays.copyOf(countedBy, n * 2);
-          }
-        }
-        out[i] = n;
-      }
-      return out;
-    }
-
-    void countEntry(int[][] phrasings, int[] body) {
-      entries++;
-      for (int[] phrasing : phrasings) {
-        count(phrasing);
-      }
-      count(body);
-    }
-
-    private void count(int[] numbers) {
-      for (int n : numbers) {
-        if (countedBy[n] != entries) {
-          countedBy[n] = entries;
-          docFreq[n]++;
-        }
-      }
-    }
   }
 
   /** The id of a known term, or -1. */
@@ -230,8 +186,15 @@ final class Vocabulary {
    * by at most five more.
    */
   List<String> sameStem(String term) {
+    if (!contains(term)) {
+      return findSameStem(term);
+    }
     List<String> known = sameStemOfKnown.get(term);
-    return known != null ? known : findSameStem(term);
+    if (known == null) {
+      known = findSameStem(term);
+      sameStemOfKnown.putIfAbsent(term, known); // a race only works out the same list twice
+    }
+    return known;
   }
 
   private List<String> findSameStem(String term) {
