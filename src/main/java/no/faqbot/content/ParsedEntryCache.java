@@ -34,10 +34,11 @@ public final class ParsedEntryCache {
   private static final String FORMAT = "faqbot-parsed-entries-1";
 
   /**
-   * Far above any real content tree (a few MB): a larger file is damaged or not ours, and reading
-   * it could fill the heap.
+   * Far above any real content tree (a few MB; about 1.5 KB an entry, so some 150 MB for 100,000
+   * entries, whose start it saves most of): a larger file is damaged or not ours. Counts and
+   * lengths inside are checked against the bytes left, so a damaged one cannot allocate more.
    */
-  private static final long MAX_FILE_BYTES = 64L << 20;
+  private static final long MAX_FILE_BYTES = 1L << 30;
 
   private static final int MAX_TEXT_BYTES = 1 << 20;
   private static final int MAX_ENTRIES = 1_000_000;

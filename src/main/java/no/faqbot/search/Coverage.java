@@ -125,7 +125,7 @@ final class Coverage {
     }
     double best = 0;
     double bestFit = 0;
-    java.util.BitSet[] phrasings = entry.phrasings();
+    TermIds[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
       double matched = matched(phrasings[p], outside);
       best = Math.max(best, matched);
@@ -138,7 +138,7 @@ final class Coverage {
     // Each sentence of the answer is one more wording of the entry's subject, and merchants often
     // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
     // though what the entry explains, its coverage, stays that of its phrasings.
-    java.util.BitSet[] sentences = entry.sentences();
+    TermIds[] sentences = entry.sentences();
     for (int s = 0; s < sentences.length; s++) {
       int shared = shared(sentences[s]);
       if (shared > 0) { // a sentence without the message's words fits no better than any phrasing
@@ -153,7 +153,7 @@ final class Coverage {
    * The message's weight a phrasing explains: a term in it counts fully, one elsewhere in the entry
    * as {@code outside} says.
    */
-  private double matched(java.util.BitSet phrasing, double[][] outside) {
+  private double matched(TermIds phrasing, double[][] outside) {
     double matched = 0;
     for (int i = 0; i < ids.length; i++) {
       double termBest = 0;
@@ -167,7 +167,7 @@ final class Coverage {
   }
 
   /** How many of the message's term ids {@code phrasing} uses. */
-  private int shared(java.util.BitSet phrasing) {
+  private int shared(TermIds phrasing) {
     int shared = 0;
     for (int id : distinctIds) {
       if (phrasing.get(id)) {

@@ -1,14 +1,11 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.content.FaqEntry;
 import org.apache.lucene.util.BytesRef;
@@ -18,17 +15,21 @@ import org.apache.lucene.util.BytesRef;
  * entries use each term. Drives typo correction, compound splitting and answer confidence.
  */
 final class Vocabulary {
-  private final Map<String, Integer> docFreq = new HashMap<>();
   private final Map<String, Integer> termIds = new HashMap<>();
   private final Map<String, EntryTerms> entryTerms = new HashMap<>();
   private final Map<Integer, List<String>> byLength = new HashMap<>();
-  private final TreeSet<String> sorted = new TreeSet<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
 
-  /** Same-stem variants of every known term, worked out once: every message asks for them. */
-  private final Map<String, List<String>> sameStemOfKnown = new HashMap<>();
+  /**
+   * Same-stem variants of known terms, worked out once each when first asked for: every message
+   * asks, but working them out for the whole vocabulary up front cost seconds of every start.
+   */
+  private final Map<String, List<String>> sameStemOfKnown = new ConcurrentHashMap<>();
 
   private final int entryCount;
+
+  /** Every known term, by id; ids follow the terms' sort order, so this is sorted too. */
+  private final String[] sorted;
 
   /** Each term as the index stores it (UTF-8), by id, to look it up without encoding it again. */
   private final BytesRef[] bytesById;
@@ -37,103 +38,107 @@ final class Vocabulary {
   private final int[] docFreqById;
 
   /**
-   * Where one entry uses which terms, as bit sets over term ids: each phrasing (question or
-   * alternative) on its own with its number of distinct terms, all phrasings together, the answer
-   * with tags and section, and each sentence of the answer with its number of distinct terms.
+   * Where one entry uses which terms, as sets of term ids: each phrasing (question or alternative)
+   * on its own with its number of distinct terms, all phrasings together, the answer with tags and
+   * section, and each sentence of the answer with its number of distinct terms.
    */
   record EntryTerms(
-      BitSet[] phrasings,
+      TermIds[] phrasings,
       int[] phrasingSizes,
       QuestionWord[] asks,
-      BitSet anyPhrasing,
-      BitSet body,
-      BitSet[] sentences,
+      TermIds anyPhrasing,
+      TermIds body,
+      TermIds[] sentences,
       int[] sentenceSizes) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
-    Map<String, List<List<String>>> phrasingTerms = new HashMap<>();
-    Map<String, QuestionWord[]> asks = new HashMap<>();
-    Map<String, List<String>> bodyTerms = new HashMap<>();
-    Map<String, List<List<String>>> sentenceTerms = new HashMap<>();
-    for (FaqEntry e : entries) {
-      List<List<String>> phrasings = new ArrayList<>();
-      phrasings.add(analysis.terms(lang, e.question()));
-      for (String alt : e.alternatives()) {
-        phrasings.add(analysis.terms(lang, alt));
-      }
-      List<String> body = new ArrayList<>(analysis.terms(lang, e.answerText()));
-      body.addAll(analysis.terms(lang, e.section()));
-      body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
-      phrasingTerms.put(e.id(), phrasings);
-      List<List<String>> sentences = new ArrayList<>();
-      for (String sentence : AnswerSentences.split(e.answerText())) {
-        List<String> terms = analysis.terms(lang, sentence);
-        if (terms.size() >= AnswerSentences.MIN_TERMS) {
-          sentences.add(terms);
+    // Terms get a number when first seen and each text is kept as those numbers: holding every
+    // entry's analysed words as strings until the vocabulary is sorted took most of a 1 GB heap.
+    TermNumbering seen = new TermNumbering();
+    List<String> ids = new ArrayList<>(entries.size());
+    List<int[][]> phrasingNumbers = new ArrayList<>(entries.size());
+    List<int[]> bodyNumbers = new ArrayList<>(entries.size());
+    List<int[][]> sentenceNumbers = new ArrayList<>(entries.size());
+    List<QuestionWord[]> asks = new ArrayList<>(entries.size());
+    List<FaqEntry> all = List.copyOf(entries);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      // Analysis is most of the cost and independent per entry: a chunk at a time on every core,
+      // numbered in entry order afterwards, so ids and counts are the same as one by one.
+      List<AnalysedEntry> chunk =
+          all.subList(from, Math.min(from + CHUNK, all.size())).parallelStream()
+              .map(e -> AnalysedEntry.of(e, lang, analysis))
+              .toList();
+      for (AnalysedEntry e : chunk) {
+        int[][] phrasings = new int[e.phrasings().size()][];
+        for (int p = 0; p < phrasings.length; p++) {
+          phrasings[p] = seen.numbers(e.phrasings().get(p));
         }
-      }
-      sentenceTerms.put(e.id(), sentences);
-      QuestionWord[] kinds = new QuestionWord[phrasings.size()];
-      kinds[0] = QuestionWord.of(e.question());
-      for (int i = 1; i < kinds.length; i++) {
-        kinds[i] = QuestionWord.of(e.alternatives().get(i - 1));
-      }
-      asks.put(e.id(), kinds);
-      bodyTerms.put(e.id(), body);
-      Set<String> all = new HashSet<>(body);
-      phrasings.forEach(all::addAll);
-      for (String t : all) {
-        docFreq.merge(t, 1, Integer::sum);
+        int[] bodyTerms = seen.numbers(e.body());
+        seen.countEntry(phrasings, bodyTerms);
+        // An answer sentence's terms are the answer's, so they add no term and no count.
+        int[][] sentences = new int[e.sentences().size()][];
+        for (int s = 0; s < sentences.length; s++) {
+          sentences[s] = seen.known(e.sentences().get(s));
+        }
+        sentenceNumbers.add(sentences);
+        ids.add(e.id());
+        phrasingNumbers.add(phrasings);
+        bodyNumbers.add(bodyTerms);
+        asks.add(e.asks());
       }
     }
-    sorted.addAll(docFreq.keySet());
-    bytesById = new BytesRef[sorted.size()];
-    docFreqById = new int[sorted.size()];
-    for (String t : sorted) {
-      docFreqById[termIds.size()] = docFreq.get(t);
-      bytesById[termIds.size()] = new BytesRef(t);
-      termIds.put(t, termIds.size());
+    sorted = seen.terms.toArray(String[]::new);
+    Arrays.sort(sorted);
+    bytesById = new BytesRef[sorted.length];
+    docFreqById = new int[sorted.length];
+    int[] idOfNumber = new int[sorted.length];
+    for (int id = 0; id < sorted.length; id++) {
+      String t = sorted[id];
+      int number = seen.numbers.get(t);
+      idOfNumber[number] = id;
+      docFreqById[id] = seen.docFreq[number];
+      bytesById[id] = new BytesRef(t);
+      termIds.put(t, id);
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
-    for (Map.Entry<String, List<List<String>>> e : phrasingTerms.entrySet()) {
-      BitSet[] phrasings = e.getValue().stream().map(this::bits).toArray(BitSet[]::new);
-      BitSet any = new BitSet();
-      int[] sizes = new int[phrasings.length];
-      for (int i = 0; i < phrasings.length; i++) {
-        any.or(phrasings[i]);
-        sizes[i] = phrasings[i].cardinality();
+    for (int i = 0; i < ids.size(); i++) {
+      int[][] numbers = phrasingNumbers.get(i);
+      TermIds[] phrasings = new TermIds[numbers.length];
+      int[] sizes = new int[numbers.length];
+      for (int p = 0; p < numbers.length; p++) {
+        phrasings[p] = termIds(numbers[p], idOfNumber);
+        sizes[p] = phrasings[p].size();
       }
-      BitSet[] sentences =
-          sentenceTerms.get(e.getKey()).stream().map(this::bits).toArray(BitSet[]::new);
+      int[][] sentenceNumbersOfEntry = sentenceNumbers.get(i);
+      TermIds[] sentences = new TermIds[sentenceNumbersOfEntry.length];
       int[] sentenceSizes = new int[sentences.length];
-      for (int i = 0; i < sentences.length; i++) {
-        sentenceSizes[i] = sentences[i].cardinality();
+      for (int s = 0; s < sentences.length; s++) {
+        sentences[s] = termIds(sentenceNumbersOfEntry[s], idOfNumber);
+        sentenceSizes[s] = sentences[s].size();
       }
       entryTerms.put(
-          e.getKey(),
+          ids.get(i),
           new EntryTerms(
               phrasings,
               sizes,
-              asks.get(e.getKey()),
-              any,
-              bits(bodyTerms.get(e.getKey())),
+              asks.get(i),
+              TermIds.union(phrasings),
+              termIds(bodyNumbers.get(i), idOfNumber),
               sentences,
               sentenceSizes));
-    }
-    for (String t : sorted) {
-      sameStemOfKnown.put(t, findSameStem(t));
     }
     this.entryCount = Math.max(entries.size(), 1);
   }
 
-  private BitSet bits(List<String> terms) {
-    // Sized by the terms set, not the whole vocabulary: a phrasing uses a handful of a large
-    // knowledge base's terms, and a bit set per phrasing sized to all of them ran out of heap.
-    BitSet bits = new BitSet();
-    for (String t : terms) {
-      bits.set(termIds.get(t));
+  /** Entries analysed at once: enough to keep the cores busy, few enough to hold as strings. */
+  private static final int CHUNK = 2_048;
+
+  private static TermIds termIds(int[] numbers, int[] idOfNumber) {
+    int[] ids = new int[numbers.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = idOfNumber[numbers[i]];
     }
-    return bits;
+    return TermIds.of(ids, ids.length);
   }
 
   /** The id of a known term, or -1. */
@@ -166,7 +171,7 @@ final class Vocabulary {
     if (prefix.length() < 2) {
       return List.of();
     }
-    return sorted.subSet(prefix, prefix + Character.MAX_VALUE).stream()
+    return Arrays.stream(sorted, from(prefix), from(prefix + Character.MAX_VALUE))
         .filter(t -> !t.equals(prefix))
         .sorted(java.util.Comparator.comparingInt(String::length))
         .limit(max)
@@ -174,7 +179,13 @@ final class Vocabulary {
   }
 
   boolean contains(String term) {
-    return docFreq.containsKey(term);
+    return termIds.containsKey(term);
+  }
+
+  /** Where {@code term} is or would be in the sorted terms. */
+  private int from(String term) {
+    int at = Arrays.binarySearch(sorted, term);
+    return at >= 0 ? at : -at - 1;
   }
 
   /**
@@ -182,7 +193,8 @@ final class Vocabulary {
    * often just a word the editors happened not to use, so it must not outweigh the known ones.
    */
   double idf(String term) {
-    int df = Math.max(docFreq.getOrDefault(term, 0), 1);
+    Integer id = termIds.get(term);
+    int df = id == null ? 1 : Math.max(docFreqById[id], 1);
     return Math.log(1 + (entryCount - df + 0.5) / (df + 0.5));
   }
 
@@ -192,8 +204,15 @@ final class Vocabulary {
    * by at most five more.
    */
   List<String> sameStem(String term) {
+    if (!contains(term)) {
+      return findSameStem(term);
+    }
     List<String> known = sameStemOfKnown.get(term);
-    return known != null ? known : findSameStem(term);
+    if (known == null) {
+      known = findSameStem(term);
+      sameStemOfKnown.putIfAbsent(term, known); // a race only works out the same list twice
+    }
+    return known;
   }
 
   private List<String> findSameStem(String term) {
@@ -202,7 +221,8 @@ final class Vocabulary {
     }
     List<String> out = new ArrayList<>();
     String prefix = term.substring(0, 5);
-    for (String candidate : sorted.subSet(prefix, prefix + Character.MAX_VALUE)) {
+    for (int i = from(prefix), end = from(prefix + Character.MAX_VALUE); i < end; i++) {
+      String candidate = sorted[i];
       if (candidate.equals(term)) {
         continue;
       }
