@@ -10,7 +10,7 @@ import no.faqbot.search.QueryPlan.Variant;
  * (its question or one alternative): a term in that phrasing counts fully, one only in the answer,
  * tags or another phrasing counts less. Taking the union of all phrasings instead would let long
  * lists of alternatives match anything. The plan is laid out in flat arrays once per message,
- * because every candidate entry is measured against it.
+ * because every candidate entry is measured against it. Not thread-safe: one search's own.
  */
 final class Coverage {
   /** A term found only in the answer text explains the message less than one in the question. */
@@ -30,16 +30,31 @@ final class Coverage {
 
   private final QuestionWord asks;
 
-  /** The message's terms: weight, and for each variant its term id and worth. */
+  /** The message's terms: weight, and where its variants are in the flat arrays below. */
   private final double[] weights;
 
-  private final int[][] ids;
-  private final double[][] worths;
+  /** Term i's variants are at positions {@code firsts[i]} to {@code firsts[i + 1] - 1}. */
+  private final int[] firsts;
+
+  /** For each variant: its position in {@link #distinctIds}, and its worth. */
+  private final int[] slots;
+
+  private final double[] worths;
 
   /** Every term id the message may match, each once. */
   private final int[] distinctIds;
 
   private final double total;
+
+  /**
+   * Scratch for {@link #fit} and {@link #upperBound}, by position in {@link #distinctIds}: a search
+   * measures candidates one at a time on one thread, so they are reused instead of allocated for
+   * every candidate.
+   */
+  private final double[] outside;
+
+  private final boolean[] inPhrasing;
+  private final boolean[] inAnyPhrasing;
 
   /** What an entry explains: the matched weight of its best phrasing, and its best fit (0 to 1). */
   record Fit(double matched, double fit) {}
@@ -49,36 +64,44 @@ final class Coverage {
     asks = plan.asks();
     int n = terms.size();
     weights = new double[n];
-    ids = new int[n][];
-    worths = new double[n][];
-    int[] all = new int[16];
-    int count = 0;
+    firsts = new int[n + 1];
+    int variantCount = 0;
+    for (QueryTerm qt : terms) {
+      variantCount += qt.variants().size();
+    }
+    int[] variantIds = new int[variantCount];
+    worths = new double[variantCount];
+    int v = 0;
     double sum = 0;
     for (int i = 0; i < n; i++) {
       QueryTerm qt = terms.get(i);
       weights[i] = qt.weight();
       sum += qt.weight();
-      List<Variant> variants = qt.variants();
-      ids[i] = new int[variants.size()];
-      worths[i] = new double[variants.size()];
-      for (int j = 0; j < variants.size(); j++) {
-        ids[i][j] = variants.get(j).id();
-        worths[i][j] = variants.get(j).worth();
-        if (count == all.length) {
-          all = Arrays.copyOf(all, count * 2);
-        }
-        all[count++] = variants.get(j).id();
+      firsts[i] = v;
+      for (Variant variant : qt.variants()) {
+        variantIds[v] = variant.id();
+        worths[v] = variant.worth();
+        v++;
       }
     }
-    Arrays.sort(all, 0, count);
+    firsts[n] = v;
+    int[] all = variantIds.clone();
+    Arrays.sort(all);
     int distinct = 0;
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < all.length; k++) {
       if (distinct == 0 || all[distinct - 1] != all[k]) {
         all[distinct++] = all[k];
       }
     }
     distinctIds = Arrays.copyOf(all, distinct);
+    slots = new int[variantCount];
+    for (int k = 0; k < variantCount; k++) {
+      slots[k] = Arrays.binarySearch(distinctIds, variantIds[k]);
+    }
     total = sum;
+    outside = new double[distinct];
+    inPhrasing = new boolean[distinct];
+    inAnyPhrasing = new boolean[distinct];
   }
 
   /** Every term id the message may match, each once, ascending. */
@@ -96,14 +119,17 @@ final class Coverage {
     if (total == 0) {
       return 0;
     }
+    java.util.BitSet any = entry.anyPhrasing();
+    java.util.BitSet body = entry.body();
+    for (int k = 0; k < distinctIds.length; k++) {
+      int id = distinctIds[k];
+      outside[k] = any.get(id) ? 1.0 : body.get(id) ? BODY_MATCH_WORTH : 0;
+    }
     double matched = 0;
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < weights.length; i++) {
       double best = 0;
-      for (int j = 0; j < ids[i].length; j++) {
-        int id = ids[i][j];
-        double worth =
-            entry.anyPhrasing().get(id) ? 1.0 : entry.body().get(id) ? BODY_MATCH_WORTH : 0;
-        best = Math.max(best, worth * worths[i][j]);
+      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+        best = Math.max(best, outside[slots[v]] * worths[v]);
       }
       matched += best * weights[i];
     }
@@ -111,41 +137,40 @@ final class Coverage {
   }
 
   Fit fit(Vocabulary.EntryTerms entry) {
-    // What each variant is worth outside the phrasing being measured: the same for every phrasing.
-    double[][] outside = new double[ids.length][];
-    for (int i = 0; i < ids.length; i++) {
-      outside[i] = new double[ids[i].length];
-      for (int j = 0; j < ids[i].length; j++) {
-        int id = ids[i][j];
-        outside[i][j] =
-            entry.body().get(id)
-                ? BODY_MATCH_WORTH
-                : entry.anyPhrasing().get(id) ? OTHER_PHRASING_WORTH : 0;
-      }
+    // What each term id is worth outside the phrasing being measured: the same for every phrasing.
+    // Only ids some phrasing holds need looking up in each phrasing.
+    java.util.BitSet any = entry.anyPhrasing();
+    java.util.BitSet body = entry.body();
+    for (int k = 0; k < distinctIds.length; k++) {
+      int id = distinctIds[k];
+      inAnyPhrasing[k] = any.get(id);
+      outside[k] = body.get(id) ? BODY_MATCH_WORTH : inAnyPhrasing[k] ? OTHER_PHRASING_WORTH : 0;
     }
     double best = 0;
     double bestFit = 0;
     java.util.BitSet[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
       java.util.BitSet phrasing = phrasings[p];
+      // How much of this phrasing the message uses: a phrasing mostly made of the message's words
+      // is a closer fit than a long one that happens to contain them.
+      int shared = 0;
+      for (int k = 0; k < distinctIds.length; k++) {
+        inPhrasing[k] = inAnyPhrasing[k] && phrasing.get(distinctIds[k]);
+        if (inPhrasing[k]) {
+          shared++;
+        }
+      }
       double matched = 0;
-      for (int i = 0; i < ids.length; i++) {
+      for (int i = 0; i < weights.length; i++) {
         double termBest = 0;
-        for (int j = 0; j < ids[i].length; j++) {
-          double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
-          termBest = Math.max(termBest, worth * worths[i][j]);
+        for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+          int k = slots[v];
+          double worth = inPhrasing[k] ? 1.0 : outside[k];
+          termBest = Math.max(termBest, worth * worths[v]);
         }
         matched += termBest * weights[i];
       }
       best = Math.max(best, matched);
-      // How much of this phrasing the message uses: a phrasing mostly made of the message's words
-      // is a closer fit than a long one that happens to contain them.
-      int shared = 0;
-      for (int id : distinctIds) {
-        if (phrasing.get(id)) {
-          shared++;
-        }
-      }
       int size = entry.phrasingSizes()[p];
       double precision = size == 0 ? 0 : (double) shared / size;
       double fit =
