@@ -41,6 +41,9 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, Vocabulary> vocabularies = new HashMap<>();
   private final Map<String, QueryPlanner> planners = new HashMap<>();
 
+  /** {@link #RARE_TERM}'s idf by language: the same for every message. */
+  private final Map<String, Double> rareTermIdf = new HashMap<>();
+
   /** What each language searches: its entries, untranslated ones, flow triggers. */
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
 
@@ -80,6 +83,7 @@ public final class SearchIndex implements AutoCloseable {
       searchableByLang.put(
           lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
       vocabularies.put(lang, vocabulary);
+      rareTermIdf.put(lang, vocabulary.idf(RARE_TERM));
       planners.put(
           lang,
           new QueryPlanner(
@@ -117,10 +121,15 @@ public final class SearchIndex implements AutoCloseable {
     return new Planned(plan(message, lang, false), lang);
   }
 
-  /** A message's plan, searched in the ways the chat needs. */
+  /**
+   * A message's plan, searched in the ways the chat needs. The entries it matches and their bounds
+   * are found once, and each entry's fit is measured at most once, however many ways it is
+   * searched.
+   */
   public final class Planned {
     private final QueryPlan plan;
     private final String lang;
+    private Candidates candidates;
 
     private Planned(QueryPlan plan, String lang) {
       this.plan = plan;
@@ -129,12 +138,19 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Entries, flows and out-of-scope examples, best first. */
     public List<SearchHit> withScope(int limit) {
-      return search(plan, lang, limit, e -> true);
+      return candidates().best(limit, e -> true);
     }
 
     /** Only the guided flows, best first: for a message that reports a problem. */
     public List<SearchHit> flows(int limit) {
-      return search(plan, lang, limit, FaqEntry::isFlowTrigger);
+      return candidates().best(limit, FaqEntry::isFlowTrigger);
+    }
+
+    private Candidates candidates() {
+      if (candidates == null) {
+        candidates = candidatesFor(plan, lang);
+      }
+      return candidates;
     }
   }
 
@@ -186,54 +202,97 @@ public final class SearchIndex implements AutoCloseable {
 
   private List<SearchHit> search(
       QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
-    if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
-      return List.of(); // nothing in the message is known to the content
-    }
+    return candidatesFor(plan, lang).best(limit, filter);
+  }
+
+  private Candidates candidatesFor(QueryPlan plan, String lang) {
     Searchable docs = searchableByLang.get(lang);
+    if (!anyVariant(plan)) {
+      return new Candidates(docs, null, new int[0], 0); // nothing in it is known to the content
+    }
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched =
-        matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
-    if (matched.length == 0) {
-      return List.of();
+    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary));
+    return new Candidates(docs, coverage, matched, rareTermIdf.get(lang));
+  }
+
+  private static boolean anyVariant(QueryPlan plan) {
+    for (QueryPlan.QueryTerm t : plan.terms()) {
+      if (!t.variants().isEmpty()) {
+        return true;
+      }
     }
-    // Rank the matches by a cheap upper bound of their coverage, then score the best few fully.
-    double[] bounds = new double[matched.length];
-    for (int i = 0; i < matched.length; i++) {
-      bounds[i] = coverage.upperBound(docs.terms()[matched[i]]);
+    return false;
+  }
+
+  /**
+   * The entries that match one message, each with a cheap upper bound of its coverage, and the fits
+   * measured so far: ranking them for a filter scores fully only the best few by bound.
+   */
+  private static final class Candidates {
+    private final Searchable docs;
+    private final Coverage coverage;
+    private final int[] matched;
+    private final double[] bounds;
+    private final Coverage.Fit[] fits;
+    private final double rareTermIdf;
+
+    Candidates(Searchable docs, Coverage coverage, int[] matched, double rareTermIdf) {
+      this.docs = docs;
+      this.coverage = coverage;
+      this.matched = matched;
+      this.rareTermIdf = rareTermIdf;
+      bounds = new double[matched.length];
+      for (int i = 0; i < matched.length; i++) {
+        bounds[i] = coverage.upperBound(docs.terms()[matched[i]]);
+      }
+      fits = new Coverage.Fit[matched.length];
     }
-    double rareTermIdf = vocabulary.idf(RARE_TERM);
-    List<SearchHit> hits = new ArrayList<>();
-    // The best few by bound, the earlier document first among equals; the rest need no order.
-    // Out-of-scope examples compete without taking an entry's place among the few.
-    int budget = Math.max(CANDIDATES, limit);
-    for (int left = matched.length; left > 0 && budget > 0; left--) {
-      int pick = -1;
-      for (int i = 0; i < bounds.length; i++) {
-        if (bounds[i] >= 0 && (pick < 0 || bounds[i] > bounds[pick])) {
-          pick = i;
+
+    /** The hits that pass {@code filter}, best first, at most {@code limit}. */
+    List<SearchHit> best(int limit, Predicate<FaqEntry> filter) {
+      if (matched.length == 0) {
+        return List.of();
+      }
+      FaqEntry[] entries = docs.entries();
+      boolean[] open = new boolean[matched.length];
+      int left = 0;
+      for (int i = 0; i < matched.length; i++) {
+        open[i] = filter.test(entries[matched[i]]);
+        if (open[i]) {
+          left++;
         }
       }
-      double bound = bounds[pick];
-      bounds[pick] = -1; // taken
-      if (!docs.entries()[matched[pick]].isOutOfScope()) {
-        budget--;
+      List<SearchHit> hits = new ArrayList<>();
+      // The best few by bound, the earlier document first among equals; the rest need no order.
+      // Out-of-scope examples compete without taking an entry's place among the few.
+      int budget = Math.max(CANDIDATES, limit);
+      for (; left > 0 && budget > 0; left--) {
+        int pick = -1;
+        for (int i = 0; i < bounds.length; i++) {
+          if (open[i] && (pick < 0 || bounds[i] > bounds[pick])) {
+            pick = i;
+          }
+        }
+        open[pick] = false; // taken
+        FaqEntry entry = entries[matched[pick]];
+        if (!entry.isOutOfScope()) {
+          budget--;
+        }
+        if (fits[pick] == null) {
+          fits[pick] = coverage.fit(docs.terms()[matched[pick]]);
+        }
+        Coverage.Fit fit = fits[pick];
+        double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
+        if (share > 0) {
+          hits.add(
+              new SearchHit(entry, fit.fit(), share, fit.matched() / rareTermIdf, bounds[pick]));
+        }
       }
-      Coverage.Fit fit = coverage.fit(docs.terms()[matched[pick]]);
-      double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
-      if (share > 0) {
-        hits.add(
-            new SearchHit(
-                docs.entries()[matched[pick]],
-                fit.fit(),
-                share,
-                fit.matched() / rareTermIdf,
-                bound));
-      }
+      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
+      hits.sort(BY_SCORE_FLOWS_FIRST);
+      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
     }
-    // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
-    hits.sort(BY_SCORE_FLOWS_FIRST);
-    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
 
   /**
@@ -269,8 +328,7 @@ public final class SearchIndex implements AutoCloseable {
    * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
    * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(
-      Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
+  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
     try {
       for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
@@ -300,7 +358,7 @@ public final class SearchIndex implements AutoCloseable {
     for (int doc = docsFound.nextDoc();
         doc != DocIdSetIterator.NO_MORE_DOCS;
         doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null && filter.test(docs.entries()[doc])) {
+      if (docs.entries()[doc] != null) {
         matched[count++] = doc;
       }
     }
