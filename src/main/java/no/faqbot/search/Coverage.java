@@ -56,6 +56,15 @@ final class Coverage {
   private final boolean[] inPhrasing;
   private final boolean[] inAnyPhrasing;
 
+  /** The positions whose ids some phrasing of the entry holds; the first few are in use. */
+  private final int[] present;
+
+  /**
+   * By term: its worth when none of its variants is in the phrasing measured, or -1 when one of
+   * them is in some phrasing (then it is worked out per phrasing).
+   */
+  private final double[] outsideBest;
+
   /** What an entry explains: the matched weight of its best phrasing, and its best fit (0 to 1). */
   record Fit(double matched, double fit) {}
 
@@ -102,6 +111,8 @@ final class Coverage {
     outside = new double[distinct];
     inPhrasing = new boolean[distinct];
     inAnyPhrasing = new boolean[distinct];
+    present = new int[distinct];
+    outsideBest = new double[n];
   }
 
   /** Every term id the message may match, each once, ascending. */
@@ -138,13 +149,29 @@ final class Coverage {
 
   Fit fit(Vocabulary.EntryTerms entry) {
     // What each term id is worth outside the phrasing being measured: the same for every phrasing.
-    // Only ids some phrasing holds need looking up in each phrasing.
+    // Only the ids some phrasing holds (usually a few) need looking up in each phrasing, and a term
+    // none of whose variants is in a phrasing is worth the same in all of them.
     java.util.BitSet any = entry.anyPhrasing();
     java.util.BitSet body = entry.body();
+    int presentCount = 0;
     for (int k = 0; k < distinctIds.length; k++) {
       int id = distinctIds[k];
+      inPhrasing[k] = false;
       inAnyPhrasing[k] = any.get(id);
+      if (inAnyPhrasing[k]) {
+        present[presentCount++] = k;
+      }
       outside[k] = body.get(id) ? BODY_MATCH_WORTH : inAnyPhrasing[k] ? OTHER_PHRASING_WORTH : 0;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      double termBest = 0;
+      boolean varies = false;
+      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+        int k = slots[v];
+        varies |= inAnyPhrasing[k];
+        termBest = Math.max(termBest, outside[k] * worths[v]);
+      }
+      outsideBest[i] = varies ? -1 : termBest;
     }
     double best = 0;
     double bestFit = 0;
@@ -154,19 +181,23 @@ final class Coverage {
       // How much of this phrasing the message uses: a phrasing mostly made of the message's words
       // is a closer fit than a long one that happens to contain them.
       int shared = 0;
-      for (int k = 0; k < distinctIds.length; k++) {
-        inPhrasing[k] = inAnyPhrasing[k] && phrasing.get(distinctIds[k]);
+      for (int x = 0; x < presentCount; x++) {
+        int k = present[x];
+        inPhrasing[k] = phrasing.get(distinctIds[k]);
         if (inPhrasing[k]) {
           shared++;
         }
       }
       double matched = 0;
       for (int i = 0; i < weights.length; i++) {
-        double termBest = 0;
-        for (int v = firsts[i]; v < firsts[i + 1]; v++) {
-          int k = slots[v];
-          double worth = inPhrasing[k] ? 1.0 : outside[k];
-          termBest = Math.max(termBest, worth * worths[v]);
+        double termBest = outsideBest[i];
+        if (termBest < 0) {
+          termBest = 0;
+          for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+            int k = slots[v];
+            double worth = inPhrasing[k] ? 1.0 : outside[k];
+            termBest = Math.max(termBest, worth * worths[v]);
+          }
         }
         matched += termBest * weights[i];
       }
