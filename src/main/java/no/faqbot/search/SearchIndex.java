@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
@@ -81,7 +83,12 @@ public final class SearchIndex implements AutoCloseable {
         }
       }
       searchableByLang.put(
-          lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
+          lang,
+          new Searchable(
+              entries,
+              terms,
+              IndexFields.field(IndexFields.TERMS, lang),
+              new ConcurrentHashMap<>()));
       vocabularies.put(lang, vocabulary);
       rareTermIdf.put(lang, vocabulary.idf(RARE_TERM));
       planners.put(
@@ -317,10 +324,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * What one language searches, by Lucene document number: the entry and its terms, or null for
-   * documents of other languages; and the language's field of all terms. Read once per index, so
-   * hits need no stored-field lookups.
+   * documents of other languages; the language's field of all terms, and the documents of each term
+   * looked up so far (see {@link #docsOf}). Read once per index, so hits need no stored-field
+   * lookups.
    */
-  private record Searchable(FaqEntry[] entries, Vocabulary.EntryTerms[] terms, String termsField) {}
+  private record Searchable(
+      FaqEntry[] entries,
+      Vocabulary.EntryTerms[] terms,
+      String termsField,
+      Map<Integer, int[]> docsByTerm) {}
 
   /**
    * Documents (in index order) that contain any of the message's term variants in a phrasing or the
@@ -330,27 +342,10 @@ public final class SearchIndex implements AutoCloseable {
    */
   private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
-    try {
-      for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
-        if (cursor == null) {
-          continue; // no entry of this language in that segment
-        }
-        for (int id : termIds) {
-          if (!cursor.dictionary.seekExact(vocabulary.bytes(id))) {
-            continue;
-          }
-          cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
-          for (int doc = cursor.postings.nextDoc();
-              doc != DocIdSetIterator.NO_MORE_DOCS;
-              doc = cursor.postings.nextDoc()) {
-            if (cursor.live == null || cursor.live.get(doc)) {
-              found.set(cursor.docBase + doc);
-            }
-          }
-        }
+    for (int id : termIds) {
+      for (int doc : docsOf(docs, vocabulary, id)) {
+        found.set(doc);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("searching the index failed", e);
     }
     int[] matched = new int[found.cardinality()];
     int count = 0;
@@ -363,6 +358,64 @@ public final class SearchIndex implements AutoCloseable {
       }
     }
     return count == matched.length ? matched : Arrays.copyOf(matched, count);
+  }
+
+  /**
+   * The live documents whose field of all terms holds the term {@code id}. This index never
+   * changes, so a term's documents are read from Lucene once and kept, up to {@link #MAX_KEPT_DOCS}
+   * in all (a large knowledge base's long lists are read each time).
+   */
+  private int[] docsOf(Searchable docs, Vocabulary vocabulary, int id) {
+    int[] kept = docs.docsByTerm().get(id);
+    if (kept != null) {
+      return kept;
+    }
+    int[] read = readDocs(docs, vocabulary, id);
+    int cost = read.length + KEPT_TERM_COST;
+    if (kept(cost) <= MAX_KEPT) {
+      docs.docsByTerm().put(id, read);
+    } else {
+      kept(-cost);
+    }
+    return read;
+  }
+
+  /** What {@link #docsOf} keeps, over all languages, in ints: about 8 MB at most. */
+  private final AtomicLong kept = new AtomicLong();
+
+  private static final long MAX_KEPT = 2_000_000;
+
+  /** A kept term's map entry, key and array header, in ints. */
+  private static final int KEPT_TERM_COST = 16;
+
+  private long kept(int change) {
+    return kept.addAndGet(change);
+  }
+
+  private int[] readDocs(Searchable docs, Vocabulary vocabulary, int id) {
+    int[] out = new int[8];
+    int count = 0;
+    try {
+      for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
+        if (cursor == null || !cursor.dictionary.seekExact(vocabulary.bytes(id))) {
+          continue; // no entry of this language in that segment, or none using the term
+        }
+        cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
+        for (int doc = cursor.postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = cursor.postings.nextDoc()) {
+          if (cursor.live == null || cursor.live.get(doc)) {
+            if (count == out.length) {
+              out = Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = cursor.docBase + doc;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the index failed", e);
+    }
+    return Arrays.copyOf(out, count);
   }
 
   /**
