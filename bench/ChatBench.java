@@ -23,19 +23,23 @@ public class ChatBench {
       app.awaitReady();
       ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
       double best = Double.MAX_VALUE;
+      double bestCpu = Double.MAX_VALUE;
       long bytes = 0;
       int n = 20_000;
       for (int round = 0; round < 15; round++) {
         long allocated = threads.getCurrentThreadAllocatedBytes();
+        long cpu = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
           String[] m = messages[i % messages.length];
           app.chat().reply(new ChatRequest(m[0], m[1], null));
         }
         best = Math.min(best, (System.nanoTime() - started) / 1000.0 / n);
+        bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / n);
         bytes = (threads.getCurrentThreadAllocatedBytes() - allocated) / n;
       }
-      System.out.printf("chat reply in-process: best round %.1f µs per reply, %,d bytes allocated per reply%n", best, bytes);
+      // CPU time is the steadier figure on a shared machine: waiting for a core does not count.
+      System.out.printf("chat reply in-process: best round %.1f µs per reply (%.1f µs CPU), %,d bytes allocated per reply%n", best, bestCpu, bytes);
     } finally {
       try (var files = Files.walk(index)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -54,7 +54,14 @@ public final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+  private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+
+  /**
+   * A request's timer by its parts: no string is built per request, and method and route are the
+   * same String objects each time, whose hash codes Java keeps.
+   */
+  private record RequestKey(String method, String route, int status) {}
+
   private final Map<ReplyType, Counter> replies = new EnumMap<>(ReplyType.class);
   private final Counter flowsStarted;
   private final Map<String, Counter> flowsEnded = new ConcurrentHashMap<>();
@@ -91,7 +98,7 @@ public final class Metrics implements AutoCloseable {
    * "unmatched".
    */
   public void request(String method, String route, int status, long nanos) {
-    String key = method + ' ' + route + ' ' + status;
+    RequestKey key = new RequestKey(method, route, status);
     Timer timer = requests.get(key);
     if (timer == null) {
       timer =

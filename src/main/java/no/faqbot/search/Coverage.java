@@ -10,7 +10,7 @@ import no.faqbot.search.QueryPlan.Variant;
  * (its question or one alternative): a term in that phrasing counts fully, one only in the answer,
  * tags or another phrasing counts less. Taking the union of all phrasings instead would let long
  * lists of alternatives match anything. The plan is laid out in flat arrays once per message,
- * because every candidate entry is measured against it.
+ * because every candidate entry is measured against it. Not thread-safe: one search's own.
  */
 final class Coverage {
   /** A term found only in the answer text explains the message less than one in the question. */
@@ -30,16 +30,40 @@ final class Coverage {
 
   private final QuestionWord asks;
 
-  /** The message's terms: weight, and for each variant its term id and worth. */
+  /** The message's terms: weight, and where its variants are in the flat arrays below. */
   private final double[] weights;
 
-  private final int[][] ids;
-  private final double[][] worths;
+  /** Term i's variants are at positions {@code firsts[i]} to {@code firsts[i + 1] - 1}. */
+  private final int[] firsts;
+
+  /** For each variant: its position in {@link #distinctIds}, and its worth. */
+  private final int[] slots;
+
+  private final double[] worths;
 
   /** Every term id the message may match, each once. */
   private final int[] distinctIds;
 
   private final double total;
+
+  /**
+   * Scratch for {@link #fit} and {@link #upperBound}, by position in {@link #distinctIds}: a search
+   * measures candidates one at a time on one thread, so they are reused instead of allocated for
+   * every candidate.
+   */
+  private final double[] outside;
+
+  private final boolean[] inPhrasing;
+  private final boolean[] inAnyPhrasing;
+
+  /** The positions whose ids some phrasing of the entry holds; the first few are in use. */
+  private final int[] present;
+
+  /**
+   * By term: its worth when none of its variants is in the phrasing measured, or -1 when one of
+   * them is in some phrasing (then it is worked out per phrasing).
+   */
+  private final double[] outsideBest;
 
   /** What an entry explains: the matched weight of its best phrasing, and its best fit (0 to 1). */
   record Fit(double matched, double fit) {}
@@ -49,36 +73,46 @@ final class Coverage {
     asks = plan.asks();
     int n = terms.size();
     weights = new double[n];
-    ids = new int[n][];
-    worths = new double[n][];
-    int[] all = new int[16];
-    int count = 0;
+    firsts = new int[n + 1];
+    int variantCount = 0;
+    for (QueryTerm qt : terms) {
+      variantCount += qt.variants().size();
+    }
+    int[] variantIds = new int[variantCount];
+    worths = new double[variantCount];
+    int v = 0;
     double sum = 0;
     for (int i = 0; i < n; i++) {
       QueryTerm qt = terms.get(i);
       weights[i] = qt.weight();
       sum += qt.weight();
-      List<Variant> variants = qt.variants();
-      ids[i] = new int[variants.size()];
-      worths[i] = new double[variants.size()];
-      for (int j = 0; j < variants.size(); j++) {
-        ids[i][j] = variants.get(j).id();
-        worths[i][j] = variants.get(j).worth();
-        if (count == all.length) {
-          all = Arrays.copyOf(all, count * 2);
-        }
-        all[count++] = variants.get(j).id();
+      firsts[i] = v;
+      for (Variant variant : qt.variants()) {
+        variantIds[v] = variant.id();
+        worths[v] = variant.worth();
+        v++;
       }
     }
-    Arrays.sort(all, 0, count);
+    firsts[n] = v;
+    int[] all = variantIds.clone();
+    Arrays.sort(all);
     int distinct = 0;
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; k < all.length; k++) {
       if (distinct == 0 || all[distinct - 1] != all[k]) {
         all[distinct++] = all[k];
       }
     }
     distinctIds = Arrays.copyOf(all, distinct);
+    slots = new int[variantCount];
+    for (int k = 0; k < variantCount; k++) {
+      slots[k] = Arrays.binarySearch(distinctIds, variantIds[k]);
+    }
     total = sum;
+    outside = new double[distinct];
+    inPhrasing = new boolean[distinct];
+    inAnyPhrasing = new boolean[distinct];
+    present = new int[distinct];
+    outsideBest = new double[n];
   }
 
   /** Every term id the message may match, each once, ascending. */
@@ -96,14 +130,17 @@ final class Coverage {
     if (total == 0) {
       return 0;
     }
+    TermIds any = entry.anyPhrasing();
+    TermIds body = entry.body();
+    for (int k = 0; k < distinctIds.length; k++) {
+      int id = distinctIds[k];
+      outside[k] = any.get(id) ? 1.0 : body.get(id) ? BODY_MATCH_WORTH : 0;
+    }
     double matched = 0;
-    for (int i = 0; i < ids.length; i++) {
+    for (int i = 0; i < weights.length; i++) {
       double best = 0;
-      for (int j = 0; j < ids[i].length; j++) {
-        int id = ids[i][j];
-        double worth =
-            entry.anyPhrasing().get(id) ? 1.0 : entry.body().get(id) ? BODY_MATCH_WORTH : 0;
-        best = Math.max(best, worth * worths[i][j]);
+      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+        best = Math.max(best, outside[slots[v]] * worths[v]);
       }
       matched += best * weights[i];
     }
@@ -111,25 +148,47 @@ final class Coverage {
   }
 
   Fit fit(Vocabulary.EntryTerms entry) {
-    // What each variant is worth outside the phrasing being measured: the same for every phrasing.
-    double[][] outside = new double[ids.length][];
-    for (int i = 0; i < ids.length; i++) {
-      outside[i] = new double[ids[i].length];
-      for (int j = 0; j < ids[i].length; j++) {
-        int id = ids[i][j];
-        outside[i][j] =
-            entry.body().get(id)
-                ? BODY_MATCH_WORTH
-                : entry.anyPhrasing().get(id) ? OTHER_PHRASING_WORTH : 0;
+    // What each term id is worth outside the phrasing being measured: the same for every phrasing.
+    // Only the ids some phrasing holds (usually a few) need looking up in each phrasing, and a term
+    // none of whose variants is in a phrasing is worth the same in all of them.
+    TermIds any = entry.anyPhrasing();
+    TermIds body = entry.body();
+    int presentCount = 0;
+    for (int k = 0; k < distinctIds.length; k++) {
+      int id = distinctIds[k];
+      inPhrasing[k] = false;
+      inAnyPhrasing[k] = any.get(id);
+      if (inAnyPhrasing[k]) {
+        present[presentCount++] = k;
       }
+      outside[k] = body.get(id) ? BODY_MATCH_WORTH : inAnyPhrasing[k] ? OTHER_PHRASING_WORTH : 0;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      double termBest = 0;
+      boolean varies = false;
+      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+        int k = slots[v];
+        varies |= inAnyPhrasing[k];
+        termBest = Math.max(termBest, outside[k] * worths[v]);
+      }
+      outsideBest[i] = varies ? -1 : termBest;
     }
     double best = 0;
     double bestFit = 0;
     TermIds[] phrasings = entry.phrasings();
     for (int p = 0; p < phrasings.length; p++) {
-      double matched = matched(phrasings[p], outside);
+      TermIds phrasing = phrasings[p];
+      int shared = 0;
+      for (int x = 0; x < presentCount; x++) {
+        int k = present[x];
+        inPhrasing[k] = phrasing.get(distinctIds[k]);
+        if (inPhrasing[k]) {
+          shared++;
+        }
+      }
+      double matched = matched(true);
       best = Math.max(best, matched);
-      double fit = fit(matched, shared(phrasings[p]), entry.phrasingSizes()[p]);
+      double fit = fit(matched, shared, entry.phrasingSizes()[p]);
       if (asks.telling() && entry.asks()[p] == asks) {
         fit += SAME_QUESTION_BONUS;
       }
@@ -139,42 +198,43 @@ final class Coverage {
     // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
     // though what the entry explains, its coverage, stays that of its phrasings.
     TermIds[] sentences = entry.sentences();
-    for (int s = 0; s < sentences.length; s++) {
-      int shared = shared(sentences[s]);
+    for (int n = 0; n < sentences.length; n++) {
+      TermIds sentence = sentences[n];
+      int shared = 0; // a sentence may hold terms no phrasing has, so every id is looked up
+      for (int k = 0; k < distinctIds.length; k++) {
+        inPhrasing[k] = sentence.get(distinctIds[k]);
+        if (inPhrasing[k]) {
+          shared++;
+        }
+      }
       if (shared > 0) { // a sentence without the message's words fits no better than any phrasing
-        double matched = matched(sentences[s], outside);
-        bestFit = Math.max(bestFit, fit(matched, shared, entry.sentenceSizes()[s]));
+        bestFit = Math.max(bestFit, fit(matched(false), shared, entry.sentenceSizes()[n]));
       }
     }
     return new Fit(best, bestFit);
   }
 
   /**
-   * The message's weight a phrasing explains: a term in it counts fully, one elsewhere in the entry
-   * as {@code outside} says.
+   * The message's weight the wording marked in {@code inPhrasing} explains: a term in it counts
+   * fully, one elsewhere in the entry as {@code outside} says. {@code outsideBest} holds the worth
+   * of terms none of whose variants is in any phrasing, the same for every phrasing, but not for an
+   * answer sentence.
    */
-  private double matched(TermIds phrasing, double[][] outside) {
+  private double matched(boolean phrasing) {
     double matched = 0;
-    for (int i = 0; i < ids.length; i++) {
-      double termBest = 0;
-      for (int j = 0; j < ids[i].length; j++) {
-        double worth = phrasing.get(ids[i][j]) ? 1.0 : outside[i][j];
-        termBest = Math.max(termBest, worth * worths[i][j]);
+    for (int i = 0; i < weights.length; i++) {
+      double termBest = phrasing ? outsideBest[i] : -1;
+      if (termBest < 0) {
+        termBest = 0;
+        for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+          int k = slots[v];
+          double worth = inPhrasing[k] ? 1.0 : outside[k];
+          termBest = Math.max(termBest, worth * worths[v]);
+        }
       }
       matched += termBest * weights[i];
     }
     return matched;
-  }
-
-  /** How many of the message's term ids {@code phrasing} uses. */
-  private int shared(TermIds phrasing) {
-    int shared = 0;
-    for (int id : distinctIds) {
-      if (phrasing.get(id)) {
-        shared++;
-      }
-    }
-    return shared;
   }
 
   /**

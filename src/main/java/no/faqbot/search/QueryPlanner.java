@@ -44,6 +44,9 @@ final class QueryPlanner {
 
   private static final int MAX_CACHED_WORDS = 20_000;
 
+  /** Terms worked out once, see {@link #plainTerm}. */
+  private final Map<String, QueryTerm> plainTerms = new ConcurrentHashMap<>();
+
   QueryPlanner(
       String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
     this.lang = lang;
@@ -91,45 +94,74 @@ final class QueryPlanner {
       if (!seen.add(t)) {
         continue;
       }
-      Map<String, Double> worth = new LinkedHashMap<>();
-      worth.put(t, 1.0);
-      for (String s : synonymTerms.getOrDefault(i, List.of())) {
-        worth.putIfAbsent(s, SYNONYM_WORTH);
-      }
-      for (Map.Entry<String, Double> base : List.copyOf(worth.entrySet())) {
-        for (String same : vocabulary.sameStem(base.getKey())) {
-          worth.putIfAbsent(same, base.getValue() * STEM_WORTH);
-        }
-      }
-      boolean known = worth.keySet().stream().anyMatch(vocabulary::contains);
-      if (!known) {
-        // A country's or month's name the content does not know is that, not a typo ("mars" is
-        // no misspelt "mark").
-        String kind = kinds.kind(t);
-        if (kind != null) {
-          worth.putIfAbsent(kind, SYNONYM_WORTH);
-        } else {
-          for (String close : vocabulary.closeTerms(t)) {
-            worth.putIfAbsent(close, TYPO_WORTH);
-          }
-        }
-      }
-      if (lastIsPrefix && i == terms.size() - 1) {
-        for (String completion : vocabulary.completions(t, MAX_COMPLETIONS)) {
-          worth.putIfAbsent(completion, COMPLETION_WORTH);
-        }
-      }
-      List<Variant> variants = new ArrayList<>();
-      worth.forEach(
-          (term, w) -> {
-            int id = vocabulary.id(term);
-            if (id >= 0) {
-              variants.add(new Variant(term, id, w));
-            }
-          });
-      out.add(new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants));
+      List<String> synonymsOfT = synonymTerms.getOrDefault(i, List.of());
+      boolean completes = lastIsPrefix && i == terms.size() - 1;
+      out.add(
+          synonymsOfT.isEmpty() && !completes
+              ? plainTerm(t)
+              : queryTerm(t, synonymsOfT, completes));
     }
     return new QueryPlan(lang, out, QuestionWord.of(text));
+  }
+
+  /**
+   * A term with no synonyms in its message, not being typed: the same for every message, so worked
+   * out once (its variants cost dictionary lookups, stem and typo searches).
+   */
+  private QueryTerm plainTerm(String term) {
+    QueryTerm cached = plainTerms.get(term);
+    if (cached == null) {
+      cached = queryTerm(term, List.of(), false);
+      if (plainTerms.size() > MAX_CACHED_WORDS) {
+        plainTerms.clear(); // bounded: words are endless, memory is not
+      }
+      plainTerms.put(term, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * The term {@code t} with its variants: the synonyms its message gave it, same-stem terms, typo
+   * corrections when nothing is known, and with {@code completes} the terms it starts.
+   */
+  private QueryTerm queryTerm(String t, List<String> synonymsOfT, boolean completes) {
+    Map<String, Double> worth = new LinkedHashMap<>();
+    worth.put(t, 1.0);
+    for (String s : synonymsOfT) {
+      worth.putIfAbsent(s, SYNONYM_WORTH);
+    }
+    for (Map.Entry<String, Double> base : List.copyOf(worth.entrySet())) {
+      for (String same : vocabulary.sameStem(base.getKey())) {
+        worth.putIfAbsent(same, base.getValue() * STEM_WORTH);
+      }
+    }
+    boolean known = worth.keySet().stream().anyMatch(vocabulary::contains);
+    if (!known) {
+      // A country's or month's name the content does not know is that, not a typo ("mars" is
+      // no misspelt "mark").
+      String kind = kinds.kind(t);
+      if (kind != null) {
+        worth.putIfAbsent(kind, SYNONYM_WORTH);
+      } else {
+        for (String close : vocabulary.closeTerms(t)) {
+          worth.putIfAbsent(close, TYPO_WORTH);
+        }
+      }
+    }
+    if (completes) {
+      for (String completion : vocabulary.completions(t, MAX_COMPLETIONS)) {
+        worth.putIfAbsent(completion, COMPLETION_WORTH);
+      }
+    }
+    List<Variant> variants = new ArrayList<>();
+    worth.forEach(
+        (term, w) -> {
+          int id = vocabulary.id(term);
+          if (id >= 0) {
+            variants.add(new Variant(term, id, w));
+          }
+        });
+    return new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants);
   }
 
   /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */

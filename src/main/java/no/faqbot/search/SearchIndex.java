@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
@@ -40,6 +42,9 @@ public final class SearchIndex implements AutoCloseable {
   private final DirectoryReader reader;
   private final Map<String, Vocabulary> vocabularies = new HashMap<>();
   private final Map<String, QueryPlanner> planners = new HashMap<>();
+
+  /** {@link #RARE_TERM}'s idf by language: the same for every message. */
+  private final Map<String, Double> rareTermIdf = new HashMap<>();
 
   /** What each language searches: its entries, untranslated ones, flow triggers. */
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
@@ -78,8 +83,14 @@ public final class SearchIndex implements AutoCloseable {
         }
       }
       searchableByLang.put(
-          lang, new Searchable(entries, terms, IndexFields.field(IndexFields.TERMS, lang)));
+          lang,
+          new Searchable(
+              entries,
+              terms,
+              IndexFields.field(IndexFields.TERMS, lang),
+              new ConcurrentHashMap<>()));
       vocabularies.put(lang, vocabulary);
+      rareTermIdf.put(lang, vocabulary.idf(RARE_TERM));
       planners.put(
           lang,
           new QueryPlanner(
@@ -117,10 +128,15 @@ public final class SearchIndex implements AutoCloseable {
     return new Planned(plan(message, lang, false), lang);
   }
 
-  /** A message's plan, searched in the ways the chat needs. */
+  /**
+   * A message's plan, searched in the ways the chat needs. The entries it matches and their bounds
+   * are found once, and each entry's fit is measured at most once, however many ways it is
+   * searched.
+   */
   public final class Planned {
     private final QueryPlan plan;
     private final String lang;
+    private Candidates candidates;
 
     private Planned(QueryPlan plan, String lang) {
       this.plan = plan;
@@ -129,12 +145,19 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Entries, flows and out-of-scope examples, best first. */
     public List<SearchHit> withScope(int limit) {
-      return search(plan, lang, limit, e -> true);
+      return candidates().best(limit, e -> true);
     }
 
     /** Only the guided flows, best first: for a message that reports a problem. */
     public List<SearchHit> flows(int limit) {
-      return search(plan, lang, limit, FaqEntry::isFlowTrigger);
+      return candidates().best(limit, FaqEntry::isFlowTrigger);
+    }
+
+    private Candidates candidates() {
+      if (candidates == null) {
+        candidates = candidatesFor(plan, lang);
+      }
+      return candidates;
     }
   }
 
@@ -186,54 +209,97 @@ public final class SearchIndex implements AutoCloseable {
 
   private List<SearchHit> search(
       QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
-    if (plan.terms().stream().allMatch(t -> t.variants().isEmpty())) {
-      return List.of(); // nothing in the message is known to the content
-    }
+    return candidatesFor(plan, lang).best(limit, filter);
+  }
+
+  private Candidates candidatesFor(QueryPlan plan, String lang) {
     Searchable docs = searchableByLang.get(lang);
+    if (!anyVariant(plan)) {
+      return new Candidates(docs, null, new int[0], 0); // nothing in it is known to the content
+    }
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched =
-        matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary), filter);
-    if (matched.length == 0) {
-      return List.of();
+    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary));
+    return new Candidates(docs, coverage, matched, rareTermIdf.get(lang));
+  }
+
+  private static boolean anyVariant(QueryPlan plan) {
+    for (QueryPlan.QueryTerm t : plan.terms()) {
+      if (!t.variants().isEmpty()) {
+        return true;
+      }
     }
-    // Rank the matches by a cheap upper bound of their coverage, then score the best few fully.
-    double[] bounds = new double[matched.length];
-    for (int i = 0; i < matched.length; i++) {
-      bounds[i] = coverage.upperBound(docs.terms()[matched[i]]);
+    return false;
+  }
+
+  /**
+   * The entries that match one message, each with a cheap upper bound of its coverage, and the fits
+   * measured so far: ranking them for a filter scores fully only the best few by bound.
+   */
+  private static final class Candidates {
+    private final Searchable docs;
+    private final Coverage coverage;
+    private final int[] matched;
+    private final double[] bounds;
+    private final Coverage.Fit[] fits;
+    private final double rareTermIdf;
+
+    Candidates(Searchable docs, Coverage coverage, int[] matched, double rareTermIdf) {
+      this.docs = docs;
+      this.coverage = coverage;
+      this.matched = matched;
+      this.rareTermIdf = rareTermIdf;
+      bounds = new double[matched.length];
+      for (int i = 0; i < matched.length; i++) {
+        bounds[i] = coverage.upperBound(docs.terms()[matched[i]]);
+      }
+      fits = new Coverage.Fit[matched.length];
     }
-    double rareTermIdf = vocabulary.idf(RARE_TERM);
-    List<SearchHit> hits = new ArrayList<>();
-    // The best few by bound, the earlier document first among equals; the rest need no order.
-    // Out-of-scope examples compete without taking an entry's place among the few.
-    int budget = Math.max(CANDIDATES, limit);
-    for (int left = matched.length; left > 0 && budget > 0; left--) {
-      int pick = -1;
-      for (int i = 0; i < bounds.length; i++) {
-        if (bounds[i] >= 0 && (pick < 0 || bounds[i] > bounds[pick])) {
-          pick = i;
+
+    /** The hits that pass {@code filter}, best first, at most {@code limit}. */
+    List<SearchHit> best(int limit, Predicate<FaqEntry> filter) {
+      if (matched.length == 0) {
+        return List.of();
+      }
+      FaqEntry[] entries = docs.entries();
+      boolean[] open = new boolean[matched.length];
+      int left = 0;
+      for (int i = 0; i < matched.length; i++) {
+        open[i] = filter.test(entries[matched[i]]);
+        if (open[i]) {
+          left++;
         }
       }
-      double bound = bounds[pick];
-      bounds[pick] = -1; // taken
-      if (!docs.entries()[matched[pick]].isOutOfScope()) {
-        budget--;
+      List<SearchHit> hits = new ArrayList<>();
+      // The best few by bound, the earlier document first among equals; the rest need no order.
+      // Out-of-scope examples compete without taking an entry's place among the few.
+      int budget = Math.max(CANDIDATES, limit);
+      for (; left > 0 && budget > 0; left--) {
+        int pick = -1;
+        for (int i = 0; i < bounds.length; i++) {
+          if (open[i] && (pick < 0 || bounds[i] > bounds[pick])) {
+            pick = i;
+          }
+        }
+        open[pick] = false; // taken
+        FaqEntry entry = entries[matched[pick]];
+        if (!entry.isOutOfScope()) {
+          budget--;
+        }
+        if (fits[pick] == null) {
+          fits[pick] = coverage.fit(docs.terms()[matched[pick]]);
+        }
+        Coverage.Fit fit = fits[pick];
+        double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
+        if (share > 0) {
+          hits.add(
+              new SearchHit(entry, fit.fit(), share, fit.matched() / rareTermIdf, bounds[pick]));
+        }
       }
-      Coverage.Fit fit = coverage.fit(docs.terms()[matched[pick]]);
-      double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
-      if (share > 0) {
-        hits.add(
-            new SearchHit(
-                docs.entries()[matched[pick]],
-                fit.fit(),
-                share,
-                fit.matched() / rareTermIdf,
-                bound));
-      }
+      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
+      hits.sort(BY_SCORE_FLOWS_FIRST);
+      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
     }
-    // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
-    hits.sort(BY_SCORE_FLOWS_FIRST);
-    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
 
   /**
@@ -258,10 +324,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * What one language searches, by Lucene document number: the entry and its terms, or null for
-   * documents of other languages; and the language's field of all terms. Read once per index, so
-   * hits need no stored-field lookups.
+   * documents of other languages; the language's field of all terms, and the documents of each term
+   * looked up so far (see {@link #docsOf}). Read once per index, so hits need no stored-field
+   * lookups.
    */
-  private record Searchable(FaqEntry[] entries, Vocabulary.EntryTerms[] terms, String termsField) {}
+  private record Searchable(
+      FaqEntry[] entries,
+      Vocabulary.EntryTerms[] terms,
+      String termsField,
+      Map<Integer, int[]> docsByTerm) {}
 
   /**
    * Documents (in index order) that contain any of the message's term variants in a phrasing or the
@@ -269,30 +340,12 @@ public final class SearchIndex implements AutoCloseable {
    * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
    * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(
-      Searchable docs, Vocabulary vocabulary, int[] termIds, Predicate<FaqEntry> filter) {
+  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds) {
     FixedBitSet found = new FixedBitSet(reader.maxDoc());
-    try {
-      for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
-        if (cursor == null) {
-          continue; // no entry of this language in that segment
-        }
-        for (int id : termIds) {
-          if (!cursor.dictionary.seekExact(vocabulary.bytes(id))) {
-            continue;
-          }
-          cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
-          for (int doc = cursor.postings.nextDoc();
-              doc != DocIdSetIterator.NO_MORE_DOCS;
-              doc = cursor.postings.nextDoc()) {
-            if (cursor.live == null || cursor.live.get(doc)) {
-              found.set(cursor.docBase + doc);
-            }
-          }
-        }
+    for (int id : termIds) {
+      for (int doc : docsOf(docs, vocabulary, id)) {
+        found.set(doc);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("searching the index failed", e);
     }
     int[] matched = new int[found.cardinality()];
     int count = 0;
@@ -300,11 +353,69 @@ public final class SearchIndex implements AutoCloseable {
     for (int doc = docsFound.nextDoc();
         doc != DocIdSetIterator.NO_MORE_DOCS;
         doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null && filter.test(docs.entries()[doc])) {
+      if (docs.entries()[doc] != null) {
         matched[count++] = doc;
       }
     }
     return count == matched.length ? matched : Arrays.copyOf(matched, count);
+  }
+
+  /**
+   * The live documents whose field of all terms holds the term {@code id}. This index never
+   * changes, so a term's documents are read from Lucene once and kept, up to {@link #MAX_KEPT_DOCS}
+   * in all (a large knowledge base's long lists are read each time).
+   */
+  private int[] docsOf(Searchable docs, Vocabulary vocabulary, int id) {
+    int[] kept = docs.docsByTerm().get(id);
+    if (kept != null) {
+      return kept;
+    }
+    int[] read = readDocs(docs, vocabulary, id);
+    int cost = read.length + KEPT_TERM_COST;
+    if (kept(cost) <= MAX_KEPT) {
+      docs.docsByTerm().put(id, read);
+    } else {
+      kept(-cost);
+    }
+    return read;
+  }
+
+  /** What {@link #docsOf} keeps, over all languages, in ints: about 8 MB at most. */
+  private final AtomicLong kept = new AtomicLong();
+
+  private static final long MAX_KEPT = 2_000_000;
+
+  /** A kept term's map entry, key and array header, in ints. */
+  private static final int KEPT_TERM_COST = 16;
+
+  private long kept(int change) {
+    return kept.addAndGet(change);
+  }
+
+  private int[] readDocs(Searchable docs, Vocabulary vocabulary, int id) {
+    int[] out = new int[8];
+    int count = 0;
+    try {
+      for (Cursor cursor : cursors.get().computeIfAbsent(docs.termsField(), this::openCursors)) {
+        if (cursor == null || !cursor.dictionary.seekExact(vocabulary.bytes(id))) {
+          continue; // no entry of this language in that segment, or none using the term
+        }
+        cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
+        for (int doc = cursor.postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = cursor.postings.nextDoc()) {
+          if (cursor.live == null || cursor.live.get(doc)) {
+            if (count == out.length) {
+              out = Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = cursor.docBase + doc;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the index failed", e);
+    }
+    return Arrays.copyOf(out, count);
   }
 
   /**

@@ -1,7 +1,6 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -51,7 +50,7 @@ final class SynonymExpander {
           if (other == member.terms()) {
             continue;
           }
-          String specific = other.stream().max(Comparator.comparingDouble(idf)).orElseThrow();
+          String specific = mostSpecific(other, idf);
           for (int p = start; p < start + member.terms().size(); p++) {
             List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
             if (!list.contains(specific)) {
@@ -61,6 +60,20 @@ final class SynonymExpander {
         }
       }
     }
+  }
+
+  /** The term of {@code phrase} with the highest {@code idf}; the first of equals. */
+  private static String mostSpecific(List<String> phrase, ToDoubleFunction<String> idf) {
+    String best = phrase.get(0);
+    double bestIdf = idf.applyAsDouble(best);
+    for (int i = 1; i < phrase.size(); i++) {
+      double value = idf.applyAsDouble(phrase.get(i));
+      if (Double.compare(value, bestIdf) > 0) {
+        best = phrase.get(i);
+        bestIdf = value;
+      }
+    }
+    return best;
   }
 
   private static int indexOf(List<String> terms, List<String> member, int from) {
