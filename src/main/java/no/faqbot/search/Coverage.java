@@ -198,17 +198,20 @@ final class Coverage {
     // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
     // though what the entry explains, its coverage, stays that of its phrasings.
     TermIds[] sentences = entry.sentences();
+    if (sentences.length == 0) {
+      return new Fit(best, bestFit);
+    }
+    // No sentence explains more of the message than all of them together: with that as its
+    // matched weight, a sentence that could not beat the best fit so far is not measured.
+    entry.anySentence().mark(distinctIds, inPhrasing);
+    double mostMatched = matched(false);
     for (int n = 0; n < sentences.length; n++) {
-      TermIds sentence = sentences[n];
-      int shared = 0; // a sentence may hold terms no phrasing has, so every id is looked up
-      for (int k = 0; k < distinctIds.length; k++) {
-        inPhrasing[k] = sentence.get(distinctIds[k]);
-        if (inPhrasing[k]) {
-          shared++;
-        }
-      }
-      if (shared > 0) { // a sentence without the message's words fits no better than any phrasing
-        bestFit = Math.max(bestFit, fit(matched(false), shared, entry.sentenceSizes()[n]));
+      // A sentence may hold terms no phrasing has, so every id is looked up.
+      int shared = sentences[n].mark(distinctIds, inPhrasing);
+      int size = entry.sentenceSizes()[n];
+      if (shared > 0 && fit(mostMatched, shared, size) > bestFit) {
+        // a sentence without the message's words fits no better than any phrasing
+        bestFit = Math.max(bestFit, fit(matched(false), shared, size));
       }
     }
     return new Fit(best, bestFit);

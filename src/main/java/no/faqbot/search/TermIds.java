@@ -5,7 +5,10 @@ import java.util.Arrays;
 /**
  * A small set of term ids, sorted, in one {@code int[]}: the terms of one phrasing or one answer. A
  * phrasing uses a handful of a knowledge base's terms; a bit set over all term ids costs a bit for
- * every term of the vocabulary, which at 100,000 entries did not fit in a 1 GB heap.
+ * every term of the vocabulary, which at 100,000 entries did not fit in a 1 GB heap. Where the bits
+ * up to the largest id cost at most four times the ids (an answer's many terms in a small
+ * vocabulary) they are kept as well: the ranking asks every candidate's answer and phrasings for
+ * each of the message's ids, and halving searches there took a third of a chat reply's time.
  */
 final class TermIds {
   static final TermIds EMPTY = new TermIds(new int[0]);
@@ -13,8 +16,20 @@ final class TermIds {
   /** Ascending, each once. */
   private final int[] ids;
 
+  /** The same ids as bits, or null where that would cost more than four times {@link #ids}. */
+  private final long[] bits;
+
   private TermIds(int[] ids) {
     this.ids = ids;
+    int words = ids.length == 0 ? 0 : (ids[ids.length - 1] >> 6) + 1;
+    if (ids.length > SCAN && words <= 2 * ids.length) {
+      bits = new long[words];
+      for (int id : ids) {
+        bits[id >> 6] |= 1L << id;
+      }
+    } else {
+      bits = null;
+    }
   }
 
   /** The distinct ids among the first {@code count} of {@code ids} (which it may reorder). */
@@ -34,6 +49,10 @@ final class TermIds {
 
   /** Whether {@code id} is in the set. */
   boolean get(int id) {
+    if (bits != null) {
+      int word = id >> 6;
+      return id >= 0 && word < bits.length && (bits[word] & (1L << id)) != 0;
+    }
     if (ids.length > SCAN) {
       return Arrays.binarySearch(ids, id) >= 0;
     }
@@ -44,6 +63,26 @@ final class TermIds {
       }
     }
     return false;
+  }
+
+  /**
+   * Marks which of {@code sortedIds} (ascending, distinct) are in this set, in {@code marks} at the
+   * same positions, and returns how many are: one walk along both lists instead of a lookup per id.
+   */
+  int mark(int[] sortedIds, boolean[] marks) {
+    int found = 0;
+    int at = 0;
+    for (int k = 0; k < sortedIds.length; k++) {
+      int id = sortedIds[k];
+      while (at < ids.length && ids[at] < id) {
+        at++;
+      }
+      marks[k] = at < ids.length && ids[at] == id;
+      if (marks[k]) {
+        found++;
+      }
+    }
+    return found;
   }
 
   /** Up to this many ids are scanned rather than searched by halves. */

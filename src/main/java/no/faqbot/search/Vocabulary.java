@@ -49,7 +49,8 @@ final class Vocabulary {
       TermIds anyPhrasing,
       TermIds body,
       TermIds[] sentences,
-      int[] sentenceSizes) {}
+      int[] sentenceSizes,
+      TermIds anySentence) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     // Terms get a number when first seen and each text is kept as those numbers: holding every
@@ -125,7 +126,8 @@ final class Vocabulary {
               TermIds.union(phrasings),
               termIds(bodyNumbers.get(i), idOfNumber),
               sentences,
-              sentenceSizes));
+              sentenceSizes,
+              TermIds.union(sentences)));
     }
     this.entryCount = Math.max(entries.size(), 1);
   }

@@ -26,9 +26,34 @@ class TermIdsTest {
     int[] odd = IntStream.range(0, 500).map(i -> 2 * i + 1).toArray();
     TermIds set = TermIds.of(odd.clone(), odd.length);
     assertEquals(500, set.size());
-    for (int id = 0; id < 1_002; id++) {
+    for (int id = -1; id < 1_100; id++) {
       assertEquals(id % 2 == 1 && id < 1_000, set.get(id), "id " + id);
     }
+  }
+
+  @Test
+  void a_long_sparse_set_finds_its_ids_as_a_dense_one_does() {
+    // ids far apart (a large vocabulary): kept as ids only, searched by halves
+    int[] sparse = IntStream.range(0, 40).map(i -> 1_000 * i + 17).toArray();
+    TermIds set = TermIds.of(sparse.clone(), sparse.length);
+    assertEquals(40, set.size());
+    for (int id = -1; id < 41_000; id++) {
+      assertEquals(id >= 0 && id % 1_000 == 17 && id < 40_000, set.get(id), "id " + id);
+    }
+    assertFalse(TermIds.of(new int[] {1, 3, 5}, 3).get(-1));
+  }
+
+  @Test
+  void marking_a_sorted_list_finds_what_get_finds() {
+    TermIds set = TermIds.of(new int[] {40, 2, 9, 17, 33}, 5);
+    int[] asked = {1, 2, 3, 17, 33, 34, 40, 41};
+    boolean[] marks = new boolean[asked.length];
+    assertEquals(4, set.mark(asked, marks));
+    for (int k = 0; k < asked.length; k++) {
+      assertEquals(set.get(asked[k]), marks[k], "id " + asked[k]);
+    }
+    assertEquals(0, TermIds.EMPTY.mark(asked, marks));
+    assertFalse(marks[1]);
   }
 
   @Test
