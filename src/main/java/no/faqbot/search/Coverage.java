@@ -176,6 +176,9 @@ final class Coverage {
     double best = 0;
     double bestFit = 0;
     TermIds[] phrasings = entry.phrasings();
+    // What a phrasing without any of the message's terms explains is the same for all of them
+    // (only what lies outside it counts), and most of an entry's phrasings are such.
+    double matchedByNone = -1;
     for (int p = 0; p < phrasings.length; p++) {
       TermIds phrasing = phrasings[p];
       int shared = 0;
@@ -186,7 +189,15 @@ final class Coverage {
           shared++;
         }
       }
-      double matched = matched(true);
+      double matched;
+      if (shared > 0) {
+        matched = matched(true);
+      } else {
+        if (matchedByNone < 0) {
+          matchedByNone = matched(true);
+        }
+        matched = matchedByNone;
+      }
       best = Math.max(best, matched);
       double fit = fit(matched, shared, entry.phrasingSizes()[p]);
       if (asks.telling() && entry.asks()[p] == asks) {
