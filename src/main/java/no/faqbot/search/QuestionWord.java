@@ -61,8 +61,8 @@ enum QuestionWord {
 
   /**
    * The kind of the first question word in {@code text}, or {@link #NONE}. "When" inside a clause
-   * is mostly a conjunction ("kan vi selge mer når oppgraderingen er ferdig?" asks whether, not
-   * when): it only asks when it opens the message or a clause.
+   * is mostly a conjunction ("må vi gjøre noe når kontrakten løper ut?" asks whether, not when): it
+   * only asks when it opens the message or a clause.
    */
   static QuestionWord of(String text) {
     String lower = text.toLowerCase(Locale.ROOT);

@@ -16,7 +16,7 @@ class QuestionWordTest {
         "Når utløper ordren? | WHEN",
         "naar utloper ordren | WHEN", // typed without å
         "Hei, når kommer pengene? | WHEN", // opens a clause after a greeting
-        "kan vi selge mer når oppgraderingen er ferdig? | NONE", // a conjunction, not a question
+        "må vi gjøre noe når kontrakten løper ut? | NONE", // a conjunction, not a question
         "kan vi selge når vi er ferdige, hva gjør vi? | WHAT",
         "Hvor finner jeg butikk-id? | WHERE",
         "hvor lenge tar det | NONE", // how long, not where
