@@ -128,10 +128,7 @@ public final class SettingsReader {
 
   /** The flag's value, else the variable's; null when neither is set or it is blank. */
   private String raw(Setting setting) {
-    String value = setting.flag() == null ? null : flags.get(setting.flag());
-    if (value == null) {
-      value = env.get(setting.variable());
-    }
+    String value = verbatim(setting);
     return value == null || value.isBlank() ? null : value.strip();
   }
 
