@@ -11,7 +11,10 @@ import java.util.Set;
  * (switching from one to Klarna, comparing them) is left to the search.
  */
 final class OtherProvider {
-  /** Payment providers and terminals merchants in the Nordics name; lower case, whole words. */
+  /**
+   * Payment providers and terminals merchants in the Nordics name; lower case, each one word as
+   * {@link SmallTalk#words} splits a message (a name with a dot in it would never match).
+   */
   private static final Set<String> NAMES =
       Set.of(
           "vipps",
@@ -40,8 +43,7 @@ final class OtherProvider {
           "braintree",
           "paytrail",
           "payex",
-          "verifone",
-          "checkout.com");
+          "verifone");
 
   /** Words that put Klarna in the message. */
   private static final List<String> KLARNA = List.of("klarna", "kp", "kco", "kpm", "eid");
