@@ -3,7 +3,6 @@ package no.faqbot.chat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import no.faqbot.search.NeighbourSpelling;
 import no.faqbot.search.SearchHit;
 
 /**
@@ -169,7 +168,7 @@ final class FigureQuestion {
 
   /** The kind of figure {@code message} asks for, or null when it asks for none. */
   static Kind asks(String message) {
-    List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
+    List<String> words = SmallTalk.lexiconWords(message);
     String text = String.join(" ", words);
     String joined = " " + text + " ";
     boolean limit = words.stream().anyMatch(LIMITS::contains);

@@ -3,7 +3,6 @@ package no.faqbot.chat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import no.faqbot.search.NeighbourSpelling;
 
 /**
  * Words that mark a message as a report that something fails ("feil", "error", "avvist", "401"), in
@@ -195,7 +194,7 @@ final class ProblemSignal {
   private ProblemSignal() {}
 
   static boolean reportsFailure(String message) {
-    List<String> words = SmallTalk.words(message).stream().map(NeighbourSpelling::lexicon).toList();
+    List<String> words = SmallTalk.lexiconWords(message);
     boolean negated = words.stream().anyMatch(NEGATIONS::contains);
     return words.stream().anyMatch(w -> WORDS.contains(w) || negated && NEEDS_NEGATION.contains(w))
         || onlyTest(words)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.faqbot.content.CannedReplies;
+import no.faqbot.search.NeighbourSpelling;
 
 /**
  * Recognises greetings, thanks and goodbyes from the editors' phrases: a message is small talk when
@@ -62,6 +63,14 @@ final class SmallTalk {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The message's {@link #words}, each Danish, Swedish or nynorsk function word read as its bokmål
+   * twin, for rules written with bokmål and English words.
+   */
+  static List<String> lexiconWords(String text) {
+    return words(text).stream().map(NeighbourSpelling::lexicon).toList();
   }
 
   /** The message's words in lower case: runs of letters and numbers; anything else separates. */
