@@ -2,6 +2,7 @@ package no.faqbot.insights;
 
 import java.util.List;
 import java.util.Locale;
+import no.faqbot.format.Html;
 
 /**
  * Charts drawn on the server as SVG (no script, no outside library, fine under a strict CSP):
@@ -74,7 +75,7 @@ final class InsightsChart {
                   w,
                   h,
                   colours[k],
-                  escape(d.date()),
+                  Html.escape(d.date()),
                   values[k]));
         }
       }
@@ -86,7 +87,7 @@ final class InsightsChart {
                     + " fill=\"#4b5563\">%s</text>",
                 x + w / 2,
                 HEIGHT - 6,
-                escape(d.date().substring(5))));
+                Html.escape(d.date().substring(5))));
       }
     }
     return svg.append("</svg>").toString();
@@ -108,7 +109,7 @@ final class InsightsChart {
                     + " class=\"funnel\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Trakt for %s\">",
                 WIDTH,
                 height,
-                escape(funnel.flowId())));
+                Html.escape(funnel.flowId())));
     int label = 220;
     for (int i = 0; i < funnel.steps().size(); i++) {
       InsightsReport.FunnelStep s = funnel.steps().get(i);
@@ -126,7 +127,7 @@ final class InsightsChart {
                   + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" fill=\"#1b1f24\">%d%s</text>",
               label - 6,
               y + 16,
-              escape(s.step()),
+              Html.escape(s.step()),
               label,
               y + 3,
               Math.max(1, w),
@@ -140,11 +141,5 @@ final class InsightsChart {
                   : String.format(Locale.ROOT, " (−%.0f %%)", s.dropOff() * 100)));
     }
     return svg.append("</svg>").toString();
-  }
-
-  static String escape(String s) {
-    return s == null
-        ? ""
-        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

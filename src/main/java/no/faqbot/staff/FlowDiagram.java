@@ -2,6 +2,7 @@ package no.faqbot.staff;
 
 import java.util.Locale;
 import no.faqbot.flow.Flow;
+import no.faqbot.format.Html;
 
 /**
  * Draws a flow as an SVG on the server (no script, nothing loaded from elsewhere), laid out by
@@ -24,7 +25,7 @@ public final class FlowDiagram {
         .append(n(layout.height()))
         .append("\" font-family=\"sans-serif\" font-size=\"12\">")
         .append("<title>")
-        .append(esc(flow.title().in(lang)))
+        .append(Html.escape(flow.title().in(lang)))
         .append("</title>")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
         .append(" markerWidth=\"7\" markerHeight=\"7\"")
@@ -47,7 +48,7 @@ public final class FlowDiagram {
           .append("\" y=\"")
           .append(n(b.y() + 12))
           .append("\" fill=\"#1a56db\">")
-          .append(esc(e.label()))
+          .append(Html.escape(e.label()))
           .append("</text>");
     }
     for (FlowLayout.Node node : layout.nodes()) {
@@ -74,7 +75,7 @@ public final class FlowDiagram {
           .append("\" y=\"")
           .append(n(b.y() + 18))
           .append("\" font-weight=\"bold\">")
-          .append(esc(node.step().id()))
+          .append(Html.escape(node.step().id()))
           .append(" (")
           .append(node.step().kind().json())
           .append(")</text>");
@@ -84,7 +85,7 @@ public final class FlowDiagram {
             .append("\" y=\"")
             .append(n(b.y() + 36 + i * FlowLayout.LINE_H))
             .append("\">")
-            .append(esc(node.lines().get(i)))
+            .append(Html.escape(node.lines().get(i)))
             .append("</text>");
       }
       svg.append("</g>");
@@ -94,12 +95,5 @@ public final class FlowDiagram {
 
   private static String n(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Html;
 import no.faqbot.format.Words;
 
 /**
@@ -110,16 +111,8 @@ final class SupportEmailWriter {
   static String html(String text) {
     StringBuilder h =
         new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>");
-    h.append(escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>"));
+    h.append(Html.escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>"));
     return h.append("</p></body></html>").toString();
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 
   /** No line breaks in anything that lands in a header or a one-line field. */
