@@ -1,5 +1,6 @@
 package no.faqbot.chat;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ public final class ChatService {
   private static final int MAX_SUGGESTIONS = 3;
 
   /**
-   * How many of the best-matching flows a failure report may start: the first that explains enough
-   * of it. In a long report a flow can rank first on one shared word and explain little.
+   * How many of the best-matching flows a failure report may start: of those that explain enough of
+   * it, the one that explains most. In a long report a flow can rank first on one shared word and
+   * explain little.
    */
   private static final int REPORTED_FLOWS = 3;
 
@@ -212,15 +214,17 @@ public final class ChatService {
   }
 
   /**
-   * The flow a report that something fails should start: the best-matching flow, when it explains
-   * enough of the message and is not far behind the best answer.
+   * The flow a report that something fails should start: of the best-matching flows that explain
+   * enough of the message and are not far behind the best answer, the one that explains most of it.
+   * A report is about its problem as a whole; how closely one trigger's wording fits (the score)
+   * favours flows with short triggers.
    */
   private Optional<Flow> reportedFlow(
       SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
     return planned.flows(REPORTED_FLOWS).stream()
         .filter(f -> policy.startsReportedFlow(f, best))
-        .findFirst()
+        .max(Comparator.comparingDouble(SearchHit::coverage))
         .flatMap(f -> index.content().flow(f.entry().flow()));
   }
 
