@@ -122,6 +122,13 @@ public final class NeighbourSpelling {
           "vores vår",
           "jeres deres",
           "I dere",
+          "os oss",
+          "have ha",
+          "havde hadde",
+          "meget mye",
+          "længe lenge",
+          "sådan sånn",
+          "hvorledes hvordan",
           // nynorsk
           "ikkje ikke",
           "eg jeg",
@@ -143,7 +150,61 @@ public final class NeighbourSpelling {
           "dykk dere",
           "dykkar deres",
           "me vi",
-          "òg også");
+          "òg også",
+          "kor hvor",
+          "gjer gjør",
+          "finst finnes",
+          "fins finnes",
+          "eit et",
+          "ein en",
+          "dei de",
+          "deira deres",
+          "fleire flere",
+          "mykje mye",
+          "heile hele",
+          "enno ennå",
+          "hjå hos",
+          "difor derfor",
+          "kome komme",
+          "kjem kommer",
+          "fekk fikk",
+          "veit vet",
+          "treng trenger",
+          "tek tar",
+          "godtek godtar",
+          "gjev gir",
+          "sjå se",
+          "vere være",
+          "vore vært",
+          "byte bytte",
+          "byter bytter",
+          "sel selger",
+          "selje selge",
+          "løysing løsning",
+          "løysinga løsningen",
+          "løysingar løsninger",
+          "ynskjer ønsker",
+          "ønskjer ønsker",
+          // Swedish again: common verbs and words spelling cannot bridge
+          "länge lenge",
+          "hantera håndtere",
+          "hanterar håndterer",
+          "beställning bestilling",
+          "beställningar bestillinger",
+          "kund kunde",
+          "butik butikk",
+          "butiken butikken",
+          "betalning betaling",
+          "betalningar betalinger",
+          "avtalet avtalen",
+          "villkoren vilkårene",
+          "fungerar fungerer",
+          "börja begynne",
+          "behöver trenger",
+          "behövs trengs",
+          "byta bytte",
+          "sälja selge",
+          "säljer selger");
 
   private static final Pattern UPP = Pattern.compile("^upp");
   private static final Pattern OP = Pattern.compile("^op(?!p)");
@@ -155,6 +216,9 @@ public final class NeighbourSpelling {
   private static final Pattern SOFT_D = Pattern.compile("([aeiouyæøå])d$");
   private static final Pattern FINAL_E = Pattern.compile("e$");
   private static final Pattern FINAL_AR = Pattern.compile("ar$");
+  private static final Pattern FINAL_ANE = Pattern.compile("ane$");
+  private static final Pattern FINAL_INGA = Pattern.compile("inga$");
+  private static final Pattern FINAL_A = Pattern.compile("([^aeiouyæøå])a$");
 
   /**
    * Spelling correspondences, tried in order; each gives one candidate word. Patterns compiled
@@ -180,7 +244,14 @@ public final class NeighbourSpelling {
                   .matcher(
                       SOFT_G.matcher(SOFT_B.matcher(w).replaceFirst("$1p")).replaceFirst("$1k"))
                   .replaceFirst("$1t"),
-          w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"));
+          w -> FINAL_AR.matcher(FINAL_E.matcher(w).replaceFirst("a")).replaceFirst("er"),
+          // Danish æ where bokmål has e: vælge / velge, tæller / teller
+          w -> w.replace('æ', 'e'),
+          // nynorsk definite plurals and feminines: ordrane / ordrene, landa / landene,
+          // oppgraderinga / oppgraderingen
+          w -> FINAL_ANE.matcher(w).replaceFirst("ene"),
+          w -> FINAL_INGA.matcher(w).replaceFirst("ingen"),
+          w -> FINAL_A.matcher(w).replaceFirst("$1ene"));
 
   private NeighbourSpelling() {}
 

@@ -37,6 +37,8 @@ enum QuestionWord {
           Map.entry("när", WHEN),
           Map.entry("hvor", WHERE),
           Map.entry("kvar", WHERE),
+          // nynorsk "kor": where, or how in "kor mykje"; as "hvor", degree words make it neither
+          Map.entry("kor", WHERE),
           Map.entry("where", WHERE),
           Map.entry("hvem", WHO),
           Map.entry("kven", WHO),
@@ -48,11 +50,14 @@ enum QuestionWord {
           Map.entry("vad", WHAT),
           Map.entry("hvad", WHAT));
 
-  /** "hvor" followed by these asks how much or how long, not where. */
+  /**
+   * "hvor" (or Swedish "hur", nynorsk "kor") followed by these asks how much or how long, not where
+   * or how.
+   */
   private static final java.util.Set<String> DEGREE =
       java.util.Set.of(
           "mye", "mange", "lang", "lenge", "stor", "stort", "ofte", "fort", "raskt", "høy", "mykje",
-          "much", "many", "long", "often");
+          "much", "many", "long", "often", "länge", "længe", "mycket", "meget", "många");
 
   /** Whether it tells answers apart: "what" opens questions of every kind. */
   boolean telling() {

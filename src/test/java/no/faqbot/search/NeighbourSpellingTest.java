@@ -23,7 +23,11 @@ class NeighbourSpellingTest {
           "modul",
           "rapporter",
           "nøkkel",
-          "utbetalt");
+          "utbetalt",
+          "velge",
+          "ordrene",
+          "landene",
+          "oppgraderingen");
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -32,7 +36,14 @@ class NeighbourSpellingTest {
         "Hur gör jag? | hvordan gjør jeg?",
         "varför inte | hvorfor ikke",
         "hvad gør vi nu | hva gjør vi nå",
-        "korleis gjer eg det | hvordan gjer jeg det",
+        "korleis gjer eg det | hvordan gjør jeg det",
+        "kor finst det eit | hvor finnes det et",
+        "vælge | velge",
+        "ordrane | ordrene",
+        "landa | landene",
+        "oppgraderinga | oppgraderingen",
+        "hur länge | hvordan lenge",
+        "have os | ha oss",
         "Testköpet | testkjøpet",
         "uppgradera | oppgradere",
         "opgradering | oppgradering",

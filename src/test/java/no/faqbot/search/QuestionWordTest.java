@@ -13,6 +13,9 @@ class QuestionWordTest {
       value = {
         "Hvordan oppgraderer jeg? | HOW",
         "hvorfor må vi bytte | WHY",
+        "kor finn eg butikk-ID-en? | WHERE",
+        "kor mykje kostar det? | NONE", // how much: asks for a figure
+        "hur länge gäller avtalet? | NONE", // how long, in Swedish
         "Når utløper ordren? | WHEN",
         "naar utloper ordren | WHEN", // typed without å
         "Hei, når kommer pengene? | WHEN", // opens a clause after a greeting
