@@ -187,6 +187,9 @@ public final class NeighbourSpelling {
           "ønskjer ønsker",
           // Swedish again: common verbs and words spelling cannot bridge
           "länge lenge",
+          // the infinitive marker and "that": a word the content never uses, so it would weigh
+          // like a rare term
+          "att at",
           "hantera håndtere",
           "hanterar håndterer",
           "beställning bestilling",
