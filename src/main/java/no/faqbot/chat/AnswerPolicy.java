@@ -48,11 +48,13 @@ public record AnswerPolicy(
 
   /**
    * Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores
-   * {@code best}.
+   * {@code best}. A report that opens with a question word ("hva skal jeg legge ved når jeg melder
+   * en feil?") may be asking how something works, so it needs the evidence of an answer; a plain
+   * report ("fikk REJECTED på testordren") only that of a flow.
    */
-  public boolean startsReportedFlow(SearchHit flow, double best) {
+  public boolean startsReportedFlow(SearchHit flow, double best, boolean question) {
     return flow.coverage() >= reportCoverage
-        && flow.evidence() >= minEvidence
+        && flow.evidence() >= (question ? minEvidence : flowEvidence)
         && flow.score() >= best - reportLag;
   }
 

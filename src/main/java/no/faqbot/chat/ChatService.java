@@ -222,8 +222,9 @@ public final class ChatService {
   private Optional<Flow> reportedFlow(
       SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
+    boolean question = planned.asksQuestion();
     return planned.flows(REPORTED_FLOWS).stream()
-        .filter(f -> policy.startsReportedFlow(f, best))
+        .filter(f -> policy.startsReportedFlow(f, best, question))
         .max(Comparator.comparingDouble(SearchHit::coverage))
         .flatMap(f -> index.content().flow(f.entry().flow()));
   }

@@ -148,6 +148,11 @@ public final class SearchIndex implements AutoCloseable {
       return candidates().best(limit, e -> true);
     }
 
+    /** Whether the message opens a clause with a question word (how, why, what, ...). */
+    public boolean asksQuestion() {
+      return plan.asks() != QuestionWord.NONE;
+    }
+
     /** Only the guided flows, best first: for a message that reports a problem. */
     public List<SearchHit> flows(int limit) {
       return candidates().best(limit, FaqEntry::isFlowTrigger);
