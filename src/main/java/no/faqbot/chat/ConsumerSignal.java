@@ -124,8 +124,11 @@ final class ConsumerSignal {
   static boolean isConsumer(String message) {
     // The words as written: the neighbours' lexicon would read a Danish "I" (you) into "dere".
     List<String> words = SmallTalk.words(message);
-    if (words.stream().anyMatch(ConsumerSignal::merchant)) {
-      return false;
+    for (int i = 0; i < words.size(); i++) {
+      if (merchant(words.get(i))
+          && !(shop(words.get(i)) && i > 0 && AT.contains(words.get(i - 1)))) {
+        return false;
+      }
     }
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
@@ -141,6 +144,19 @@ final class ConsumerSignal {
     }
     return false;
   }
+
+  /**
+   * Before a word for a shop, these make it the place a buyer was ("avvist i butikken", "at the
+   * store"), not the merchant's own business.
+   */
+  private static final Set<String> AT = Set.of("i", "in", "at", "på", "hos", "ved");
+
+  private static boolean shop(String word) {
+    return SHOPS.stream().anyMatch(word::startsWith);
+  }
+
+  private static final List<String> SHOPS =
+      List.of("butik", "nettbutik", "shop", "store", "webshop");
 
   private static boolean merchant(String word) {
     return MERCHANT.contains(word) || MERCHANT_STEMS.stream().anyMatch(word::startsWith);

@@ -80,7 +80,9 @@ class SignalsTest {
         "we get a reminder that our invoice from Klarna is due | false",
         "jeg handlet i egen nettbutikk for å teste | false",
         "hvorfor får jeg faktura fra Klarna for en refusjon | false",
-        "hvor finner jeg butikk-id-en min | false"
+        "hvor finner jeg butikk-id-en min | false",
+        "betalingen min ble stoppet i nettbutikken | true", // the shop is where the buyer was
+        "min butikk får ikke betalt | false" // the shop is the writer's
       })
   void consumers(String message, boolean consumer) {
     assertEquals(consumer, ConsumerSignal.isConsumer(message));
