@@ -45,6 +45,10 @@ final class OtherProvider {
           "payex",
           "verifone");
 
+  /** Wallets and providers named in two words, as a message's adjacent words. */
+  private static final Set<String> TWO_WORD_NAMES =
+      Set.of("apple pay", "google pay", "amazon pay", "samsung pay", "shopify payments");
+
   /** Words that put Klarna in the message. */
   private static final List<String> KLARNA = List.of("klarna", "kp", "kco", "kpm", "eid");
 
@@ -53,7 +57,16 @@ final class OtherProvider {
   /** Whether {@code message} names another payment provider and nothing of Klarna's. */
   static boolean only(String message) {
     List<String> words = SmallTalk.words(message);
-    return words.stream().anyMatch(NAMES::contains)
+    return (words.stream().anyMatch(NAMES::contains) || namesTwoWordProvider(words))
         && words.stream().noneMatch(w -> KLARNA.stream().anyMatch(w::startsWith));
+  }
+
+  private static boolean namesTwoWordProvider(List<String> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (TWO_WORD_NAMES.contains(words.get(i) + " " + words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

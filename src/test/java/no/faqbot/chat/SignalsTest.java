@@ -94,6 +94,8 @@ class SignalsTest {
       value = {
         "PayPal-knappen forsvinner i kassen | true",
         "how do I set up MobilePay in WooCommerce | true",
+        "Google Pay-knappen vises ikke i kassen | true", // a name in two words
+        "can customers pay with Apple Pay through Klarna | false",
         "vi bytter fra Stripe til Klarna, hva må vi gjøre | false",
         "testkjøpet feiler i Klarna-pluginen | false",
         "hvordan får jeg nettbutikken på nett | false"
