@@ -11,28 +11,11 @@ import org.junit.jupiter.api.Test;
 class QueryPlannerTest {
   private static final TextAnalysis ANALYSIS = new TextAnalysis();
 
-  private static FaqEntry entry(String id, String question) {
-    return new FaqEntry(
-        id,
-        "nb",
-        question,
-        List.of(),
-        "",
-        List.of(),
-        List.of(),
-        null,
-        null,
-        question,
-        question,
-        "",
-        id + ".md");
-  }
-
   private static final List<FaqEntry> ENTRIES =
       List.of(
-          entry("mode", "Hvordan slår jeg på testmodus?"),
-          entry("purchase", "Hvordan gjør jeg et test kjøp?"),
-          entry("failed", "Hvorfor feiler test i pluginen?"));
+          CoverageTest.entry("mode", "Hvordan slår jeg på testmodus?", ""),
+          CoverageTest.entry("purchase", "Hvordan gjør jeg et test kjøp?", ""),
+          CoverageTest.entry("failed", "Hvorfor feiler test i pluginen?", ""));
 
   private static List<String> variants(String message, List<String> group) {
     Vocabulary vocabulary = new Vocabulary(ENTRIES, "nb", ANALYSIS);
