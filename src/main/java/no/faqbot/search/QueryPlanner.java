@@ -72,7 +72,8 @@ final class QueryPlanner {
     List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
-      if (!vocabulary.contains(t) && vocabulary.closeTerms(t).isEmpty()) {
+      // A compound a synonym group lists whole stays whole, or that group could never match it.
+      if (!vocabulary.contains(t) && !synonyms.isPhrase(t) && vocabulary.closeTerms(t).isEmpty()) {
         List<String> parts = vocabulary.compoundParts(t);
         if (!parts.isEmpty()) {
           terms.addAll(parts);

@@ -15,7 +15,8 @@ class QueryPlannerTest {
       List.of(
           CoverageTest.entry("mode", "Hvordan slår jeg på testmodus?", ""),
           CoverageTest.entry("purchase", "Hvordan gjør jeg et test kjøp?", ""),
-          CoverageTest.entry("failed", "Hvorfor feiler test i pluginen?", ""));
+          CoverageTest.entry("failed", "Hvorfor feiler test i pluginen?", ""),
+          CoverageTest.entry("trial", "Hva er et prøvekjøp, og hvordan virker betaling?", ""));
 
   private static List<String> variants(String message, List<String> group) {
     Vocabulary vocabulary = new Vocabulary(ENTRIES, "nb", ANALYSIS);
@@ -41,5 +42,12 @@ class QueryPlannerTest {
   void a_phrase_stands_in_by_its_rarest_known_word() {
     // "test" is in two entries, "kjøp" in one.
     assertEquals(List.of("kjop"), variants("prøvehandel", List.of("prøvehandel", "test kjøp")));
+  }
+
+  @Test
+  void a_compound_a_group_lists_whole_is_not_split_into_known_words() {
+    // "test" and "betaling" are both known, so unlisted, "testbetaling" would be split in two.
+    assertEquals(
+        List.of("provekjop"), variants("testbetaling", List.of("testbetaling", "prøvekjøp")));
   }
 }
