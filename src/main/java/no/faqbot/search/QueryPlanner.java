@@ -72,7 +72,8 @@ final class QueryPlanner {
     List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
-      if (!vocabulary.contains(t) && vocabulary.closeTerms(t).isEmpty()) {
+      // A compound a synonym group lists whole stays whole, or that group could never match it.
+      if (!vocabulary.contains(t) && !synonyms.isPhrase(t) && vocabulary.closeTerms(t).isEmpty()) {
         List<String> parts = vocabulary.compoundParts(t);
         if (!parts.isEmpty()) {
           terms.addAll(parts);
@@ -85,8 +86,12 @@ final class QueryPlanner {
       terms = terms.subList(0, MAX_TERMS);
     }
     Map<Integer, List<String>> synonymTerms = new HashMap<>();
+    // A word the content never uses is the rarest of all: a phrase whose specific word is unknown
+    // ("test environment") then stands in by nothing, not by its common word ("test").
     synonyms.expand(
-        terms, synonymTerms, term -> vocabulary.contains(term) ? vocabulary.idf(term) : 0);
+        terms,
+        synonymTerms,
+        term -> vocabulary.contains(term) ? vocabulary.idf(term) : Double.POSITIVE_INFINITY);
     List<QueryTerm> out = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < terms.size(); i++) {

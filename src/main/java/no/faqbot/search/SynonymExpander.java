@@ -35,6 +35,16 @@ final class SynonymExpander {
     }
   }
 
+  /** Whether {@code term} alone is a phrase of some group: a compound editors listed whole. */
+  boolean isPhrase(String term) {
+    for (Member member : byFirstTerm.getOrDefault(term, List.of())) {
+      if (member.terms().size() == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * For each position of {@code terms}, the terms its synonyms contribute. A phrase of several
    * words stands in by its most specific word only (by {@code idf}): "old checkout" for "kco v2"

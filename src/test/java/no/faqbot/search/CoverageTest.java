@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CoverageTest {
   private static final TextAnalysis ANALYSIS = new TextAnalysis();
 
-  private static FaqEntry entry(String id, String question, String answer) {
+  /** An nb entry with no alternatives or tags; other search tests build theirs with it too. */
+  static FaqEntry entry(String id, String question, String answer) {
     return new FaqEntry(
         id,
         "nb",
