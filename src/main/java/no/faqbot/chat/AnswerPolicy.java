@@ -48,9 +48,9 @@ public record AnswerPolicy(
 
   /**
    * Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores
-   * {@code best}. A report that opens with a question word ("hva skal jeg legge ved når jeg melder
-   * en feil?") may be asking how something works, so it needs the evidence of an answer; a plain
-   * report ("fikk REJECTED på testordren") only that of a flow.
+   * {@code best}. A report that opens with a question word ("hvordan unngår jeg denne feilen?") may
+   * be asking how something works, so it needs the evidence of an answer; a plain report ("kassen
+   * viser BAD_VALUE") only that of a flow.
    */
   public boolean startsReportedFlow(SearchHit flow, double best, boolean question) {
     return flow.coverage() >= reportCoverage

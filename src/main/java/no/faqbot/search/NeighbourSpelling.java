@@ -200,7 +200,6 @@ public final class NeighbourSpelling {
           "betalning betaling",
           "betalningar betalinger",
           "avtalet avtalen",
-          "villkoren vilkårene",
           "fungerar fungerer",
           "börja begynne",
           "behöver trenger",
