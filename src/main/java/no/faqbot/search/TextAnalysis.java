@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.ScandinavianFoldingFilter;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
@@ -41,17 +40,6 @@ public final class TextAnalysis {
 
   public Analyzer analyzer(String lang) {
     return byLang.get(Languages.require(lang));
-  }
-
-  /** Field names carry the language ({@code q.nb}) so one index serves every language. */
-  public Analyzer indexAnalyzer() {
-    Map<String, Analyzer> perField = new java.util.HashMap<>();
-    for (String lang : byLang.keySet()) {
-      for (String field : IndexFields.TEXT_FIELDS) {
-        perField.put(IndexFields.field(field, lang), byLang.get(lang));
-      }
-    }
-    return new PerFieldAnalyzerWrapper(byLang.get("nb"), perField);
   }
 
   /** The analysed terms of {@code text} in order. */
