@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.EntryDocument;
@@ -122,9 +123,7 @@ public final class IndexStore {
           IndexWriter writer =
               new IndexWriter(
                   dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-        for (int ordinal = 0; ordinal < content.size(); ordinal++) {
-          writer.addDocument(EntryDocument.of(content, ordinal));
-        }
+        addAll(writer, content);
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
         writer.commit();
       }
@@ -147,6 +146,28 @@ public final class IndexStore {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "could not build the index under " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every document, from every core (Lucene gives each thread its own segment): each carries its
+   * entry's ordinal, so the order they reach Lucene in, and with it Lucene's document numbers,
+   * decides nothing.
+   */
+  private static void addAll(IndexWriter writer, AnalysedContent content) throws IOException {
+    try {
+      IntStream.range(0, content.size())
+          .parallel()
+          .forEach(
+              ordinal -> {
+                try {
+                  writer.addDocument(EntryDocument.of(content, ordinal));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

@@ -17,7 +17,7 @@ public final class EntryDocument {
   public static Document of(AnalysedContent content, int ordinal) {
     String lang = content.lang(ordinal);
     Vocabulary vocabulary = content.vocabulary(lang);
-    Vocabulary.EntryTerms terms = vocabulary.entryTerms(content.entry(ordinal).id());
+    EntryTerms terms = vocabulary.entryTerms(content.entry(ordinal).id());
     Document doc = new Document();
     doc.add(
         new Field(

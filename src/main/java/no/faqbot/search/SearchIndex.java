@@ -75,7 +75,7 @@ public final class SearchIndex implements AutoCloseable {
     for (String lang : Languages.ALL) {
       Vocabulary vocabulary = analysed.vocabulary(lang);
       FaqEntry[] entries = new FaqEntry[analysed.size()];
-      Vocabulary.EntryTerms[] terms = new Vocabulary.EntryTerms[entries.length];
+      EntryTerms[] terms = new EntryTerms[entries.length];
       for (int ordinal = 0; ordinal < entries.length; ordinal++) {
         if (lang.equals(analysed.lang(ordinal))) {
           entries[ordinal] = analysed.entry(ordinal);
@@ -328,10 +328,7 @@ public final class SearchIndex implements AutoCloseable {
    * so far (see {@link #docsOf}). Made once per index, so hits need no lookups in Lucene.
    */
   private record Searchable(
-      FaqEntry[] entries,
-      Vocabulary.EntryTerms[] terms,
-      String termsField,
-      Map<Integer, int[]> docsByTerm) {}
+      FaqEntry[] entries, EntryTerms[] terms, String termsField, Map<Integer, int[]> docsByTerm) {}
 
   /**
    * The ordinals (ascending) of the entries that contain any of the message's term variants in a
