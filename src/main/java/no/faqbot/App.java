@@ -43,6 +43,7 @@ import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
+import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.PasswordHash;
@@ -169,7 +170,7 @@ public final class App implements AutoCloseable {
     List<ClientLimits.Rule> limits = ClientLimits.configure(DEFAULT_LIMITS, settings.limits());
     TextAnalysis analysis = new TextAnalysis();
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
-    IndexStore store = new IndexStore(settings.index(), analysis);
+    IndexStore store = new IndexStore(settings.index());
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
     Thread loader =
         new Thread(
@@ -241,7 +242,8 @@ public final class App implements AutoCloseable {
     for (ContentProblem problem : content.problems()) {
       LOG.warn("Content problem: {}", problem);
     }
-    return new SearchIndex(content, store.open(content), analysis);
+    AnalysedContent analysed = AnalysedContent.of(content, analysis);
+    return new SearchIndex(analysed, store.open(analysed));
   }
 
   private StaffAuth staffAuth() {

@@ -28,6 +28,7 @@ import no.faqbot.insights.InsightsReport;
 import no.faqbot.insights.Period;
 import no.faqbot.insights.ReportPrinter;
 import no.faqbot.knowledge.IndexStore;
+import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreUnavailableException;
@@ -203,7 +204,8 @@ public final class Commands {
   private static int index(Invocation in) {
     ContentSnapshot snapshot = App.contentLoader(in.content(), in.index()).load();
     snapshot.problems().forEach(p -> in.err().println(p));
-    Path folder = new IndexStore(in.index(), new TextAnalysis()).build(snapshot);
+    Path folder =
+        new IndexStore(in.index()).build(AnalysedContent.of(snapshot, new TextAnalysis()));
     in.out().printf("indexed %d entries into %s%n", snapshot.entryCount(), folder);
     return 0;
   }

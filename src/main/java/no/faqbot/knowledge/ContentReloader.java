@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
@@ -117,7 +118,8 @@ public final class ContentReloader implements AutoCloseable {
     if (!served) {
       content.problems().forEach(p -> LOG.warn("Content not reloaded: {}", p));
     } else if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
-      knowledge.swap(new SearchIndex(content, store.open(content), analysis));
+      AnalysedContent analysed = AnalysedContent.of(content, analysis);
+      knowledge.swap(new SearchIndex(analysed, store.open(analysed)));
       LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
     (served ? reloadsServed : reloadsRefused).incrementAndGet();

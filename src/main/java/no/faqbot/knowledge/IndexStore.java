@@ -10,16 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import no.faqbot.content.ContentSnapshot;
-import no.faqbot.content.FaqEntry;
-import no.faqbot.format.Languages;
-import no.faqbot.search.IndexFields;
+import no.faqbot.search.AnalysedContent;
+import no.faqbot.search.EntryDocument;
 import no.faqbot.search.OpenedIndex;
 import no.faqbot.search.TextAnalysis;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -41,18 +37,16 @@ public final class IndexStore {
   /**
    * Bump when the fields an entry is indexed into change: an index of another layout is rebuilt.
    */
-  private static final String LAYOUT = "layout-3";
+  private static final String LAYOUT = "layout-4";
 
   private final Path root;
-  private final TextAnalysis analysis;
 
-  public IndexStore(Path root, TextAnalysis analysis) {
+  public IndexStore(Path root) {
     this.root = root;
-    this.analysis = analysis;
   }
 
   /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */
-  public OpenedIndex open(ContentSnapshot content) {
+  public OpenedIndex open(AnalysedContent content) {
     String wanted = fingerprint(content);
     DirectoryReader reused = tryReuse(wanted);
     if (reused != null) {
@@ -67,8 +61,14 @@ public final class IndexStore {
     }
   }
 
-  private static String fingerprint(ContentSnapshot content) {
-    return LAYOUT + ":" + TextAnalysis.VERSION + ":" + content.fingerprint();
+  private static String fingerprint(AnalysedContent content) {
+    return LAYOUT
+        + ":"
+        + TextAnalysis.VERSION
+        + ":"
+        + content.content().fingerprint()
+        + ":"
+        + content.order();
   }
 
   private DirectoryReader tryReuse(String wanted) {
@@ -113,7 +113,7 @@ public final class IndexStore {
   }
 
   /** Builds a new index aside, then switches the pointer to it atomically. */
-  private Path build(ContentSnapshot content, String fingerprint) {
+  private Path build(AnalysedContent content, String fingerprint) {
     try {
       Files.createDirectories(root);
       String name =
@@ -122,14 +122,8 @@ public final class IndexStore {
       try (FSDirectory dir = FSDirectory.open(building);
           IndexWriter writer =
               new IndexWriter(
-                  dir,
-                  new IndexWriterConfig(analysis.indexAnalyzer())
-                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-        for (String lang : Languages.ALL) {
-          for (FaqEntry e : content.searchable(lang)) {
-            writer.addDocument(document(e, lang));
-          }
-        }
+                  dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+        addAll(writer, content);
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
         writer.commit();
       }
@@ -147,7 +141,7 @@ public final class IndexStore {
         Files.move(tmp, root.resolve(POINTER), StandardCopyOption.REPLACE_EXISTING);
       }
       removeOldFolders(name);
-      LOG.info("Built index of {} entries in {}", content.entryCount(), folder);
+      LOG.info("Built index of {} entries in {}", content.content().entryCount(), folder);
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -155,27 +149,30 @@ public final class IndexStore {
     }
   }
 
-  public Path build(ContentSnapshot content) {
-    return build(content, fingerprint(content));
+  /**
+   * Every document, from every core (Lucene gives each thread its own segment): each carries its
+   * entry's ordinal, so the order they reach Lucene in, and with it Lucene's document numbers,
+   * decides nothing.
+   */
+  private static void addAll(IndexWriter writer, AnalysedContent content) throws IOException {
+    try {
+      IntStream.range(0, content.size())
+          .parallel()
+          .forEach(
+              ordinal -> {
+                try {
+                  writer.addDocument(EntryDocument.of(content, ordinal));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
-  /**
-   * {@code e} as searched in {@code lang}: an untranslated entry is indexed under every language.
-   */
-  private static Document document(FaqEntry e, String lang) {
-    Document doc = new Document();
-    doc.add(new StringField(IndexFields.KEY, e.key(), Field.Store.YES));
-    doc.add(new StringField(IndexFields.ID, e.id(), Field.Store.YES));
-    doc.add(new StringField(IndexFields.LANG, lang, Field.Store.YES));
-    String terms = IndexFields.field(IndexFields.TERMS, lang);
-    doc.add(new Field(terms, e.question(), IndexFields.TERMS_TYPE));
-    for (String alt : e.alternatives()) {
-      doc.add(new Field(terms, alt, IndexFields.TERMS_TYPE));
-    }
-    doc.add(new Field(terms, e.answerText(), IndexFields.TERMS_TYPE));
-    doc.add(
-        new Field(terms, String.join(" ", e.tags()) + " " + e.section(), IndexFields.TERMS_TYPE));
-    return doc;
+  public Path build(AnalysedContent content) {
+    return build(content, fingerprint(content));
   }
 
   /** Old generations and half-built folders; open readers keep their files until closed. */

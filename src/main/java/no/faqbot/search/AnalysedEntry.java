@@ -26,12 +26,15 @@ record AnalysedEntry(
       phrasings.add(analysis.terms(lang, alt));
       asks[i] = QuestionWord.of(alt);
     }
-    List<String> body = new ArrayList<>(analysis.terms(lang, e.answerText()));
+    TextAnalysis.AnalysedText answer = analysis.analysed(lang, e.answerText());
+    List<String> body = new ArrayList<>(answer.terms());
     body.addAll(analysis.terms(lang, e.section()));
     body.addAll(analysis.terms(lang, String.join(" ", e.tags())));
     List<List<String>> sentences = new ArrayList<>();
-    for (String sentence : AnswerSentences.split(e.answerText())) {
-      List<String> terms = analysis.terms(lang, sentence);
+    // A sentence ends before a space, which no word spans and no filter looks across, so its terms
+    // are the answer's whose words start inside it: the answer is analysed once, not twice.
+    for (AnswerSentences.Span sentence : AnswerSentences.spans(e.answerText())) {
+      List<String> terms = answer.within(sentence.start(), sentence.end());
       if (terms.size() >= AnswerSentences.MIN_TERMS) {
         sentences.add(terms);
       }

@@ -126,7 +126,7 @@ final class Coverage {
   }
 
   /** Coverage if every matched term were in the best phrasing: never less than the real one. */
-  double upperBound(Vocabulary.EntryTerms entry) {
+  double upperBound(EntryTerms entry) {
     if (total == 0) {
       return 0;
     }
@@ -147,7 +147,7 @@ final class Coverage {
     return matched / total;
   }
 
-  Fit fit(Vocabulary.EntryTerms entry) {
+  Fit fit(EntryTerms entry) {
     // What each term id is worth outside the phrasing being measured: the same for every phrasing.
     // Only the ids some phrasing holds (usually a few) need looking up in each phrasing, and a term
     // none of whose variants is in a phrasing is worth the same in all of them.

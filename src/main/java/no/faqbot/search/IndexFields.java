@@ -1,22 +1,19 @@
 package no.faqbot.search;
 
-import java.util.List;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 
 /** Names of the Lucene fields; text fields are suffixed with the language. */
 public final class IndexFields {
-  public static final String KEY = "key";
-  public static final String ID = "id";
-  public static final String LANG = "lang";
-
   /**
    * Every word of the entry (phrasings, answer, tags, section), documents only: what finds the
    * candidate entries for a message with one dictionary lookup per term.
    */
   public static final String TERMS = "terms";
 
-  public static final List<String> TEXT_FIELDS = List.of(TERMS);
+  /** The entry's ordinal (see {@link AnalysedContent}), a doc value: what a document stands for. */
+  public static final String ORDINAL = "ordinal";
+
   public static final FieldType TERMS_TYPE = termsType();
 
   private IndexFields() {}

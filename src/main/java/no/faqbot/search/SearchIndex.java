@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -18,8 +17,8 @@ import no.faqbot.format.Languages;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -51,6 +50,9 @@ public final class SearchIndex implements AutoCloseable {
 
   private final OpenedIndex.Outcome outcome;
 
+  /** Each Lucene document's entry ordinal (see {@link AnalysedContent}), by document number. */
+  private final int[] ordinals;
+
   /** Per thread, by field: where that thread looks terms up (see {@link Cursor}). */
   private final CloseableThreadLocal<Map<String, Cursor[]>> cursors =
       new CloseableThreadLocal<>() {
@@ -60,26 +62,24 @@ public final class SearchIndex implements AutoCloseable {
         }
       };
 
-  public SearchIndex(ContentSnapshot content, OpenedIndex opened, TextAnalysis analysis) {
-    this.content = content;
+  public SearchIndex(AnalysedContent analysed, OpenedIndex opened) {
+    this.content = analysed.content();
     this.reader = opened.reader();
     this.outcome = opened.outcome();
     IndexReader.CacheHelper closing = reader.getReaderCacheHelper();
     if (closing != null) {
       closing.addClosedListener(key -> cursors.close()); // once, when the last reference is gone
     }
-    String[][] docKeys = docKeys(reader);
+    ordinals = ordinals(reader);
+    TextAnalysis analysis = analysed.analysis();
     for (String lang : Languages.ALL) {
-      List<FaqEntry> searchable = content.searchable(lang);
-      Map<String, FaqEntry> byId = new HashMap<>();
-      searchable.forEach(e -> byId.put(e.id(), e));
-      Vocabulary vocabulary = new Vocabulary(searchable, lang, analysis);
-      FaqEntry[] entries = new FaqEntry[docKeys.length];
-      Vocabulary.EntryTerms[] terms = new Vocabulary.EntryTerms[docKeys.length];
-      for (int doc = 0; doc < docKeys.length; doc++) {
-        if (lang.equals(docKeys[doc][0])) {
-          entries[doc] = byId.get(docKeys[doc][1]);
-          terms[doc] = entries[doc] == null ? null : vocabulary.entryTerms(entries[doc].id());
+      Vocabulary vocabulary = analysed.vocabulary(lang);
+      FaqEntry[] entries = new FaqEntry[analysed.size()];
+      EntryTerms[] terms = new EntryTerms[entries.length];
+      for (int ordinal = 0; ordinal < entries.length; ordinal++) {
+        if (lang.equals(analysed.lang(ordinal))) {
+          entries[ordinal] = analysed.entry(ordinal);
+          terms[ordinal] = vocabulary.entryTerms(entries[ordinal].id());
         }
       }
       searchableByLang.put(
@@ -276,7 +276,7 @@ public final class SearchIndex implements AutoCloseable {
         }
       }
       List<SearchHit> hits = new ArrayList<>();
-      // The best few by bound, the earlier document first among equals; the rest need no order.
+      // The best few by bound, the earlier entry first among equals; the rest need no order.
       // Out-of-scope examples compete without taking an entry's place among the few.
       int budget = Math.max(CANDIDATES, limit);
       for (; left > 0 && budget > 0; left--) {
@@ -328,47 +328,43 @@ public final class SearchIndex implements AutoCloseable {
           .thenComparing(h -> h.entry().flow() == null);
 
   /**
-   * What one language searches, by Lucene document number: the entry and its terms, or null for
-   * documents of other languages; the language's field of all terms, and the documents of each term
-   * looked up so far (see {@link #docsOf}). Read once per index, so hits need no stored-field
-   * lookups.
+   * What one language searches, by entry ordinal: the entry and its terms, or null for other
+   * languages' entries; the language's field of all terms, and the entries of each term looked up
+   * so far (see {@link #docsOf}). Made once per index, so hits need no lookups in Lucene.
    */
   private record Searchable(
-      FaqEntry[] entries,
-      Vocabulary.EntryTerms[] terms,
-      String termsField,
-      Map<Integer, int[]> docsByTerm) {}
+      FaqEntry[] entries, EntryTerms[] terms, String termsField, Map<Integer, int[]> docsByTerm) {}
 
   /**
-   * Documents (in index order) that contain any of the message's term variants in a phrasing or the
-   * answer: exactly the entries that can explain some of it. Read straight from Lucene's term
-   * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
-   * plain "any of these terms" lookup does not need. The ranking is ours anyway.
+   * The ordinals (ascending) of the entries that contain any of the message's term variants in a
+   * phrasing or the answer: exactly the entries that can explain some of it. Read straight from
+   * Lucene's term dictionary and postings; a query object would add parsing, rewriting and scoring
+   * setup that a plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
   private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds) {
-    FixedBitSet found = new FixedBitSet(reader.maxDoc());
+    FixedBitSet found = new FixedBitSet(docs.entries().length);
     for (int id : termIds) {
-      for (int doc : docsOf(docs, vocabulary, id)) {
-        found.set(doc);
+      for (int ordinal : docsOf(docs, vocabulary, id)) {
+        found.set(ordinal);
       }
     }
     int[] matched = new int[found.cardinality()];
     int count = 0;
-    BitSetIterator docsFound = new BitSetIterator(found, 0);
-    for (int doc = docsFound.nextDoc();
-        doc != DocIdSetIterator.NO_MORE_DOCS;
-        doc = docsFound.nextDoc()) {
-      if (docs.entries()[doc] != null) {
-        matched[count++] = doc;
+    BitSetIterator entriesFound = new BitSetIterator(found, 0);
+    for (int ordinal = entriesFound.nextDoc();
+        ordinal != DocIdSetIterator.NO_MORE_DOCS;
+        ordinal = entriesFound.nextDoc()) {
+      if (docs.entries()[ordinal] != null) {
+        matched[count++] = ordinal;
       }
     }
     return count == matched.length ? matched : Arrays.copyOf(matched, count);
   }
 
   /**
-   * The live documents whose field of all terms holds the term {@code id}. This index never
-   * changes, so a term's documents are read from Lucene once and kept, up to {@link #MAX_KEPT_DOCS}
-   * in all (a large knowledge base's long lists are read each time).
+   * The ordinals of the live documents whose field of all terms holds the term {@code id}. This
+   * index never changes, so a term's documents are read from Lucene once and kept, up to {@link
+   * #MAX_KEPT} in all (a large knowledge base's long lists are read each time).
    */
   private int[] docsOf(Searchable docs, Vocabulary vocabulary, int id) {
     int[] kept = docs.docsByTerm().get(id);
@@ -413,7 +409,7 @@ public final class SearchIndex implements AutoCloseable {
             if (count == out.length) {
               out = Arrays.copyOf(out, count * 2);
             }
-            out[count++] = cursor.docBase + doc;
+            out[count++] = ordinals[cursor.docBase + doc];
           }
         }
       }
@@ -458,20 +454,24 @@ public final class SearchIndex implements AutoCloseable {
     return cursors;
   }
 
-  /** Language and entry id of each document. */
-  private static String[][] docKeys(DirectoryReader reader) {
+  /** The entry ordinal of each document, read from the index's doc values. */
+  private static int[] ordinals(DirectoryReader reader) {
+    int[] ordinals = new int[reader.maxDoc()];
     try {
-      String[][] keys = new String[reader.maxDoc()][];
-      StoredFields stored = reader.storedFields();
-      Set<String> fields = Set.of(IndexFields.LANG, IndexFields.ID);
-      for (int doc = 0; doc < keys.length; doc++) {
-        var d = stored.document(doc, fields);
-        keys[doc] = new String[] {d.get(IndexFields.LANG), d.get(IndexFields.ID)};
+      for (LeafReaderContext leaf : reader.leaves()) {
+        NumericDocValues values = leaf.reader().getNumericDocValues(IndexFields.ORDINAL);
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException(
+                "document " + (leaf.docBase + doc) + " of the index has no entry ordinal");
+          }
+          ordinals[leaf.docBase + doc] = (int) values.longValue();
+        }
       }
-      return keys;
     } catch (IOException e) {
-      throw new UncheckedIOException("reading entry ids from the index failed", e);
+      throw new UncheckedIOException("reading entry ordinals from the index failed", e);
     }
+    return ordinals;
   }
 
   /**

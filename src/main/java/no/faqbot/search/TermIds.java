@@ -88,6 +88,11 @@ final class TermIds {
   /** Up to this many ids are scanned rather than searched by halves. */
   private static final int SCAN = 16;
 
+  /** The {@code i}th smallest id. */
+  int id(int i) {
+    return ids[i];
+  }
+
   /** How many distinct ids. */
   int size() {
     return ids.length;

@@ -3,6 +3,7 @@ package no.faqbot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.format.Languages;
@@ -15,13 +16,13 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.ScandinavianFoldingFilter;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianLightStemFilter;
 import org.apache.lucene.analysis.no.NorwegianLightStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Per-language analysis shared by indexing and querying, so both sides agree on terms. Norwegian:
@@ -41,17 +42,6 @@ public final class TextAnalysis {
     return byLang.get(Languages.require(lang));
   }
 
-  /** Field names carry the language ({@code q.nb}) so one index serves every language. */
-  public Analyzer indexAnalyzer() {
-    Map<String, Analyzer> perField = new java.util.HashMap<>();
-    for (String lang : byLang.keySet()) {
-      for (String field : IndexFields.TEXT_FIELDS) {
-        perField.put(IndexFields.field(field, lang), byLang.get(lang));
-      }
-    }
-    return new PerFieldAnalyzerWrapper(byLang.get("nb"), perField);
-  }
-
   /** The analysed terms of {@code text} in order. */
   public List<String> terms(String lang, String text) {
     List<String> terms = new ArrayList<>();
@@ -66,6 +56,46 @@ public final class TextAnalysis {
       throw new UncheckedIOException("analysis of an in-memory string failed", e);
     }
     return terms;
+  }
+
+  /**
+   * The analysed terms of {@code text} in order, each with where its word starts in {@code text}:
+   * to share out a text's terms by where they stand (an answer's among its sentences) without
+   * analysing it again part by part.
+   */
+  AnalysedText analysed(String lang, String text) {
+    List<String> terms = new ArrayList<>();
+    int[] starts = new int[16];
+    try (TokenStream ts = analyzer(lang).tokenStream("", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (terms.size() == starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[terms.size()] = offset.startOffset();
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return new AnalysedText(terms, starts);
+  }
+
+  /** A text's terms in order and where each one's word starts ({@code starts} may run longer). */
+  record AnalysedText(List<String> terms, int[] starts) {
+    /** The terms whose words start from {@code start} up to {@code end}. */
+    List<String> within(int start, int end) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < terms.size(); i++) {
+        if (starts[i] >= start && starts[i] < end) {
+          out.add(terms.get(i));
+        }
+      }
+      return out;
+    }
   }
 
   private static Analyzer norwegian() {

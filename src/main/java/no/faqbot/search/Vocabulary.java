@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import no.faqbot.content.FaqEntry;
 import org.apache.lucene.util.BytesRef;
 
@@ -36,21 +37,6 @@ final class Vocabulary {
 
   /** How many entries use each term, by id. */
   private final int[] docFreqById;
-
-  /**
-   * Where one entry uses which terms, as sets of term ids: each phrasing (question or alternative)
-   * on its own with its number of distinct terms, all phrasings together, the answer with tags and
-   * section, and each sentence of the answer with its number of distinct terms.
-   */
-  record EntryTerms(
-      TermIds[] phrasings,
-      int[] phrasingSizes,
-      QuestionWord[] asks,
-      TermIds anyPhrasing,
-      TermIds body,
-      TermIds[] sentences,
-      int[] sentenceSizes,
-      TermIds anySentence) {}
 
   Vocabulary(Collection<FaqEntry> entries, String lang, TextAnalysis analysis) {
     // Terms get a number when first seen and each text is kept as those numbers: holding every
@@ -102,46 +88,27 @@ final class Vocabulary {
       termIds.put(t, id);
       byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
-    for (int i = 0; i < ids.size(); i++) {
-      int[][] numbers = phrasingNumbers.get(i);
-      TermIds[] phrasings = new TermIds[numbers.length];
-      int[] sizes = new int[numbers.length];
-      for (int p = 0; p < numbers.length; p++) {
-        phrasings[p] = termIds(numbers[p], idOfNumber);
-        sizes[p] = phrasings[p].size();
-      }
-      int[][] sentenceNumbersOfEntry = sentenceNumbers.get(i);
-      TermIds[] sentences = new TermIds[sentenceNumbersOfEntry.length];
-      int[] sentenceSizes = new int[sentences.length];
-      for (int s = 0; s < sentences.length; s++) {
-        sentences[s] = termIds(sentenceNumbersOfEntry[s], idOfNumber);
-        sentenceSizes[s] = sentences[s].size();
-      }
-      entryTerms.put(
-          ids.get(i),
-          new EntryTerms(
-              phrasings,
-              sizes,
-              asks.get(i),
-              TermIds.union(phrasings),
-              termIds(bodyNumbers.get(i), idOfNumber),
-              sentences,
-              sentenceSizes,
-              TermIds.union(sentences)));
+    // Each entry's sets are its own work (sorting its ids): on every core.
+    EntryTerms[] built =
+        IntStream.range(0, ids.size())
+            .parallel()
+            .mapToObj(
+                i ->
+                    EntryTerms.of(
+                        phrasingNumbers.get(i),
+                        bodyNumbers.get(i),
+                        sentenceNumbers.get(i),
+                        asks.get(i),
+                        idOfNumber))
+            .toArray(EntryTerms[]::new);
+    for (int i = 0; i < built.length; i++) {
+      entryTerms.put(ids.get(i), built[i]);
     }
     this.entryCount = Math.max(entries.size(), 1);
   }
 
   /** Entries analysed at once: enough to keep the cores busy, few enough to hold as strings. */
   private static final int CHUNK = 2_048;
-
-  private static TermIds termIds(int[] numbers, int[] idOfNumber) {
-    int[] ids = new int[numbers.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = idOfNumber[numbers[i]];
-    }
-    return TermIds.of(ids, ids.length);
-  }
 
   /** The id of a known term, or -1. */
   int id(String term) {

@@ -12,6 +12,7 @@ import no.faqbot.Fixtures;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.OpenedIndex;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
@@ -28,8 +29,9 @@ class IndexStoreTest {
   }
 
   private OpenedIndex.Outcome openAndSearch(Path index, ContentSnapshot content) {
+    AnalysedContent analysed = AnalysedContent.of(content, analysis);
     try (SearchIndex searchIndex =
-        new SearchIndex(content, new IndexStore(index, analysis).open(content), analysis)) {
+        new SearchIndex(analysed, new IndexStore(index).open(analysed))) {
       assertFalse(
           searchIndex.search("butikk-ID", "nb", 3, null).isEmpty(), "the index must answer");
       return searchIndex.outcome();
@@ -96,7 +98,7 @@ class IndexStoreTest {
     Path leftover = Files.createDirectories(index.resolve("building-gen-crashed"));
     Files.writeString(leftover.resolve("_0.cfs"), "half written");
     assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
-    new IndexStore(index, analysis).build(content);
+    new IndexStore(index).build(AnalysedContent.of(content, analysis));
     assertFalse(Files.exists(leftover));
     assertTrue(Files.exists(index.resolve("CURRENT")));
   }

@@ -24,9 +24,8 @@ class SearchIndexTest {
     TextAnalysis analysis = new TextAnalysis();
     ContentSnapshot content =
         new ContentLoader(Fixtures.content("good", tmp), new MarkdownRenderer()).load();
-    index =
-        new SearchIndex(
-            content, new IndexStore(tmp.resolve("index"), analysis).open(content), analysis);
+    AnalysedContent analysed = AnalysedContent.of(content, analysis);
+    index = new SearchIndex(analysed, new IndexStore(tmp.resolve("index")).open(analysed));
   }
 
   @AfterEach
