@@ -91,11 +91,14 @@ final class ConsumerSignal {
   /** Words only a merchant (or their developer) uses about their business. */
   private static final Set<String> MERCHANT =
       Set.of(
-          "kunde", "kunder", "kunden", "kundene", "kundane", "kundar", "shop", "store", "vi", "we",
-          "our", "us", "vår", "våre", "vårt", "vores", "våra", "dykkar", "eid", "api", "selger",
-          "sell", "salg", "ordrene", "ordrer", "orders");
+          "kunde", "kunder", "kunden", "kundene", "kundane", "kundar", "vi", "we", "our", "us",
+          "vår", "våre", "vårt", "vores", "våra", "dykkar", "eid", "api", "selger", "sell", "salg",
+          "ordrene", "ordrer", "orders");
 
-  /** Beginnings of merchant words: a shop, its platform, its integration, its testing. */
+  /**
+   * Beginnings of merchant words: a shop's platform, its integration, its testing (see {@link
+   * #SHOP}).
+   */
   private static final List<String> MERCHANT_STEMS =
       List.of(
           "test",
@@ -106,9 +109,6 @@ final class ConsumerSignal {
           "portal",
           "oppgrader",
           "upgrad",
-          "nettbutikk",
-          "webshop",
-          "butikk",
           "shopify",
           "woocommerce",
           "magento",
@@ -125,8 +125,8 @@ final class ConsumerSignal {
     // The words as written: the neighbours' lexicon would read a Danish "I" (you) into "dere".
     List<String> words = SmallTalk.words(message);
     for (int i = 0; i < words.size(); i++) {
-      if (merchant(words.get(i))
-          && !(shop(words.get(i)) && i > 0 && AT.contains(words.get(i - 1)))) {
+      String w = words.get(i);
+      if (merchant(w) || shop(w) && !(i > 0 && AT.contains(words.get(i - 1)))) {
         return false;
       }
     }
@@ -146,17 +146,18 @@ final class ConsumerSignal {
   }
 
   /**
-   * Before a word for a shop, these make it the place a buyer was ("avvist i butikken", "at the
-   * store"), not the merchant's own business.
+   * A shop: the merchant's own business, unless it follows one of {@link #AT}, which make it the
+   * place a buyer was ("avvist i butikken", "at the store").
    */
+  private static final Set<String> SHOP = Set.of("shop", "store");
+
+  private static final List<String> SHOP_STEMS = List.of("nettbutikk", "webshop", "butikk");
+
   private static final Set<String> AT = Set.of("i", "in", "at", "på", "hos", "ved");
 
   private static boolean shop(String word) {
-    return SHOPS.stream().anyMatch(word::startsWith);
+    return SHOP.contains(word) || SHOP_STEMS.stream().anyMatch(word::startsWith);
   }
-
-  private static final List<String> SHOPS =
-      List.of("butik", "nettbutik", "shop", "store", "webshop");
 
   private static boolean merchant(String word) {
     return MERCHANT.contains(word) || MERCHANT_STEMS.stream().anyMatch(word::startsWith);

@@ -82,7 +82,9 @@ class SignalsTest {
         "hvorfor får jeg faktura fra Klarna for en refusjon | false",
         "hvor finner jeg butikk-id-en min | false",
         "betalingen min ble stoppet i nettbutikken | true", // the shop is where the buyer was
-        "min butikk får ikke betalt | false" // the shop is the writer's
+        "min butikk får ikke betalt | false", // the shop is the writer's
+        "kortet mitt blir avvist i Shopify | false" // a platform is a merchant's, wherever it
+        // stands
       })
   void consumers(String message, boolean consumer) {
     assertEquals(consumer, ConsumerSignal.isConsumer(message));
