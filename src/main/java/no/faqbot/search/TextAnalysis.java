@@ -44,18 +44,7 @@ public final class TextAnalysis {
 
   /** The analysed terms of {@code text} in order. */
   public List<String> terms(String lang, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer(lang).tokenStream("", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysis of an in-memory string failed", e);
-    }
-    return terms;
+    return analysed(lang, text).terms();
   }
 
   /**
