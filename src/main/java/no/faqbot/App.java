@@ -43,7 +43,6 @@ import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
-import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.PasswordHash;
@@ -242,8 +241,7 @@ public final class App implements AutoCloseable {
     for (ContentProblem problem : content.problems()) {
       LOG.warn("Content problem: {}", problem);
     }
-    AnalysedContent analysed = AnalysedContent.of(content, analysis);
-    return new SearchIndex(analysed, store.open(analysed));
+    return store.searchIndex(content, analysis);
   }
 
   private StaffAuth staffAuth() {

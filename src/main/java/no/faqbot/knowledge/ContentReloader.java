@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.ContentProblem;
-import no.faqbot.search.AnalysedContent;
-import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,8 +116,7 @@ public final class ContentReloader implements AutoCloseable {
     if (!served) {
       content.problems().forEach(p -> LOG.warn("Content not reloaded: {}", p));
     } else if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
-      AnalysedContent analysed = AnalysedContent.of(content, analysis);
-      knowledge.swap(new SearchIndex(analysed, store.open(analysed)));
+      knowledge.swap(store.searchIndex(content, analysis));
       LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
     (served ? reloadsServed : reloadsRefused).incrementAndGet();

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import no.faqbot.content.ContentSnapshot;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.EntryDocument;
 import no.faqbot.search.OpenedIndex;
+import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -43,6 +45,15 @@ public final class IndexStore {
 
   public IndexStore(Path root) {
     this.root = root;
+  }
+
+  /**
+   * The search over {@code content}: analysed once, for the ranking and for the index, which is
+   * reused when stored already and built otherwise (see {@link #open}).
+   */
+  public SearchIndex searchIndex(ContentSnapshot content, TextAnalysis analysis) {
+    AnalysedContent analysed = AnalysedContent.of(content, analysis);
+    return new SearchIndex(analysed, open(analysed));
   }
 
   /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */

@@ -29,9 +29,7 @@ class IndexStoreTest {
   }
 
   private OpenedIndex.Outcome openAndSearch(Path index, ContentSnapshot content) {
-    AnalysedContent analysed = AnalysedContent.of(content, analysis);
-    try (SearchIndex searchIndex =
-        new SearchIndex(analysed, new IndexStore(index).open(analysed))) {
+    try (SearchIndex searchIndex = new IndexStore(index).searchIndex(content, analysis)) {
       assertFalse(
           searchIndex.search("butikk-ID", "nb", 3, null).isEmpty(), "the index must answer");
       return searchIndex.outcome();

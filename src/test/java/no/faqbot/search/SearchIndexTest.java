@@ -24,8 +24,7 @@ class SearchIndexTest {
     TextAnalysis analysis = new TextAnalysis();
     ContentSnapshot content =
         new ContentLoader(Fixtures.content("good", tmp), new MarkdownRenderer()).load();
-    AnalysedContent analysed = AnalysedContent.of(content, analysis);
-    index = new SearchIndex(analysed, new IndexStore(tmp.resolve("index")).open(analysed));
+    index = new IndexStore(tmp.resolve("index")).searchIndex(content, analysis);
   }
 
   @AfterEach
