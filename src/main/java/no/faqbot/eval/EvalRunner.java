@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 import no.faqbot.chat.ChatReply;
 import no.faqbot.chat.ChatRequest;
 import no.faqbot.chat.ChatService;
-import no.faqbot.chat.ReplyType;
+import no.faqbot.content.FaqEntry;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.SearchHit;
 import no.faqbot.web.Json;
@@ -40,8 +41,18 @@ public final class EvalRunner {
     this.out = out;
   }
 
-  /** Right and total per kind. */
-  public record Report(Map<String, int[]> perKind) {
+  /** Right and total per kind, and how many items got each outcome. */
+  public record Report(Map<String, int[]> perKind, Map<Outcome, Integer> outcomes) {
+    Report() {
+      this(new TreeMap<>(), new EnumMap<>(Outcome.class));
+    }
+
+    /** The share of all items that got {@code outcome}. */
+    public double share(Outcome outcome) {
+      int total = perKind.values().stream().mapToInt(c -> c[1]).sum();
+      return total == 0 ? 0 : (double) outcomes.getOrDefault(outcome, 0) / total;
+    }
+
     public double accuracy(String kind) {
       int[] c = perKind.get(kind);
       return c == null || c[1] == 0 ? 1.0 : (double) c[0] / c[1];
@@ -58,12 +69,13 @@ public final class EvalRunner {
       return perKind.keySet().stream().allMatch(k -> accuracy(k) >= TARGET);
     }
 
-    void add(String kind, boolean right) {
+    void add(String kind, Outcome outcome) {
       int[] counts = perKind.computeIfAbsent(kind, k -> new int[2]);
       counts[1]++;
-      if (right) {
+      if (outcome == Outcome.RIGHT) {
         counts[0]++;
       }
+      outcomes.merge(outcome, 1, Integer::sum);
     }
   }
 
@@ -85,22 +97,23 @@ public final class EvalRunner {
       items.put(file, read(file)); // every file is checked before any is run
     }
     Map<Path, Report> perFile = new LinkedHashMap<>();
-    Report all = new Report(new TreeMap<>());
+    Report all = new Report();
+    Judge judge = new Judge(this::answerText);
     items.forEach(
         (file, list) -> {
           if (files.size() > 1) {
             out.println("== " + file);
           }
-          Report report = new Report(new TreeMap<>());
+          Report report = new Report();
           for (EvalItem item : list) {
             ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
-            boolean right = judge(item, reply);
-            report.add(item.kind(), right);
-            all.add(item.kind(), right);
-            if (!right || verbose) {
+            Outcome outcome = judge.outcome(item, reply);
+            report.add(item.kind(), outcome);
+            all.add(item.kind(), outcome);
+            if (outcome != Outcome.RIGHT || verbose) {
               out.printf(
                   "%s %-6s %-60s -> %s%n",
-                  right ? "ok  " : "MISS", item.kind(), quote(item.q()), describe(reply));
+                  mark(outcome), item.kind(), quote(item.q()), describe(reply));
               if (verbose) {
                 explain(item);
               }
@@ -149,11 +162,23 @@ public final class EvalRunner {
     int total = report.perKind().values().stream().mapToInt(c -> c[1]).sum();
     out.printf(
         Locale.ROOT,
-        "%-7s %3d/%-3d = %5.1f %%%n%n",
+        "%-7s %3d/%-3d = %5.1f %%%n",
         "overall",
         Math.round(report.overall() * total),
         total,
         100.0 * report.overall());
+    StringBuilder line = new StringBuilder("outcome");
+    for (Outcome o : Outcome.values()) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  %s %d (%.1f %%)",
+              o.label(),
+              report.outcomes().getOrDefault(o, 0),
+              100.0 * report.share(o)));
+    }
+    out.println(line);
+    out.println();
   }
 
   /** The top hits with their coverage and score, to see why the chat decided as it did. */
@@ -175,33 +200,21 @@ public final class EvalRunner {
         });
   }
 
-  /**
-   * Whether the reply passes: an answer containing one of the expected phrases, the expected flow,
-   * or for {@code none} anything but an answer or a flow (a fallback, small talk, suggestions,
-   * out-of-scope, a figure the FAQ does not give).
-   */
-  static boolean judge(EvalItem item, ChatReply reply) {
-    return switch (item.kind()) {
-      case "answer" -> answers(reply, item.expectAny()) || starts(reply, item.orFlow());
-      case "flow" -> starts(reply, item.expectFlow()) || answers(reply, item.orAnswer());
-      case "none" -> reply.type() != ReplyType.ANSWER && reply.type() != ReplyType.FLOW;
-      default -> false;
+  /** The miss line's mark: {@code ok}, or how the item was missed. */
+  private static String mark(Outcome outcome) {
+    return switch (outcome) {
+      case RIGHT -> "ok  ";
+      case ONE_CLICK -> "NEAR";
+      case HONEST -> "HONS";
+      case UNRELATED -> "UNRL";
+      case WRONG -> "WRNG";
     };
   }
 
-  private static boolean answers(ChatReply reply, List<String> phrases) {
-    if (reply.type() != ReplyType.ANSWER || phrases.isEmpty()) {
-      return false;
-    }
-    String text = reply.answer().answer().toLowerCase(Locale.ROOT);
-    return phrases.stream().anyMatch(f -> text.contains(f.toLowerCase(Locale.ROOT)));
-  }
-
-  private static boolean starts(ChatReply reply, String flow) {
-    return flow != null
-        && reply.type() == ReplyType.FLOW
-        && reply.flow() != null
-        && reply.flow().id().equals(flow);
+  /** An entry's answer text in {@code lang}, or null when there is no such entry. */
+  private String answerText(String id, String lang) {
+    return knowledge.withIndex(
+        index -> index.content().entry(id, lang).map(FaqEntry::answerText).orElse(null));
   }
 
   private static String describe(ChatReply reply) {
