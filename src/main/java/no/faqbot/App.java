@@ -21,6 +21,7 @@ import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
 import no.faqbot.chat.ChatTurn;
+import no.faqbot.chat.ReplyModel;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
@@ -190,7 +191,8 @@ public final class App implements AutoCloseable {
                 settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
             : Insights.none();
     StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
-    ChatService chat = new ChatService(knowledge, AnswerPolicy.DEFAULT, states);
+    ChatService chat =
+        new ChatService(knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states);
     SupportService support =
         new SupportService(
             settings.supportEmail(),

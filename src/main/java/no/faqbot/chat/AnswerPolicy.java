@@ -3,8 +3,9 @@ package no.faqbot.chat;
 import no.faqbot.search.SearchHit;
 
 /**
- * When a hit is good enough to answer with, close enough to others to offer a choice, or too weak
- * to show at all. Calibrated on the dev eval set ({@code faqbot eval}).
+ * The hand thresholds left beside the calibrated {@link ReplyModel}: which hits are good enough to
+ * offer as suggestions, and when the out-of-scope examples fit a message clearly better than any
+ * entry (an out-of-scope example must fit as well as an answer would).
  *
  * @param answerCoverage the top hit must explain at least this share of the message to answer
  * @param suggestCoverage hits explaining less are not offered at all
@@ -16,9 +17,6 @@ import no.faqbot.search.SearchHit;
  * @param flowEvidence the evidence a hit that starts a guided flow needs: a flow asks before it
  *     advises, so starting one on a little less evidence costs the merchant one click at worst
  * @param margin the top hit must lead the runner-up by this much in score to answer alone
- * @param reportCoverage a message reporting a failure starts the best-matching flow when that flow
- *     explains at least this share of it, with {@code flowEvidence}...
- * @param reportLag ... and scores at most this much below the best hit
  * @param scopeLead an out-of-scope reply's examples must fit the message this much better than the
  *     best entry (and be good enough to answer with), since wrongly turning a merchant away costs
  *     more
@@ -32,11 +30,9 @@ public record AnswerPolicy(
     double shortCoverage,
     double shortMargin,
     double flowEvidence,
-    double reportCoverage,
-    double reportLag,
     double scopeLead) {
   public static final AnswerPolicy DEFAULT =
-      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.17, 0.3, 0.05);
+      new AnswerPolicy(0.25, 0.25, 1.0, 0.40, 0.0, 0.75, 0.08, 0.6, 0.05);
 
   /**
    * Whether the out-of-scope examples' hit {@code scope} beats the best entry, scoring {@code
@@ -44,18 +40,6 @@ public record AnswerPolicy(
    */
   public boolean outOfScope(SearchHit scope, double best) {
     return scope.score() >= best + scopeLead && answers(scope, best);
-  }
-
-  /**
-   * Whether a message that reports a failure starts {@code flow}'s hit when the best hit scores
-   * {@code best}. A report that opens with a question word ("hvordan unngår jeg denne feilen?") may
-   * be asking how something works, so it needs the evidence of an answer; a plain report ("kassen
-   * viser BAD_VALUE") only that of a flow.
-   */
-  public boolean startsReportedFlow(SearchHit flow, double best, boolean question) {
-    return flow.coverage() >= reportCoverage
-        && flow.evidence() >= (question ? minEvidence : flowEvidence)
-        && flow.score() >= best - reportLag;
   }
 
   /** Whether {@code top} may be given as the answer when the runner-up scores {@code runnerUp}. */

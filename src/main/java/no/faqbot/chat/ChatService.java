@@ -1,5 +1,6 @@
 package no.faqbot.chat;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +40,16 @@ public final class ChatService {
 
   private final KnowledgeBase knowledge;
   private final AnswerPolicy policy;
+  private final ReplyModel model;
   private final StateCodec states;
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
   private final Redactor redactor = new Redactor();
 
-  public ChatService(KnowledgeBase knowledge, AnswerPolicy policy, StateCodec states) {
+  public ChatService(
+      KnowledgeBase knowledge, AnswerPolicy policy, ReplyModel model, StateCodec states) {
     this.knowledge = knowledge;
     this.policy = policy;
+    this.model = model;
     this.states = states;
   }
 
@@ -120,6 +124,77 @@ public final class ChatService {
 
   private ChatReply reply(SearchIndex index, String message, String lang, Ranking ranking) {
     ContentSnapshot content = index.content();
+    ChatReply gated = gate(content, message, lang);
+    if (gated != null) {
+      return gated;
+    }
+    SearchIndex.Planned whole = index.planned(message, lang);
+    List<SearchHit> hits = whole.withScope(MAX_SUGGESTIONS + 1);
+    ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
+    List<Evidence> readings = readings(index, message, lang, whole);
+    Evidence first = readings.get(0);
+    if (first.scope() != null
+        && policy.outOfScope(
+            first.scope(), first.offered().isEmpty() ? 0 : first.offered().get(0).score())) {
+      String name = first.scope().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
+      return ChatReply.of(ReplyType.OUT_OF_SCOPE, content.replies().reply(name, lang));
+    }
+    ReplyModel.Choice choice = model.choose(readings);
+    Evidence evidence = choice.evidence();
+    switch (choice.action()) {
+      case FLOW -> {
+        Optional<Flow> flow = content.flow(evidence.flow().entry().flow());
+        if (flow.isPresent()) {
+          return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
+        }
+      }
+      case ANSWER -> {
+        SearchHit top = evidence.answer();
+        if (evidence.figure() != null && !FigureQuestion.answeredBy(evidence.figure(), top)) {
+          return new ChatReply(
+              ReplyType.NO_FIGURE,
+              content.replies().reply("no_figure", lang),
+              null,
+              List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())),
+              null,
+              null,
+              null);
+        }
+        AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
+        return new ChatReply(
+            ReplyType.ANSWER,
+            top.entry().question(),
+            answer,
+            List.of(),
+            null,
+            null,
+            offerFlow(content, top.entry(), lang));
+      }
+      case SUGGEST -> {
+        List<AnswerView.QuestionRef> choices =
+            evidence.offered().stream()
+                .limit(MAX_SUGGESTIONS)
+                .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
+                .toList();
+        return new ChatReply(
+            ReplyType.SUGGESTIONS,
+            content.replies().reply("suggestions", lang),
+            null,
+            choices,
+            null,
+            null,
+            null);
+      }
+      case FALLBACK -> {}
+    }
+    return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
+  }
+
+  /**
+   * The reply decided before any search: small talk, a consumer's question, or another provider's
+   * service; null when the message is for the search.
+   */
+  private ChatReply gate(ContentSnapshot content, String message, String lang) {
     SmallTalk talk = smallTalk(content.replies());
     Optional<String> intent = talk.intent(message, lang);
     if (intent.isPresent()) {
@@ -133,100 +208,84 @@ public final class ChatService {
     if (OtherProvider.only(message)) {
       return ChatReply.of(ReplyType.OUT_OF_SCOPE, outOfScope(content, "other_provider", lang));
     }
-    SearchIndex.Planned planned = index.planned(message, lang);
-    List<SearchHit> hits = planned.withScope(MAX_SUGGESTIONS + 1);
-    ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
-    Optional<Flow> reported =
-        ProblemSignal.reportsFailure(message)
-            ? reportedFlow(index, planned, hits)
-            : Optional.empty();
-    if (reported.isPresent()) {
-      return flowReply(content, reported.get(), FlowEngine.start(reported.get()), lang);
-    }
-    List<SearchHit> offered =
-        hits.stream()
-            .filter(h -> h.coverage() >= policy.suggestCoverage() && !h.entry().isOutOfScope())
-            .toList();
-    Optional<SearchHit> scope = hits.stream().filter(h -> h.entry().isOutOfScope()).findFirst();
-    if (scope.isPresent()
-        && policy.outOfScope(scope.get(), offered.isEmpty() ? 0 : offered.get(0).score())) {
-      String name = scope.get().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
-      return ChatReply.of(ReplyType.OUT_OF_SCOPE, content.replies().reply(name, lang));
-    }
-    if (offered.isEmpty()) {
-      return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
-    }
-    SearchHit top = offered.get(0);
-    // The lead over the next hit down; a flow preferred to a better-scoring answer has beaten it
-    // already.
-    double runnerUp =
-        offered.stream()
-            .filter(h -> h != top && h.score() <= top.score())
-            .mapToDouble(SearchHit::score)
-            .max()
-            .orElse(0);
-    if (policy.answers(top, runnerUp)) {
-      // A flow's triggers describe a problem: start it. An entry that merely belongs to a flow
-      // answers a question; its answer offers the flow instead (see offerFlow).
-      Optional<Flow> flow =
-          top.entry().isFlowTrigger() ? content.flow(top.entry().flow()) : Optional.empty();
-      if (flow.isPresent()) {
-        return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
-      }
-      FigureQuestion.Kind figure = FigureQuestion.asks(message);
-      if (figure != null && !FigureQuestion.answeredBy(figure, top)) {
-        return new ChatReply(
-            ReplyType.NO_FIGURE,
-            content.replies().reply("no_figure", lang),
-            null,
-            List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())),
-            null,
-            null,
-            null);
-      }
-      AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
-      return new ChatReply(
-          ReplyType.ANSWER,
-          top.entry().question(),
-          answer,
-          List.of(),
-          null,
-          null,
-          offerFlow(content, top.entry(), lang));
-    }
-    List<AnswerView.QuestionRef> choices =
-        offered.stream()
-            .filter(h -> !h.entry().isFlowTrigger())
-            .limit(MAX_SUGGESTIONS)
-            .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
-            .toList();
-    if (choices.isEmpty()) {
-      return ChatReply.of(ReplyType.FALLBACK, content.replies().reply("fallback", lang));
-    }
-    return new ChatReply(
-        ReplyType.SUGGESTIONS,
-        content.replies().reply("suggestions", lang),
-        null,
-        choices,
-        null,
-        null,
-        null);
+    return null;
   }
 
   /**
-   * The flow a report that something fails should start: of the best-matching flows that explain
-   * enough of the message and are not far behind the best answer, the one that explains most of it.
-   * A report is about its problem as a whole; how closely one trigger's wording fits (the score)
-   * favours flows with short triggers.
+   * The evidence for each reading of {@code message} the reply model weighs, the whole message
+   * first; empty when the reply is decided before any search (small talk, a consumer, another
+   * provider). For calibrating the model.
    */
-  private Optional<Flow> reportedFlow(
-      SearchIndex index, SearchIndex.Planned planned, List<SearchHit> hits) {
-    double best = hits.isEmpty() ? 0 : hits.get(0).score();
-    boolean question = planned.asksQuestion();
-    return planned.flows(REPORTED_FLOWS).stream()
-        .filter(f -> policy.startsReportedFlow(f, best, question))
-        .max(Comparator.comparingDouble(SearchHit::coverage))
-        .flatMap(f -> index.content().flow(f.entry().flow()));
+  public List<Evidence> evidence(String message, String lang) {
+    String l = Languages.orDefault(lang);
+    return knowledge.withIndex(
+        index ->
+            gate(index.content(), message, l) != null
+                ? List.<Evidence>of()
+                : readings(index, message, l, index.planned(message, l)));
+  }
+
+  /**
+   * The readings of a message: the whole of it, and in a message of several sentences each sentence
+   * that asks, so greetings, history and the platform's name around a question cannot outvote it.
+   */
+  private List<Evidence> readings(
+      SearchIndex index, String message, String lang, SearchIndex.Planned whole) {
+    boolean report = ProblemSignal.reportsFailure(message);
+    List<Evidence> readings = new ArrayList<>();
+    readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1));
+    int terms = Math.max(1, whole.termCount());
+    for (String sentence : Sentences.asking(message)) {
+      SearchIndex.Planned planned = index.planned(sentence, lang);
+      readings.add(
+          evidence(
+              planned,
+              report,
+              FigureQuestion.asks(sentence),
+              true,
+              Math.min(1, (double) planned.termCount() / terms)));
+    }
+    return readings.stream().map(r -> r.among(readings)).toList();
+  }
+
+  private Evidence evidence(
+      SearchIndex.Planned planned,
+      boolean report,
+      FigureQuestion.Kind figure,
+      boolean sentence,
+      double share) {
+    List<SearchHit> entries = planned.best(MAX_SUGGESTIONS + 1, ChatService::answers);
+    List<SearchHit> flows = planned.flows(REPORTED_FLOWS);
+    // A report is about its problem as a whole: of the best-matching flows, the one that explains
+    // most of it; how closely one trigger's wording fits favours flows with short triggers.
+    SearchHit flow =
+        report
+            ? flows.stream().max(Comparator.comparingDouble(SearchHit::coverage)).orElse(null)
+            : flows.isEmpty() ? null : flows.get(0);
+    SearchHit flowRunnerUp = flows.stream().filter(h -> h != flow).findFirst().orElse(null);
+    List<SearchHit> scope = planned.best(1, FaqEntry::isOutOfScope);
+    return new Evidence(
+        entries.isEmpty() ? null : entries.get(0),
+        entries.size() < 2 ? null : entries.get(1),
+        flow,
+        flowRunnerUp,
+        scope.isEmpty() ? null : scope.get(0),
+        entries.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList(),
+        report,
+        planned.asksQuestion(),
+        figure,
+        planned.knownShare(),
+        planned.termCount(),
+        sentence,
+        share,
+        1,
+        false,
+        false);
+  }
+
+  /** An entry that answers: neither a flow's trigger nor an out-of-scope example. */
+  private static boolean answers(FaqEntry entry) {
+    return !entry.isFlowTrigger() && !entry.isOutOfScope();
   }
 
   /** An out-of-scope reply's text; the fallback's when editors have removed that reply. */

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.faqbot.App;
+import no.faqbot.chat.ReplyModel;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
+import no.faqbot.eval.Calibrator;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Languages;
@@ -85,6 +87,27 @@ public final class Commands {
                         .get()),
             "",
             Commands::eval),
+        new Command(
+            "calibrate",
+            "Fit the reply model on eval sets: print the held-out precision and coverage per threshold"
+                + " and, with --write, write the model's data file.",
+            "FILE...",
+            1,
+            locations(new Options(), true, true)
+                .addOption(
+                    valued(
+                        "max-wrong",
+                        "W",
+                        "the held-out share of messages that may get a wrong answer or flow"
+                            + " (default 0.03)"))
+                .addOption(
+                    valued(
+                        "write",
+                        "FILE",
+                        "write the model there (the build's own: "
+                            + "src/main/resources/no/faqbot/chat/reply-model.json)")),
+            "",
+            Commands::calibrate),
         new Command(
             "selftest",
             "Start the server on a free port, ask one question over HTTP, print the reply type and exit"
@@ -224,6 +247,28 @@ public final class Commands {
           ? 0
           : 1;
     }
+  }
+
+  private static int calibrate(Invocation in) throws Exception {
+    List<Path> files = in.positional().stream().map(Path::of).toList();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString());
+      }
+    }
+    double maxWrong = Double.parseDouble(in.option("max-wrong", "0.03"));
+    if (!(maxWrong >= 0 && maxWrong < 1)) {
+      throw new IllegalArgumentException("--max-wrong must be at least 0 and below 1");
+    }
+    try (App app = App.trial(in.settings(TRIAL))) {
+      ReplyModel model = new Calibrator(app.chat(), in.out()).calibrate(files, maxWrong);
+      String target = in.option("write", null);
+      if (target != null) {
+        Calibrator.write(model, Path.of(target));
+        in.out().println("wrote " + target);
+      }
+    }
+    return 0;
   }
 
   private static int report(Invocation in) {

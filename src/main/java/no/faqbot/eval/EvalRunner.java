@@ -129,7 +129,7 @@ public final class EvalRunner {
     return new Reports(perFile, all);
   }
 
-  private static List<EvalItem> read(Path file) throws IOException {
+  static List<EvalItem> read(Path file) throws IOException {
     List<EvalItem> items = new ArrayList<>();
     int lineNo = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

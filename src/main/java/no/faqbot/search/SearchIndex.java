@@ -153,9 +153,33 @@ public final class SearchIndex implements AutoCloseable {
       return plan.asks() != QuestionWord.NONE;
     }
 
+    /**
+     * The share of the message's weight in words the content knows (some variant matches): low for
+     * a message about something else, whatever its few shared words match.
+     */
+    public double knownShare() {
+      double all = 0;
+      double known = 0;
+      for (QueryPlan.QueryTerm t : plan.terms()) {
+        all += t.weight();
+        known += t.variants().isEmpty() ? 0 : t.weight();
+      }
+      return all == 0 ? 0 : known / all;
+    }
+
+    /** How many terms the message has once analysed (stop words left out). */
+    public int termCount() {
+      return plan.terms().size();
+    }
+
     /** Only the guided flows, best first: for a message that reports a problem. */
     public List<SearchHit> flows(int limit) {
       return candidates().best(limit, FaqEntry::isFlowTrigger);
+    }
+
+    /** The hits whose entries pass {@code which}, best first, at most {@code limit}. */
+    public List<SearchHit> best(int limit, Predicate<FaqEntry> which) {
+      return candidates().best(limit, which);
     }
 
     private Candidates candidates() {

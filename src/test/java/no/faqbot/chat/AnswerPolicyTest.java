@@ -8,9 +8,7 @@ import no.faqbot.search.SearchHit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/**
- * When a hit answers, starts a reported problem's flow, or turns the message away as out of scope.
- */
+/** When a hit would answer, and when the out-of-scope examples turn a message away. */
 class AnswerPolicyTest {
   private static final AnswerPolicy POLICY = AnswerPolicy.DEFAULT;
 
@@ -32,27 +30,6 @@ class AnswerPolicyTest {
   }) // short message, nearly all explained, clear lead
   void answers(double score, double coverage, double evidence, double runnerUp, boolean answers) {
     assertEquals(answers, POLICY.answers(hit("e", null, score, coverage, evidence), runnerUp));
-  }
-
-  @ParameterizedTest(name = "flow score {0} coverage {1} evidence {2} best {3} question {4} -> {5}")
-  @CsvSource({
-    "0.30, 0.22, 1.2, 0.40, false, true",
-    "0.30, 0.22, 1.2, 0.70, false, false", // an answer fits far better
-    "0.30, 0.10, 1.2, 0.30, false, false", // the flow explains too little
-    "0.30, 0.30, 0.5, 0.30, false, false", // on one weak word
-    "0.50, 0.60, 0.8, 0.50, false, true", // a short report: a flow's evidence is enough
-    "0.50, 0.60, 0.8, 0.50, true, false" // a question needs an answer's evidence
-  })
-  void reported_problems_start_close_flows(
-      double score,
-      double coverage,
-      double evidence,
-      double best,
-      boolean question,
-      boolean starts) {
-    assertEquals(
-        starts,
-        POLICY.startsReportedFlow(hit("flow:x", "x", score, coverage, evidence), best, question));
   }
 
   @ParameterizedTest(name = "scope score {0} coverage {1} best entry {2} -> {3}")

@@ -27,25 +27,30 @@ class QualityGateTest {
   private static final Path DEV2 = EVAL.resolve("dev2.jsonl");
 
   /**
-   * Floors: both files together, and each kind of dev2.jsonl (the set nothing was written from).
+   * Floors, a little under what the calibrated reply model reaches (docs/quality.md): the share
+   * right, and the ceiling on the share confidently wrong, which is the outcome that hurts.
    */
-  static final double OVERALL = 0.91; // reached 92.6 %
+  static final double SHARED_RIGHT = 0.76; // reached 78.9 %
 
-  static final double DEV_OVERALL = 0.90; // reached 92.7 %
-  static final double DEV2_ANSWER = 0.88; // reached 90.0 %
-  static final double DEV2_FLOW = 0.92; // reached 96.0 %
-  static final double DEV2_NONE = 0.95; // reached 97.5 %
+  /** The repository's own sets: the independent set and the three first-sight sets. */
+  private static final List<Path> OWN =
+      List.of(
+          Path.of("bench", "eval", "independent.jsonl"),
+          Path.of("bench", "eval", "own.jsonl"),
+          Path.of("bench", "eval", "firstsight-a.jsonl"),
+          Path.of("bench", "eval", "firstsight-b.jsonl"),
+          Path.of("bench", "eval", "firstsight-c.jsonl"));
 
-  /**
-   * Our own independent set, written from the seed alone by someone who saw neither the content's
-   * wording nor the shared sets: it is in the repository, so it is always checked.
-   */
-  private static final Path INDEPENDENT = Path.of("bench", "eval", "independent.jsonl");
+  static final double OWN_RIGHT = 0.76; // reached 79.0 %
 
-  static final double INDEPENDENT_OVERALL = 0.84; // reached 86.5 %
+  /** Over every set: at most this share of messages may get a wrong answer or flow. */
+  static final double MAX_WRONG = 0.03; // reached 0.9 % (shared), 2.5 % (own)
+
+  /** Off-topic messages get the fallback, out of scope or small talk. */
+  static final double OFF_TOPIC_HONEST = 0.90; // reached 97.2 %
 
   @Test
-  void the_shipped_content_answers_the_eval_sets_above_the_floors(@TempDir Path tmp)
+  void the_shipped_content_answers_the_shared_sets_above_the_floors(@TempDir Path tmp)
       throws Exception {
     boolean present = Files.isRegularFile(DEV) && Files.isRegularFile(DEV2);
     if (!present) {
@@ -60,26 +65,19 @@ class QualityGateTest {
       Assumptions.abort(notice);
     }
     Run run = run(List.of(DEV, DEV2), tmp);
-    EvalRunner.Reports reports = run.reports();
-    String report = run.printed();
-    EvalRunner.Report dev = reports.perFile().get(DEV);
-    EvalRunner.Report dev2 = reports.perFile().get(DEV2);
-    floor("overall", reports.all().overall(), OVERALL, report);
-    floor("dev.jsonl overall", dev.overall(), DEV_OVERALL, report);
-    floor("dev2.jsonl answer", dev2.accuracy("answer"), DEV2_ANSWER, report);
-    floor("dev2.jsonl flow", dev2.accuracy("flow"), DEV2_FLOW, report);
-    floor("dev2.jsonl none", dev2.accuracy("none"), DEV2_NONE, report);
+    EvalRunner.Report all = run.reports().all();
+    floor("shared sets right", all.overall(), SHARED_RIGHT, run.printed());
+    ceiling("shared sets confidently wrong", all.share(Outcome.WRONG), MAX_WRONG, run.printed());
   }
 
   @Test
-  void the_shipped_content_answers_the_independent_set_above_its_floor(@TempDir Path tmp)
+  void the_shipped_content_answers_the_repositorys_own_sets_above_the_floors(@TempDir Path tmp)
       throws Exception {
-    Run run = run(List.of(INDEPENDENT), tmp);
-    floor(
-        "independent.jsonl overall",
-        run.reports().all().overall(),
-        INDEPENDENT_OVERALL,
-        run.printed());
+    Run run = run(OWN, tmp);
+    EvalRunner.Report all = run.reports().all();
+    floor("own sets right", all.overall(), OWN_RIGHT, run.printed());
+    ceiling("own sets confidently wrong", all.share(Outcome.WRONG), MAX_WRONG, run.printed());
+    floor("off-topic honest", all.accuracy("offtopic"), OFF_TOPIC_HONEST, run.printed());
   }
 
   /** What the eval of {@code files} reached, and what it printed (the misses). */
@@ -97,6 +95,18 @@ class QualityGateTest {
       reports = new EvalRunner(app.chat(), app.knowledge(), out).run(files, false);
     }
     return new Run(reports, printed.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void ceiling(String what, double reached, double ceiling, String report) {
+    assertTrue(
+        reached <= ceiling,
+        String.format(
+            Locale.ROOT,
+            "%s is %.1f %%, above the ceiling of %.1f %%:%n%s",
+            what,
+            100 * reached,
+            100 * ceiling,
+            report));
   }
 
   private static void floor(String what, double reached, double floor, String report) {

@@ -109,12 +109,17 @@ class ApiTest {
     assertEquals(200, r.status());
     String type = r.json().path("type").asText();
     assertTrue(type.equals("answer") || type.equals("suggestions"), r.body());
+    // Words of three entries at once: never one confident answer; choices when the reply model
+    // thinks one of them is likely meant, else the honest fallback.
     Reply vague = server.chat("rapport ordre testkjøp", "nb");
-    assertEquals("suggestions", vague.json().path("type").asText(), vague.body());
-    assertTrue(
-        vague.json().path("suggestions").size() >= 2
-            && vague.json().path("suggestions").size() <= 3);
-    assertTrue(vague.json().path("suggestions").get(0).has("question"));
+    String vagueType = vague.json().path("type").asText();
+    assertTrue(vagueType.equals("suggestions") || vagueType.equals("fallback"), vague.body());
+    if (vagueType.equals("suggestions")) {
+      assertTrue(
+          vague.json().path("suggestions").size() >= 1
+              && vague.json().path("suggestions").size() <= 3);
+      assertTrue(vague.json().path("suggestions").get(0).has("question"));
+    }
   }
 
   @Test
