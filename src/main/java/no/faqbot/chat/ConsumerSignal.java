@@ -2,6 +2,7 @@ package no.faqbot.chat;
 
 import java.util.List;
 import java.util.Set;
+import no.faqbot.format.WordLists;
 
 /**
  * Evidence in a message's own words that its writer is a consumer asking about their own purchase
@@ -13,110 +14,27 @@ import java.util.Set;
  */
 final class ConsumerSignal {
   /** Things only a buyer has or gets: reminders, collection letters, a credit limit. */
-  private static final List<String> BUYER_THINGS =
-      List.of(
-          "purring",
-          "purrebrev",
-          "rykker",
-          "rykkere",
-          "påminnelse",
-          "inkasso",
-          "kredittgrense",
-          "kreditgrænse",
-          "kreditgräns",
-          "reminder",
-          "collection",
-          "overdue");
+  private static final List<String> BUYER_THINGS = WordLists.lines("buyer-things");
 
   /** First-person possessives; "min faktura" / "fakturaen min" / "my card". */
-  private static final Set<String> MY = Set.of("min", "mi", "mitt", "mine", "my", "mit", "mina");
+  private static final Set<String> MY = WordLists.words("possessives");
 
   /** What a buyer calls their own (word beginnings, so inflections and compounds count). */
-  private static final List<String> OWNED =
-      List.of(
-          "faktur",
-          "regning",
-          "invoice",
-          "bill",
-          "kort",
-          "card",
-          "app",
-          "kjøp",
-          "purchase",
-          "pakke",
-          "pakken",
-          "parcel",
-          "package",
-          "betaling",
-          "payment",
-          "bestilling",
-          "køb",
-          "köp",
-          "kredit",
-          "credit",
-          "refusjon",
-          "refund",
-          "retur");
+  private static final List<String> OWNED = WordLists.lines("buyer-owned");
 
   /** A buyer's own acts after "jeg" / "I": bought, returned, paid. */
-  private static final Set<String> BUYER_ACTS =
-      Set.of(
-          "kjøpte",
-          "handlet",
-          "returnerte",
-          "bestilte",
-          "betalte",
-          "købte",
-          "köpte",
-          "handlade",
-          "returnerade",
-          "beställde",
-          "bought",
-          "returned",
-          "ordered",
-          "purchased",
-          "paid",
-          "kjøpt",
-          "returnert",
-          "bestilt",
-          "betalt",
-          "købt",
-          "köpt",
-          "handlat",
-          "returnerat",
-          "beställt");
+  private static final Set<String> BUYER_ACTS = WordLists.words("buyer-acts");
 
-  private static final Set<String> FIRST_PERSON = Set.of("jeg", "eg", "jag", "i");
+  private static final Set<String> FIRST_PERSON = WordLists.words("first-person");
 
   /** Words only a merchant (or their developer) uses about their business. */
-  private static final Set<String> MERCHANT =
-      Set.of(
-          "kunde", "kunder", "kunden", "kundene", "kundane", "kundar", "vi", "we", "our", "us",
-          "vår", "våre", "vårt", "vores", "våra", "dykkar", "eid", "api", "selger", "sell", "salg",
-          "ordrene", "ordrer", "orders");
+  private static final Set<String> MERCHANT = WordLists.words("merchant-words");
 
   /**
    * Beginnings of merchant words: a shop's platform, its integration, its testing (see {@link
    * #SHOP}).
    */
-  private static final List<String> MERCHANT_STEMS =
-      List.of(
-          "test",
-          "plugin",
-          "modul",
-          "integra",
-          "merchant",
-          "portal",
-          "oppgrader",
-          "upgrad",
-          "shopify",
-          "woocommerce",
-          "magento",
-          "prestashop",
-          "customer",
-          "utbetal",
-          "payout",
-          "settlement");
+  private static final List<String> MERCHANT_STEMS = WordLists.lines("merchant-stems");
 
   private ConsumerSignal() {}
 
@@ -149,11 +67,11 @@ final class ConsumerSignal {
    * A shop: the merchant's own business, unless it follows one of {@link #AT}, which make it the
    * place a buyer was ("avvist i butikken", "at the store").
    */
-  private static final Set<String> SHOP = Set.of("shop", "store");
+  private static final Set<String> SHOP = WordLists.words("shop-words");
 
-  private static final List<String> SHOP_STEMS = List.of("nettbutikk", "webshop", "butikk");
+  private static final List<String> SHOP_STEMS = WordLists.lines("shop-stems");
 
-  private static final Set<String> AT = Set.of("i", "in", "at", "på", "hos", "ved");
+  private static final Set<String> AT = WordLists.words("place-words");
 
   private static boolean shop(String word) {
     return SHOP.contains(word) || SHOP_STEMS.stream().anyMatch(word::startsWith);

@@ -3,6 +3,7 @@ package no.faqbot.chat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.faqbot.format.WordLists;
 import no.faqbot.search.SearchHit;
 
 /**
@@ -22,116 +23,22 @@ final class FigureQuestion {
     NUMBER
   }
 
-  private static final Set<String> MONEY_WORDS =
-      Set.of(
-          "koster",
-          "kostar",
-          "kost",
-          "pris",
-          "prisen",
-          "gebyr",
-          "gebyret",
-          "gebyrer",
-          "avgift",
-          "avgiften",
-          "avgifta",
-          "engangsavgift",
-          "engangsavgiften",
-          "beløp",
-          "beløpet",
-          "cost",
-          "costs",
-          "price",
-          "fee",
-          "fees",
-          "amount");
-  private static final Set<String> RATE_WORDS =
-      Set.of(
-          "rente",
-          "renten",
-          "renta",
-          "renter",
-          "rentesats",
-          "valutakurs",
-          "valutakursen",
-          "kurs",
-          "kursen",
-          "interest",
-          "rate",
-          "apr",
-          "prosent",
-          "percent",
-          "percentage");
-  private static final Set<String> NUMBER_WORDS =
-      Set.of(
-          "organisasjonsnummer",
-          "organisasjonsnummeret",
-          "orgnr",
-          "telefonnummer",
-          "telefonnummeret");
+  private static final Set<String> MONEY_WORDS = WordLists.words("money-words");
+  private static final Set<String> RATE_WORDS = WordLists.words("rate-words");
+  private static final Set<String> NUMBER_WORDS = WordLists.words("number-words");
 
   /** Openings that make a money/rate word a question for the figure rather than about the topic. */
   private static final List<String> ASKING =
-      List.of(
-          " hva er ",
-          " hva blir ",
-          " hvilken ",
-          " hvilket ",
-          " hvor mye ",
-          " hvor stor ",
-          " hvor stort ",
-          " hvor høy ",
-          " what is ",
-          " what s ",
-          " whats ",
-          " what are ",
-          " how much ",
-          " how high ",
-          " which ");
+      WordLists.lines("figure-asking").stream().map(o -> " " + o + " ").toList();
 
   /** Amounts that are limits by themselves. */
-  private static final Set<String> LIMIT_WORDS =
-      Set.of(
-          "maksbeløp",
-          "maksbeløpet",
-          "maksimumsbeløp",
-          "minstebeløp",
-          "minstebeløpet",
-          "minimumsbeløp",
-          "minimumsbeløpet",
-          "beløpsgrense",
-          "beløpsgrensen",
-          "kjøpsgrense",
-          "kjøpsgrensen");
+  private static final Set<String> LIMIT_WORDS = WordLists.words("limit-words");
 
   /** How many words after a question opening the figure word may come ("what is the interest"). */
   private static final int ASKED_WITHIN = 3;
 
-  private static final Set<String> LIMITS =
-      Set.of(
-          "minimum",
-          "maximum",
-          "maks",
-          "min",
-          "minste",
-          "høyeste",
-          "laveste",
-          "maksimalt",
-          "minimalt",
-          "max");
-  private static final List<String> DURATION_ASKS =
-      List.of(
-          "hvor mange dager",
-          "hvor lang tid",
-          "how many days",
-          "how long",
-          "how much time",
-          "hvor mye tid",
-          "hvor mange uker",
-          "hvor fort",
-          "hvor raskt",
-          "how soon",
-          "how quickly");
+  private static final Set<String> LIMITS = WordLists.words("limit-qualifiers");
+  private static final List<String> DURATION_ASKS = WordLists.lines("duration-asks");
 
   private static final Pattern MONEY =
       Pattern.compile(

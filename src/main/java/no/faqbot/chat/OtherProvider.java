@@ -2,6 +2,7 @@ package no.faqbot.chat;
 
 import java.util.List;
 import java.util.Set;
+import no.faqbot.format.WordLists;
 
 /**
  * A message about another payment provider's service and not about Klarna at all (a payment
@@ -15,42 +16,13 @@ final class OtherProvider {
    * Payment providers and terminals merchants in the Nordics name; lower case, each one word as
    * {@link SmallTalk#words} splits a message (a name with a dot in it would never match).
    */
-  private static final Set<String> NAMES =
-      Set.of(
-          "vipps",
-          "mobilepay",
-          "stripe",
-          "paypal",
-          "swish",
-          "nets",
-          "nexi",
-          "adyen",
-          "walley",
-          "svea",
-          "qliro",
-          "avarda",
-          "afterpay",
-          "riverty",
-          "dintero",
-          "bambora",
-          "worldline",
-          "trustly",
-          "mollie",
-          "sezzle",
-          "zettle",
-          "izettle",
-          "sumup",
-          "braintree",
-          "paytrail",
-          "payex",
-          "verifone");
+  private static final Set<String> NAMES = WordLists.words("payment-providers");
 
   /** Wallets and providers named in two words, as a message's adjacent words. */
-  private static final Set<String> TWO_WORD_NAMES =
-      Set.of("apple pay", "google pay", "amazon pay", "samsung pay", "shopify payments");
+  private static final Set<String> TWO_WORD_NAMES = WordLists.words("payment-providers-two-words");
 
   /** Words that put Klarna in the message. */
-  private static final List<String> KLARNA = List.of("klarna", "kp", "kco", "kpm", "eid");
+  private static final List<String> KLARNA = WordLists.lines("klarna-words");
 
   private OtherProvider() {}
 

@@ -3,6 +3,7 @@ package no.faqbot.chat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import no.faqbot.format.WordLists;
 
 /**
  * Words that mark a message as a report that something fails ("feil", "error", "avvist", "401"), in
@@ -11,167 +12,23 @@ import java.util.regex.Pattern;
  * about how something works is not a report, and gets the answer.
  */
 final class ProblemSignal {
-  private static final Set<String> WORDS =
-      Set.of(
-          "feil",
-          "feilen",
-          "feiler",
-          "feilet",
-          "feilmelding",
-          "feilkode",
-          "fejl",
-          "fejlen",
-          "fel",
-          "felet",
-          "error",
-          "errors",
-          "fails",
-          "failed",
-          "failing",
-          "failure",
-          "avvist",
-          "avviste",
-          "avvises",
-          "avviser",
-          "avvisad",
-          "afvist",
-          "nektet",
-          "nektes",
-          "rejected",
-          "rejects",
-          "declined",
-          "denied",
-          "ugyldig",
-          "ugyldige",
-          "invalid",
-          "400",
-          "401",
-          "403",
-          "500",
-          "unauthorized",
-          "forbidden",
-          "problem",
-          "problemer",
-          "avbrytes",
-          "avbryts",
-          "avbrutt",
-          "stopper",
-          "stanser",
-          "henger",
-          "mislykkes",
-          "misslyckas",
-          "mislyktes",
-          "wrong",
-          "krasjer",
-          "crash",
-          "crashes",
-          "pending",
-          "timeout",
-          "galt",
-          "gale",
-          "fejlede",
-          "fejler",
-          "misslyckades",
-          "misslyckats",
-          "nekad",
-          "nekades",
-          "avvisades",
-          "afvises",
-          "snurrer",
-          "snurrar");
+  private static final Set<String> WORDS = WordLists.words("problem-words");
 
   /**
    * These only signal a failure together with a negation ("går ikke gjennom", "never completes").
    */
-  private static final Set<String> NEEDS_NEGATION =
-      Set.of(
-          "virker",
-          "fungerer",
-          "fungerar",
-          "funker",
-          "works",
-          "working",
-          "godtatt",
-          "godtas",
-          "godkjent",
-          "godkjennes",
-          "godkänns",
-          "accepted",
-          "gjennom",
-          "videre",
-          "forbi",
-          "completes",
-          "complete",
-          "dukker",
-          "kobler",
-          "skjer",
-          "happens",
-          "happen",
-          "vises",
-          "finnes",
-          "show",
-          "shows",
-          "appear",
-          "appears",
-          "available",
-          "tilgjengelig",
-          "found",
-          "allowed",
-          "valid",
-          "fungerade",
-          "virkede",
-          "lykkes",
-          "lyktes",
-          "accepteret",
-          "accepteres",
-          "accepterat",
-          "accepteras",
-          "godkendt",
-          "godkendes",
-          "godkänd",
-          "godkänt",
-          "visible",
-          "synlig",
-          "synlige",
-          "lagret",
-          "saved",
-          "arrive",
-          "arrives");
+  private static final Set<String> NEEDS_NEGATION = WordLists.words("problem-needs-negation");
 
-  private static final Set<String> NEGATIONS =
-      Set.of(
-          "ikke",
-          "ikkje",
-          "inte",
-          "not",
-          "never",
-          "aldri",
-          "aldrig",
-          "doesn",
-          "don",
-          "isn",
-          "didn",
-          "won",
-          "aren",
-          "wasn",
-          "nothing",
-          "ingenting",
-          "ingen",
-          "none",
-          "inga",
-          "no");
+  private static final Set<String> NEGATIONS = WordLists.words("negations");
 
   /**
    * Words that, just before a test word, describe the symptom of a shop left in test mode: "only
    * test orders", "all orders are test", "shown as test".
    */
-  private static final Set<String> ONLY =
-      Set.of("bare", "kun", "only", "just", "endast", "enbart", "alle", "all", "som", "as");
+  private static final Set<String> ONLY = WordLists.words("problem-only");
 
   /** Verb forms of "test": "we only test" describes what the merchant does, not a symptom. */
-  private static final Set<String> TEST_VERBS =
-      Set.of(
-          "teste", "tester", "testet", "testa", "testar", "testat", "testing", "tested", "tests");
+  private static final Set<String> TEST_VERBS = WordLists.words("test-verbs");
 
   /**
    * An error code as software writes it (BAD_VALUE, payment_method_not_available): words joined by

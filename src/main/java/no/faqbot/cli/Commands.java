@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ import no.faqbot.eval.Calibrator;
 import no.faqbot.eval.EvalRunner;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Languages;
+import no.faqbot.format.WordLists;
 import no.faqbot.insights.InsightsQueries;
 import no.faqbot.insights.InsightsReport;
 import no.faqbot.insights.Period;
@@ -59,7 +61,8 @@ public final class Commands {
             Commands::serve),
         new Command(
             "validate",
-            "Check every content file; print each problem as path:line: message. Exit 1 if any.",
+            "Check every content file and the word lists built in; print each problem as path:line:"
+                + " message. Exit 1 if any.",
             "",
             0,
             locations(new Options(), true, false),
@@ -216,12 +219,13 @@ public final class Commands {
 
   private static int validate(Invocation in) {
     ContentSnapshot snapshot = new ContentLoader(in.content(), new MarkdownRenderer()).load();
-    for (ContentProblem p : snapshot.problems()) {
+    List<ContentProblem> problems = new ArrayList<>(snapshot.problems());
+    problems.addAll(WordLists.problems()); // the word lists built in, read like content
+    for (ContentProblem p : problems) {
       in.out().println(p);
     }
-    in.out()
-        .printf("%d entries, %d problem(s)%n", snapshot.entryCount(), snapshot.problems().size());
-    return snapshot.problems().isEmpty() ? 0 : 1;
+    in.out().printf("%d entries, %d problem(s)%n", snapshot.entryCount(), problems.size());
+    return problems.isEmpty() ? 0 : 1;
   }
 
   private static int index(Invocation in) {

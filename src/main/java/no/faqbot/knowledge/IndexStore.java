@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentSnapshot;
+import no.faqbot.format.WordLists;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.EntryDocument;
 import no.faqbot.search.OpenedIndex;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index on disk. Each build goes into a fresh folder that is switched to by an atomic
  * rename of the {@code CURRENT} pointer, so a crash mid-build leaves the previous index usable. An
- * index is reused only when it was built from the same content with the same analysis.
+ * index is reused only when it was built from the same content with the same analysis and word
+ * lists.
  */
 public final class IndexStore {
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
@@ -76,6 +78,8 @@ public final class IndexStore {
     return LAYOUT
         + ":"
         + TextAnalysis.VERSION
+        + ":"
+        + WordLists.fingerprint()
         + ":"
         + content.content().fingerprint()
         + ":"

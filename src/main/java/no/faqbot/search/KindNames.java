@@ -3,6 +3,8 @@ package no.faqbot.search;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.format.Languages;
+import no.faqbot.format.WordLists;
 
 /**
  * Names of things of a kind the content speaks of only in general: countries and months, in bokmål,
@@ -12,151 +14,22 @@ import java.util.Map;
  * entries about selling abroad or reports for a period instead of matching nothing.
  */
 final class KindNames {
-  private static final List<String> COUNTRIES =
-      List.of(
-          "Norge",
-          "Noreg",
-          "Norway",
-          "Sverige",
-          "Sweden",
-          "Danmark",
-          "Denmark",
-          "Finland",
-          "Suomi",
-          "Island",
-          "Iceland",
-          "Færøyene",
-          "Grønland",
-          "Greenland",
-          "Tyskland",
-          "Germany",
-          "Nederland",
-          "Netherlands",
-          "Holland",
-          "Belgia",
-          "Belgium",
-          "Belgien",
-          "Luxembourg",
-          "Frankrike",
-          "France",
-          "Frankrig",
-          "Spania",
-          "Spain",
-          "Spanien",
-          "Portugal",
-          "Italia",
-          "Italy",
-          "Italien",
-          "Sveits",
-          "Switzerland",
-          "Schweiz",
-          "Østerrike",
-          "Österrike",
-          "Østrig",
-          "Austria",
-          "Polen",
-          "Poland",
-          "Tsjekkia",
-          "Czechia",
-          "Tjeckien",
-          "Tjekkiet",
-          "Slovakia",
-          "Ungarn",
-          "Hungary",
-          "Romania",
-          "Rumænien",
-          "Bulgaria",
-          "Hellas",
-          "Greece",
-          "Grekland",
-          "Grækenland",
-          "Irland",
-          "Ireland",
-          "Storbritannia",
-          "Britain",
-          "England",
-          "Skottland",
-          "Scotland",
-          "Wales",
-          "Estland",
-          "Estonia",
-          "Latvia",
-          "Lettland",
-          "Litauen",
-          "Lithuania",
-          "Kroatia",
-          "Croatia",
-          "Slovenia",
-          "Serbia",
-          "Ukraina",
-          "Ukraine",
-          "Tyrkia",
-          "Turkey",
-          "Turkiet",
-          "Kypros",
-          "Cyprus",
-          "Malta",
-          "Russland",
-          "Russia",
-          "USA",
-          "Amerika",
-          "America",
-          "Canada",
-          "Kanada",
-          "Mexico",
-          "Brasil",
-          "Brazil",
-          "Argentina",
-          "Australia",
-          "Japan",
-          "Kina",
-          "China",
-          "India",
-          "Thailand",
-          "Singapore",
-          "Dubai",
-          "Marokko",
-          "Egypt",
-          "Sør-Afrika");
+  /** Read from {@code no/faqbot/words/<lang>/country-names.txt}. */
+  private static final List<String> COUNTRIES = WordLists.lines("country-names");
 
-  private static final List<String> MONTHS =
-      List.of(
-          "januar",
-          "january",
-          "januari",
-          "februar",
-          "february",
-          "februari",
-          "mars",
-          "march",
-          "april",
-          "mai",
-          "may",
-          "maj",
-          "juni",
-          "june",
-          "juli",
-          "july",
-          "august",
-          "augusti",
-          "september",
-          "oktober",
-          "october",
-          "november",
-          "desember",
-          "december");
+  private static final List<String> MONTHS = WordLists.lines("month-names");
 
-  /** The content's word for each kind, by language. */
-  private static final Map<String, String> COUNTRY = Map.of("nb", "land", "en", "country");
+  /** The content's word for each kind, by language ({@code <lang>/kind-words.txt}). */
+  private static final Map<String, String> COUNTRY = kindWord("country");
 
-  private static final Map<String, String> MONTH = Map.of("nb", "måned", "en", "month");
+  private static final Map<String, String> MONTH = kindWord("month");
 
   /** The analysed word for its kind, by analysed name. */
   private final Map<String, String> kinds = new HashMap<>();
 
   KindNames(String lang, TextAnalysis analysis) {
-    add(COUNTRIES, COUNTRY.getOrDefault(lang, "land"), lang, analysis);
-    add(MONTHS, MONTH.getOrDefault(lang, "måned"), lang, analysis);
+    add(COUNTRIES, COUNTRY.getOrDefault(lang, COUNTRY.get(Languages.DEFAULT)), lang, analysis);
+    add(MONTHS, MONTH.getOrDefault(lang, MONTH.get(Languages.DEFAULT)), lang, analysis);
   }
 
   private void add(List<String> names, String kind, String lang, TextAnalysis analysis) {
@@ -170,6 +43,17 @@ final class KindNames {
         kinds.putIfAbsent(terms.get(0), word.get(0));
       }
     }
+  }
+
+  private static Map<String, String> kindWord(String kind) {
+    Map<String, String> byLang = new HashMap<>();
+    for (String lang : WordLists.LANGUAGES) {
+      Map<String, String> words = WordLists.map("kind-words", lang);
+      if (words != null && words.containsKey(kind)) {
+        byLang.put(lang, words.get(kind));
+      }
+    }
+    return Map.copyOf(byLang);
   }
 
   /** The analysed word for the kind {@code term} names (a country, a month), else null. */

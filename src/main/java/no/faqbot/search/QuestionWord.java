@@ -2,6 +2,7 @@ package no.faqbot.search;
 
 import java.util.Locale;
 import java.util.Map;
+import no.faqbot.format.WordLists;
 
 /**
  * What a question asks for, from its question word: how, why, when, where, who, what, or none.
@@ -18,46 +19,14 @@ enum QuestionWord {
   WHO,
   WHAT;
 
-  private static final Map<String, QuestionWord> WORDS =
-      Map.ofEntries(
-          Map.entry("hvordan", HOW),
-          Map.entry("korleis", HOW),
-          Map.entry("how", HOW),
-          Map.entry("hur", HOW),
-          Map.entry("hvorfor", WHY),
-          Map.entry("kvifor", WHY),
-          Map.entry("why", WHY),
-          Map.entry("varför", WHY),
-          Map.entry("når", WHEN),
-          // Typed without å, as merchants on foreign keyboards do ("naar", "nar").
-          Map.entry("naar", WHEN),
-          Map.entry("nar", WHEN),
-          Map.entry("when", WHEN),
-          Map.entry("hvornår", WHEN),
-          Map.entry("när", WHEN),
-          Map.entry("hvor", WHERE),
-          Map.entry("kvar", WHERE),
-          // nynorsk "kor": where, or how in "kor mykje"; as "hvor", degree words make it neither
-          Map.entry("kor", WHERE),
-          Map.entry("where", WHERE),
-          Map.entry("hvem", WHO),
-          Map.entry("kven", WHO),
-          Map.entry("who", WHO),
-          Map.entry("vem", WHO),
-          Map.entry("hva", WHAT),
-          Map.entry("kva", WHAT),
-          Map.entry("what", WHAT),
-          Map.entry("vad", WHAT),
-          Map.entry("hvad", WHAT));
+  /** Read from {@code no/faqbot/words/<lang>/question-words.txt}. */
+  private static final Map<String, QuestionWord> WORDS = kinds(WordLists.map("question-words"));
 
   /**
    * "hvor" (or Swedish "hur", nynorsk "kor") followed by these asks how much or how long, not where
    * or how.
    */
-  private static final java.util.Set<String> DEGREE =
-      java.util.Set.of(
-          "mye", "mange", "lang", "lenge", "stor", "stort", "ofte", "fort", "raskt", "høy", "mykje",
-          "much", "many", "long", "often", "länge", "længe", "mycket", "meget", "många");
+  private static final java.util.Set<String> DEGREE = WordLists.words("degree-words");
 
   /** Whether it tells answers apart: "what" opens questions of every kind. */
   boolean telling() {
@@ -94,6 +63,12 @@ enum QuestionWord {
       opens = false;
     }
     return NONE;
+  }
+
+  private static Map<String, QuestionWord> kinds(Map<String, String> words) {
+    Map<String, QuestionWord> kinds = new java.util.HashMap<>();
+    words.forEach((word, kind) -> kinds.put(word, valueOf(kind.toUpperCase(Locale.ROOT))));
+    return Map.copyOf(kinds);
   }
 
   private static int wordEnd(String text, int from) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.format.Languages;
+import no.faqbot.format.WordLists;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -89,8 +90,8 @@ public final class TextAnalysis {
 
   private static Analyzer norwegian() {
     CharArraySet stop = CharArraySet.copy(NorwegianAnalyzer.getDefaultStopSet());
-    // "ikke" carries meaning in merchants' problems ("går ikke gjennom").
-    stop.remove("ikke");
+    // Words that carry meaning in merchants' problems ("går ikke gjennom"); see the file's note.
+    WordLists.lines("stop-words-kept", "nb").forEach(stop::remove);
     CharArraySet stopWords = CharArraySet.unmodifiableSet(stop);
     return new Analyzer() {
       @Override
@@ -109,14 +110,11 @@ public final class TextAnalysis {
     };
   }
 
-  /** Function words that say nothing about the topic; question words stay, they carry intent. */
-  private static final List<String> MORE_ENGLISH_STOP_WORDS =
-      List.of(
-          "i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "she", "him", "her",
-          "its", "do", "does", "did", "have", "has", "had", "am", "been", "being", "can", "could",
-          "would", "should", "shall", "may", "might", "must", "from", "about", "any", "some", "so",
-          "than", "too", "very", "just", "also", "there", "here", "pls", "please", "hi", "hello",
-          "get", "got");
+  /**
+   * Function words that say nothing about the topic; question words stay, they carry intent ({@code
+   * no/faqbot/words/en/stop-words.txt}).
+   */
+  private static final List<String> MORE_ENGLISH_STOP_WORDS = WordLists.lines("stop-words", "en");
 
   private static Analyzer english() {
     CharArraySet stop = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
