@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import no.faqbot.web.RequestObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,9 @@ final class RequestLog {
     this.json = json;
   }
 
-  void log(String method, String path, String route, int status, long nanos) {
+  void log(RequestObserver.Exchange e) {
     if (LOG.isInfoEnabled()) {
-      WRITER.offer(line(method, path, route, status, nanos));
+      WRITER.offer(line(e.method(), e.path(), e.route(), e.status(), e.nanos()));
     }
   }
 
