@@ -19,7 +19,7 @@ public final class OperationsRoutes implements Routes, RequestObserver {
 
   public OperationsRoutes(Metrics metrics, OperationsSettings settings) {
     this.metrics = metrics;
-    this.log = new RequestLog(settings.jsonLogs());
+    this.log = new RequestLog();
     this.token = settings.metricsToken();
   }
 
