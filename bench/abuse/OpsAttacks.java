@@ -11,24 +11,28 @@ import static abuse.Probe.*;
 
 /**
  * Issue 21's operations rows: F1 (made-up HTTP methods must not grow /metrics or the log) and F13
- * (an over-limit body gets its 413, never a reset). Each runs a bounded load for about 25 s while
- * chat is probed from other addresses (at least 100 probes).
+ * (an over-limit body gets its 413, never a reset). Each runs a bounded load while chat is probed
+ * from other addresses, until at least 100 probes were sent.
  */
 final class OpsAttacks {
   private OpsAttacks() {}
 
-  /** How long each load runs: long enough for 100 chat probes at one every ~100-150 ms. */
-  static final long LOAD_NANOS = 25_000_000_000L;
+  /** The longest a load runs; it stops sooner once 100 chat probes were sent during it. */
+  static final long LOAD_NANOS = 60_000_000_000L;
 
   static final int MIN_PROBES = 100;
 
-  /** F1: up to 3,000 connections, each a made-up method (a third with 2 KB of Z), 4 at a time. */
+  /**
+   * F1: up to 30,000 connections until 100 chat probes were sent (60 s at most), each a made-up method (a third with 2 KB of Z), 4 at a
+   * time.
+   */
   static Result madeUpMethods() throws Exception {
     int metricsBefore = get("/metrics", null).body().length;
     long logBefore = logSize();
     long deadline = System.nanoTime() + LOAD_NANOS;
-    Probed<List<Integer>> p = probed(() -> parallel(4, 3_000, i -> {
-      if (System.nanoTime() > deadline) {
+    int probes = PROBES.get();
+    Probed<List<Integer>> p = probed(() -> parallel(4, 30_000, i -> {
+      if (System.nanoTime() > deadline || PROBES.get() - probes > MIN_PROBES) {
         return 0;
       }
       String method = "M" + i + (i % 3 == 0 ? "Z".repeat(2_000) : "");
@@ -53,22 +57,25 @@ final class OpsAttacks {
   }
 
   /**
-   * F13: 200 KB and 900 KB chat bodies (over the 64 KB limit) from new addresses, 4 at a time, each
-   * on a new connection; every one must get 413 {@code payload_too_large}, none a network error.
+   * F13: up to 10,000 chat bodies of 200 KB and 900 KB (over the 64 KB limit) from new addresses, 4 at a time,
+   * until 100 chat probes were sent (60 s at most); every one must get 413 {@code payload_too_large}, none a network error.
    */
   static Result overLimitBodies() throws Exception {
+    // One body is made once: a fresh 900 KB string per request would only load this JVM.
+    String small = "{\"message\":\"" + "a".repeat(200_000) + "\"}";
+    String large = "{\"message\":\"" + "a".repeat(900_000) + "\"}";
     long deadline = System.nanoTime() + LOAD_NANOS;
+    int probes = PROBES.get();
     AtomicLong bytes = new AtomicLong();
-    Probed<List<Integer>> p = probed(() -> parallel(4, 2_000, i -> {
-      if (System.nanoTime() > deadline) {
+    Probed<List<Integer>> p = probed(() -> parallel(4, 10_000, i -> {
+      if (System.nanoTime() > deadline || PROBES.get() - probes > MIN_PROBES) {
         return 0;
       }
-      String body = "{\"message\":\"" + "a".repeat(i % 4 == 0 ? 900_000 : 200_000) + "\"}";
+      String body = i % 4 == 0 ? large : small;
       bytes.addAndGet(body.length());
       try {
         Reply r = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/chat"))
             .header("Content-Type", "application/json")
-            .header("Connection", "close")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), client(), 15);
         return r.status() == 413 && r.text().contains("payload_too_large") ? 413 : r.status();
       } catch (Exception networkError) {
