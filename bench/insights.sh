@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests >/dev/null
-java -Xmx256m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xmx256m -XX:+UseParallelGC -Dfaqbot.log.level=warn \
   -cp target/faqbot.jar bench/InsightsBench.java "${1:-1000000}"

@@ -37,7 +37,7 @@ export FAQBOT_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" FAQBOT_DATABAS
 start() { # replica number 0 or 1
   local n=$1
   [ -d "$WORK/index$n" ] || cp -r "$WORK/index" "$WORK/index$n"
-  FAQBOT_DATA="$WORK/data$n" java $JAVA_OPTS -Dorg.slf4j.simpleLogger.log.no.faqbot.requests=warn \
+  FAQBOT_DATA="$WORK/data$n" java $JAVA_OPTS -Dfaqbot.requests.level=warn \
     -jar target/faqbot.jar serve --port "${PORTS[$n]}" --index "$WORK/index$n" >>"$WORK/replica$n.log" 2>&1 &
   PIDS[$n]=$!
   until curl -sf -o /dev/null "http://127.0.0.1:${PORTS[$n]}/health/ready"; do sleep 0.1; done

@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 for n in "${sizes[@]}"; do
-  java -Xmx1g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  java -Xmx1g -XX:+UseParallelGC -Dfaqbot.log.level=warn \
     -cp target/faqbot.jar bench/ScaleBench.java "$n"
 done

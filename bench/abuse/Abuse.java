@@ -65,7 +65,7 @@ final class Abuse {
   }
 
   static String label(String row) {
-    return row.matches("\\d+[ab]?") ? "row " + row : row;
+    return row.matches("F?\\d+[ab]?") ? "row " + row : row;
   }
 
   static Result run(String row) throws Exception {
@@ -87,6 +87,8 @@ final class Abuse {
       case "14" -> flowSecrets();
       case "15" -> proxyLockoutAndInfo();
       case "per-client" -> perClientLimits();
+      case "F1" -> OpsAttacks.madeUpMethods();
+      case "F13" -> OpsAttacks.overLimitBodies();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }

@@ -321,11 +321,12 @@ public final class App implements AutoCloseable {
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
+    OperationsRoutes operations = new OperationsRoutes(metrics, settings.operations());
     List<Routes> routes =
         new ArrayList<>(
             List.of(
                 new ClientLimits(settings.clientAddress(), limits),
-                new OperationsRoutes(metrics, settings.operations()),
+                operations,
                 new HealthRoutes(readiness, !settings.store().embedded()),
                 new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()),
                 new ChatRoutes(chat, knowledge, turns),
@@ -340,7 +341,8 @@ public final class App implements AutoCloseable {
             Cors.parse(settings.corsOrigins()),
             settings.threads(),
             SupportRoutes.UPLOAD_PATHS,
-            routes);
+            routes,
+            operations);
     if (server.jettyServer().threadPool() instanceof QueuedThreadPool http) {
       metrics.watch(http);
     }

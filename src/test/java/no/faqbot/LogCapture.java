@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the server logs while open: slf4j-simple writes to whatever {@code System.err} is at the
- * time of each line, so this tees it into a buffer (the console still shows everything).
+ * What the server logs while open: Logback's console appender writes to whatever {@code System.err}
+ * is at the time of each line, so this tees it into a buffer (the console still shows everything).
  */
 public final class LogCapture implements AutoCloseable {
   private final PrintStream original = System.err;

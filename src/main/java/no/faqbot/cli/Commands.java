@@ -32,6 +32,7 @@ import no.faqbot.insights.InsightsReport;
 import no.faqbot.insights.Period;
 import no.faqbot.insights.ReportPrinter;
 import no.faqbot.knowledge.IndexStore;
+import no.faqbot.ops.LogFormat;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
@@ -176,6 +177,7 @@ public final class Commands {
               + settings.content()
               + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
+    LogFormat.use(settings.operations().jsonLogs());
     App app;
     try {
       app = App.start(settings);

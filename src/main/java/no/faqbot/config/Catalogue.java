@@ -132,8 +132,9 @@ public final class Catalogue {
           "FAQBOT_LOG_FORMAT",
           null,
           "text",
-          "text or json: the request log as one line of text or one JSON object per request"
-              + " (never the query or body)");
+          "text or json: log lines as text or as one JSON object each (time, level, request id;"
+              + " for a request also method, path, status, ms and route template; never the query"
+              + " or body)");
   public static final Setting LIMIT_CHAT = limit("CHAT", "60/min", "POST /api/chat");
   public static final Setting LIMIT_SUGGEST = limit("SUGGEST", "120/min", "GET /api/suggest");
   public static final Setting LIMIT_FEEDBACK = limit("FEEDBACK", "30/min", "POST /api/feedback");

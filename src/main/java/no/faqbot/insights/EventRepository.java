@@ -41,12 +41,51 @@ public final class EventRepository {
         Rollups.add(c, events);
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+        throw failed(c, e);
+      }
+      c.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Rolls back after {@code e} without hiding it: when the disk is full SQLite has rolled back
+   * already, and the "cannot commit - no transaction is active" of the clean-up used to replace the
+   * reason in the log. A full disk says so.
+   */
+  private static SQLException failed(Connection c, Exception e) {
+    try {
+      c.rollback();
+    } catch (SQLException quiet) {
+      e.addSuppressed(quiet);
+    }
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException quiet) {
+      e.addSuppressed(quiet);
+    }
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    SQLException failure = (SQLException) e;
+    return full(failure)
+        ? new SQLException(
+            "the event store is full: no space left on its disk (" + failure.getMessage() + ")",
+            "53100",
+            failure)
+        : failure;
+  }
+
+  /** SQLite's SQLITE_FULL (13), or PostgreSQL's disk_full (53100). */
+  static boolean full(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s
+          && (s.getErrorCode() == 13
+              || "53100".equals(s.getSQLState())
+              || String.valueOf(s.getMessage()).contains("SQLITE_FULL"))) {
+        return true;
       }
     }
+    return false;
   }
 
   private static void bind(PreparedStatement s, Event e) throws SQLException {
@@ -158,12 +197,10 @@ public final class EventRepository {
           deleted = s.executeUpdate();
         }
         c.commit();
+        c.setAutoCommit(true);
         return deleted;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+        throw failed(c, e);
       }
     }
   }

@@ -13,6 +13,14 @@ import java.time.format.DateTimeParseException;
 public record Period(long from, long to) {
   public static final int MAX_DAYS = 3650;
 
+  /**
+   * Dates a period may name: nothing was recorded before the first, and beyond the last the
+   * milliseconds would overflow ({@code from=-999999999-01-01} was a 500).
+   */
+  private static final LocalDate FIRST_DATE = LocalDate.of(1970, 1, 1);
+
+  private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
   /** Today (UTC) and the {@code days - 1} whole days before it. */
   public static Period lastDays(int days, Clock clock) {
     if (days < 1 || days > MAX_DAYS) {
@@ -40,6 +48,11 @@ public record Period(long from, long to) {
         last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
   }
 
+  /** A client's text in a message: short. */
+  private static String cut(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+
   public static int days(String value, int fallback) {
     if (value == null || value.isBlank()) {
       return fallback;
@@ -55,11 +68,24 @@ public record Period(long from, long to) {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.strip());
+      date = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "'" + name + "' must be a date like 2026-11-30, got '" + value + "'");
+      date = null;
     }
+    if (date == null || date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+      throw new IllegalArgumentException(
+          "'"
+              + name
+              + "' must be a date between "
+              + FIRST_DATE
+              + " and "
+              + LAST_DATE
+              + " like 2026-11-30, got '"
+              + cut(value)
+              + "'");
+    }
+    return date;
   }
 }

@@ -55,7 +55,7 @@ public final class UnansweredRoutes implements Routes {
         "/staff/api/unanswered/{id}/dismiss",
         ctx -> {
           actions.dismiss(group(ctx), PrivacyRoutes.user(ctx));
-          done(ctx, Map.of("dismissed", ctx.pathParam("id")), "Skjult.");
+          done(ctx, Map.of("dismissed", ctx.pathParam("id")), "dismissed", null);
         });
     routes.post(
         "/staff/api/unanswered/{id}/skeleton",
@@ -127,7 +127,8 @@ public final class UnansweredRoutes implements Routes {
     done(
         ctx,
         Map.of("entryId", entryId.strip(), "lang", lang, "alternative", added, "served", true),
-        "«" + added + "» er lagt til som alternativ i " + entryId.strip() + ".");
+        "added",
+        entryId.strip());
   }
 
   private static boolean form(Context ctx) {
@@ -145,14 +146,36 @@ public final class UnansweredRoutes implements Routes {
         + (lang == null ? "" : "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8));
   }
 
-  private static void done(Context ctx, Map<String, Object> json, String message) {
+  /**
+   * The notices a form post leaves on the page, by key: the page shows one of these, never text
+   * from its address, which anyone can put in a link to a staff member.
+   */
+  private static final Map<String, String> NOTICES =
+      Map.of("dismissed", "Skjult.", "added", "Lagt til som alternativ.");
+
+  private static void done(Context ctx, Map<String, Object> json, String notice, String entry) {
     if (form(ctx)) {
       ctx.redirect(
-          back(ctx) + "&done=" + URLEncoder.encode(message, StandardCharsets.UTF_8),
+          back(ctx)
+              + "&done="
+              + notice
+              + (entry == null ? "" : "&entry=" + URLEncoder.encode(entry, StandardCharsets.UTF_8)),
           HttpStatus.SEE_OTHER);
     } else {
       ctx.json(json);
     }
+  }
+
+  /** The notice for {@code key}, naming {@code entry} only when the content has it; else null. */
+  private String notice(String key, String entry) {
+    String text = key == null ? null : NOTICES.get(key);
+    if (text == null
+        || entry == null
+        || Languages.ALL.stream()
+            .noneMatch(l -> knowledge.current().content().entry(entry, l).isPresent())) {
+      return text;
+    }
+    return text.substring(0, text.length() - 1) + " i " + entry + ".";
   }
 
   /**
@@ -201,7 +224,7 @@ public final class UnansweredRoutes implements Routes {
     model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
     model.put("periods", InsightsRoutes.PERIODS);
     model.put("langs", Languages.ALL);
-    model.put("done", ctx.queryParam("done"));
+    model.put("done", notice(ctx.queryParam("done"), ctx.queryParam("entry")));
     Map<String, Object> entries = new LinkedHashMap<>();
     for (String l : Languages.ALL) {
       entries.put(

@@ -52,8 +52,17 @@ public final class Metrics implements AutoCloseable {
     Duration.ofSeconds(5)
   };
 
+  /**
+   * Request series at most: far above what the routes, known methods and statuses make, far below
+   * what would hurt a scrape.
+   */
+  static final int MAX_REQUEST_SERIES = 1_000;
+
+  private static final String REQUESTS = "faqbot.http.requests";
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final SeriesCap cap = new SeriesCap(REQUESTS, MAX_REQUEST_SERIES);
   private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
 
   /**
@@ -70,6 +79,10 @@ public final class Metrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public Metrics() {
+    registry.config().meterFilter(cap);
+    FunctionCounter.builder("faqbot.metrics.folded", cap, SeriesCap::folded)
+        .description("Request series folded into route=\"other\" past the cap")
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -105,7 +118,7 @@ public final class Metrics implements AutoCloseable {
           requests.computeIfAbsent(
               key,
               k ->
-                  Timer.builder("faqbot.http.requests")
+                  Timer.builder(REQUESTS)
                       .description("HTTP requests by route and status")
                       .tags("method", method, "route", route, "status", Integer.toString(status))
                       .serviceLevelObjectives(BUCKETS)

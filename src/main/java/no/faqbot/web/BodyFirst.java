@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -82,6 +83,14 @@ final class BodyFirst {
     }
   }
 
+  /**
+   * How much of a refused body is read and thrown away before the 413 is sent. Closing a connection
+   * with bytes still unread makes the server's TCP stack reset it, and a reset can wipe the answer
+   * from the client's buffer before it is read: the client sees a network error instead of 413.
+   * Past this much, the connection is closed all the same.
+   */
+  static final int DISCARD_MAX = 1024 * 1024;
+
   private static final class Loader extends EagerContentHandler.ContentLoader
       implements Invocable.Task {
     private final int maxBytes;
@@ -92,6 +101,11 @@ final class BodyFirst {
     private final AtomicBoolean decided = new AtomicBoolean();
 
     private volatile Scheduler.Task timer;
+
+    /** Set once the body is known to be too large: the rest is read and thrown away. */
+    private volatile boolean discarding;
+
+    private long discarded;
 
     Loader(
         Handler handler,
@@ -107,9 +121,16 @@ final class BodyFirst {
 
     @Override
     protected void load() {
-      if (getRequest().getLength() > maxBytes) {
-        refuse(413, "the request body is larger than " + maxBytes / 1024 + " KB");
-        return;
+      long length = getRequest().getLength();
+      if (length > maxBytes) {
+        // A client waiting for "100 Continue" sends nothing more; one sending more than the bound
+        // is not worth reading.
+        if (length > DISCARD_MAX
+            || getRequest().getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
+          tooLarge();
+          return;
+        }
+        discarding = true;
       }
       read(false);
     }
@@ -135,30 +156,30 @@ final class BodyFirst {
                 getRequest()
                     .getComponents()
                     .getScheduler()
-                    .schedule(
-                        () ->
-                            refuse(
-                                408,
-                                "the request body did not arrive within "
-                                    + deadline.toSeconds()
-                                    + " seconds"),
-                        deadline.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                    .schedule(this::late, deadline.toMillis(), TimeUnit.MILLISECONDS);
           }
           getRequest().demand(this);
           return;
         }
         if (Content.Chunk.isFailure(chunk)) {
           // The client hung up or went quiet: nobody is left to read an answer, so one quiet 400.
-          refuse(400, "the request body could not be read");
+          refuse(discarding ? 413 : 400, "the request body could not be read");
           return;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
         boolean last = chunk.isLast();
-        if (body.size() + bytes.remaining() > maxBytes) {
+        if (!discarding && body.size() + bytes.remaining() > maxBytes) {
+          discarding = true;
+          body.reset();
+        }
+        if (discarding) {
+          discarded += bytes.remaining();
           chunk.release();
-          refuse(413, "the request body is larger than " + maxBytes / 1024 + " KB");
-          return;
+          if (last || discarded > DISCARD_MAX) {
+            tooLarge();
+            return;
+          }
+          continue;
         }
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
@@ -177,6 +198,19 @@ final class BodyFirst {
           return;
         }
       }
+    }
+
+    /** The deadline passed: a refused body's 413 goes out now, else a 408. */
+    private void late() {
+      if (discarding) {
+        tooLarge();
+      } else {
+        refuse(408, "the request body did not arrive within " + deadline.toSeconds() + " seconds");
+      }
+    }
+
+    private void tooLarge() {
+      refuse(413, "the request body is larger than " + maxBytes / 1024 + " KB");
     }
 
     private void dispatch() {

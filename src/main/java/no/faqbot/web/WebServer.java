@@ -52,6 +52,20 @@ public final class WebServer {
       int threads,
       Set<String> uploadPaths,
       List<Routes> features) {
+    return create(uploads, cors, threads, uploadPaths, features, RequestObserver.NONE);
+  }
+
+  /**
+   * Like {@link #create(UploadLimits, Cors, int, Set, List)}, telling {@code observer} of every
+   * request.
+   */
+  public static Javalin create(
+      UploadLimits uploads,
+      Cors cors,
+      int threads,
+      Set<String> uploadPaths,
+      List<Routes> features,
+      RequestObserver observer) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
     // full-width ones it pads twice as much as needed, which is harmless.
@@ -74,10 +88,14 @@ public final class WebServer {
           cfg.jetty.threadPool = pool;
           cfg.jetty.modifyServer(
               server -> {
+                // Outermost first: tracking sees every request, also those BodyFirst refuses.
+                server.insertHandler(new RequestTracking.InContext());
                 server.insertHandler(
                     BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
+                server.insertHandler(new RequestTracking(observer));
                 server.setErrorHandler(new JettyErrors());
               });
+          cfg.requestLogger.http((ctx, ms) -> RequestTracking.matched(ctx));
           cfg.startup.showJavalinBanner = false;
           cfg.startup.showOldJavalinVersionWarning = false;
           cfg.http.maxRequestSize = MAX_JSON_BODY;
@@ -175,6 +193,14 @@ public final class WebServer {
             + ctx.path()
             + "; use "
             + String.join(" or ", methods));
+  }
+
+  /**
+   * The id of the request {@code ctx} answers, as sent in {@code X-Request-Id} and logged: for a
+   * support e-mail, so staff can find the request in the log.
+   */
+  public static String requestId(Context ctx) {
+    return RequestTracking.requestId(ctx);
   }
 
   /** Whether the client hung up while its request was read. */

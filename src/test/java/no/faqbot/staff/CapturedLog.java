@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the server logs while some work runs (slf4j-simple writes to the System.err of the moment).
+ * What the server logs while some work runs (Logback's console appender writes to the System.err of
+ * the moment).
  */
 final class CapturedLog {
   /** Work that may throw, as a test's requests do. */

@@ -258,7 +258,7 @@ class InsightsBrowserTest {
             .wait(15)
             .until(d -> d.findElements(By.cssSelector(".done")).stream().findFirst().orElse(null));
     assertTrue(
-        done.getText().contains(QUESTION) && done.getText().contains("find-store-id"),
+        done.getText().contains("Lagt til") && done.getText().contains("find-store-id"),
         done.getText());
 
     browser.driver.get(server.base() + "/");
