@@ -86,6 +86,7 @@ public final class App implements AutoCloseable {
           rule(Catalogue.LIMIT_CHAT, "POST", "/api/chat"),
           rule(Catalogue.LIMIT_SUGGEST, "GET", "/api/suggest"),
           rule(Catalogue.LIMIT_FEEDBACK, "POST", "/api/feedback"),
+          rule(Catalogue.LIMIT_ENTRIES, "GET", "/api/entries/{id}"),
           rule(Catalogue.LIMIT_SUPPORT_EMAIL, "POST", "/api/support-email"),
           rule(Catalogue.LIMIT_SUPPORT_SEND, "POST", "/api/support-email/send"));
 
@@ -127,8 +128,9 @@ public final class App implements AutoCloseable {
       TextAnalysis analysis,
       List<ClientLimits.Rule> limits,
       Insights insights) {
-    this.readiness = new Readiness(knowledge, insights.store());
+    this.readiness = new Readiness(knowledge, insights.store(), insights.recorder()::storeState);
     this.metrics = new Metrics();
+    metrics.watch(readiness);
     metrics.watch(insights.recorder());
     metrics.watch(reloader);
     if (insights.store() != null) {
@@ -309,6 +311,7 @@ public final class App implements AutoCloseable {
     Consumer<ChatTurn> turns =
         turn -> {
           metrics.chatTurn(turn);
+          insights.shown().remember(turn);
           recorder.chatTurn(turn);
         };
     Consumer<SupportCase> cases =
@@ -325,7 +328,12 @@ public final class App implements AutoCloseable {
                 new ClientLimits(settings.clientAddress(), limits),
                 new OperationsRoutes(metrics, settings.operations()),
                 new HealthRoutes(readiness, !settings.store().embedded()),
-                new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()),
+                new KnowledgeRoutes(
+                    knowledge,
+                    reloader,
+                    readiness::store,
+                    BuildInfo.version(),
+                    insights.shown()::remember),
                 new ChatRoutes(chat, knowledge, turns),
                 new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
                 new FeedbackRoutes(recorder::vote, knowledge),

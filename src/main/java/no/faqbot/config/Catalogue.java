@@ -103,6 +103,20 @@ public final class Catalogue {
           null,
           Integer.toString(RecordingSettings.DEFAULT_RETENTION_DAYS),
           "events older than this many days are deleted daily (1 to 3650)");
+  public static final Setting STORE_MAX_MB =
+      new Setting(
+          "FAQBOT_STORE_MAX_MB",
+          null,
+          Integer.toString(RecordingSettings.DEFAULT_STORE_MAX_MB),
+          "largest size of the event store in megabytes (1 to 1000000); while it is that large,"
+              + " new events are refused (counted in /metrics, said once in the log)");
+  public static final Setting DISK_RESERVE_MB =
+      new Setting(
+          "FAQBOT_DISK_RESERVE_MB",
+          null,
+          Integer.toString(RecordingSettings.DEFAULT_DISK_RESERVE_MB),
+          "free disk in megabytes the embedded store leaves (0 to 1000000); with less free, new"
+              + " events are refused");
   public static final Setting DATABASE_URL =
       new Setting(
           "FAQBOT_DATABASE_URL",
@@ -137,6 +151,8 @@ public final class Catalogue {
   public static final Setting LIMIT_CHAT = limit("CHAT", "60/min", "POST /api/chat");
   public static final Setting LIMIT_SUGGEST = limit("SUGGEST", "120/min", "GET /api/suggest");
   public static final Setting LIMIT_FEEDBACK = limit("FEEDBACK", "30/min", "POST /api/feedback");
+  public static final Setting LIMIT_ENTRIES =
+      limit("ENTRIES", "120/min", "GET /api/entries/{id} (a pick is recorded from it)");
   public static final Setting LIMIT_SUPPORT_EMAIL =
       limit("SUPPORT_EMAIL", "30/10min", "POST /api/support-email (preview and download)");
   public static final Setting LIMIT_SUPPORT_SEND =
@@ -181,6 +197,8 @@ public final class Catalogue {
           MAX_SCREENSHOT_MB,
           RECORDING,
           RETENTION_DAYS,
+          STORE_MAX_MB,
+          DISK_RESERVE_MB,
           DATABASE_URL,
           DATABASE_USER,
           DATABASE_PASSWORD,
@@ -190,6 +208,7 @@ public final class Catalogue {
           LIMIT_CHAT,
           LIMIT_SUGGEST,
           LIMIT_FEEDBACK,
+          LIMIT_ENTRIES,
           LIMIT_SUPPORT_EMAIL,
           LIMIT_SUPPORT_SEND,
           SMTP_HOST,
@@ -201,7 +220,13 @@ public final class Catalogue {
 
   /** The per-client limits, a subset of {@link #ALL}. */
   public static final List<Setting> LIMITS =
-      List.of(LIMIT_CHAT, LIMIT_SUGGEST, LIMIT_FEEDBACK, LIMIT_SUPPORT_EMAIL, LIMIT_SUPPORT_SEND);
+      List.of(
+          LIMIT_CHAT,
+          LIMIT_SUGGEST,
+          LIMIT_FEEDBACK,
+          LIMIT_ENTRIES,
+          LIMIT_SUPPORT_EMAIL,
+          LIMIT_SUPPORT_SEND);
 
   private static final Map<String, Setting> BY_VARIABLE =
       Map.copyOf(

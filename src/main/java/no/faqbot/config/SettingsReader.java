@@ -62,7 +62,10 @@ public final class SettingsReader {
     StoreSettings store = store();
     RecordingSettings recording =
         new RecordingSettings(
-            onOff(Catalogue.RECORDING), integer(Catalogue.RETENTION_DAYS, 1, 3650));
+            onOff(Catalogue.RECORDING),
+            integer(Catalogue.RETENTION_DAYS, 1, 3650),
+            integer(Catalogue.STORE_MAX_MB, 1, 1_000_000) * 1024L * 1024,
+            integer(Catalogue.DISK_RESERVE_MB, 0, 1_000_000) * 1024L * 1024);
     OperationsSettings operations =
         new OperationsSettings(
             Duration.ofSeconds(integer(Catalogue.SHUTDOWN_SECONDS, 0, 600)),

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +112,13 @@ public final class WebServer {
                   error(ctx, 400, "the multipart/form-data body could not be read");
                   return;
                 }
+                if (cause(e, SQLException.class)) {
+                  // The store is away or failing: a plain 503, its details only in the log.
+                  LOG.warn("{} {}: the store failed: {}", ctx.method(), ctx.path(), e.toString());
+                  ctx.header("Retry-After", "10");
+                  error(ctx, 503, "the event store is not reachable right now; try again shortly");
+                  return;
+                }
                 String request = describe(ctx);
                 if (request == null) {
                   LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
@@ -182,6 +190,16 @@ public final class WebServer {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EofException
           || (t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} or one of its causes is a {@code type}. */
+  private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
         return true;
       }
     }
