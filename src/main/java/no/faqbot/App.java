@@ -342,7 +342,8 @@ public final class App implements AutoCloseable {
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
     Javalin server =
         WebServer.create(
-            SupportRoutes.uploadLimits(settings.supportLimits()),
+            SupportRoutes.uploadLimits(
+                settings.supportLimits(), settings.clientAddress(), uploads.path()),
             Cors.parse(settings.corsOrigins()),
             settings.threads(),
             SupportRoutes.UPLOAD_PATHS,

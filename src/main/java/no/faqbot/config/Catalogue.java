@@ -91,6 +91,12 @@ public final class Catalogue {
           null,
           Long.toString(SupportLimits.DEFAULT.maxFileBytes() / (1024 * 1024)),
           "largest screenshot in megabytes (1 to 100)");
+  public static final Setting SUPPORT_AT_ONCE =
+      new Setting(
+          "FAQBOT_SUPPORT_AT_ONCE",
+          null,
+          Integer.toString(SupportLimits.DEFAULT_PER_CLIENT),
+          "support e-mail requests one client may have in flight at once (1 to 100); more get 429");
   public static final Setting RECORDING =
       new Setting(
           "FAQBOT_RECORDING",
@@ -195,6 +201,7 @@ public final class Catalogue {
           THREADS,
           MAX_SCREENSHOTS,
           MAX_SCREENSHOT_MB,
+          SUPPORT_AT_ONCE,
           RECORDING,
           RETENTION_DAYS,
           STORE_MAX_MB,

@@ -50,7 +50,8 @@ public final class SettingsReader {
     SupportLimits supportLimits =
         new SupportLimits(
             integer(Catalogue.MAX_SCREENSHOTS, 0, 20),
-            integer(Catalogue.MAX_SCREENSHOT_MB, 1, 100) * 1024L * 1024);
+            integer(Catalogue.MAX_SCREENSHOT_MB, 1, 100) * 1024L * 1024,
+            integer(Catalogue.SUPPORT_AT_ONCE, 1, 100));
     SmtpSettings smtp = smtp();
     String corsOrigins = origins(Catalogue.CORS_ORIGINS);
     Path data = path(Catalogue.DATA);

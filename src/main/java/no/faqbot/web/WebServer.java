@@ -68,15 +68,17 @@ public final class WebServer {
           // Small parts only in memory: the support routes' screenshots go to their own folder
           // (UploadFolder).
           cfg.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
-          cfg.jetty.multipartConfig.maxTotalRequestSize(
-              uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+          cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBodyBytes(), SizeUnit.BYTES);
           QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
           pool.setName("faqbot-http");
           cfg.jetty.threadPool = pool;
           cfg.jetty.modifyServer(
               server -> {
                 server.insertHandler(
-                    BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
+                    BodyFirst.handler(
+                        new BodyRules(MAX_JSON_BODY, BODY_DEADLINE, 0, Duration.ZERO),
+                        uploads,
+                        uploadPaths));
                 server.setErrorHandler(new JettyErrors());
               });
           cfg.startup.showJavalinBanner = false;
