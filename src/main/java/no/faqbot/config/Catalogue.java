@@ -65,6 +65,14 @@ public final class Catalogue {
           "reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges,"
               + " comma-separated (10.0.0.0/8); per-client limits and the login lockout key on the"
               + " nearest hop that is not one; unset trusts none");
+  public static final Setting IPV6_PREFIX =
+      new Setting(
+          "FAQBOT_IPV6_PREFIX",
+          null,
+          Integer.toString(no.faqbot.web.ClientAddress.DEFAULT_IPV6_PREFIX),
+          "per-client limits and the login lockout key an IPv6 client by its network of this many"
+              + " bits (1 to 128; an IPv6 client usually holds a whole /64), an IPv4 client by its"
+              + " address");
   public static final Setting STATE_SECRET =
       new Setting(
           "FAQBOT_STATE_SECRET",
@@ -197,6 +205,7 @@ public final class Catalogue {
           STAFF_PASSWORD,
           CORS_ORIGINS,
           TRUSTED_PROXIES,
+          IPV6_PREFIX,
           STATE_SECRET,
           THREADS,
           MAX_SCREENSHOTS,

@@ -59,6 +59,7 @@ public final class SettingsReader {
     String staffPassword = verbatim(Catalogue.STAFF_PASSWORD);
     int threads = integer(Catalogue.THREADS, Settings.MIN_THREADS, 1000);
     String trustedProxies = proxies(Catalogue.TRUSTED_PROXIES);
+    int ipv6Prefix = integer(Catalogue.IPV6_PREFIX, 1, 128);
     Map<String, String> limits = limits();
     StoreSettings store = store();
     RecordingSettings recording =
@@ -91,7 +92,8 @@ public final class SettingsReader {
         limits,
         store,
         recording,
-        operations);
+        operations,
+        ipv6Prefix);
   }
 
   /** The event store alone, for commands that only read it ({@code report}). */
