@@ -65,7 +65,7 @@ final class Abuse {
   }
 
   static String label(String row) {
-    return row.matches("\\d+[ab]?") ? "row " + row : row;
+    return row.matches("\\d+[ab]?") ? "row " + row : row.matches("F\\d+") ? "row " + row : row;
   }
 
   static Result run(String row) throws Exception {
@@ -87,6 +87,10 @@ final class Abuse {
       case "14" -> flowSecrets();
       case "15" -> proxyLockoutAndInfo();
       case "per-client" -> perClientLimits();
+      case "F3" -> LimitAttacks.picks();
+      case "F7" -> LimitAttacks.slowUploads();
+      case "F8" -> LimitAttacks.storeOutage();
+      case "F10" -> LimitAttacks.ipv6Network();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }

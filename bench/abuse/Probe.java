@@ -25,6 +25,9 @@ final class Probe {
     return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
   }
 
+  /** Chat probes sent so far, for attacks that run until enough have been. */
+  static final AtomicInteger PROBES_SENT = new AtomicInteger();
+
   /** Chat questions from other clients every 100 ms while {@code attack} runs. */
   static <T> Probed<T> probed(Callable<T> attack) throws Exception {
     List<Double> ms = Collections.synchronizedList(new ArrayList<>());
@@ -63,6 +66,7 @@ final class Probe {
    * time in ms, or -1 when it was not a 200 within 5 s.
    */
   static double probeChat() throws Exception {
+    PROBES_SENT.incrementAndGet();
     Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--max-time", "5",
         "-w", "%{http_code} %{time_total}", "-H", "Content-Type: application/json",
         "-H", "X-Forwarded-For: " + client(),
