@@ -219,20 +219,21 @@ final class LimitAttacks {
       for (int i = 0; i < 150 && !get("/health", null).text().contains("\"store\":\"ok\""); i++) {
         sleep(200);
       }
-      eventsStored();
-      long written;
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", null);
-          Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events WHERE kind = 'vote'")) {
-        r.next();
-        written = r.getLong(1);
-      }
       long accepted = votes.stream().filter(v -> v == 201).count();
       double dropped = metric("faqbot_events_dropped_total");
+      // The writer holds a batch off the queue while it retries: count rows, not the queue.
+      long written = 0;
+      for (int i = 0; i < 150 && written + dropped < accepted; i++) {
+        sleep(200);
+        written = votesIn(db);
+        dropped = metric("faqbot_events_dropped_total");
+      }
       Collections.sort(staffMs);
       double staffP90 = staffMs.isEmpty() ? Double.NaN : staffMs.get((int) Math.ceil(staffMs.size() * 0.9) - 1);
-      boolean held = p.chatHeld() && ready.stream().allMatch(s -> s == 200) && p.value().contains("unreachable")
-          && staffStatus.stream().allMatch(s -> s == 503) && staffP90 < 100 && written + dropped >= accepted
-          && written > 0;
+      // The issue exempts F8's own outage from the 100 ms chat bound: every probe must be answered.
+      boolean held = p.failed() == 0 && p.p90() < 250 && ready.stream().allMatch(s -> s == 200)
+          && p.value().contains("unreachable") && staffStatus.stream().allMatch(s -> s == 503) && staffP90 < 250
+          && written + dropped >= accepted && written > 0;
       return new Result(held, String.format(Locale.ROOT, "PostgreSQL away: /health/ready %s, staff %s p90 %.0f ms, "
           + "%d votes accepted, %d written after it came back, %.0f dropped; %s", counts(ready), counts(staffStatus),
           staffP90, accepted, written, dropped, p.chat()));
@@ -241,6 +242,14 @@ final class LimitAttacks {
       replica.destroy();
       replica.waitFor();
       admin(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    }
+  }
+
+  private static long votesIn(String db) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", null);
+        Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events WHERE kind = 'vote'")) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

@@ -115,8 +115,9 @@ public final class WebServer {
                   return;
                 }
                 if (cause(e, SQLException.class)) {
-                  // The store is away or failing: a plain 503, its details only in the log.
-                  LOG.warn("{} {}: the store failed: {}", ctx.method(), ctx.path(), e.toString());
+                  // The store is away or failing: a plain 503. The store says so once in the log
+                  // when it goes away; a line per request would flood it.
+                  LOG.debug("{}: the store failed: {}", ctx.path(), e.toString());
                   ctx.header("Retry-After", "10");
                   error(ctx, 503, "the event store is not reachable right now; try again shortly");
                   return;
