@@ -89,6 +89,10 @@ final class Abuse {
       case "per-client" -> perClientLimits();
       case "F1" -> OpsAttacks.madeUpMethods();
       case "F13" -> OpsAttacks.overLimitBodies();
+      case "F3" -> LimitAttacks.picks();
+      case "F7" -> LimitAttacks.slowUploads();
+      case "F8" -> LimitAttacks.storeOutage();
+      case "F10" -> LimitAttacks.ipv6Network();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }

@@ -28,6 +28,9 @@ final class Probe {
   /** Chat probes sent so far, for attacks that run until enough have been. */
   static final AtomicInteger PROBES = new AtomicInteger();
 
+  /** The same counter, by the name the limit attacks use. */
+  static final AtomicInteger PROBES_SENT = PROBES;
+
   /** Chat questions from other clients every 100 ms while {@code attack} runs. */
   static <T> Probed<T> probed(Callable<T> attack) throws Exception {
     List<Double> ms = Collections.synchronizedList(new ArrayList<>());

@@ -995,7 +995,7 @@
   async function suggest(q) {
     const seq = ++sugSeq;
     try {
-      const r = await call('/api/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang);
+      const r = await call('/api/suggest?q=' + encodeURIComponent(q) + '&lang=' + lang + '&conversation=' + conversationId);
       if (seq !== sugSeq || input.value.trim() !== q || shadow.activeElement !== input) return;
       showSuggest((r.suggestions || []).slice(0, 3));
     } catch (e) {

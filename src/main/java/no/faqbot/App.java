@@ -87,6 +87,7 @@ public final class App implements AutoCloseable {
           rule(Catalogue.LIMIT_CHAT, "POST", "/api/chat"),
           rule(Catalogue.LIMIT_SUGGEST, "GET", "/api/suggest"),
           rule(Catalogue.LIMIT_FEEDBACK, "POST", "/api/feedback"),
+          rule(Catalogue.LIMIT_ENTRIES, "GET", "/api/entries/{id}"),
           rule(Catalogue.LIMIT_SUPPORT_EMAIL, "POST", "/api/support-email"),
           rule(Catalogue.LIMIT_SUPPORT_SEND, "POST", "/api/support-email/send"));
 
@@ -128,8 +129,9 @@ public final class App implements AutoCloseable {
       TextAnalysis analysis,
       List<ClientLimits.Rule> limits,
       Insights insights) {
-    this.readiness = new Readiness(knowledge, insights.store());
+    this.readiness = new Readiness(knowledge, insights.store(), insights.recorder()::storeState);
     this.metrics = new Metrics();
+    metrics.watch(readiness);
     metrics.watch(insights.recorder());
     metrics.watch(reloader);
     if (insights.store() != null) {
@@ -311,6 +313,7 @@ public final class App implements AutoCloseable {
     Consumer<ChatTurn> turns =
         turn -> {
           metrics.chatTurn(turn);
+          insights.shown().remember(turn);
           recorder.chatTurn(turn);
         };
     Consumer<SupportCase> cases =
@@ -328,7 +331,12 @@ public final class App implements AutoCloseable {
                 new ClientLimits(settings.clientAddress(), limits),
                 operations,
                 new HealthRoutes(readiness, !settings.store().embedded()),
-                new KnowledgeRoutes(knowledge, reloader, recorder::storeState, BuildInfo.version()),
+                new KnowledgeRoutes(
+                    knowledge,
+                    reloader,
+                    readiness::store,
+                    BuildInfo.version(),
+                    insights.shown()::remember),
                 new ChatRoutes(chat, knowledge, turns),
                 new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
                 new FeedbackRoutes(recorder::vote, knowledge),
@@ -337,7 +345,8 @@ public final class App implements AutoCloseable {
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
     Javalin server =
         WebServer.create(
-            SupportRoutes.uploadLimits(settings.supportLimits()),
+            SupportRoutes.uploadLimits(
+                settings.supportLimits(), settings.clientAddress(), uploads.path()),
             Cors.parse(settings.corsOrigins()),
             settings.threads(),
             SupportRoutes.UPLOAD_PATHS,

@@ -65,6 +65,14 @@ public final class Catalogue {
           "reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges,"
               + " comma-separated (10.0.0.0/8); per-client limits and the login lockout key on the"
               + " nearest hop that is not one; unset trusts none");
+  public static final Setting IPV6_PREFIX =
+      new Setting(
+          "FAQBOT_IPV6_PREFIX",
+          null,
+          Integer.toString(no.faqbot.web.ClientAddress.DEFAULT_IPV6_PREFIX),
+          "per-client limits and the login lockout key an IPv6 client by its network of this many"
+              + " bits (1 to 128; an IPv6 client usually holds a whole /64), an IPv4 client by its"
+              + " address");
   public static final Setting STATE_SECRET =
       new Setting(
           "FAQBOT_STATE_SECRET",
@@ -91,6 +99,12 @@ public final class Catalogue {
           null,
           Long.toString(SupportLimits.DEFAULT.maxFileBytes() / (1024 * 1024)),
           "largest screenshot in megabytes (1 to 100)");
+  public static final Setting SUPPORT_AT_ONCE =
+      new Setting(
+          "FAQBOT_SUPPORT_AT_ONCE",
+          null,
+          Integer.toString(SupportLimits.DEFAULT_PER_CLIENT),
+          "support e-mail requests one client may have in flight at once (1 to 100); more get 429");
   public static final Setting RECORDING =
       new Setting(
           "FAQBOT_RECORDING",
@@ -103,6 +117,20 @@ public final class Catalogue {
           null,
           Integer.toString(RecordingSettings.DEFAULT_RETENTION_DAYS),
           "events older than this many days are deleted daily (1 to 3650)");
+  public static final Setting STORE_MAX_MB =
+      new Setting(
+          "FAQBOT_STORE_MAX_MB",
+          null,
+          Integer.toString(RecordingSettings.DEFAULT_STORE_MAX_MB),
+          "largest size of the event store in megabytes (1 to 1000000); while it is that large,"
+              + " new events are refused (counted in /metrics, said once in the log)");
+  public static final Setting DISK_RESERVE_MB =
+      new Setting(
+          "FAQBOT_DISK_RESERVE_MB",
+          null,
+          Integer.toString(RecordingSettings.DEFAULT_DISK_RESERVE_MB),
+          "free disk in megabytes the embedded store leaves (0 to 1000000); with less free, new"
+              + " events are refused");
   public static final Setting DATABASE_URL =
       new Setting(
           "FAQBOT_DATABASE_URL",
@@ -138,6 +166,8 @@ public final class Catalogue {
   public static final Setting LIMIT_CHAT = limit("CHAT", "60/min", "POST /api/chat");
   public static final Setting LIMIT_SUGGEST = limit("SUGGEST", "120/min", "GET /api/suggest");
   public static final Setting LIMIT_FEEDBACK = limit("FEEDBACK", "30/min", "POST /api/feedback");
+  public static final Setting LIMIT_ENTRIES =
+      limit("ENTRIES", "120/min", "GET /api/entries/{id} (a pick is recorded from it)");
   public static final Setting LIMIT_SUPPORT_EMAIL =
       limit("SUPPORT_EMAIL", "30/10min", "POST /api/support-email (preview and download)");
   public static final Setting LIMIT_SUPPORT_SEND =
@@ -176,12 +206,16 @@ public final class Catalogue {
           STAFF_PASSWORD,
           CORS_ORIGINS,
           TRUSTED_PROXIES,
+          IPV6_PREFIX,
           STATE_SECRET,
           THREADS,
           MAX_SCREENSHOTS,
           MAX_SCREENSHOT_MB,
+          SUPPORT_AT_ONCE,
           RECORDING,
           RETENTION_DAYS,
+          STORE_MAX_MB,
+          DISK_RESERVE_MB,
           DATABASE_URL,
           DATABASE_USER,
           DATABASE_PASSWORD,
@@ -191,6 +225,7 @@ public final class Catalogue {
           LIMIT_CHAT,
           LIMIT_SUGGEST,
           LIMIT_FEEDBACK,
+          LIMIT_ENTRIES,
           LIMIT_SUPPORT_EMAIL,
           LIMIT_SUPPORT_SEND,
           SMTP_HOST,
@@ -202,7 +237,13 @@ public final class Catalogue {
 
   /** The per-client limits, a subset of {@link #ALL}. */
   public static final List<Setting> LIMITS =
-      List.of(LIMIT_CHAT, LIMIT_SUGGEST, LIMIT_FEEDBACK, LIMIT_SUPPORT_EMAIL, LIMIT_SUPPORT_SEND);
+      List.of(
+          LIMIT_CHAT,
+          LIMIT_SUGGEST,
+          LIMIT_FEEDBACK,
+          LIMIT_ENTRIES,
+          LIMIT_SUPPORT_EMAIL,
+          LIMIT_SUPPORT_SEND);
 
   private static final Map<String, Setting> BY_VARIABLE =
       Map.copyOf(

@@ -36,6 +36,8 @@ import no.faqbot.web.RateLimit;
  * @param recording whether chat events are recorded ({@code FAQBOT_RECORDING}) and kept how long
  *     ({@code FAQBOT_RETENTION_DAYS})
  * @param operations shutdown grace, metrics token, request log format
+ * @param ipv6Prefix IPv6 clients are told apart by their network of this many bits ({@code
+ *     FAQBOT_IPV6_PREFIX}, 64 by default); IPv4 clients by their address
  */
 public record Settings(
     String host,
@@ -55,7 +57,8 @@ public record Settings(
     Map<String, String> limits,
     StoreSettings store,
     RecordingSettings recording,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    int ipv6Prefix) {
   public static final String DEFAULT_SUPPORT_EMAIL = "product-upgrade-support@klarna.com";
 
   /**
@@ -99,6 +102,48 @@ public record Settings(
         null);
   }
 
+  /** With IPv6 clients keyed by {@link ClientAddress#DEFAULT_IPV6_PREFIX}. */
+  public Settings(
+      String host,
+      int port,
+      Path content,
+      Path index,
+      String supportEmail,
+      String stateSecret,
+      SupportLimits supportLimits,
+      SmtpSettings smtp,
+      String corsOrigins,
+      Path data,
+      String staffUser,
+      String staffPassword,
+      int threads,
+      String trustedProxies,
+      Map<String, String> limits,
+      StoreSettings store,
+      RecordingSettings recording,
+      OperationsSettings operations) {
+    this(
+        host,
+        port,
+        content,
+        index,
+        supportEmail,
+        stateSecret,
+        supportLimits,
+        smtp,
+        corsOrigins,
+        data,
+        staffUser,
+        staffPassword,
+        threads,
+        trustedProxies,
+        limits,
+        store,
+        recording,
+        operations,
+        ClientAddress.DEFAULT_IPV6_PREFIX);
+  }
+
   public Settings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -107,7 +152,7 @@ public record Settings(
       throw new IllegalArgumentException(
           "FAQBOT_THREADS must be between " + MIN_THREADS + " and 1000, got " + threads);
     }
-    ClientAddress.trusting(trustedProxies); // fails with the variable's name when malformed
+    ClientAddress.trusting(trustedProxies, ipv6Prefix); // fails naming the variable when bad
     limits = limits == null ? Map.of() : Map.copyOf(limits);
     limits.forEach(RateLimit::parse); // likewise
     store = store == null ? StoreSettings.EMBEDDED : store;
@@ -146,11 +191,12 @@ public record Settings(
         limits,
         store,
         recording,
-        operations);
+        operations,
+        ipv6Prefix);
   }
 
-  /** Who requests come from, given {@link #trustedProxies}. */
+  /** Who requests come from, given {@link #trustedProxies} and {@link #ipv6Prefix}. */
   public ClientAddress clientAddress() {
-    return ClientAddress.trusting(trustedProxies);
+    return ClientAddress.trusting(trustedProxies, ipv6Prefix);
   }
 }

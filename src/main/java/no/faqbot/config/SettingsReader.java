@@ -50,7 +50,8 @@ public final class SettingsReader {
     SupportLimits supportLimits =
         new SupportLimits(
             integer(Catalogue.MAX_SCREENSHOTS, 0, 20),
-            integer(Catalogue.MAX_SCREENSHOT_MB, 1, 100) * 1024L * 1024);
+            integer(Catalogue.MAX_SCREENSHOT_MB, 1, 100) * 1024L * 1024,
+            integer(Catalogue.SUPPORT_AT_ONCE, 1, 100));
     SmtpSettings smtp = smtp();
     String corsOrigins = origins(Catalogue.CORS_ORIGINS);
     Path data = path(Catalogue.DATA);
@@ -58,11 +59,15 @@ public final class SettingsReader {
     String staffPassword = verbatim(Catalogue.STAFF_PASSWORD);
     int threads = integer(Catalogue.THREADS, Settings.MIN_THREADS, 1000);
     String trustedProxies = proxies(Catalogue.TRUSTED_PROXIES);
+    int ipv6Prefix = integer(Catalogue.IPV6_PREFIX, 1, 128);
     Map<String, String> limits = limits();
     StoreSettings store = store();
     RecordingSettings recording =
         new RecordingSettings(
-            onOff(Catalogue.RECORDING), integer(Catalogue.RETENTION_DAYS, 1, 3650));
+            onOff(Catalogue.RECORDING),
+            integer(Catalogue.RETENTION_DAYS, 1, 3650),
+            integer(Catalogue.STORE_MAX_MB, 1, 1_000_000) * 1024L * 1024,
+            integer(Catalogue.DISK_RESERVE_MB, 0, 1_000_000) * 1024L * 1024);
     OperationsSettings operations =
         new OperationsSettings(
             Duration.ofSeconds(integer(Catalogue.SHUTDOWN_SECONDS, 0, 600)),
@@ -87,7 +92,8 @@ public final class SettingsReader {
         limits,
         store,
         recording,
-        operations);
+        operations,
+        ipv6Prefix);
   }
 
   /** The event store alone, for commands that only read it ({@code report}). */

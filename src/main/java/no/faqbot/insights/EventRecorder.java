@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import no.faqbot.chat.ChatTurn;
+import no.faqbot.store.StoreOutage;
+import no.faqbot.store.StoreRoom;
 import no.faqbot.support.Redactor;
 import no.faqbot.support.SupportCase;
 import org.slf4j.Logger;
@@ -19,13 +21,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes events from request threads without waiting: a bounded queue that one writer thread drains
- * in batches into the store. When the queue is full (the store is slow or down) events are dropped
- * and counted, so a chat reply never waits for the database. Secrets are removed on the writer
- * thread, keeping that work off the chat's hot path.
+ * in batches into the store. While the store is away the writer keeps its batch and tries again
+ * (waiting longer each time, up to {@link #MAX_RETRY_NANOS}), so events wait in the queue and are
+ * written when it is back; when the queue is full events are dropped and counted, so a chat reply
+ * never waits for the database. While the store is full ({@link StoreRoom}) events are refused and
+ * counted. Secrets are removed on the writer thread, keeping that work off the chat's hot path.
  */
 public final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-  public static final int DEFAULT_CAPACITY = 50_000;
+
+  /**
+   * Events waiting while the store is away: at most a few kilobytes each (a message is at most
+   * 2,000 characters until the writer cuts it), so a full queue stays within a few tens of MB.
+   */
+  public static final int DEFAULT_CAPACITY = 10_000;
+
+  /** Why an event was refused, as {@code faqbot_events_refused_total{reason}} counts it. */
+  public static final String NOT_SHOWN = "not_shown";
+
+  public static final String STORE_FULL = "store_full";
+
+  /** The longest wait between tries to write a batch while the store is away. */
+  static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private static final int BATCH = 2000;
 
   /** How long the writer lets events gather after the first of a batch. */
@@ -46,7 +64,11 @@ public final class EventRecorder implements AutoCloseable {
   private final BlockingQueue<Event> queue;
   private final Redactor redactor = new Redactor();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder notShown = new LongAdder();
+  private final LongAdder refusedFull = new LongAdder();
+  private final StoreRoom room;
   private volatile boolean failing;
+  private volatile boolean away;
   private final LongAdder written = new LongAdder();
 
   /**
@@ -61,6 +83,12 @@ public final class EventRecorder implements AutoCloseable {
   private final AtomicInteger flushing = new AtomicInteger();
 
   public EventRecorder(Sink sink, boolean on, int capacity, Clock clock) {
+    this(sink, on, capacity, clock, null);
+  }
+
+  /** {@code room}, when not null, says whether the store may grow (see {@link StoreRoom}). */
+  public EventRecorder(Sink sink, boolean on, int capacity, Clock clock, StoreRoom room) {
+    this.room = room;
     this.sink = sink;
     this.on = on;
     this.clock = clock;
@@ -75,6 +103,10 @@ public final class EventRecorder implements AutoCloseable {
   /** Queues {@code event}; drops and counts it when the queue is full. Never blocks. */
   public void record(Event event) {
     if (!on) {
+      return;
+    }
+    if (room != null && room.full() != null) {
+      refusedFull.increment();
       return;
     }
     pending.incrementAndGet();
@@ -128,6 +160,18 @@ public final class EventRecorder implements AutoCloseable {
     return on;
   }
 
+  /** Counts an event not recorded for {@code reason} ({@link #NOT_SHOWN}). */
+  public void refuse(String reason) {
+    if (NOT_SHOWN.equals(reason)) {
+      notShown.increment();
+    }
+  }
+
+  /** Events refused for {@code reason}: {@link #NOT_SHOWN} or {@link #STORE_FULL}. */
+  public long refused(String reason) {
+    return STORE_FULL.equals(reason) ? refusedFull.sum() : notShown.sum();
+  }
+
   /** Events lost because the queue was full or the store failed. */
   public long dropped() {
     return dropped.sum();
@@ -168,6 +212,9 @@ public final class EventRecorder implements AutoCloseable {
     List<Event> batch = new ArrayList<>(BATCH);
     while (!closing || !queue.isEmpty()) {
       try {
+        if (room != null) {
+          room.check();
+        }
         Event first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -199,32 +246,66 @@ public final class EventRecorder implements AutoCloseable {
       String redacted = e.message() == null ? null : redactor.redact(e.message()).text();
       clean.add(redacted == null || redacted.equals(e.message()) ? e : e.withMessage(redacted));
     }
-    try {
-      sink.write(clean);
-      written.add(clean.size());
-      if (failing) {
-        failing = false;
-        LOG.info("Recording events works again ({} dropped in all)", dropped.sum());
-      }
-    } catch (Exception e) {
-      dropped.add(clean.size());
-      // Logged when writing starts to fail, not per batch: a broken store must not flood the log.
-      if (!failing) {
-        failing = true;
-        LOG.warn(
-            "Could not record {} event(s) (dropped, {} in all): {}",
-            clean.size(),
-            dropped.sum(),
-            e.toString());
+    long wait = TimeUnit.MILLISECONDS.toNanos(100);
+    while (true) {
+      try {
+        sink.write(clean);
+        written.add(clean.size());
+        if (failing) {
+          failing = false;
+          away = false;
+          LOG.info("Recording events works again ({} dropped in all)", dropped.sum());
+        }
+        return;
+      } catch (Exception e) {
+        boolean outage = StoreOutage.is(e);
+        // Logged when writing starts to fail, not per batch: a broken store must not flood the log.
+        if (!failing) {
+          failing = true;
+          if (outage) {
+            LOG.warn(
+                "The event store is not reachable ({}); up to {} events wait and are written when"
+                    + " it is back, more are dropped and counted",
+                StoreOutage.describe(e),
+                queue.remainingCapacity() + queue.size());
+          } else {
+            LOG.warn(
+                "Could not record {} event(s) (dropped, {} in all): {}",
+                clean.size(),
+                dropped.sum() + clean.size(),
+                e.toString());
+          }
+        }
+        away = outage;
+        if (!outage || closing) {
+          dropped.add(clean.size());
+          if (closing) {
+            dropQueued(); // stopping: nothing more will reach a store that is away
+          }
+          return;
+        }
+        LockSupport.parkNanos(wait);
+        wait = Math.min(wait * 2, MAX_RETRY_NANOS);
       }
     }
   }
 
+  private void dropQueued() {
+    List<Event> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    dropped.add(rest.size());
+    pending.addAndGet(-rest.size());
+  }
+
   /**
-   * {@code ok}, or {@code failing} while the last write to the store failed (for {@code /health}).
+   * For {@code /health}: {@code ok}; {@code unreachable} while the store is away (events wait);
+   * {@code failing} while writes fail otherwise; {@code full} while events are refused for room.
    */
   public String storeState() {
-    return failing ? "failing" : "ok";
+    if (failing) {
+      return away ? "unreachable" : "failing";
+    }
+    return room != null && room.full() != null ? "full" : "ok";
   }
 
   /** Writes what is queued (for a few seconds at most), then stops the writer. */
@@ -235,6 +316,7 @@ public final class EventRecorder implements AutoCloseable {
     }
     flush(5_000);
     closing = true;
+    LockSupport.unpark(writer);
     try {
       writer.join(2_000);
     } catch (InterruptedException e) {

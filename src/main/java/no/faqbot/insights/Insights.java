@@ -10,6 +10,7 @@ import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
+import no.faqbot.store.StoreRoom;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.web.Routes;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class Insights implements AutoCloseable {
   private final RetentionPurge purge;
   private final Clock clock;
   private final int retentionDays;
+  private final ShownEntries shown = new ShownEntries(ShownEntries.DEFAULT_CONVERSATIONS);
 
   private Insights(
       Store store, EventRecorder recorder, RetentionPurge purge, Clock clock, int retentionDays) {
@@ -61,7 +63,17 @@ public final class Insights implements AutoCloseable {
     purge.schedule();
     return new Insights(
         store,
-        new EventRecorder(events::insert, recording.on(), EventRecorder.DEFAULT_CAPACITY, clock),
+        new EventRecorder(
+            events::insert,
+            recording.on(),
+            EventRecorder.DEFAULT_CAPACITY,
+            clock,
+            new StoreRoom(
+                store,
+                data,
+                recording.maxStoreBytes(),
+                recording.diskReserveBytes(),
+                System::nanoTime)),
         purge,
         clock,
         recording.retentionDays());
@@ -81,6 +93,11 @@ public final class Insights implements AutoCloseable {
     return recorder;
   }
 
+  /** Which entries recent conversations were shown, so that only their picks are recorded. */
+  public ShownEntries shown() {
+    return shown;
+  }
+
   /** The store, or null when nothing is stored. */
   public Store store() {
     return store;
@@ -97,7 +114,7 @@ public final class Insights implements AutoCloseable {
     if (store != null) {
       EventRepository events = new EventRepository(store);
       AuditLog audit = new AuditLog(store, clock);
-      routes.add(new RecordingRoutes(recorder));
+      routes.add(new RecordingRoutes(recorder, shown, knowledge));
       routes.add(new PrivacyRoutes(events, audit, clock));
       routes.add(
           new UnansweredRoutes(

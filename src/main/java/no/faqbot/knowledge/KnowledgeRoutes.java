@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
@@ -26,6 +27,7 @@ public final class KnowledgeRoutes implements Routes {
   private final ContentReloader reloader;
   private final Supplier<String> storeState;
   private final String version;
+  private final BiConsumer<String, List<String>> shown;
 
   /**
    * @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code
@@ -40,6 +42,20 @@ public final class KnowledgeRoutes implements Routes {
       ContentReloader reloader,
       Supplier<String> storeState,
       String version) {
+    this(knowledge, reloader, storeState, version, (conversation, ids) -> {});
+  }
+
+  /**
+   * {@code shown} is told which entries the typeahead offered a conversation (the widget's {@code
+   * conversation} parameter), so that picking one is recorded.
+   */
+  public KnowledgeRoutes(
+      KnowledgeBase knowledge,
+      ContentReloader reloader,
+      Supplier<String> storeState,
+      String version,
+      BiConsumer<String, List<String>> shown) {
+    this.shown = shown;
     this.knowledge = knowledge;
     this.reloader = reloader;
     this.storeState = storeState;
@@ -97,6 +113,10 @@ public final class KnowledgeRoutes implements Routes {
                 .filter(h -> h.coverage() >= MIN_SUGGEST_COVERAGE)
                 .map(h -> new AnswerView.QuestionRef(h.entry().id(), h.entry().question()))
                 .toList();
+    String conversation = ctx.queryParam("conversation");
+    if (conversation != null && !suggestions.isEmpty()) {
+      shown.accept(conversation, suggestions.stream().map(AnswerView.QuestionRef::id).toList());
+    }
     ctx.json(Map.of("query", q, "lang", lang, "suggestions", suggestions));
   }
 

@@ -10,8 +10,8 @@ import no.faqbot.web.Routes;
 
 /**
  * Probes for orchestrators and load balancers: {@code /health/live} (the process answers) and
- * {@code /health/ready} (503 with the reasons while it should get no traffic). {@code /health}
- * itself, with the content's figures, is the knowledge routes'.
+ * {@code /health/ready} (503 with the reasons while it cannot answer chat; the store's health
+ * beside it). {@code /health} itself, with the content's figures, is the knowledge routes'.
  */
 public final class HealthRoutes implements Routes {
   private final Readiness readiness;
@@ -49,6 +49,8 @@ public final class HealthRoutes implements Routes {
     List<String> problems = readiness.problems();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", problems.isEmpty() ? "ready" : "not ready");
+    // Beside readiness, not part of it: chat answers without the store.
+    body.put("store", readiness.store());
     if (!problems.isEmpty()) {
       body.put("problems", problems);
       ctx.status(503);

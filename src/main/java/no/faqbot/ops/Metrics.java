@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -158,6 +159,16 @@ public final class Metrics implements AutoCloseable {
         .register(registry);
     FunctionCounter.builder("faqbot.events.written", recorder, EventRecorder::written)
         .register(registry);
+    for (String reason : List.of(EventRecorder.NOT_SHOWN, EventRecorder.STORE_FULL)) {
+      FunctionCounter.builder("faqbot.events.refused", recorder, r -> r.refused(reason))
+          .tag("reason", reason)
+          .register(registry);
+    }
+  }
+
+  /** The store's health beside readiness: 1 while it answers and takes events, else 0. */
+  public void watch(Readiness readiness) {
+    Gauge.builder("faqbot.store.up", readiness, r -> r.storeUp() ? 1 : 0).register(registry);
   }
 
   /** Content reloads by result. */
@@ -172,9 +183,7 @@ public final class Metrics implements AutoCloseable {
 
   /** The database pool's connections. */
   public void watch(Store store) {
-    if (!(store.dataSource() instanceof HikariDataSource hikari)) {
-      return;
-    }
+    HikariDataSource hikari = store.pool();
     pool("active", hikari, HikariPoolMXBean::getActiveConnections);
     pool("idle", hikari, HikariPoolMXBean::getIdleConnections);
     pool("pending", hikari, HikariPoolMXBean::getThreadsAwaitingConnection);

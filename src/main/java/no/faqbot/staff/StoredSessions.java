@@ -123,8 +123,8 @@ final class StoredSessions implements Sessions {
    * back.
    */
   static ServiceUnavailableResponse unavailable(SQLException e) {
-    return new ServiceUnavailableResponse(
-        "the database is not reachable (" + e.getMessage() + "); try again shortly");
+    // The driver's or pool's message is for the log, not for whoever asked.
+    return new ServiceUnavailableResponse("the database is not reachable; try again shortly");
   }
 
   private static String hash(String id) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -26,12 +27,27 @@ public final class Store implements AutoCloseable {
   /** Tries to reach a configured PostgreSQL before giving up, with a growing pause between. */
   static final int TRIES = 3;
 
+  /**
+   * Asking for a connection waits at most this long: staff pages and insights answer 503 soon when
+   * the store is away (and the breaker makes later ones answer at once).
+   */
+  static final long CONNECTION_TIMEOUT_MS = 1_000;
+
+  /**
+   * PostgreSQL driver defaults (seconds), so that no start and no query can hang: a TCP connect, a
+   * login (a server that accepts and never answers) and a read. The URL may set others.
+   */
+  static final Map<String, String> POSTGRES_DEFAULTS =
+      Map.of("connectTimeout", "5", "loginTimeout", "5", "socketTimeout", "60");
+
   private final HikariDataSource pool;
+  private final StoreBreaker breaker;
   private final Vendor vendor;
   private final String description;
 
   private Store(HikariDataSource pool, Vendor vendor, String description) {
     this.pool = pool;
+    this.breaker = new StoreBreaker(pool, System::nanoTime);
     this.vendor = vendor;
     this.description = description;
   }
@@ -85,6 +101,8 @@ public final class Store implements AutoCloseable {
             + "&foreign_keys=true");
     config.setMaximumPoolSize(4);
     config.setPoolName("faqbot-store");
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(CONNECTION_TIMEOUT_MS / 2);
     try {
       return new Store(new HikariDataSource(config), Vendor.SQLITE, "SQLite " + file);
     } catch (RuntimeException e) {
@@ -100,7 +118,9 @@ public final class Store implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(6);
     config.setPoolName("faqbot-store");
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(CONNECTION_TIMEOUT_MS / 2);
+    POSTGRES_DEFAULTS.forEach(config::addDataSourceProperty); // the URL's own values win
     config.setInitializationFailTimeout(1); // one attempt per try: the retries are ours
     RuntimeException last = null;
     for (int attempt = 1; attempt <= TRIES; attempt++) {
@@ -147,12 +167,23 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Connections through the breaker: while the store is away they fail at once. */
   public DataSource dataSource() {
-    return pool;
+    return breaker;
   }
 
   public Connection connection() throws SQLException {
-    return pool.getConnection();
+    return breaker.getConnection();
+  }
+
+  /** The pool itself, for its metrics. */
+  public HikariDataSource pool() {
+    return pool;
+  }
+
+  /** Whether the store was away at the last try (connections are refused at once meanwhile). */
+  public boolean away() {
+    return breaker.isOpen();
   }
 
   public Vendor vendor() {

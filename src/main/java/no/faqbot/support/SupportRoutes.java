@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.ApiError;
+import no.faqbot.web.ClientAddress;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.UploadLimits;
@@ -112,6 +113,15 @@ public final class SupportRoutes implements Routes {
 
   /** The server's multipart limits for screenshots, and what a client sending more is told. */
   public static UploadLimits uploadLimits(SupportLimits limits) {
+    return uploadLimits(limits, ClientAddress.direct(), UploadFolder.systemTemp());
+  }
+
+  /**
+   * The same, with each client's requests in flight counted by {@code clients}, and bodies waiting
+   * in {@code spool} while they arrive.
+   */
+  public static UploadLimits uploadLimits(
+      SupportLimits limits, ClientAddress clients, java.nio.file.Path spool) {
     return new UploadLimits(
         limits.maxFileBytes(),
         limits.maxFiles(),
@@ -121,7 +131,13 @@ public final class SupportRoutes implements Routes {
                 + limits.maxFileBytes() / 1024
                 + " KB and at most "
                 + limits.maxFiles()
-                + " files");
+                + " files",
+        UploadLimits.DEADLINE,
+        UploadLimits.MIN_BYTES_PER_SECOND,
+        UploadLimits.GRACE,
+        limits.perClient(),
+        clients,
+        spool);
   }
 
   @Override

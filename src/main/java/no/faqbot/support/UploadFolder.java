@@ -39,6 +39,11 @@ public final class UploadFolder implements AutoCloseable {
     }
   }
 
+  /** The system's temporary folder, for tests that need no private one. */
+  static Path systemTemp() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
   public Path path() {
     return path;
   }

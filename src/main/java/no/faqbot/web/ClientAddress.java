@@ -14,15 +14,33 @@ import java.util.List;
  * client chose to send, so they are never believed.
  */
 public final class ClientAddress {
-  private final List<Range> trusted;
+  /**
+   * An IPv6 client usually holds a whole /64 (one home or one server), and could use a new address
+   * for every request: limits and lockouts key IPv6 clients by this prefix, IPv4 ones by the full
+   * address.
+   */
+  public static final int DEFAULT_IPV6_PREFIX = 64;
 
-  private ClientAddress(List<Range> trusted) {
+  private final List<Range> trusted;
+  private final int ipv6Prefix;
+
+  private ClientAddress(List<Range> trusted, int ipv6Prefix) {
+    if (ipv6Prefix < 1 || ipv6Prefix > 128) {
+      throw new IllegalArgumentException(
+          "FAQBOT_IPV6_PREFIX must be between 1 and 128, got " + ipv6Prefix);
+    }
     this.trusted = List.copyOf(trusted);
+    this.ipv6Prefix = ipv6Prefix;
   }
 
   /** Believes no proxy: every request is keyed by its peer address. */
   public static ClientAddress direct() {
-    return new ClientAddress(List.of());
+    return new ClientAddress(List.of(), DEFAULT_IPV6_PREFIX);
+  }
+
+  /** {@link #trusting(String)} with IPv6 clients keyed by the first {@code ipv6Prefix} bits. */
+  public static ClientAddress trusting(String spec, int ipv6Prefix) {
+    return new ClientAddress(trusting(spec).trusted, ipv6Prefix);
   }
 
   /**
@@ -40,7 +58,7 @@ public final class ClientAddress {
         }
       }
     }
-    return new ClientAddress(ranges);
+    return new ClientAddress(ranges, DEFAULT_IPV6_PREFIX);
   }
 
   /** The client's address as text, as the key for its limits. */
@@ -48,8 +66,15 @@ public final class ClientAddress {
     return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
   }
 
-  /** The client behind {@code peer}, given the {@code X-Forwarded-For} header it sent (or null). */
+  /**
+   * The client behind {@code peer}, given the {@code X-Forwarded-For} header it sent (or null): an
+   * IPv4 address, or an IPv6 network ({@code 2001:db8:1:2:0:0:0:0/64}).
+   */
   public String of(String peer, String forwardedFor) {
+    return key(address(peer, forwardedFor));
+  }
+
+  private String address(String peer, String forwardedFor) {
     if (trusted.isEmpty() || forwardedFor == null || !isTrusted(peer)) {
       return peer;
     }
@@ -64,6 +89,30 @@ public final class ClientAddress {
       }
     }
     return peer;
+  }
+
+  /** An IPv6 address as its network of {@link #ipv6Prefix} bits; anything else as it is. */
+  private String key(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address;
+    }
+    byte[] bytes = literal(address);
+    if (bytes == null) {
+      return address;
+    }
+    try {
+      if (bytes.length == 4) {
+        // An IPv4-mapped address (::ffff:10.1.1.1) is an IPv4 client: keyed whole, as IPv4.
+        return InetAddress.getByAddress(bytes).getHostAddress();
+      }
+      for (int bit = ipv6Prefix; bit < 128; bit++) {
+        bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+      }
+      String network = InetAddress.getByAddress(bytes).getHostAddress();
+      return ipv6Prefix == 128 ? network : network + "/" + ipv6Prefix;
+    } catch (UnknownHostException e) {
+      return address;
+    }
   }
 
   private boolean isTrusted(String address) {

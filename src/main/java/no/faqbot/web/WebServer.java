@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -81,8 +82,7 @@ public final class WebServer {
           // Small parts only in memory: the support routes' screenshots go to their own folder
           // (UploadFolder).
           cfg.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
-          cfg.jetty.multipartConfig.maxTotalRequestSize(
-              uploads.maxFileBytes() * (uploads.maxFiles() + 1) + MAX_JSON_BODY, SizeUnit.BYTES);
+          cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxBodyBytes(), SizeUnit.BYTES);
           QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 8));
           pool.setName("faqbot-http");
           cfg.jetty.threadPool = pool;
@@ -91,7 +91,10 @@ public final class WebServer {
                 // Outermost first: tracking sees every request, also those BodyFirst refuses.
                 server.insertHandler(new RequestTracking.InContext());
                 server.insertHandler(
-                    BodyFirst.handler((int) MAX_JSON_BODY, BODY_DEADLINE, uploadPaths));
+                    BodyFirst.handler(
+                        new BodyRules(MAX_JSON_BODY, BODY_DEADLINE, 0, Duration.ZERO),
+                        uploads,
+                        uploadPaths));
                 server.insertHandler(new RequestTracking(observer));
                 server.setErrorHandler(new JettyErrors());
               });
@@ -127,6 +130,14 @@ public final class WebServer {
                 }
                 if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
                   error(ctx, 400, "the multipart/form-data body could not be read");
+                  return;
+                }
+                if (cause(e, SQLException.class)) {
+                  // The store is away or failing: a plain 503. The store says so once in the log
+                  // when it goes away; a line per request would flood it.
+                  LOG.debug("{}: the store failed: {}", ctx.path(), e.toString());
+                  ctx.header("Retry-After", "10");
+                  error(ctx, 503, "the event store is not reachable right now; try again shortly");
                   return;
                 }
                 String request = describe(ctx);
@@ -208,6 +219,16 @@ public final class WebServer {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EofException
           || (t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} or one of its causes is a {@code type}. */
+  private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
         return true;
       }
     }

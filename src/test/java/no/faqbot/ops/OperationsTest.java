@@ -90,7 +90,7 @@ class OperationsTest {
   @Test
   void not_ready_while_the_content_loads() {
     KnowledgeBase loading = new KnowledgeBase(new CompletableFuture<>());
-    try (Readiness readiness = new Readiness(loading, null)) {
+    try (Readiness readiness = new Readiness(loading, null, () -> "ok")) {
       Javalin web =
           WebServer.create(
                   SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
@@ -163,7 +163,7 @@ class OperationsTest {
   void a_graceful_stop_finishes_the_slow_request_in_flight_and_takes_no_new_ones()
       throws Exception {
     KnowledgeBase knowledge = server.app().knowledge();
-    Readiness readiness = new Readiness(knowledge, null);
+    Readiness readiness = new Readiness(knowledge, null, () -> "ok");
     Routes slow = slowRoute();
     Javalin web =
         GracefulShutdown.prepare(

@@ -130,4 +130,28 @@ class StaffLockoutTest {
                 .header("Authorization", right))
             .statusCode());
   }
+
+  /** An IPv6 client holds a /64: new addresses in it are the same client (issue 21, F10). */
+  @Test
+  void the_lockout_keys_an_ipv6_client_by_its_64_and_an_ipv4_client_by_its_address()
+      throws Exception {
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      assertEquals(401, login("2001:db8:5:6::" + (i + 1), "anna", "gjett" + i).statusCode());
+    }
+    assertEquals(
+        429,
+        login("2001:db8:5:6:ffff:1:2:3", "anna", "riktig hest").statusCode(),
+        "another address in the same /64 is locked out too");
+    assertEquals(
+        303,
+        login("2001:db8:5:7::1", "anna", "riktig hest").statusCode(),
+        "the next /64 is another client");
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      assertEquals(401, login("192.0.2." + (i + 1), "anna", "gjett" + i).statusCode());
+    }
+    assertEquals(
+        303,
+        login("192.0.2.200", "anna", "riktig hest").statusCode(),
+        "IPv4 addresses are clients of their own");
+  }
 }

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import no.faqbot.cli.Cli;
 import no.faqbot.cli.Commands;
@@ -59,6 +65,56 @@ class BadDatabaseUrlTest {
         err);
     assertFalse(
         Files.exists(tmp.resolve("data").resolve(Store.FILE)), "no fall-back to the embedded file");
+  }
+
+  /**
+   * A server that takes the TCP connection and never says a word (a hung PostgreSQL, a wrong port's
+   * service): the driver's login timeout ends each try, so the start stops in seconds.
+   */
+  @Test
+  void a_postgres_that_accepts_and_never_answers_stops_the_start_in_seconds() throws Exception {
+    List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      long started = System.nanoTime();
+      String err =
+          serve(
+              Map.of(
+                  "FAQBOT_DATABASE_URL",
+                  "jdbc:postgresql://127.0.0.1:"
+                      + silent.getLocalPort()
+                      + "/faqbot?loginTimeout=1&connectTimeout=1&socketTimeout=1",
+                  "FAQBOT_DATA",
+                  tmp.resolve("data").toString()));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      assertTrue(err.contains("cannot reach PostgreSQL"), err);
+      assertTrue(seconds < 20, "gave up after " + seconds + " s");
+      assertFalse(held.isEmpty(), "the driver did connect and wait for an answer");
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void postgres_connections_have_timeouts_unless_the_url_sets_its_own() {
+    for (String name : List.of("connectTimeout", "loginTimeout", "socketTimeout")) {
+      int seconds = Integer.parseInt(Store.POSTGRES_DEFAULTS.get(name));
+      assertTrue(seconds > 0 && seconds <= 60, name + " = " + seconds);
+    }
   }
 
   @Test

@@ -44,7 +44,7 @@ class SupportUploadsTest {
                 tmp.resolve("index"),
                 Settings.DEFAULT_SUPPORT_EMAIL,
                 "test secret long enough!",
-                new SupportLimits(5, 2 * MB),
+                new SupportLimits(5, 2 * MB, 16), // one test client sends them all at once
                 null,
                 null,
                 tmp.resolve("data"),
