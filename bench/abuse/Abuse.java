@@ -87,6 +87,8 @@ final class Abuse {
       case "14" -> flowSecrets();
       case "15" -> proxyLockoutAndInfo();
       case "per-client" -> perClientLimits();
+      case "F10-hash" -> StaffAttacks.hashFlood();
+      case "F12" -> StaffAttacks.roles();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }
