@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.faqbot.cli.Cli;
-import no.faqbot.cli.Commands;
+import no.faqbot.CliRun;
 import no.faqbot.store.PostgresDatabase;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreSettings;
@@ -26,32 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StaffCommandTest {
   @TempDir Path data;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new Cli(
-                Commands.all(),
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(Map<String, String> env, String... args) {
+    return CliRun.of(env, args);
   }
 
   @Test
   void accounts_are_added_listed_changed_and_removed_in_the_embedded_store() throws Exception {
     Map<String, String> env = new HashMap<>(Map.of("FAQBOT_DATA", data.toString()));
     env.put("NEW_PASSWORD", "et langt nok passord");
-    Run added =
+    CliRun added =
         run(env, "staff", "add", "eva", "--role", "editor", "--password-env", "NEW_PASSWORD");
     assertEquals(0, added.code(), added.err());
     assertEquals("added eva as editor\n", added.out());
 
-    Run generated = run(env, "staff", "add", "otto");
+    CliRun generated = run(env, "staff", "add", "otto");
     assertEquals(0, generated.code(), generated.err());
     Matcher shown = Pattern.compile("password: (\\S+)\n").matcher(generated.out());
     assertTrue(shown.find(), generated.out());
@@ -66,7 +50,7 @@ class StaffCommandTest {
       assertTrue(otto.hash().matches(shown.group(1)));
     }
 
-    Run list = run(env, "staff", "list");
+    CliRun list = run(env, "staff", "list");
     assertTrue(
         list.out().matches("(?s)name +role +created\neva +editor +20.*\notto +agent +20.*"),
         list.out());
@@ -89,9 +73,9 @@ class StaffCommandTest {
     assertTrue(run(env, "staff", "add", "staff").err().contains("FAQBOT_STAFF_USER"));
     assertTrue(run(env, "staff", "remove", "nobody").err().contains("no staff account 'nobody'"));
     assertTrue(run(env, "staff", "fire", "eva").err().contains("unknown action 'fire'"));
-    Run twice = run(env, "staff", "add", "eva");
+    CliRun twice = run(env, "staff", "add", "eva");
     assertEquals(0, twice.code(), twice.err());
-    Run again = run(env, "staff", "add", "eva");
+    CliRun again = run(env, "staff", "add", "eva");
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already a staff account 'eva'"), again.err());
   }
@@ -104,7 +88,7 @@ class StaffCommandTest {
               "FAQBOT_DATABASE_URL", db.url(),
               "FAQBOT_DATABASE_USER", "postgres",
               "PW", "et langt nok passord");
-      Run added = run(env, "staff", "add", "ada", "--role", "admin", "--password-env", "PW");
+      CliRun added = run(env, "staff", "add", "ada", "--role", "admin", "--password-env", "PW");
       assertEquals(0, added.code(), added.err());
       assertEquals(0, run(env, "staff", "role", "ada", "editor").code());
       try (Store store = Store.open(db.settings(), data)) {
