@@ -5,9 +5,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.faqbot.web.Routes;
@@ -44,6 +48,20 @@ public final class StaffAccess implements Routes {
           ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
         },
         StaffRole.AGENT);
+    routes.get("/staff/api/accounts", this::accounts, StaffRole.ADMIN);
+  }
+
+  /** One account as {@code GET /staff/api/accounts} shows it. */
+  record AccountView(String name, String role, String created) {}
+
+  /** The named accounts (never a hash) and the bootstrap login: who may do what. */
+  private void accounts(Context ctx) throws SQLException {
+    List<AccountView> rows = new ArrayList<>();
+    for (StaffAccount a : auth.accounts()) {
+      rows.add(
+          new AccountView(a.name(), a.role().id(), Instant.ofEpochMilli(a.created()).toString()));
+    }
+    ctx.json(Map.of("accounts", rows, "bootstrap", auth.bootstrapUsers()));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -217,6 +218,16 @@ public final class StaffAuth {
     } catch (SQLException e) {
       throw StoredSessions.unavailable(e);
     }
+  }
+
+  /** The named accounts, by name; none without a store. */
+  List<StaffAccount> accounts() throws SQLException {
+    return accounts == null ? List.of() : accounts.list();
+  }
+
+  /** The bootstrap logins' names (admins from the settings), sorted. */
+  List<String> bootstrapUsers() {
+    return users().keySet().stream().sorted().toList();
   }
 
   /** How many logins were turned away because too many passwords were being hashed at once. */

@@ -128,6 +128,17 @@ class StaffRolesTest {
   }
 
   @Test
+  void only_an_admin_lists_the_accounts_and_never_sees_a_hash() throws Exception {
+    forbidden(as("eva", "GET", "/staff/api/accounts"));
+    HttpResponse<String> list = as("ada", "GET", "/staff/api/accounts");
+    assertEquals(200, list.statusCode(), list.body());
+    JsonNode body = JSON.readTree(list.body());
+    assertEquals("anna", body.get("bootstrap").get(0).asText());
+    assertTrue(list.body().contains("{\"name\":\"eva\",\"role\":\"editor\""), list.body());
+    assertFalse(list.body().contains("pbkdf2"), list.body());
+  }
+
+  @Test
   void the_settings_login_stays_an_admin() throws Exception {
     assertEquals(
         200, as("anna", "riktig hest", "GET", "/staff/api/events.csv", "*/*").statusCode());
