@@ -256,7 +256,7 @@ public final class App implements AutoCloseable {
       String user = staffUser();
       String password = settings.staffPassword();
       if (password == null || password.isBlank()) {
-        generatedStaffPassword = StaffAuth.randomPassword();
+        generatedStaffPassword = PasswordHash.randomPassword();
         password = generatedStaffPassword;
       }
       String secret = password;

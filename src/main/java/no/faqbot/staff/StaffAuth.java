@@ -144,11 +144,6 @@ public final class StaffAuth {
     return known;
   }
 
-  /** A password for when none is configured. */
-  public static String randomPassword() {
-    return PasswordHash.randomPassword();
-  }
-
   /** The client a request comes from, as the lockout knows it. */
   String client(Context ctx) {
     return clients.of(ctx);
@@ -228,11 +223,6 @@ public final class StaffAuth {
   /** The bootstrap logins' names (admins from the settings), sorted. */
   List<String> bootstrapUsers() {
     return users().keySet().stream().sorted().toList();
-  }
-
-  /** How many logins were turned away because too many passwords were being hashed at once. */
-  long hashesRefused() {
-    return gate.refused();
   }
 
   /** How many passwords were hashed to check a login (each check hashes exactly one). */

@@ -174,6 +174,7 @@ class StaffRolesTest {
         assertEquals("1", basic.headers().firstValue("Retry-After").orElse(null));
       }
       assertEquals(503, loginStatus("ada", PASSWORD));
+      assertTrue(gate.refused() >= LoginThrottle.FREE_FAILURES + 3, "refused: " + gate.refused());
     } finally {
       for (int i = 0; i < held; i++) {
         gate.leave();
