@@ -93,6 +93,8 @@ final class Abuse {
       case "F7" -> LimitAttacks.slowUploads();
       case "F8" -> LimitAttacks.storeOutage();
       case "F10" -> LimitAttacks.ipv6Network();
+      case "F10-hash" -> StaffAttacks.hashFlood();
+      case "F12" -> StaffAttacks.roles();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }

@@ -46,7 +46,10 @@ import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.staff.HashGate;
 import no.faqbot.staff.PasswordHash;
+import no.faqbot.staff.StaffAccess;
+import no.faqbot.staff.StaffAccounts;
 import no.faqbot.staff.StaffAuth;
 import no.faqbot.staff.StaffRoutes;
 import no.faqbot.store.SharedSecrets;
@@ -117,6 +120,10 @@ public final class App implements AutoCloseable {
 
   private final Metrics metrics;
   private StaffAuth staffAuth;
+
+  /** At most one password hash per two cores at once, so logins cannot take the chat's CPU. */
+  private final HashGate hashGate = HashGate.halfTheCores();
+
   private UploadFolder uploads;
   private String generatedStaffPassword;
 
@@ -253,21 +260,29 @@ public final class App implements AutoCloseable {
       String user = staffUser();
       String password = settings.staffPassword();
       if (password == null || password.isBlank()) {
-        generatedStaffPassword = StaffAuth.randomPassword();
+        generatedStaffPassword = PasswordHash.randomPassword();
         password = generatedStaffPassword;
       }
       String secret = password;
       Supplier<Map<String, PasswordHash>> users = () -> Map.of(user, PasswordHash.of(secret));
-      // Replicas share PostgreSQL, so sessions and lockouts live there; one process keeps them in
-      // memory.
-      Store shared = insights.store();
+      // Named accounts live in the store; the settings' login stays a bootstrap admin. Replicas
+      // share PostgreSQL, so sessions and lockouts live there; one process keeps them in memory.
+      Store store = insights.store();
       staffAuth =
-          shared != null && shared.vendor() == Vendor.POSTGRESQL
-              ? StaffAuth.shared(
-                  users, Clock.systemUTC(), settings.clientAddress(), shared.dataSource())
-              : new StaffAuth(users, Clock.systemUTC(), settings.clientAddress());
+          StaffAuth.of(
+              users,
+              store == null ? null : new StaffAccounts(store.dataSource(), Clock.systemUTC()),
+              hashGate,
+              Clock.systemUTC(),
+              settings.clientAddress(),
+              store != null && store.vendor() == Vendor.POSTGRESQL ? store.dataSource() : null);
     }
     return staffAuth;
+  }
+
+  /** The cap on password hashes at once (tests fill it to see a login turned away). */
+  public HashGate passwordHashes() {
+    return hashGate;
   }
 
   public String staffUser() {
@@ -341,7 +356,8 @@ public final class App implements AutoCloseable {
                 new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
                 new FeedbackRoutes(recorder::vote, knowledge),
                 new DemoRoutes(),
-                new StaffRoutes(staffAuth(), knowledge, analysis, reloader, STALE_DAYS, chat)));
+                new StaffAccess(staffAuth()),
+                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat)));
     routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
     Javalin server =
         WebServer.create(

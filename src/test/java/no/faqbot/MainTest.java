@@ -3,13 +3,8 @@ package no.faqbot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import no.faqbot.cli.Cli;
-import no.faqbot.cli.Commands;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Setting;
 import org.junit.jupiter.api.Test;
@@ -19,41 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path tmp;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
+  private CliRun run(String... args) {
     return runWith(java.util.Map.of(), args);
   }
 
-  private Run runWith(java.util.Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new Cli(
-                Commands.all(),
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private CliRun runWith(java.util.Map<String, String> env, String... args) {
+    return CliRun.of(env, args);
   }
 
   @Test
   void each_command_explains_its_options() {
-    Run top = run("--help");
+    CliRun top = run("--help");
     assertEquals(0, top.code());
-    for (String command : new String[] {"serve", "validate", "index", "eval", "selftest"}) {
+    for (String command :
+        new String[] {"serve", "validate", "index", "eval", "selftest", "staff"}) {
       assertTrue(top.out().contains("  " + command + " "), top.out());
     }
-    Run serve = run("serve", "--help");
+    CliRun serve = run("serve", "--help");
     assertEquals(0, serve.code());
     assertTrue(
         serve.out().contains("--port")
             && serve.out().contains("FAQBOT_PORT")
             && serve.out().contains("--content"),
         serve.out());
-    Run eval = run("eval", "-h");
+    CliRun eval = run("eval", "-h");
     assertTrue(
         eval.out().contains("faqbot eval [options] FILE") && eval.out().contains("--verbose"),
         eval.out());
@@ -61,26 +45,26 @@ class MainTest {
 
   @Test
   void a_wrong_command_line_is_one_line_naming_the_problem_and_exit_2() {
-    Run unknownOption = run("validate", "--contnet", "x");
+    CliRun unknownOption = run("validate", "--contnet", "x");
     assertEquals(2, unknownOption.code());
     assertTrue(
         unknownOption.err().startsWith("faqbot validate: ")
             && unknownOption.err().contains("--contnet")
             && unknownOption.err().contains("faqbot validate --help"),
         unknownOption.err());
-    Run unknownCommand = run("servr");
+    CliRun unknownCommand = run("servr");
     assertEquals(2, unknownCommand.code());
     assertTrue(unknownCommand.err().contains("unknown command 'servr'"), unknownCommand.err());
-    Run noFile = run("eval");
+    CliRun noFile = run("eval");
     assertEquals(2, noFile.code());
     assertTrue(noFile.err().contains("expected FILE"), noFile.err());
     String content = Fixtures.content("good", tmp).toString();
-    Run badPort = run("serve", "--port", "seventy", "--content", content);
+    CliRun badPort = run("serve", "--port", "seventy", "--content", content);
     assertEquals(2, badPort.code());
     assertEquals(
         "faqbot serve: --port (FAQBOT_PORT) must be a whole number from 0 to 65535, got 'seventy'",
         badPort.err().strip());
-    Run badThreads =
+    CliRun badThreads =
         runWith(java.util.Map.of("FAQBOT_THREADS", "2"), "serve", "--content", content);
     assertEquals(2, badThreads.code());
     assertTrue(
@@ -92,7 +76,7 @@ class MainTest {
 
   @Test
   void serve_help_lists_every_setting_with_its_flag_default_and_description() {
-    Run help = run("serve", "--help");
+    CliRun help = run("serve", "--help");
     assertEquals(0, help.code());
     java.util.List<String> lines = help.out().lines().toList();
     for (Setting s : Catalogue.ALL) {
@@ -115,7 +99,7 @@ class MainTest {
   @Test
   void a_start_with_bad_settings_names_each_and_exits_2_before_serving() {
     String content = Fixtures.content("good", tmp).toString();
-    Run r =
+    CliRun r =
         runWith(
             java.util.Map.of(
                 "FAQBOT_RECORDING", "sometimes",
@@ -137,7 +121,7 @@ class MainTest {
 
   @Test
   void a_misspelt_variable_is_a_warning_naming_the_setting_it_resembles() {
-    Run r =
+    CliRun r =
         runWith(
             java.util.Map.of(
                 "FAQBOT_CONTNET", "x", "FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()),
@@ -151,7 +135,7 @@ class MainTest {
 
   @Test
   void options_fall_back_to_the_environment() {
-    Run r =
+    CliRun r =
         runWith(
             java.util.Map.of("FAQBOT_CONTENT", Fixtures.content("good", tmp).toString()),
             "validate");
@@ -161,7 +145,7 @@ class MainTest {
 
   @Test
   void a_missing_eval_file_is_named_in_one_line_without_a_stack_trace() {
-    Run r =
+    CliRun r =
         run(
             "eval",
             "--content",
@@ -180,7 +164,7 @@ class MainTest {
   @Test
   void validate_prints_every_problem_with_file_and_line_and_exits_1() {
     Path content = Fixtures.content("broken", tmp);
-    Run r = run("validate", "--content", content.toString());
+    CliRun r = run("validate", "--content", content.toString());
     assertEquals(1, r.code());
     assertTrue(r.out().contains("content/faq/nb/bad-yaml.md:5: invalid YAML"), r.out());
     assertTrue(r.out().contains("content/faq/nb/missing-id.md:2: missing 'id'"), r.out());
@@ -192,14 +176,14 @@ class MainTest {
 
   @Test
   void validate_exits_0_on_good_content() {
-    Run r = run("validate", "--content", Fixtures.content("good", tmp).toString());
+    CliRun r = run("validate", "--content", Fixtures.content("good", tmp).toString());
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("5 entries, 0 problem(s)"), r.out());
   }
 
   @Test
   void the_shipped_content_is_valid_and_fully_translated() {
-    Run r = run("validate", "--content", "content");
+    CliRun r = run("validate", "--content", "content");
     assertEquals(0, r.code(), r.out());
     var snapshot =
         new no.faqbot.content.ContentLoader(
@@ -217,7 +201,7 @@ class MainTest {
   void index_command_builds_an_index_that_serve_then_reuses() {
     Path content = Fixtures.content("good", tmp);
     Path index = tmp.resolve("index");
-    Run r = run("index", "--content", content.toString(), "--index", index.toString());
+    CliRun r = run("index", "--content", content.toString(), "--index", index.toString());
     assertEquals(0, r.code(), r.out());
     assertTrue(Files.exists(index.resolve("CURRENT")));
     try (App app =
@@ -237,7 +221,7 @@ class MainTest {
             "{\"q\": \"hvor finner jeg butikk-id\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"velkomstmailen\"]}",
             "{\"q\": \"hva blir været i morgen\", \"lang\": \"nb\", \"kind\": \"none\"}",
             "{\"q\": \"når utløper ordren\", \"lang\": \"nb\", \"kind\": \"answer\", \"expect_any\": [\"finnes ikke i svaret\"]}"));
-    Run r =
+    CliRun r =
         run(
             "eval",
             file.toString(),

@@ -42,7 +42,7 @@ import org.apache.commons.cli.Options;
 
 /**
  * What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code
- * eval}, {@code selftest}, {@code report}.
+ * eval}, {@code selftest}, {@code report}, {@code staff}.
  */
 public final class Commands {
   private Commands() {}
@@ -131,7 +131,8 @@ public final class Commands {
                 .addOption(valued("days", "N", "the last N days (default 30)"))
                 .addOption(valued("lang", "LANG", "one language (nb, en); default all")),
             "",
-            Commands::report));
+            Commands::report),
+        StaffCommand.command());
   }
 
   private static Options locations(Options options, boolean content, boolean index) {

@@ -43,7 +43,12 @@ public final class Catalogue {
           Settings.DEFAULT_SUPPORT_EMAIL,
           "the support address prepared e-mails go to (one bare address)");
   public static final Setting STAFF_USER =
-      new Setting("FAQBOT_STAFF_USER", null, "staff", "user name of the staff pages' login");
+      new Setting(
+          "FAQBOT_STAFF_USER",
+          null,
+          "staff",
+          "user name of the staff pages' bootstrap login, an admin beside the named accounts of"
+              + " faqbot staff");
   public static final Setting STAFF_PASSWORD =
       new Setting(
           "FAQBOT_STAFF_PASSWORD",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.format.Languages;
 import no.faqbot.web.Routes;
+import no.faqbot.web.StaffRole;
 
 /**
  * {@code /staff/insights} and {@code GET /staff/api/insights?days=30&lang=nb} (behind the staff
@@ -43,8 +44,8 @@ public final class InsightsRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.get("/staff/api/insights", ctx -> ctx.json(report(ctx)));
-    routes.get("/staff/insights", this::page);
+    routes.get("/staff/api/insights", ctx -> ctx.json(report(ctx)), StaffRole.AGENT);
+    routes.get("/staff/insights", this::page, StaffRole.AGENT);
   }
 
   InsightsReport report(Context ctx) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import no.faqbot.web.Routes;
+import no.faqbot.web.StaffRole;
 
 /**
  * Staff controls over recorded data (behind the staff login; posts and deletes need the CSRF
@@ -31,9 +32,10 @@ public final class PrivacyRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.delete("/staff/api/conversations/{id}", this::deleteConversation);
-    routes.get("/staff/api/events.csv", ctx -> export(ctx, true));
-    routes.get("/staff/api/events.jsonl", ctx -> export(ctx, false));
+    // Personal data: admins only.
+    routes.delete("/staff/api/conversations/{id}", this::deleteConversation, StaffRole.ADMIN);
+    routes.get("/staff/api/events.csv", ctx -> export(ctx, true), StaffRole.ADMIN);
+    routes.get("/staff/api/events.jsonl", ctx -> export(ctx, false), StaffRole.ADMIN);
   }
 
   static String user(Context ctx) {

@@ -18,6 +18,7 @@ import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
+import no.faqbot.web.StaffRole;
 
 /**
  * {@code /staff/insights/unanswered} and {@code GET /staff/api/unanswered}, with the actions {@code
@@ -48,15 +49,18 @@ public final class UnansweredRoutes implements Routes {
         "/staff/api/unanswered",
         ctx ->
             ctx.json(
-                Map.of("unanswered", groups(ctx).stream().map(UnansweredRoutes::json).toList())));
-    routes.get("/staff/insights/unanswered", this::page);
-    routes.post("/staff/api/unanswered/{id}/alternative", this::alternative);
+                Map.of("unanswered", groups(ctx).stream().map(UnansweredRoutes::json).toList())),
+        StaffRole.AGENT);
+    routes.get("/staff/insights/unanswered", this::page, StaffRole.AGENT);
+    // What changes content (or hides what merchants asked) is an editor's.
+    routes.post("/staff/api/unanswered/{id}/alternative", this::alternative, StaffRole.EDITOR);
     routes.post(
         "/staff/api/unanswered/{id}/dismiss",
         ctx -> {
           actions.dismiss(group(ctx), PrivacyRoutes.user(ctx));
           done(ctx, Map.of("dismissed", ctx.pathParam("id")), "dismissed", null);
-        });
+        },
+        StaffRole.EDITOR);
     routes.post(
         "/staff/api/unanswered/{id}/skeleton",
         ctx -> {
@@ -68,7 +72,8 @@ public final class UnansweredRoutes implements Routes {
           } else {
             ctx.json(Map.of("markdown", markdown));
           }
-        });
+        },
+        StaffRole.EDITOR);
   }
 
   private static Map<String, Object> json(UnansweredGroup g) {

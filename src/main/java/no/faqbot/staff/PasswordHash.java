@@ -52,7 +52,28 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
         + Base64.getEncoder().encodeToString(hash);
   }
 
-  static String randomPassword() {
+  /**
+   * Reads what {@link #toString} wrote ({@code pbkdf2$iterations$salt$hash}).
+   *
+   * @throws IllegalArgumentException when {@code text} is not in that form
+   */
+  public static PasswordHash parse(String text) {
+    String[] parts = text == null ? new String[0] : text.split("\\$");
+    if (parts.length != 4 || !parts[0].equals("pbkdf2")) {
+      throw new IllegalArgumentException(
+          "not a stored password hash (pbkdf2$iterations$salt$hash)");
+    }
+    try {
+      return new PasswordHash(
+          Integer.parseInt(parts[1]),
+          Base64.getDecoder().decode(parts[2]),
+          Base64.getDecoder().decode(parts[3]));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("a damaged stored password hash: " + e.getMessage(), e);
+    }
+  }
+
+  public static String randomPassword() {
     byte[] bytes = new byte[15];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

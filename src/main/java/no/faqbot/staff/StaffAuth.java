@@ -1,18 +1,21 @@
 package no.faqbot.staff;
 
 import io.javalin.http.Context;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.faqbot.web.ClientAddress;
+import no.faqbot.web.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,9 @@ public final class StaffAuth {
   private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
   static final String COOKIE = "faqbot_staff";
 
+  /** The answer while every hash permit is taken: try again in a second. */
+  static final String BUSY = "too many logins at once; try again in a second";
+
   /** How much of a failed user name goes into the log. */
   private static final int LOGGED_USER_CHARS = 32;
 
@@ -38,6 +44,10 @@ public final class StaffAuth {
   /** Checked for unknown users, so they take as long as a wrong password. */
   private volatile PasswordHash dummy;
 
+  /** Named accounts in the store; null without a store (only the bootstrap admins). */
+  private final StaffAccounts accounts;
+
+  private final HashGate gate;
   private final ClientAddress clients;
   private final FailedLogins throttle;
   private final Sessions sessions;
@@ -48,8 +58,8 @@ public final class StaffAuth {
   public record Session(String user, String csrf, Instant expires) {}
 
   /**
-   * {@code users} is asked once, at the first login; {@code clients} says whom a request comes
-   * from.
+   * {@code users} (the bootstrap admins from the settings) is asked once, at the first login;
+   * {@code clients} says whom a request comes from.
    */
   public StaffAuth(Supplier<Map<String, PasswordHash>> users, Clock clock, ClientAddress clients) {
     this(users, clock, clients, LoginThrottle.MAX_CLIENTS);
@@ -60,34 +70,58 @@ public final class StaffAuth {
       Clock clock,
       ClientAddress clients,
       int maxClients) {
-    this(users, clients, new LoginThrottle(clock, maxClients), new StaffSessions(clock));
+    this(
+        users,
+        null,
+        HashGate.halfTheCores(),
+        clients,
+        new LoginThrottle(clock, maxClients),
+        new StaffSessions(clock));
   }
 
   private StaffAuth(
       Supplier<Map<String, PasswordHash>> users,
+      StaffAccounts accounts,
+      HashGate gate,
       ClientAddress clients,
       FailedLogins throttle,
       Sessions sessions) {
     this.hashUsers = users;
+    this.accounts = accounts;
+    this.gate = gate;
     this.clients = clients;
     this.throttle = throttle;
     this.sessions = sessions;
   }
 
   /**
-   * Sessions and failed logins kept in the database {@code shared} by several replicas, so a login
-   * (and a lockout) on one holds on all.
+   * The bootstrap admins {@code users} and the named {@code accounts} in the store, with at most
+   * {@code gate}'s number of password hashes at once. With {@code shared} (the database several
+   * replicas share) sessions and failed logins are kept there, so a login (and a lockout) on one
+   * replica holds on all; without it, in this process's memory.
    */
-  public static StaffAuth shared(
+  public static StaffAuth of(
       Supplier<Map<String, PasswordHash>> users,
+      StaffAccounts accounts,
+      HashGate gate,
       Clock clock,
       ClientAddress clients,
       DataSource shared) {
-    return new StaffAuth(
-        users,
-        clients,
-        new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
-        new StoredSessions(shared, clock));
+    return shared == null
+        ? new StaffAuth(
+            users,
+            accounts,
+            gate,
+            clients,
+            new LoginThrottle(clock, LoginThrottle.MAX_CLIENTS),
+            new StaffSessions(clock))
+        : new StaffAuth(
+            users,
+            accounts,
+            gate,
+            clients,
+            new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
+            new StoredSessions(shared, clock));
   }
 
   private Map<String, PasswordHash> users() {
@@ -110,11 +144,6 @@ public final class StaffAuth {
     return known;
   }
 
-  /** A password for when none is configured. */
-  public static String randomPassword() {
-    return PasswordHash.randomPassword();
-  }
-
   /** The client a request comes from, as the lockout knows it. */
   String client(Context ctx) {
     return clients.of(ctx);
@@ -128,12 +157,25 @@ public final class StaffAuth {
   /**
    * Checks a user and password with one slow hash whether or not the user exists; a failure counts
    * against {@code client} and is logged (address and a cut, printable user name).
+   *
+   * @throws ServiceUnavailableResponse when the cap on hashes at once is reached (not a failure)
    */
   boolean check(String client, String user, String password) {
     Map<String, PasswordHash> known = users();
     PasswordHash hash = user == null ? null : known.get(user);
-    hashes.incrementAndGet();
-    boolean matches = (hash != null ? hash : dummy).matches(password);
+    if (hash == null && user != null) {
+      hash = account(user).map(StaffAccount::hash).orElse(null);
+    }
+    if (!gate.tryEnter()) {
+      throw new ServiceUnavailableResponse(BUSY);
+    }
+    boolean matches;
+    try {
+      hashes.incrementAndGet();
+      matches = (hash != null ? hash : dummy).matches(password);
+    } finally {
+      gate.leave();
+    }
     boolean ok = hash != null && matches;
     if (ok) {
       throttle.succeeded(client);
@@ -146,6 +188,41 @@ public final class StaffAuth {
           lock.isZero() ? "" : "; address locked out for " + lock.toSeconds() + " s");
     }
     return ok;
+  }
+
+  /**
+   * The role of {@code user}: admin for a bootstrap login, else the named account's; empty when
+   * there is no such person (any more).
+   */
+  Optional<StaffRole> role(String user) {
+    if (user == null) {
+      return Optional.empty();
+    }
+    if (users().containsKey(user)) {
+      return Optional.of(StaffRole.ADMIN);
+    }
+    return account(user).map(StaffAccount::role);
+  }
+
+  private Optional<StaffAccount> account(String user) {
+    if (accounts == null) {
+      return Optional.empty();
+    }
+    try {
+      return accounts.find(user);
+    } catch (SQLException e) {
+      throw StoredSessions.unavailable(e);
+    }
+  }
+
+  /** The named accounts, by name; none without a store. */
+  List<StaffAccount> accounts() throws SQLException {
+    return accounts == null ? List.of() : accounts.list();
+  }
+
+  /** The bootstrap logins' names (admins from the settings), sorted. */
+  List<String> bootstrapUsers() {
+    return users().keySet().stream().sorted().toList();
   }
 
   /** How many passwords were hashed to check a login (each check hashes exactly one). */
@@ -210,32 +287,6 @@ public final class StaffAuth {
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
     return sessions.get(ctx.cookie(COOKIE));
-  }
-
-  /** The user of a valid {@code Authorization: Basic} header, for scripts. */
-  Optional<String> basicUser(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String user = decoded.substring(0, colon);
-    String client = client(ctx);
-    if (!lockedFor(client).isZero() || !check(client, user, decoded.substring(colon + 1))) {
-      return Optional.empty();
-    }
-    return Optional.of(user);
   }
 
   /** A fresh random token (for the login form's CSRF check). */

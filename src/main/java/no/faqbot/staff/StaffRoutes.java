@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.web.Routes;
-import no.faqbot.web.WebServer;
+import no.faqbot.web.StaffRole;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,12 +36,12 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 
-/** {@code /staff/*}: login, logout and the staff search page, all behind {@link StaffAuth}. */
+/**
+ * The staff pages: search, an entry, content status and flow diagrams, behind {@link StaffAccess}.
+ */
 public final class StaffRoutes implements Routes {
   private static final int RESULTS = 20;
-  private static final String LOGIN_COOKIE = "faqbot_login";
 
-  private final StaffAuth auth;
   private final KnowledgeBase knowledge;
   private final TextAnalysis analysis;
   private final ContentReloader reloader;
@@ -50,14 +49,12 @@ public final class StaffRoutes implements Routes {
   private final ChatService chat;
 
   public StaffRoutes(
-      StaffAuth auth,
       KnowledgeBase knowledge,
       TextAnalysis analysis,
       ContentReloader reloader,
       int staleDays,
       ChatService chat) {
     this.chat = chat;
-    this.auth = auth;
     this.knowledge = knowledge;
     this.analysis = analysis;
     this.reloader = reloader;
@@ -66,18 +63,10 @@ public final class StaffRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.before("/staff/*", this::guard);
-    routes.get("/staff/login", ctx -> login(ctx, null, 200));
-    routes.post("/staff/login", this::doLogin);
-    routes.post(
-        "/staff/logout",
-        ctx -> {
-          auth.endSession(ctx);
-          ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
-        });
-    routes.get("/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER));
-    routes.get("/staff/search", this::search);
-    routes.get("/staff/api/content-status", ctx -> ctx.json(status(ctx)));
+    routes.get(
+        "/staff", ctx -> ctx.redirect("/staff/search", HttpStatus.SEE_OTHER), StaffRole.AGENT);
+    routes.get("/staff/search", this::search, StaffRole.AGENT);
+    routes.get("/staff/api/content-status", ctx -> ctx.json(status(ctx)), StaffRole.EDITOR);
     routes.get(
         "/staff/content",
         ctx ->
@@ -90,8 +79,9 @@ public final class StaffRoutes implements Routes {
                         "user",
                         ctx.attribute("staffUser"),
                         "csrf",
-                        csrf(ctx))));
-    routes.get("/staff/entries/{id}", this::entry);
+                        csrf(ctx))),
+        StaffRole.EDITOR);
+    routes.get("/staff/entries/{id}", this::entry, StaffRole.AGENT);
     routes.get(
         "/staff/flows/{id}.svg",
         ctx -> {
@@ -108,41 +98,8 @@ public final class StaffRoutes implements Routes {
           ctx.contentType("image/svg+xml; charset=utf-8")
               .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
               .result(FlowDiagram.svg(flow, lang));
-        });
-  }
-
-  /**
-   * Everything under /staff but the login needs a session or Basic auth; session posts need the
-   * CSRF token.
-   */
-  private void guard(Context ctx) {
-    if (ctx.path().equals("/staff/login")) {
-      return;
-    }
-    Optional<StaffAuth.Session> session = auth.session(ctx);
-    if (session.isPresent()) {
-      if (!ctx.method().name().equals("GET")
-          && !StaffAuth.sameToken(session.get().csrf(), csrfOf(ctx))) {
-        WebServer.error(ctx, 403, "missing or wrong CSRF token: reload the page and try again");
-        ctx.skipRemainingHandlers();
-      }
-      ctx.attribute("staffUser", session.get().user());
-      ctx.attribute("csrf", session.get().csrf());
-      return;
-    }
-    Optional<String> basic = auth.basicUser(ctx);
-    if (basic.isPresent()) {
-      ctx.attribute("staffUser", basic.get());
-      return;
-    }
-    String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-    if (accept.contains("text/html") && ctx.method().name().equals("GET")) {
-      ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
-    } else {
-      ctx.header("WWW-Authenticate", "Basic realm=\"faqbot staff\", charset=\"UTF-8\"");
-      WebServer.error(ctx, 401, "log in at /staff/login, or send HTTP Basic credentials");
-    }
-    ctx.skipRemainingHandlers();
+        },
+        StaffRole.AGENT);
   }
 
   private Map<String, Object> status(Context ctx) {
@@ -160,7 +117,7 @@ public final class StaffRoutes implements Routes {
         knowledge.current().content(), reloader.lastReload(), days, Clock.systemUTC());
   }
 
-  private static String csrf(Context ctx) {
+  static String csrf(Context ctx) {
     Object token = ctx.attribute("csrf");
     return token == null ? "" : token.toString();
   }
@@ -194,59 +151,6 @@ public final class StaffRoutes implements Routes {
     return Optional.ofNullable(ctx.queryParam("lang"))
         .filter(Languages::isSupported)
         .orElse(Languages.DEFAULT);
-  }
-
-  private static String csrfOf(Context ctx) {
-    String header = ctx.header("X-CSRF-Token");
-    return header != null ? header : ctx.formParam("_csrf");
-  }
-
-  private void login(Context ctx, String error, int status) {
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("error", error);
-    // Login CSRF: the form carries a token that must match a cookie only this site can set.
-    String token = auth.newToken();
-    ctx.header(
-        "Set-Cookie",
-        LOGIN_COOKIE
-            + "="
-            + token
-            + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age=3600");
-    model.put("csrf", token);
-    ctx.status(status).contentType("text/html; charset=utf-8").render("staff-login", model);
-  }
-
-  private void doLogin(Context ctx) {
-    String expected = ctx.cookie(LOGIN_COOKIE);
-    if (!StaffAuth.sameToken(expected, ctx.formParam("_csrf"))) {
-      login(ctx, "Skjemaet var utløpt. Prøv igjen.", 403);
-      return;
-    }
-    String user = Optional.ofNullable(ctx.formParam("user")).orElse("").strip();
-    String client = auth.client(ctx);
-    Duration wait = auth.lockedFor(client);
-    if (!wait.isZero()) {
-      long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-      ctx.header("Retry-After", String.valueOf(seconds));
-      boolean minutes = seconds >= 120;
-      long n = minutes ? (seconds + 59) / 60 : seconds;
-      login(
-          ctx,
-          "For mange mislykkede forsøk. Prøv igjen om "
-              + n
-              + (minutes ? " minutter." : " sekunder.")
-              + " (Too many failed attempts: try again in "
-              + n
-              + (minutes ? " minutes.)" : " seconds.)"),
-          429);
-      return;
-    }
-    if (!auth.check(client, user, ctx.formParam("password"))) {
-      login(ctx, "Feil brukernavn eller passord.", 401);
-      return;
-    }
-    auth.startSession(ctx, user);
-    ctx.redirect("/staff/search", HttpStatus.SEE_OTHER);
   }
 
   /** One result with the matched words marked in question and answer (already HTML-escaped). */

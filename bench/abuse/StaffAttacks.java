@@ -1,0 +1,65 @@
+package abuse;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import static abuse.Abuse.*;
+import static abuse.Http.*;
+import static abuse.Probe.*;
+
+/** Issue 21: named staff accounts with roles (F12) and the cap on password hashes at once (F10). */
+final class StaffAttacks {
+  private StaffAttacks() {}
+
+  /**
+   * F10 (hashing): 400 addresses with one wrong password each, 16 at a time. Logins over the cap
+   * on hashes at once must be turned away (503) rather than queued; chat probes must hold.
+   */
+  static Result hashFlood() throws Exception {
+    Probed<List<Integer>> p = probed(() -> parallel(16, 400, i -> status(() -> login(client(), "staff", "wrong" + i))));
+    List<Integer> s = p.value();
+    boolean held = alive() && s.stream().allMatch(c -> c == 401 || c == 429 || c == 503) && p.chatHeld();
+    return new Result(held, "400 wrong passwords from 400 addresses, 16 at a time: " + counts(s) + "; " + p.chat());
+  }
+
+  /**
+   * F12: accounts made with {@code faqbot staff add} beside the running server; an agent gets 403
+   * on an export and a content action, an editor on the export, the admin account may export, and
+   * the audit log names each person.
+   */
+  static Result roles() throws Exception {
+    String password = "abuse-" + System.nanoTime();
+    for (String[] a : new String[][] {{"abuse-agent", "agent"}, {"abuse-editor", "editor"}, {"abuse-admin", "admin"}}) {
+      // The command line beside the running server, on its store.
+      ProcessBuilder pb = new ProcessBuilder("java", "-cp", "target/faqbot.jar", "no.faqbot.cli.Main", "staff", "add",
+          a[0], "--role", a[1], "--password-env", "ABUSE_NEW_PASSWORD").redirectErrorStream(true);
+      pb.environment().put("FAQBOT_DATA", work.resolve("data").toString());
+      pb.environment().put("ABUSE_NEW_PASSWORD", password);
+      Process add = pb.start();
+      add.getOutputStream().close();
+      if (add.waitFor() != 0) {
+        return new Result(false, "faqbot staff add " + a[0] + " failed: " + new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    int agentExport = as("abuse-agent", password, "GET", "/staff/api/events.csv").status();
+    int agentDismiss = as("abuse-agent", password, "POST", "/staff/api/unanswered/x/dismiss").status();
+    int agentSearch = as("abuse-agent", password, "GET", "/staff/api/insights").status();
+    int editorExport = as("abuse-editor", password, "GET", "/staff/api/events.jsonl").status();
+    int editorDismiss = as("abuse-editor", password, "POST", "/staff/api/unanswered/x/dismiss").status();
+    int adminExport = as("abuse-admin", password, "GET", "/staff/api/events.csv").status();
+    boolean held = agentExport == 403 && agentDismiss == 403 && agentSearch == 200 && editorExport == 403
+        && editorDismiss == 404 && adminExport == 200;
+    return new Result(held, String.format(Locale.ROOT,
+        "agent: export %d, dismiss %d, insights %d; editor: export %d, dismiss %d; admin: export %d",
+        agentExport, agentDismiss, agentSearch, editorExport, editorDismiss, adminExport));
+  }
+
+  private static Reply as(String user, String password, String method, String path) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic)
+        .method(method, HttpRequest.BodyPublishers.noBody()), client(), 30);
+  }
+}
