@@ -152,7 +152,7 @@ public final class Commands {
     }
     App app;
     try {
-      app = App.start(settings);
+      app = App.start(settings, in.helpdesk());
     } catch (StoreUnavailableException e) {
       in.err().println("faqbot serve: " + e.getMessage());
       return 2;

@@ -1,0 +1,42 @@
+package no.faqbot.support;
+
+import java.util.Optional;
+
+/**
+ * Where support requests become cases that are kept and delivered (the {@code cases} feature): the
+ * support routes prepare the e-mail and ask this for everything that happens to it after.
+ */
+public interface CaseDesk {
+  /**
+   * The case number to prepare under: a new one when {@code posted} is null or blank, else {@code
+   * posted} once checked to be a kept case of {@code conversation}.
+   *
+   * @throws io.javalin.http.NotFoundResponse when there is no such case for that conversation
+   */
+  String reference(String posted, String conversation);
+
+  /**
+   * The kept e-mail of a case that no longer changes (handed over for delivery), else empty: the
+   * form posted again does not alter what support gets.
+   */
+  Optional<SupportEmailBuilder.Built> sealed(String caseRef);
+
+  /** Keeps the case (or updates a new one) with its screenshots, before they are deleted. */
+  void keep(SupportEmailBuilder.Built built, String conversation);
+
+  /** Whether this server delivers cases itself (a helpdesk connector or SMTP). */
+  boolean canDeliver();
+
+  /** Delivers the kept case now, or queues it to be tried again; says which, truthfully. */
+  Delivery deliver(SupportEmailBuilder.Built built);
+
+  /**
+   * What became of a case handed over for delivery.
+   *
+   * @param delivered whether the helpdesk or mail server accepted it already
+   * @param queued whether it waits in the delivery queue to be tried again (else, undelivered, it
+   *     was not kept: the merchant must send it themselves)
+   * @param channel how it goes: {@code webhook}, {@code zendesk}, {@code freshdesk} or {@code smtp}
+   */
+  record Delivery(boolean delivered, boolean queued, String channel) {}
+}
