@@ -122,7 +122,16 @@ public final class CaseBook implements CaseDesk {
   @Override
   public Delivery deliver(SupportEmailBuilder.Built built) {
     try {
-      boolean delivered = queue.deliverNow(built.preview().caseRef());
+      String ref = built.preview().caseRef();
+      Optional<KeptCase> kept = cases.find(ref);
+      if (kept.isPresent() && !KeptCase.NEW.equals(kept.get().status())) {
+        // Sent twice (a double tap, a retry after a lost answer): handed over once, never again.
+        boolean done =
+            !KeptCase.QUEUED.equals(kept.get().status())
+                && !KeptCase.FAILED.equals(kept.get().status());
+        return new Delivery(done, !done, queue.channel());
+      }
+      boolean delivered = queue.deliverNow(ref);
       return new Delivery(delivered, !delivered, queue.channel());
     } catch (SQLException e) {
       throw unavailable(e);

@@ -1,6 +1,9 @@
 package no.faqbot.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where support requests become cases that are kept and delivered (the {@code cases} feature): the
@@ -24,6 +27,22 @@ public interface CaseDesk {
   /** Keeps the case (or updates a new one) with its screenshots, before they are deleted. */
   void keep(SupportEmailBuilder.Built built, String conversation);
 
+  /**
+   * The e-mail of the case {@code posted} (or a new one): the sealed one as kept, else made by
+   * {@code prepare} under the case's number and kept.
+   */
+  default SupportEmailBuilder.Built open(
+      String posted, String conversation, Function<String, SupportEmailBuilder.Built> prepare) {
+    String ref = reference(posted, conversation);
+    Optional<SupportEmailBuilder.Built> kept = sealed(ref);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    SupportEmailBuilder.Built built = prepare.apply(ref);
+    keep(built, conversation);
+    return built;
+  }
+
   /** Whether this server delivers cases itself (a helpdesk connector or SMTP). */
   boolean canDeliver();
 
@@ -38,5 +57,17 @@ public interface CaseDesk {
    *     was not kept: the merchant must send it themselves)
    * @param channel how it goes: {@code webhook}, {@code zendesk}, {@code freshdesk} or {@code smtp}
    */
-  record Delivery(boolean delivered, boolean queued, String channel) {}
+  record Delivery(boolean delivered, boolean queued, String channel) {
+    /** What {@code POST /api/support-email/send} answers about {@code sent}. */
+    public Map<String, Object> answer(SupportEmail sent) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("sent", delivered);
+      body.put("queued", queued);
+      body.put("channel", channel);
+      body.put("to", sent.to());
+      body.put("caseRef", sent.caseRef());
+      body.put("redacted", !sent.redacted().isEmpty());
+      return body;
+    }
+  }
 }

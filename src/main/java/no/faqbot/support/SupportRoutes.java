@@ -317,23 +317,18 @@ public final class SupportRoutes implements Routes {
       files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
     List<String> context = ctx.formParams("context");
-    String conversation = ctx.formParam("conversation");
-    String ref = desk.reference(ctx.formParam("caseRef"), conversation);
-    var sealed = desk.sealed(ref);
-    if (sealed.isPresent()) {
-      return sealed.get();
-    }
-    SupportEmailBuilder.Built built =
-        support.prepare(
-            ctx.formParam("lang"),
-            fields,
-            state,
-            context,
-            files,
-            knowledge.current().content(),
-            ref);
-    desk.keep(built, conversation);
-    return built;
+    return desk.open(
+        ctx.formParam("caseRef"),
+        ctx.formParam("conversation"),
+        ref ->
+            support.prepare(
+                ctx.formParam("lang"),
+                fields,
+                state,
+                context,
+                files,
+                knowledge.current().content(),
+                ref));
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {
@@ -406,14 +401,7 @@ public final class SupportRoutes implements Routes {
           delivery.delivered() ? "delivered" : "queued",
           delivery.channel(),
           sent.attachments().size());
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("sent", delivery.delivered());
-      body.put("queued", delivery.queued());
-      body.put("channel", delivery.channel());
-      body.put("to", sent.to());
-      body.put("caseRef", sent.caseRef());
-      body.put("redacted", !sent.redacted().isEmpty());
-      return c -> c.status(delivery.delivered() ? 200 : 202).json(body);
+      return c -> c.status(delivery.delivered() ? 200 : 202).json(delivery.answer(sent));
     } catch (UploadException e) {
       return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
     }

@@ -86,6 +86,12 @@ class HelpdeskContractTest {
       String ref = answer.path("caseRef").asText();
 
       assertEquals(2, zendesk.requests.size());
+      HttpResponse<byte[]> again =
+          new CaseForm("conversation-zendesk")
+              .with("caseRef", ref)
+              .post(server.base(), "/api/support-email/send");
+      assertEquals(200, again.statusCode());
+      assertEquals(2, zendesk.requests.size(), "sent twice, one ticket");
       FakeHelpdesk.Request upload = zendesk.requests.get(0);
       assertEquals("POST", upload.method());
       assertEquals("filename=feil.png", upload.query());
