@@ -45,8 +45,16 @@
       remove: 'Fjern {name}', tooMany: 'Du kan legge ved høyst {n} bilder.', tooBig: '«{name}» er større enn {size}.',
       badType: '«{name}» er ikke et PNG-, JPEG-, GIF- eller WebP-bilde.', previewTitle: 'Forhåndsvisning', to: 'Til', subject: 'Emne', body: 'Tekst',
       attachments: 'Vedlegg', redacted: 'Vi fjernet hemmeligheter (f.eks. passord) fra e-posten.',
-      download: 'Last ned e-post (.eml)', mailto: 'Åpne i e-postprogram', sendMail: 'Send',
-      wait: 'Et øyeblikk …', downloaded: 'E-posten er lastet ned.',
+      download: 'Last ned e-posten (.eml)', mailto: 'Åpne i e-postprogram', sendMail: 'Send til support',
+      wait: 'Et øyeblikk …', downloaded: 'E-posten er lastet ned (saksnummer {ref}). Åpne filen og trykk Send i e-postprogrammet.',
+      askSent: 'Fikk du sendt den?', yesSent: 'Ja, den er sendt', notSent: 'Nei', closeCase: 'Lukk',
+      notSentHelp: 'Last ned e-posten (.eml) og åpne den, så er skjermbildene med. Saken ligger uansett hos support med saksnummer {ref}.',
+      sentThanks: 'Takk! Saksnummer: {ref}. Support svarer deg på e-post til {to}. Oppgi saksnummeret hvis du skriver til oss igjen.',
+      closedNext: 'Saksnummer: {ref}. Saken ligger hos support, som svarer deg på e-post til {to}. Oppgi saksnummeret hvis du skriver til oss igjen.',
+      phoneNote: 'Saken er registrert hos support med saksnummer {ref}, også om e-posten ikke blir sendt. Skriver du selv, lim inn teksten under.',
+      pasteText: 'Tekst å lime inn', copy: 'Kopier teksten', copied: 'Kopiert.',
+      queuedNext: 'Saksnummer: {ref}. Vi har tatt imot saken, men fikk ikke levert den til support ennå; vi prøver igjen til den er levert. Support svarer deg på e-post til {to}.',
+      pasteRef: 'Saksnummer', pasteStore: 'Butikk-ID', pasteError: 'Feilkode',
       bot: 'Assistenten:', you: 'Du:', contact: 'Kontakt support', none: 'Ingen av disse',
       rephrase: 'Prøv å spørre med andre ord, gjerne med en feilmelding eller et stikkord. Eller skriv til support, så svarer et menneske.',
       sorry: 'Beklager at det ikke hjalp. Prøv å spørre med andre ord, eller skriv til support.',
@@ -63,7 +71,7 @@
       touchHint: 'Høyst {n} bilder (PNG, JPEG, GIF, WebP), {size} hver.',
       openNote: 'Skjermbildene blir ikke med når e-postprogrammet åpnes: legg dem ved selv. Eller last ned e-posten (.eml), den har dem med.',
       showMail: 'Vis e-posten', sentNext: 'Saksnummer: {ref}. Support svarer deg på e-post til {to}. Oppgi saksnummeret hvis du skriver til oss igjen.',
-      opened: 'E-posten ligger klar i e-postprogrammet ditt (saksnummer {ref}). Trykk Send der, og legg ved skjermbildene selv.',
+      opened: 'Saksnummer: {ref}. E-posten skal nå åpnes i e-postprogrammet ditt: trykk Send der, og legg ved skjermbildene selv.',
       fileBig: 'Et av bildene er for stort. Fjern det eller bruk et mindre bilde.',
       fileType: 'Et av vedleggene er ikke et bilde (PNG, JPEG, GIF eller WebP).',
       noSmtp: 'Vi kunne ikke sende e-posten herfra. Last ned e-posten (.eml) og send den selv.',
@@ -95,8 +103,16 @@
       remove: 'Remove {name}', tooMany: 'You can attach at most {n} images.', tooBig: '"{name}" is larger than {size}.',
       badType: '"{name}" is not a PNG, JPEG, GIF or WebP image.', previewTitle: 'Preview', to: 'To', subject: 'Subject', body: 'Text',
       attachments: 'Attachments', redacted: 'We removed secrets (e.g. passwords) from the e-mail.',
-      download: 'Download e-mail (.eml)', mailto: 'Open in e-mail app', sendMail: 'Send',
-      wait: 'One moment …', downloaded: 'The e-mail has been downloaded.',
+      download: 'Download the e-mail (.eml)', mailto: 'Open in e-mail app', sendMail: 'Send to support',
+      wait: 'One moment …', downloaded: 'The e-mail has been downloaded (case number {ref}). Open the file and press Send in your e-mail app.',
+      askSent: 'Did you manage to send it?', yesSent: 'Yes, it is sent', notSent: 'No', closeCase: 'Close',
+      notSentHelp: 'Download the e-mail (.eml) and open it: the screenshots are included. Support has the case anyway, as case number {ref}.',
+      sentThanks: 'Thank you! Case number: {ref}. Support will answer you by e-mail at {to}. Give the case number if you write to us again.',
+      closedNext: 'Case number: {ref}. Support has the case and will answer you by e-mail at {to}. Give the case number if you write to us again.',
+      phoneNote: 'Support has the case as case number {ref}, even if the e-mail is not sent. If you write yourself, paste the text below.',
+      pasteText: 'Text to paste', copy: 'Copy the text', copied: 'Copied.',
+      queuedNext: 'Case number: {ref}. We have received the case but could not hand it to support yet; we keep trying until it is delivered. Support will answer you by e-mail at {to}.',
+      pasteRef: 'Case number', pasteStore: 'Store ID', pasteError: 'Error code',
       bot: 'Assistant:', you: 'You:', contact: 'Contact support', none: 'None of these',
       rephrase: 'Try asking in other words, ideally with an error message or a keyword. Or write to support and a person will answer.',
       sorry: "Sorry that didn't help. Try asking in other words, or write to support.",
@@ -113,7 +129,7 @@
       touchHint: 'At most {n} images (PNG, JPEG, GIF, WebP), {size} each.',
       openNote: "Screenshots are not included when your e-mail app opens: attach them yourself. Or download the e-mail (.eml), which includes them.",
       showMail: 'Show the e-mail', sentNext: 'Case number: {ref}. Support will answer you by e-mail at {to}. Give the case number if you write to us again.',
-      opened: 'The e-mail is ready in your e-mail app (case number {ref}). Press Send there, and attach the screenshots yourself.',
+      opened: 'Case number: {ref}. Your e-mail app should now open with the e-mail: press Send there, and attach the screenshots yourself.',
       fileBig: 'One of the images is too large. Remove it or use a smaller image.',
       fileType: 'One of the attachments is not an image (PNG, JPEG, GIF or WebP).',
       noSmtp: "We couldn't send the e-mail from here. Download the e-mail (.eml) and send it yourself.",
@@ -818,17 +834,52 @@
       fileInput, h('label', { for: fileId, class: 'fb-btn fb-opt' }, T.addFiles), hint, fileErr, thumbs);
     form.append(filesSet);
 
-    // One primary action: "Send" with SMTP, else "Åpne i e-postprogram"; the .eml keeps the screenshots.
+    // One primary action: "Send til support" when the server delivers, else "Åpne i e-postprogram";
+    // the .eml keeps the screenshots. The chat's own "Send" is the only other Send.
     const formErr = h('p', { class: 'fb-err', role: 'alert', hidden: true });
     const primary = h('button', { type: 'submit', class: 'fb-btn fb-primary', 'data-faqbot': 'send-email' }, T.mailto);
     const note = h('p', { class: 'fb-hint' }, T.openNote);
     const status = h('p', { class: 'fb-status', role: 'status' });
     const say = (text) => { status.textContent = text; };
     const preview = h('div', { class: 'fb-preview', hidden: true });
+    // After the mail program or the download: the case number, "Fikk du sendt den?", and on phones a
+    // short text to paste; the step stays open (download still there) until the merchant answers.
+    const after = h('div', { class: 'fb-after', hidden: true, 'data-faqbot': 'after' });
     form.append(formErr, primary, note, h('div', { class: 'fb-actions' },
       button('fb-opt', T.download, () => { if (check(fields)) download(); }, { 'data-faqbot': 'eml' }),
-      button('fb-ghost', T.showMail, () => { if (check(fields)) showPreview(); })), status);
+      button('fb-ghost', T.showMail, () => { if (check(fields)) showPreview(); })), status, after);
     el.append(form, preview);
+    const phone = touch || (window.matchMedia && matchMedia('(max-width: 600px)').matches);
+    let caseRef = ''; // made by the server at the first preview, download or send; kept after
+    const keepRef = (ref) => { if (/^FQ-[A-Z0-9]{6}$/.test(ref || '')) caseRef = ref; return caseRef; };
+
+    function askSent(intro) {
+      const to = fields.merchantEmail.input.value.trim();
+      const help = h('p', { class: 'fb-hint', hidden: true }, tr('notSentHelp', { ref: caseRef }));
+      clear(after).append(h('p', { class: 'fb-note', 'data-faqbot': 'case-ref' }, intro));
+      if (phone) {
+        const paste = [T.pasteRef + ': ' + caseRef,
+          fields.storeId && fields.storeId.input.value.trim() ? T.pasteStore + ': ' + fields.storeId.input.value.trim() : '',
+          fields.errorCode && fields.errorCode.input.value.trim() ? T.pasteError + ': ' + fields.errorCode.input.value.trim() : '',
+          fields.description ? fields.description.input.value.trim() : ''].filter(Boolean).join('\n');
+        const pasteId = nextId('paste');
+        const area = h('textarea', { id: pasteId, class: 'fb-input fb-paste', readOnly: true, rows: 4, value: paste, 'data-faqbot': 'paste' });
+        const copied = h('span', { class: 'fb-hint', role: 'status' });
+        after.append(h('p', { class: 'fb-hint' }, tr('phoneNote', { ref: caseRef })),
+          h('label', { for: pasteId, class: 'fb-sub' }, T.pasteText), area,
+          button('fb-opt', T.copy, async () => {
+            area.select();
+            try { await navigator.clipboard.writeText(paste); } catch (e) { document.execCommand && document.execCommand('copy'); }
+            copied.textContent = T.copied;
+          }, { 'data-faqbot': 'copy' }), copied);
+      }
+      after.append(h('p', { class: 'fb-sub' }, T.askSent), h('div', { class: 'fb-actions' },
+        button('fb-primary', T.yesSent, () => done(tr('sentThanks', { ref: caseRef, to: to })), { 'data-faqbot': 'was-sent' }),
+        button('fb-opt', T.notSent, () => { help.hidden = false; }, { 'data-faqbot': 'not-sent' }),
+        button('fb-ghost', T.closeCase, () => done(tr('closedNext', { ref: caseRef, to: to })), { 'data-faqbot': 'close-case' })), help);
+      after.hidden = false;
+      bodyEl.scrollTop = Math.max(0, after.offsetTop - 8);
+    }
 
     function addFiles(list) {
       let msg = '';
@@ -870,6 +921,7 @@
       for (const k in vals) fd.append(k, vals[k]);
       fd.append('lang', lang);
       fd.append('conversation', conversationId);
+      if (caseRef) fd.append('caseRef', caseRef);
       files.forEach((x) => fd.append('screenshots', x.file, x.file.name || 'screenshot'));
       return fd;
     }
@@ -881,6 +933,7 @@
     form.addEventListener('input', (e) => { if (e.target !== fileInput) stale(); });
 
     const fail = (e) => {
+      if (e.status === 404) caseRef = ''; // the case is gone (deleted, another conversation): a new one next time
       const k = errorKind(e, false);
       formErr.textContent = e.status === 409 || e.status === 502 ? T.noSmtp : k === 'badReq' ? T.formBad : T[k];
       formErr.hidden = false;
@@ -904,11 +957,13 @@
         const to = fields.merchantEmail.input.value.trim();
         if (conf.canSend) {
           const r = await call('/api/support-email/send', { method: 'POST', body: formData() });
-          done(tr('sentNext', { ref: r.caseRef || '', to: to }));
+          keepRef(r.caseRef);
+          done(tr(r.sent ? 'sentNext' : 'queuedNext', { ref: caseRef, to: to }));
         } else {
           const p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
+          keepRef(p.caseRef);
           if (/^mailto:/i.test(p.mailto || '')) h('a', { href: p.mailto }).click();
-          done(tr('opened', { ref: p.caseRef || '' }));
+          askSent(tr('opened', { ref: caseRef }));
         }
       } catch (err) {
         fail(err);
@@ -923,13 +978,16 @@
       try {
         const res = await call('/api/support-email', { method: 'POST', body: formData(), raw: true });
         const cd = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '');
+        keepRef(cd && (/FQ-[A-Z0-9]{6}/.exec(cd[1]) || [])[0]);
         const url = URL.createObjectURL(await res.blob());
         const a = h('a', { href: url, download: cd ? cd[1] : 'support.eml', hidden: true });
         shadow.append(a);
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60000);
-        say(T.downloaded);
+        say('');
+        if (!caseRef) say(tr('downloaded', { ref: '' }));
+        else askSent(tr('downloaded', { ref: caseRef }));
       } catch (err) { say(''); fail(err); }
     }
 
@@ -940,13 +998,15 @@
         p = await call('/api/support-email?format=json', { method: 'POST', body: formData() });
       } catch (err) { say(''); fail(err); return; }
       say('');
+      keepRef(p.caseRef);
       const names = (p.attachments || []).map((x) => x.name).filter(Boolean);
       clear(preview).append(
         h('h3', { class: 'fb-sub' }, T.previewTitle),
         h('dl', null, h('dt', null, T.to), h('dd', null, p.to || ''), h('dt', null, T.subject), h('dd', null, p.subject || ''),
           names.length ? [h('dt', null, T.attachments), h('dd', null, names.join(', '))] : null),
         h('pre', { class: 'fb-pre', tabIndex: 0, 'aria-label': T.body }, p.body || ''),
-        p.redacted ? h('p', { class: 'fb-note' }, T.redacted) : null);
+        // DOM append writes null as the text "null": an empty string adds nothing.
+        p.redacted ? h('p', { class: 'fb-note' }, T.redacted) : '');
       preview.hidden = false;
       bodyEl.scrollTop = Math.max(0, preview.offsetTop - 8);
     }

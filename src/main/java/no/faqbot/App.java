@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import no.faqbot.cases.Backoff;
+import no.faqbot.cases.Cases;
+import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.chat.AnswerPolicy;
 import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
@@ -55,6 +59,8 @@ import no.faqbot.staff.StaffRoutes;
 import no.faqbot.store.SharedSecrets;
 import no.faqbot.store.Store;
 import no.faqbot.store.Vendor;
+import no.faqbot.support.CaseDesk;
+import no.faqbot.support.DirectDesk;
 import no.faqbot.support.SmtpMailer;
 import no.faqbot.support.SupportCase;
 import no.faqbot.support.SupportRoutes;
@@ -125,6 +131,10 @@ public final class App implements AutoCloseable {
   private final HashGate hashGate = HashGate.halfTheCores();
 
   private UploadFolder uploads;
+  private HelpdeskSettings helpdesk = HelpdeskSettings.OFF;
+  private Backoff backoff = Backoff.DEFAULT;
+  private Duration poll = Cases.POLL;
+  private Cases cases;
   private String generatedStaffPassword;
 
   private App(
@@ -163,7 +173,25 @@ public final class App implements AutoCloseable {
    *     reached
    */
   public static App start(Settings settings) {
-    return start(settings, true);
+    return start(settings, HelpdeskSettings.OFF);
+  }
+
+  /** Like {@link #start(Settings)}, delivering support cases as {@code helpdesk} says. */
+  public static App start(Settings settings, HelpdeskSettings helpdesk) {
+    return start(settings, helpdesk, Backoff.DEFAULT, Cases.POLL);
+  }
+
+  /**
+   * Like {@link #start(Settings, HelpdeskSettings)}, with failed deliveries tried again after
+   * {@code backoff} and the queue looked at every {@code poll} (short in tests).
+   */
+  public static App start(
+      Settings settings, HelpdeskSettings helpdesk, Backoff backoff, Duration poll) {
+    App app = start(settings, true);
+    app.helpdesk = helpdesk;
+    app.backoff = backoff;
+    app.poll = poll;
+    return app;
   }
 
   /**
@@ -331,11 +359,26 @@ public final class App implements AutoCloseable {
           insights.shown().remember(turn);
           recorder.chatTurn(turn);
         };
-    Consumer<SupportCase> cases =
+    Consumer<SupportCase> prepared =
         c -> {
           metrics.supportCase(c);
           recorder.supportCase(c);
         };
+    Store store = insights.store();
+    if (cases == null && store != null) {
+      cases =
+          Cases.open(
+              store,
+              settings.data(),
+              support,
+              helpdesk,
+              mailer,
+              settings.recording().retentionDays(),
+              backoff,
+              poll,
+              Clock.systemUTC());
+    }
+    CaseDesk desk = cases == null ? new DirectDesk(support, mailer) : cases.book();
     if (uploads == null) {
       uploads = UploadFolder.create();
     }
@@ -353,12 +396,21 @@ public final class App implements AutoCloseable {
                     BuildInfo.version(),
                     insights.shown()::remember),
                 new ChatRoutes(chat, knowledge, turns),
-                new SupportRoutes(support, knowledge, mailer, slowWork, uploads, cases),
+                new SupportRoutes(support, knowledge, desk, slowWork, uploads, prepared),
                 new FeedbackRoutes(recorder::vote, knowledge),
                 new DemoRoutes(),
                 new StaffAccess(staffAuth()),
                 new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat)));
-    routes.addAll(insights.routes(knowledge, reloader, analysis, settings.content()));
+    routes.addAll(
+        insights.routes(
+            knowledge,
+            reloader,
+            analysis,
+            settings.content(),
+            cases == null ? id -> 0 : cases.book()::deleteConversation));
+    if (cases != null) {
+      routes.addAll(cases.routes());
+    }
     Javalin server =
         WebServer.create(
             SupportRoutes.uploadLimits(
@@ -428,6 +480,9 @@ public final class App implements AutoCloseable {
     readiness.close();
     metrics.close();
     slowWork.shutdownNow();
+    if (cases != null) {
+      cases.close();
+    }
     if (uploads != null) {
       uploads.close();
     }

@@ -26,7 +26,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Settings settings) {
-    this.app = App.start(settings);
+    this(App.start(settings));
+  }
+
+  /** Serves {@code app} (started by the test with settings of its own). */
+  public TestServer(App app) {
+    this.app = app;
     this.server = app.server().start("127.0.0.1", 0);
   }
 

@@ -181,7 +181,7 @@ public final class Commands {
     LogFormat.use(settings.operations().jsonLogs());
     App app;
     try {
-      app = App.start(settings);
+      app = App.start(settings, in.helpdesk());
     } catch (StoreUnavailableException e) {
       in.err().println("faqbot serve: " + e.getMessage());
       return 2;

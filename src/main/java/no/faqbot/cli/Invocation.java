@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Settings;
 import no.faqbot.config.SettingsReader;
@@ -49,6 +50,11 @@ public record Invocation(
   /** The event store: PostgreSQL when {@link Catalogue#DATABASE_URL} is set, else embedded. */
   public StoreSettings storeSettings() {
     return reader(Map.of()).storeSettings();
+  }
+
+  /** Where support cases are delivered ({@code FAQBOT_HELPDESK*}). */
+  public HelpdeskSettings helpdesk() {
+    return reader(Map.of()).helpdesk();
   }
 
   /** Every setting, from the flags given and the environment. */

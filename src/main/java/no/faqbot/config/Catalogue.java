@@ -198,6 +198,38 @@ public final class Catalogue {
   public static final Setting SMTP_FROM =
       new Setting("FAQBOT_SMTP_FROM", null, "faqbot@localhost", "the sender address");
 
+  public static final Setting HELPDESK =
+      new Setting(
+          "FAQBOT_HELPDESK",
+          null,
+          "off",
+          "off, webhook, zendesk or freshdesk: where support cases are delivered (SMTP when off"
+              + " and FAQBOT_SMTP_HOST is set; see docs/handoff.md)");
+  public static final Setting HELPDESK_URL =
+      new Setting(
+          "FAQBOT_HELPDESK_URL",
+          null,
+          null,
+          "the webhook's https address, or the helpdesk's own (https://shop.zendesk.com,"
+              + " https://shop.freshdesk.com)");
+  public static final Setting HELPDESK_USER =
+      new Setting(
+          "FAQBOT_HELPDESK_USER", null, null, "Zendesk: the agent's e-mail address for the API");
+  public static final Setting HELPDESK_SECRET =
+      new Setting(
+          "FAQBOT_HELPDESK_SECRET",
+          null,
+          null,
+          "the webhook's signing key, the Zendesk API token or the Freshdesk API key (from the"
+              + " environment; never logged)");
+  public static final Setting CASE_STORAGE_MB =
+      new Setting(
+          "FAQBOT_CASE_STORAGE_MB",
+          null,
+          "500",
+          "most megabytes of support cases' screenshots kept under FAQBOT_DATA/cases (1 to"
+              + " 100000); the oldest cases' go first");
+
   /** Every setting, in the order they are listed. */
   public static final List<Setting> ALL =
       List.of(
@@ -238,7 +270,12 @@ public final class Catalogue {
           SMTP_USER,
           SMTP_PASSWORD,
           SMTP_STARTTLS,
-          SMTP_FROM);
+          SMTP_FROM,
+          HELPDESK,
+          HELPDESK_URL,
+          HELPDESK_USER,
+          HELPDESK_SECRET,
+          CASE_STORAGE_MB);
 
   /** The per-client limits, a subset of {@link #ALL}. */
   public static final List<Setting> LIMITS =

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
 import no.faqbot.search.EditDistance;
@@ -101,6 +102,49 @@ public final class SettingsReader {
     StoreSettings store = store();
     check();
     return store;
+  }
+
+  /** Where support cases are delivered ({@code FAQBOT_HELPDESK*}) and their screenshots' room. */
+  public HelpdeskSettings helpdesk() {
+    String kind = choice(Catalogue.HELPDESK, "off", "webhook", "zendesk", "freshdesk");
+    long storage = integer(Catalogue.CASE_STORAGE_MB, 1, 100_000) * 1024L * 1024;
+    String url = raw(Catalogue.HELPDESK_URL);
+    String user = raw(Catalogue.HELPDESK_USER);
+    String secret = verbatim(Catalogue.HELPDESK_SECRET);
+    URI uri = null;
+    if (!"off".equals(kind)) {
+      uri = webAddress(Catalogue.HELPDESK_URL, url, kind);
+      // Only whether it is set: a secret is never repeated in a message.
+      if (secret == null || secret.isBlank()) {
+        problems.add(
+            Catalogue.HELPDESK_SECRET.variable() + " must be set for FAQBOT_HELPDESK=" + kind);
+      }
+      if ("zendesk".equals(kind) && user == null) {
+        problems.add(
+            Catalogue.HELPDESK_USER.variable()
+                + " must be the agent's e-mail for FAQBOT_HELPDESK=zendesk");
+      }
+    }
+    check();
+    return new HelpdeskSettings(kind, uri, user, secret, storage);
+  }
+
+  private URI webAddress(Setting setting, String value, String kind) {
+    if (value == null) {
+      problems.add(setting.variable() + " must be set for FAQBOT_HELPDESK=" + kind);
+      return null;
+    }
+    try {
+      URI uri = new URI(value);
+      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problem(setting, value, "an http(s) address (https://shop.zendesk.com)");
+    return null;
   }
 
   /** A folder setting alone ({@link Catalogue#CONTENT}, {@link Catalogue#INDEX}, ...). */

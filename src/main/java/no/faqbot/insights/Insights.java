@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import no.faqbot.knowledge.ContentReloader;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.TextAnalysis;
@@ -107,15 +108,20 @@ public final class Insights implements AutoCloseable {
    * The widget's pick recording and the staff routes over recorded data (none without a store).
    * Unanswered questions are grouped with the search's {@code analysis}; an alternative added to an
    * entry is written into its file under {@code content} and served after {@code reloader} reloads.
+   * Deleting a conversation also runs {@code alsoDelete} (its support cases).
    */
   public List<Routes> routes(
-      KnowledgeBase knowledge, ContentReloader reloader, TextAnalysis analysis, Path content) {
+      KnowledgeBase knowledge,
+      ContentReloader reloader,
+      TextAnalysis analysis,
+      Path content,
+      ToIntFunction<String> alsoDelete) {
     List<Routes> routes = new ArrayList<>();
     if (store != null) {
       EventRepository events = new EventRepository(store);
       AuditLog audit = new AuditLog(store, clock);
       routes.add(new RecordingRoutes(recorder, shown, knowledge));
-      routes.add(new PrivacyRoutes(events, audit, clock));
+      routes.add(new PrivacyRoutes(events, audit, clock, alsoDelete));
       routes.add(
           new UnansweredRoutes(
               new UnansweredFinder(store, analysis),

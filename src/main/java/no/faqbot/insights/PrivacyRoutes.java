@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 
@@ -23,8 +24,15 @@ public final class PrivacyRoutes implements Routes {
   private final EventRepository events;
   private final AuditLog audit;
   private final Clock clock;
+  private final ToIntFunction<String> alsoDelete;
 
-  public PrivacyRoutes(EventRepository events, AuditLog audit, Clock clock) {
+  /**
+   * @param alsoDelete deletes what else belongs to a conversation (its support cases); returns how
+   *     many
+   */
+  public PrivacyRoutes(
+      EventRepository events, AuditLog audit, Clock clock, ToIntFunction<String> alsoDelete) {
+    this.alsoDelete = alsoDelete;
     this.events = events;
     this.audit = audit;
     this.clock = clock;
@@ -50,8 +58,10 @@ public final class PrivacyRoutes implements Routes {
           "not a conversation id: letters, digits, - and _ (8 to 64)");
     }
     int deleted = events.deleteConversation(id);
-    audit.add(user(ctx), "delete-conversation", id + " (" + deleted + " events)");
-    ctx.json(Map.of("conversation", id, "deleted", deleted));
+    int cases = alsoDelete.applyAsInt(id);
+    audit.add(
+        user(ctx), "delete-conversation", id + " (" + deleted + " events, " + cases + " cases)");
+    ctx.json(Map.of("conversation", id, "deleted", deleted, "casesDeleted", cases));
   }
 
   private void export(Context ctx, boolean csv) throws Exception {

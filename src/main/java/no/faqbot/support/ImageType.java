@@ -31,6 +31,16 @@ public enum ImageType {
     return extension;
   }
 
+  /** The type with this content type ({@code image/png}), if it is one of these. */
+  public static Optional<ImageType> byContentType(String contentType) {
+    for (ImageType t : values()) {
+      if (t.contentType.equals(contentType)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The type whose magic bytes {@code data} starts with. */
   public static Optional<ImageType> sniff(byte[] data) {
     if (startsWith(data, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {

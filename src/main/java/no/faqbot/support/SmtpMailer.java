@@ -35,6 +35,7 @@ public final class SmtpMailer {
    */
   public void send(MimeMessage m) throws MessagingException {
     m.setFrom(new InternetAddress(settings.from()));
+    m.removeHeader("X-Unsent"); // sent here, so no longer a draft
     m.saveChanges();
     try (Transport transport = session.getTransport("smtp")) {
       transport.connect(settings.host(), settings.port(), settings.user(), settings.password());

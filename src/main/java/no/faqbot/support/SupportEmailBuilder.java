@@ -61,8 +61,10 @@ public final class SupportEmailBuilder {
             r.legacyEid());
     try {
       MimeMessage m = new MimeMessage(Mail.SESSION);
+      // A draft for the merchant's own mail program: no From (the program fills in the sender) and
+      // X-Unsent, so Outlook and others open it for sending instead of as a received message.
       InternetAddress merchant = address(r.merchantEmail());
-      m.setFrom(merchant);
+      m.setHeader("X-Unsent", "1");
       m.setReplyTo(new InternetAddress[] {merchant});
       m.setRecipient(MimeMessage.RecipientType.TO, address(to));
       m.setSubject(subject, "UTF-8");

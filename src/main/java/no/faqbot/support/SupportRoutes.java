@@ -72,7 +72,7 @@ public final class SupportRoutes implements Routes {
 
   private final SupportService support;
   private final KnowledgeBase knowledge;
-  private final SmtpMailer mailer;
+  private final CaseDesk desk;
   private final ExecutorService slowWork;
   private final UploadFolder uploads;
   private final UploadTurns turns = new UploadTurns(TURNS, TURN_WAIT_MS);
@@ -83,30 +83,20 @@ public final class SupportRoutes implements Routes {
    *     talking to an SMTP server can take many seconds, which must not hold the few HTTP threads
    *     that answer chat messages
    * @param uploads where screenshots wait while a request is answered
+   * @param desk keeps each request as a case and delivers it
+   * @param cases is told of each e-mail prepared or sent (for insights); it must return at once
    */
   public SupportRoutes(
       SupportService support,
       KnowledgeBase knowledge,
-      SmtpMailer mailer,
-      ExecutorService slowWork,
-      UploadFolder uploads) {
-    this(support, knowledge, mailer, slowWork, uploads, c -> {});
-  }
-
-  /**
-   * {@code cases} is told of each e-mail prepared or sent (for insights); it must return at once.
-   */
-  public SupportRoutes(
-      SupportService support,
-      KnowledgeBase knowledge,
-      SmtpMailer mailer,
+      CaseDesk desk,
       ExecutorService slowWork,
       UploadFolder uploads,
       Consumer<SupportCase> cases) {
     this.cases = cases;
     this.support = support;
     this.knowledge = knowledge;
-    this.mailer = mailer;
+    this.desk = desk;
     this.slowWork = slowWork;
     this.uploads = uploads;
   }
@@ -149,7 +139,7 @@ public final class SupportRoutes implements Routes {
         ctx ->
             ctx.json(
                 Map.of(
-                    "canSend", mailer != null,
+                    "canSend", desk.canDeliver(),
                     "maxFiles", support.limits().maxFiles(),
                     "maxFileBytes", support.limits().maxFileBytes(),
                     "types", Arrays.stream(ImageType.values()).map(ImageType::contentType).toList(),
@@ -343,8 +333,18 @@ public final class SupportRoutes implements Routes {
       files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
     List<String> context = ctx.formParams("context");
-    return support.prepare(
-        ctx.formParam("lang"), fields, state, context, files, knowledge.current().content());
+    return desk.open(
+        ctx.formParam("caseRef"),
+        ctx.formParam("conversation"),
+        ref ->
+            support.prepare(
+                ctx.formParam("lang"),
+                fields,
+                state,
+                context,
+                files,
+                knowledge.current().content(),
+                ref));
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {
@@ -391,40 +391,35 @@ public final class SupportRoutes implements Routes {
   }
 
   private Consumer<Context> send(Context ctx) throws IOException {
-    if (mailer == null) {
+    if (!desk.canDeliver()) {
       return c ->
           WebServer.error(
               c,
               409,
-              "this server does not send e-mail (FAQBOT_SMTP_HOST is not set): download the .eml instead");
+              "this server does not deliver cases (neither FAQBOT_HELPDESK nor FAQBOT_SMTP_HOST is"
+                  + " set): download the .eml instead");
     }
     try {
       SupportEmailBuilder.Built built = build(ctx);
-      mailer.send(built.message());
-      cases.accept(supportCase(ctx, built, true));
+      CaseDesk.Delivery delivery = desk.deliver(built);
       SupportEmail sent = built.preview();
+      if (!delivery.delivered() && !delivery.queued()) {
+        return c ->
+            WebServer.error(
+                c,
+                502,
+                "the mail server did not accept the e-mail; download the .eml and send it yourself");
+      }
+      cases.accept(supportCase(ctx, built, true));
       LOG.info(
-          "Sent support e-mail {} ({} attachment(s))", sent.caseRef(), sent.attachments().size());
-      return c ->
-          c.json(
-              Map.of(
-                  "sent",
-                  true,
-                  "to",
-                  sent.to(),
-                  "caseRef",
-                  sent.caseRef(),
-                  "redacted",
-                  !sent.redacted().isEmpty()));
+          "Support case {} {} by {} ({} attachment(s))",
+          sent.caseRef(),
+          delivery.delivered() ? "delivered" : "queued",
+          delivery.channel(),
+          sent.attachments().size());
+      return c -> c.status(delivery.delivered() ? 200 : 202).json(delivery.answer(sent));
     } catch (UploadException e) {
       return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
-    } catch (MessagingException e) {
-      LOG.warn("Sending a support e-mail failed: {}", e.getMessage());
-      return c ->
-          WebServer.error(
-              c,
-              502,
-              "the mail server did not accept the e-mail; download the .eml and send it yourself");
     }
   }
 

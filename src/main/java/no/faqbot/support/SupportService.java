@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,6 +82,22 @@ public final class SupportService {
       List<String> context,
       List<Upload> uploads,
       ContentSnapshot content) {
+    return prepare(lang, raw, state, context, uploads, content, null);
+  }
+
+  /**
+   * Like {@link #prepare(String, Map, JsonNode, List, List, ContentSnapshot)} for the case {@code
+   * caseRef} already has (the same number on every preview, download and send); null makes a new
+   * one.
+   */
+  public SupportEmailBuilder.Built prepare(
+      String lang,
+      Map<String, String> raw,
+      JsonNode state,
+      List<String> context,
+      List<Upload> uploads,
+      ContentSnapshot content,
+      String caseRef) {
     String language = Languages.orDefault(lang);
     List<Screenshot> screenshots = screenshots(uploads);
     Set<String> found = new LinkedHashSet<>();
@@ -142,7 +159,18 @@ public final class SupportService {
         new SupportRequest(
             language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
     ZonedDateTime now = ZonedDateTime.now(clock);
-    return builder.build(supportAddress, request, caseRef(), now, Redactor.sorted(found));
+    return builder.build(
+        supportAddress,
+        request,
+        caseRef == null ? newCaseRef() : caseRef,
+        now,
+        Redactor.sorted(found));
+  }
+
+  /** The e-mail of a kept case again, from its (already redacted) request. */
+  public SupportEmailBuilder.Built rebuild(
+      SupportRequest request, String caseRef, Instant made, List<String> redacted) {
+    return builder.build(supportAddress, request, caseRef, made.atZone(clock.getZone()), redacted);
   }
 
   private List<Screenshot> screenshots(List<Upload> uploads) {
@@ -187,7 +215,8 @@ public final class SupportService {
     }
   }
 
-  private String caseRef() {
+  /** A new case number: FQ- and six letters or digits that cannot be mistaken for each other. */
+  public String newCaseRef() {
     StringBuilder b = new StringBuilder("FQ-");
     for (int i = 0; i < 6; i++) {
       b.append(CASE_ALPHABET[random.nextInt(CASE_ALPHABET.length)]);

@@ -154,7 +154,7 @@ class WidgetBrowserTest extends BrowserTestBase {
   /**
    * The buttons to press (null for a form) on the shortest way from the start to the e-mail step.
    */
-  private static List<String> pathToEmail(no.faqbot.flow.Flow flow) {
+  static List<String> pathToEmail(no.faqbot.flow.Flow flow) {
     Map<String, List<String>> paths = new HashMap<>();
     ArrayDeque<String> todo = new ArrayDeque<>(List.of(flow.start()));
     paths.put(flow.start(), List.of());
@@ -359,6 +359,11 @@ class WidgetBrowserTest extends BrowserTestBase {
   }
 
   private void fillVisibleForm() {
+    fillVisibleForm(browser);
+  }
+
+  /** Fills the newest form's empty visible fields with good values and submits a flow form. */
+  static void fillVisibleForm(Browser browser) {
     List<WebElement> forms = browser.widget().findElements(By.cssSelector("form"));
     if (forms.isEmpty()) {
       return;

@@ -208,13 +208,23 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     assertTrue(pre.getText().contains("butikk-id"), pre.getText());
     assertTrue(!pre.getText().contains("hemmelig123"), "redacted");
     primary.click();
-    try {
-      waitForBot("saksnummer FQ-");
-    } catch (RuntimeException e) {
-      throw new AssertionError(step.getText() + "\n---\n" + lastBot().getText(), e);
-    }
-    WebElement done = waitForBot("saksnummer FQ-");
-    assertTrue(done.getText().contains("Send"), done.getText());
+    // The step stays open: the case number, what to do in the mail program, and "Fikk du sendt
+    // den?"
+    WebElement wasSent =
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    step.findElements(By.cssSelector("[data-faqbot='was-sent']")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
+    assertTrue(step.getText().contains("Saksnummer: FQ-"), step.getText());
+    assertTrue(step.getText().contains("trykk Send der"), step.getText());
+    assertTrue(step.getText().contains("Fikk du sendt den?"), step.getText());
+    wasSent.click();
+    WebElement done = waitForBot("Takk! Saksnummer: FQ-");
+    assertTrue(done.getText().contains("butikk@example.no"), done.getText());
   }
 
   @Test

@@ -66,7 +66,7 @@ class WidgetSendBrowserTest {
               .until(
                   d -> {
                     WebElement b = browser.hook("send-email");
-                    return b.getText().equals("Send") ? b : null;
+                    return b.getText().equals("Send til support") ? b : null;
                   });
       WebElement step =
           browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()

@@ -1,0 +1,129 @@
+package no.faqbot.cases;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import no.faqbot.insights.AuditLog;
+import no.faqbot.store.Store;
+import no.faqbot.support.SmtpMailer;
+import no.faqbot.support.SupportService;
+import no.faqbot.web.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cases feature wired together: the case book, the delivery queue with the configured connector
+ * (a helpdesk, else SMTP, else none), the retention purge and the staff inbox.
+ */
+public final class Cases implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
+
+  /** How often the queue looks for deliveries that are due. */
+  public static final Duration POLL = Duration.ofSeconds(5);
+
+  private final CaseBook book;
+  private final DeliveryQueue queue;
+  private final List<Routes> routes;
+  private final ScheduledExecutorService purge;
+
+  private Cases(
+      CaseBook book, DeliveryQueue queue, List<Routes> routes, ScheduledExecutorService purge) {
+    this.book = book;
+    this.queue = queue;
+    this.routes = routes;
+    this.purge = purge;
+  }
+
+  /**
+   * Opens the cases in {@code store} with screenshots under {@code data}/cases, and starts the
+   * delivery queue (polled every {@code poll}, retried with {@code backoff}) and the daily purge of
+   * cases older than {@code retentionDays}.
+   *
+   * @param mailer SMTP, used when no helpdesk is set; null for none
+   */
+  public static Cases open(
+      Store store,
+      Path data,
+      SupportService support,
+      HelpdeskSettings helpdesk,
+      SmtpMailer mailer,
+      int retentionDays,
+      Backoff backoff,
+      Duration poll,
+      Clock clock) {
+    CaseRepository cases = new CaseRepository(store);
+    DeliveryRepository deliveries = new DeliveryRepository(store);
+    CaseFiles files = new CaseFiles(data.resolve("cases"), helpdesk.storageBytes());
+    Connector connector = connector(helpdesk, mailer);
+    CaseMail mail = new CaseMail(support, files);
+    DeliveryQueue queue =
+        connector == null
+            ? null
+            : new DeliveryQueue(deliveries, cases, connector, mail::of, backoff, clock);
+    CaseBook book = new CaseBook(cases, files, support, mail, queue, clock);
+    if (queue != null) {
+      queue.start(poll);
+      LOG.info("Support cases are delivered by {}", helpdesk.on() ? helpdesk : "smtp");
+    }
+    ScheduledExecutorService purge =
+        Executors.newSingleThreadScheduledExecutor(
+            work -> {
+              Thread t = new Thread(work, "faqbot-case-retention");
+              t.setDaemon(true);
+              return t;
+            });
+    purge.scheduleAtFixedRate(
+        () -> {
+          try {
+            int n = book.deleteBefore(clock.millis() - Duration.ofDays(retentionDays).toMillis());
+            if (n > 0) {
+              LOG.info("Deleted {} case(s) older than {} days", n, retentionDays);
+            }
+          } catch (SQLException | IOException | RuntimeException e) {
+            LOG.warn("Case retention purge failed (tried again tomorrow): {}", e.toString());
+          }
+        },
+        1,
+        TimeUnit.DAYS.toMinutes(1),
+        TimeUnit.MINUTES);
+    List<Routes> routes =
+        List.of(new CaseRoutes(cases, deliveries, files, book, new AuditLog(store, clock)));
+    return new Cases(book, queue, routes, purge);
+  }
+
+  private static Connector connector(HelpdeskSettings h, SmtpMailer mailer) {
+    return switch (h.kind()) {
+      case "webhook" -> new WebhookConnector(h.url(), h.secret());
+      case "zendesk" -> new ZendeskConnector(h.url(), h.user(), h.secret());
+      case "freshdesk" -> new FreshdeskConnector(h.url(), h.secret());
+      default -> mailer == null ? null : new SmtpConnector(mailer);
+    };
+  }
+
+  public CaseBook book() {
+    return book;
+  }
+
+  /** The delivery queue, or null when nothing delivers cases. */
+  public DeliveryQueue queue() {
+    return queue;
+  }
+
+  public List<Routes> routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    purge.shutdownNow();
+    if (queue != null) {
+      queue.close();
+    }
+  }
+}

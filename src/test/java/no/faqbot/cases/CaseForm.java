@@ -1,0 +1,115 @@
+package no.faqbot.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import no.faqbot.config.Settings;
+import no.faqbot.support.SmtpSettings;
+import no.faqbot.support.SupportLimits;
+
+/** The widget's support form as multipart/form-data, and staff calls with Basic auth. */
+final class CaseForm {
+  static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3
+  };
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  final Map<String, String> fields = new LinkedHashMap<>();
+  boolean screenshot = true;
+
+  CaseForm(String conversation) {
+    fields.put("merchantEmail", "butikk@example.no");
+    fields.put("storeId", "K123456");
+    fields.put("errorCode", "BAD_VALUE");
+    fields.put("description", "Testkjøpet feiler. passord: Sommer2026!");
+    fields.put("lang", "nb");
+    fields.put("conversation", conversation);
+  }
+
+  CaseForm with(String name, String value) {
+    fields.put(name, value);
+    return this;
+  }
+
+  HttpResponse<byte[]> post(String base, String path) throws Exception {
+    String boundary = "----case" + System.nanoTime();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    if (screenshot) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"screenshots\";"
+                  + " filename=\"feil.png\"\r\nContent-Type: image/png\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(PNG);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+    return JSON.readTree(r.body());
+  }
+
+  /** A server's settings: staff {@code anna}, no per-client limits, {@code smtp} may be null. */
+  static Settings settings(Path tmp, SmtpSettings smtp) {
+    return new Settings(
+        "127.0.0.1",
+        0,
+        Path.of("content"),
+        tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL,
+        "test secret long enough!",
+        SupportLimits.DEFAULT,
+        smtp,
+        null,
+        tmp.resolve("data"),
+        "anna",
+        "riktig hest",
+        Settings.DEFAULT_THREADS,
+        null,
+        Map.of("FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off"),
+        null,
+        null,
+        null);
+  }
+
+  /** A staff call as user {@code anna}, password {@code riktig hest}. */
+  static HttpResponse<byte[]> staff(String method, String url) throws Exception {
+    String basic =
+        Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Basic " + basic)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
