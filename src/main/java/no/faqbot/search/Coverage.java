@@ -161,6 +161,30 @@ final class Coverage {
     return matched / total;
   }
 
+  /**
+   * A bound of {@link #upperBound(EntryTerms, long[], int)} from the postings alone, for an entry
+   * that uses the ids of {@code uses}'s set bits (by position in {@link #termIds}, the first 64):
+   * each as if in a phrasing. Worked out as that bound is, term by term, with worths never smaller,
+   * so never below it even in the last bit; entries with the same bits share it.
+   */
+  double bound(long uses) {
+    if (total == 0) {
+      return 0;
+    }
+    for (int k = 0; k < distinctIds.length; k++) {
+      outside[k] = (uses & (1L << k)) != 0 ? 1.0 : 0;
+    }
+    double matched = 0;
+    for (int i = 0; i < weights.length; i++) {
+      double best = 0;
+      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
+        best = Math.max(best, outside[slots[v]] * worths[v]);
+      }
+      matched += best * weights[i];
+    }
+    return matched / total;
+  }
+
   Fit fit(EntryTerms entry) {
     // What each term id is worth outside the phrasing being measured: the same for every phrasing.
     // Only the ids some phrasing holds (usually a few) need looking up in each phrasing, and a term

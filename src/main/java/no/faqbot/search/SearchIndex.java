@@ -2,9 +2,7 @@ package no.faqbot.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import org.apache.lucene.util.FixedBitSet;
  * replaces it. Its reader's reference count keeps it open while a search in flight finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final int CANDIDATES = 6;
-
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -229,13 +225,14 @@ public final class SearchIndex implements AutoCloseable {
     Searchable docs = searchableByLang.get(lang);
     if (!anyVariant(plan)) {
       // nothing in it is known to the content
-      return new Candidates(docs, null, new Matches(new int[0], null, 0), 0);
+      return new Candidates(docs, null, new int[0], null, 0, 0);
     }
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
     int[] ids = coverage.termIds();
     Matches matches = matchingDocs(docs, vocabulary, candidateTerms(ids, vocabulary), ids);
-    return new Candidates(docs, coverage, matches, rareTermIdf.get(lang));
+    return new Candidates(
+        docs, coverage, matches.ordinals(), matches.uses(), matches.words(), rareTermIdf.get(lang));
   }
 
   private static boolean anyVariant(QueryPlan plan) {
@@ -245,78 +242,6 @@ public final class SearchIndex implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  /**
-   * The entries that match one message, each with a cheap upper bound of its coverage, and the fits
-   * measured so far: ranking them for a filter scores fully only the best few by bound.
-   */
-  private static final class Candidates {
-    private final Searchable docs;
-    private final Coverage coverage;
-    private final int[] matched;
-    private final double[] bounds;
-    private final Coverage.Fit[] fits;
-    private final double rareTermIdf;
-
-    Candidates(Searchable docs, Coverage coverage, Matches matches, double rareTermIdf) {
-      this.docs = docs;
-      this.coverage = coverage;
-      this.matched = matches.ordinals();
-      this.rareTermIdf = rareTermIdf;
-      bounds = new double[matched.length];
-      long[] uses = matches.uses();
-      int words = matches.words();
-      for (int i = 0; i < matched.length; i++) {
-        bounds[i] = coverage.upperBound(docs.terms()[matched[i]], uses, i * words);
-      }
-      fits = new Coverage.Fit[matched.length];
-    }
-
-    /** The hits that pass {@code filter}, best first, at most {@code limit}. */
-    List<SearchHit> best(int limit, Predicate<FaqEntry> filter) {
-      if (matched.length == 0) {
-        return List.of();
-      }
-      FaqEntry[] entries = docs.entries();
-      boolean[] open = new boolean[matched.length];
-      int left = 0;
-      for (int i = 0; i < matched.length; i++) {
-        open[i] = filter.test(entries[matched[i]]);
-        if (open[i]) {
-          left++;
-        }
-      }
-      List<SearchHit> hits = new ArrayList<>();
-      // The best few by bound, the earlier entry first among equals; the rest need no order.
-      // Out-of-scope examples compete without taking an entry's place among the few.
-      int budget = Math.max(CANDIDATES, limit);
-      for (; left > 0 && budget > 0; left--) {
-        int pick = -1;
-        for (int i = 0; i < bounds.length; i++) {
-          if (open[i] && (pick < 0 || bounds[i] > bounds[pick])) {
-            pick = i;
-          }
-        }
-        open[pick] = false; // taken
-        FaqEntry entry = entries[matched[pick]];
-        if (!entry.isOutOfScope()) {
-          budget--;
-        }
-        if (fits[pick] == null) {
-          fits[pick] = coverage.fit(docs.terms()[matched[pick]]);
-        }
-        Coverage.Fit fit = fits[pick];
-        double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
-        if (share > 0) {
-          hits.add(
-              new SearchHit(entry, fit.fit(), share, fit.matched() / rareTermIdf, bounds[pick]));
-        }
-      }
-      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
-      hits.sort(BY_SCORE_FLOWS_FIRST);
-      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
-    }
   }
 
   /**
@@ -334,17 +259,12 @@ public final class SearchIndex implements AutoCloseable {
   /** Below this many entries no term is too common to pick candidates. */
   private static final int COMMON_TERM_ENTRIES = 500;
 
-  private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST =
-      Comparator.comparingDouble(SearchHit::score)
-          .reversed()
-          .thenComparing(h -> h.entry().flow() == null);
-
   /**
    * What one language searches, by entry ordinal: the entry and its terms, or null for other
    * languages' entries; the language's field of all terms, and the entries of each term looked up
    * so far (see {@link #docsOf}). Made once per index, so hits need no lookups in Lucene.
    */
-  private record Searchable(
+  record Searchable(
       FaqEntry[] entries, EntryTerms[] terms, String termsField, Map<Integer, int[]> docsByTerm) {}
 
   /**
