@@ -150,6 +150,11 @@ final class Coverage {
       int id = distinctIds[k];
       outside[k] = any.get(id) ? 1.0 : body.get(id) ? BODY_MATCH_WORTH : 0;
     }
+    return boundOfOutside();
+  }
+
+  /** The share of the message's weight {@code outside} explains, each term by its best variant. */
+  private double boundOfOutside() {
     double matched = 0;
     for (int i = 0; i < weights.length; i++) {
       double best = 0;
@@ -164,7 +169,7 @@ final class Coverage {
   /**
    * A bound of {@link #upperBound(EntryTerms, long[], int)} from the postings alone, for an entry
    * that uses the ids of {@code uses}'s set bits (by position in {@link #termIds}, the first 64):
-   * each as if in a phrasing. Worked out as that bound is, term by term, with worths never smaller,
+   * each as if in a phrasing. Worked out by the same sum as that bound, with worths never smaller,
    * so never below it even in the last bit; entries with the same bits share it.
    */
   double bound(long uses) {
@@ -174,15 +179,7 @@ final class Coverage {
     for (int k = 0; k < distinctIds.length; k++) {
       outside[k] = (uses & (1L << k)) != 0 ? 1.0 : 0;
     }
-    double matched = 0;
-    for (int i = 0; i < weights.length; i++) {
-      double best = 0;
-      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
-        best = Math.max(best, outside[slots[v]] * worths[v]);
-      }
-      matched += best * weights[i];
-    }
-    return matched / total;
+    return boundOfOutside();
   }
 
   Fit fit(EntryTerms entry) {
