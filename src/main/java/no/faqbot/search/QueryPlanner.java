@@ -44,8 +44,15 @@ final class QueryPlanner {
 
   private static final int MAX_CACHED_WORDS = 20_000;
 
-  /** Terms worked out once, see {@link #plainTerm}. */
+  /** Terms worked out once, by term and synonyms, see {@link #plainTerm}. */
   private final Map<String, QueryTerm> plainTerms = new ConcurrentHashMap<>();
+
+  /**
+   * A word the content never uses is the rarest of all: a phrase whose specific word is unknown
+   * ("test environment") then stands in by nothing, not by its common word ("test"). One function
+   * for every message, so the synonym groups keep what it gave them.
+   */
+  private final java.util.function.ToDoubleFunction<String> idfOrUnknown;
 
   QueryPlanner(
       String lang, TextAnalysis analysis, Vocabulary vocabulary, SynonymExpander synonyms) {
@@ -54,6 +61,8 @@ final class QueryPlanner {
     this.vocabulary = vocabulary;
     this.synonyms = synonyms;
     this.kinds = new KindNames(lang, analysis);
+    this.idfOrUnknown =
+        term -> vocabulary.contains(term) ? vocabulary.idf(term) : Double.POSITIVE_INFINITY;
   }
 
   QueryPlan plan(String message) {
@@ -86,12 +95,7 @@ final class QueryPlanner {
       terms = terms.subList(0, MAX_TERMS);
     }
     Map<Integer, List<String>> synonymTerms = new HashMap<>();
-    // A word the content never uses is the rarest of all: a phrase whose specific word is unknown
-    // ("test environment") then stands in by nothing, not by its common word ("test").
-    synonyms.expand(
-        terms,
-        synonymTerms,
-        term -> vocabulary.contains(term) ? vocabulary.idf(term) : Double.POSITIVE_INFINITY);
+    synonyms.expand(terms, synonymTerms, idfOrUnknown);
     List<QueryTerm> out = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < terms.size(); i++) {
@@ -101,26 +105,26 @@ final class QueryPlanner {
       }
       List<String> synonymsOfT = synonymTerms.getOrDefault(i, List.of());
       boolean completes = lastIsPrefix && i == terms.size() - 1;
-      out.add(
-          synonymsOfT.isEmpty() && !completes
-              ? plainTerm(t)
-              : queryTerm(t, synonymsOfT, completes));
+      out.add(completes ? queryTerm(t, synonymsOfT, true) : plainTerm(t, synonymsOfT));
     }
     return new QueryPlan(lang, out, QuestionWord.of(text));
   }
 
   /**
-   * A term with no synonyms in its message, not being typed: the same for every message, so worked
-   * out once (its variants cost dictionary lookups, stem and typo searches).
+   * A term not being typed, with the synonyms its message gave it: the same for every message that
+   * gives it those, so worked out once (its variants cost dictionary lookups, stem and typo
+   * searches, and a synonym's same-stem terms as many again).
    */
-  private QueryTerm plainTerm(String term) {
-    QueryTerm cached = plainTerms.get(term);
+  private QueryTerm plainTerm(String term, List<String> synonymsOfT) {
+    String key =
+        synonymsOfT.isEmpty() ? term : term + '\u0000' + String.join("\u0000", synonymsOfT);
+    QueryTerm cached = plainTerms.get(key);
     if (cached == null) {
-      cached = queryTerm(term, List.of(), false);
+      cached = queryTerm(term, synonymsOfT, false);
       if (plainTerms.size() > MAX_CACHED_WORDS) {
         plainTerms.clear(); // bounded: words are endless, memory is not
       }
-      plainTerms.put(term, cached);
+      plainTerms.put(key, cached);
     }
     return cached;
   }

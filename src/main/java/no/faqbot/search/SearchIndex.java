@@ -2,9 +2,7 @@ package no.faqbot.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import org.apache.lucene.util.FixedBitSet;
  * replaces it. Its reader's reference count keeps it open while a search in flight finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
-  private static final int CANDIDATES = 6;
-
   /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
   private static final String RARE_TERM = "\u0000";
 
@@ -49,6 +45,9 @@ public final class SearchIndex implements AutoCloseable {
   private final Map<String, Searchable> searchableByLang = new HashMap<>();
 
   private final OpenedIndex.Outcome outcome;
+
+  /** How many entries have ordinals (see {@link AnalysedContent}), over all languages. */
+  private final int entryCount;
 
   /** Each Lucene document's entry ordinal (see {@link AnalysedContent}), by document number. */
   private final int[] ordinals;
@@ -68,9 +67,14 @@ public final class SearchIndex implements AutoCloseable {
     this.outcome = opened.outcome();
     IndexReader.CacheHelper closing = reader.getReaderCacheHelper();
     if (closing != null) {
-      closing.addClosedListener(key -> cursors.close()); // once, when the last reference is gone
+      closing.addClosedListener( // once, when the last reference is gone
+          key -> {
+            cursors.close();
+            foundMasks.close();
+          });
     }
     ordinals = ordinals(reader);
+    entryCount = analysed.size();
     TextAnalysis analysis = analysed.analysis();
     for (String lang : Languages.ALL) {
       Vocabulary vocabulary = analysed.vocabulary(lang);
@@ -244,12 +248,15 @@ public final class SearchIndex implements AutoCloseable {
   private Candidates candidatesFor(QueryPlan plan, String lang) {
     Searchable docs = searchableByLang.get(lang);
     if (!anyVariant(plan)) {
-      return new Candidates(docs, null, new int[0], 0); // nothing in it is known to the content
+      // nothing in it is known to the content
+      return new Candidates(docs, null, new int[0], null, 0, 0);
     }
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
-    int[] matched = matchingDocs(docs, vocabulary, candidateTerms(coverage.termIds(), vocabulary));
-    return new Candidates(docs, coverage, matched, rareTermIdf.get(lang));
+    int[] ids = coverage.termIds();
+    Matches matches = matchingDocs(docs, vocabulary, candidateTerms(ids, vocabulary), ids);
+    return new Candidates(
+        docs, coverage, matches.ordinals(), matches.uses(), matches.words(), rareTermIdf.get(lang));
   }
 
   private static boolean anyVariant(QueryPlan plan) {
@@ -259,76 +266,6 @@ public final class SearchIndex implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  /**
-   * The entries that match one message, each with a cheap upper bound of its coverage, and the fits
-   * measured so far: ranking them for a filter scores fully only the best few by bound.
-   */
-  private static final class Candidates {
-    private final Searchable docs;
-    private final Coverage coverage;
-    private final int[] matched;
-    private final double[] bounds;
-    private final Coverage.Fit[] fits;
-    private final double rareTermIdf;
-
-    Candidates(Searchable docs, Coverage coverage, int[] matched, double rareTermIdf) {
-      this.docs = docs;
-      this.coverage = coverage;
-      this.matched = matched;
-      this.rareTermIdf = rareTermIdf;
-      bounds = new double[matched.length];
-      for (int i = 0; i < matched.length; i++) {
-        bounds[i] = coverage.upperBound(docs.terms()[matched[i]]);
-      }
-      fits = new Coverage.Fit[matched.length];
-    }
-
-    /** The hits that pass {@code filter}, best first, at most {@code limit}. */
-    List<SearchHit> best(int limit, Predicate<FaqEntry> filter) {
-      if (matched.length == 0) {
-        return List.of();
-      }
-      FaqEntry[] entries = docs.entries();
-      boolean[] open = new boolean[matched.length];
-      int left = 0;
-      for (int i = 0; i < matched.length; i++) {
-        open[i] = filter.test(entries[matched[i]]);
-        if (open[i]) {
-          left++;
-        }
-      }
-      List<SearchHit> hits = new ArrayList<>();
-      // The best few by bound, the earlier entry first among equals; the rest need no order.
-      // Out-of-scope examples compete without taking an entry's place among the few.
-      int budget = Math.max(CANDIDATES, limit);
-      for (; left > 0 && budget > 0; left--) {
-        int pick = -1;
-        for (int i = 0; i < bounds.length; i++) {
-          if (open[i] && (pick < 0 || bounds[i] > bounds[pick])) {
-            pick = i;
-          }
-        }
-        open[pick] = false; // taken
-        FaqEntry entry = entries[matched[pick]];
-        if (!entry.isOutOfScope()) {
-          budget--;
-        }
-        if (fits[pick] == null) {
-          fits[pick] = coverage.fit(docs.terms()[matched[pick]]);
-        }
-        Coverage.Fit fit = fits[pick];
-        double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
-        if (share > 0) {
-          hits.add(
-              new SearchHit(entry, fit.fit(), share, fit.matched() / rareTermIdf, bounds[pick]));
-        }
-      }
-      // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
-      hits.sort(BY_SCORE_FLOWS_FIRST);
-      return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
-    }
   }
 
   /**
@@ -346,44 +283,99 @@ public final class SearchIndex implements AutoCloseable {
   /** Below this many entries no term is too common to pick candidates. */
   private static final int COMMON_TERM_ENTRIES = 500;
 
-  private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST =
-      Comparator.comparingDouble(SearchHit::score)
-          .reversed()
-          .thenComparing(h -> h.entry().flow() == null);
-
   /**
    * What one language searches, by entry ordinal: the entry and its terms, or null for other
    * languages' entries; the language's field of all terms, and the entries of each term looked up
    * so far (see {@link #docsOf}). Made once per index, so hits need no lookups in Lucene.
    */
-  private record Searchable(
+  record Searchable(
       FaqEntry[] entries, EntryTerms[] terms, String termsField, Map<Integer, int[]> docsByTerm) {}
 
   /**
-   * The ordinals (ascending) of the entries that contain any of the message's term variants in a
-   * phrasing or the answer: exactly the entries that can explain some of it. Read straight from
-   * Lucene's term dictionary and postings; a query object would add parsing, rewriting and scoring
-   * setup that a plain "any of these terms" lookup does not need. The ranking is ours anyway.
+   * The ordinals (ascending) of the entries that contain any of {@code termIds} in a phrasing or
+   * the answer: exactly the entries that can explain some of it. Read straight from Lucene's term
+   * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
+   * plain "any of these terms" lookup does not need. The ranking is ours anyway.
    */
-  private int[] matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds) {
+  private Matches matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, int[] all) {
     FixedBitSet found = new FixedBitSet(docs.entries().length);
-    for (int id : termIds) {
-      for (int ordinal : docsOf(docs, vocabulary, id)) {
-        found.set(ordinal);
+    // Which of the message's ids (bit k for all[k]) each entry found uses: its bounds then look up
+    // only those (see Coverage.upperBound). Walking even a common id's entries costs less than
+    // looking it up in every candidate. Up to MASK_WORDS * 64 ids; beyond, every id is looked up.
+    int words = (all.length + Long.SIZE - 1) / Long.SIZE;
+    long[] masks = words <= MASK_WORDS ? foundMasks.get() : null;
+    boolean done = false;
+    try {
+      // termIds are some of all, in the same order: k follows along
+      for (int i = 0, k = 0; i < termIds.length; i++, k++) {
+        while (all[k] != termIds[i]) {
+          k++;
+        }
+        for (int ordinal : docsOf(docs, vocabulary, termIds[i])) {
+          found.set(ordinal);
+          if (masks != null) {
+            masks[ordinal * MASK_WORDS + (k >> 6)] |= 1L << k;
+          }
+        }
+      }
+      for (int i = 0, k = 0; masks != null && k < all.length; k++) {
+        if (i < termIds.length && termIds[i] == all[k]) {
+          i++; // walked above
+          continue;
+        }
+        for (int ordinal : docsOf(docs, vocabulary, all[k])) {
+          if (found.get(ordinal)) {
+            masks[ordinal * MASK_WORDS + (k >> 6)] |= 1L << k;
+          }
+        }
+      }
+      done = true;
+    } finally {
+      if (!done && masks != null) {
+        Arrays.fill(masks, 0); // the next message on this thread starts clean
       }
     }
     int[] matched = new int[found.cardinality()];
+    long[] uses = masks == null ? null : new long[matched.length * words];
     int count = 0;
     BitSetIterator entriesFound = new BitSetIterator(found, 0);
     for (int ordinal = entriesFound.nextDoc();
         ordinal != DocIdSetIterator.NO_MORE_DOCS;
         ordinal = entriesFound.nextDoc()) {
       if (docs.entries()[ordinal] != null) {
+        if (masks != null) {
+          System.arraycopy(masks, ordinal * MASK_WORDS, uses, count * words, words);
+        }
         matched[count++] = ordinal;
       }
+      if (masks != null) {
+        Arrays.fill(masks, ordinal * MASK_WORDS, ordinal * MASK_WORDS + words, 0);
+      }
     }
-    return count == matched.length ? matched : Arrays.copyOf(matched, count);
+    return new Matches(Arrays.copyOf(matched, count), uses, words);
   }
+
+  /** Masks of up to this many longs per entry: messages of up to 256 ids (variants included). */
+  private static final int MASK_WORDS = 4;
+
+  /**
+   * The entries matching a message (ordinals, ascending) and, when known, which of the message's
+   * ids each of them uses: {@code words} longs of bits each (see {@link #matchingDocs}), or null
+   * when there were too many ids.
+   */
+  private record Matches(int[] ordinals, long[] uses, int words) {}
+
+  /**
+   * Per thread: {@link #MASK_WORDS} longs of mask by entry ordinal, all zero between messages.
+   * Reused because a large knowledge base has many entries and a message's walk touches few.
+   */
+  private final CloseableThreadLocal<long[]> foundMasks =
+      new CloseableThreadLocal<>() {
+        @Override
+        protected long[] initialValue() {
+          return new long[entryCount * MASK_WORDS];
+        }
+      };
 
   /**
    * The ordinals of the live documents whose field of all terms holds the term {@code id}. This

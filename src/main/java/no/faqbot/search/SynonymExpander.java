@@ -13,7 +13,35 @@ final class SynonymExpander {
   /** Members by their first term, so a message is only compared with members that can match. */
   private final Map<String, List<Member>> byFirstTerm = new java.util.HashMap<>();
 
-  private record Member(List<String> terms, List<List<String>> group) {}
+  private record Member(List<String> terms, Group group) {}
+
+  /**
+   * One group's phrases and, for the {@code idf} last asked with, each phrase's most specific term:
+   * a planner always asks with the same function, so they are worked out once, not per message.
+   */
+  private static final class Group {
+    final List<List<String>> phrases;
+    private volatile Specific specific;
+
+    Group(List<List<String>> phrases) {
+      this.phrases = phrases;
+    }
+
+    String[] mostSpecific(ToDoubleFunction<String> idf) {
+      Specific known = specific;
+      if (known == null || known.idf() != idf) {
+        String[] terms = new String[phrases.size()];
+        for (int i = 0; i < terms.length; i++) {
+          terms[i] = SynonymExpander.mostSpecific(phrases.get(i), idf);
+        }
+        known = new Specific(idf, terms);
+        specific = known;
+      }
+      return known.terms();
+    }
+  }
+
+  private record Specific(ToDoubleFunction<String> idf, String[] terms) {}
 
   SynonymExpander(Synonyms synonyms, String lang, TextAnalysis analysis) {
     for (List<String> group : synonyms.groups()) {
@@ -26,10 +54,11 @@ final class SynonymExpander {
       }
       if (analysed.size() > 1) {
         groups.add(analysed);
+        Group shared = new Group(analysed);
         for (List<String> member : analysed) {
           byFirstTerm
               .computeIfAbsent(member.get(0), k -> new ArrayList<>())
-              .add(new Member(member, analysed));
+              .add(new Member(member, shared));
         }
       }
     }
@@ -56,11 +85,13 @@ final class SynonymExpander {
         if (indexOf(terms, member.terms(), start) != start) {
           continue;
         }
-        for (List<String> other : member.group()) {
-          if (other == member.terms()) {
+        List<List<String>> phrases = member.group().phrases;
+        String[] specifics = member.group().mostSpecific(idf);
+        for (int o = 0; o < specifics.length; o++) {
+          if (phrases.get(o) == member.terms()) {
             continue;
           }
-          String specific = mostSpecific(other, idf);
+          String specific = specifics[o];
           for (int p = start; p < start + member.terms().size(); p++) {
             List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
             if (!list.contains(specific)) {
