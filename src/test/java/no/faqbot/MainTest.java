@@ -232,6 +232,6 @@ class MainTest {
     assertEquals(1, r.code(), "one answer item misses, so the target is not met: " + r.out());
     assertTrue(r.out().contains("answer    1/2   =  50.0 %"), r.out());
     assertTrue(r.out().contains("none      1/1   = 100.0 %"), r.out());
-    assertTrue(r.out().contains("MISS answer \"når utløper ordren\""), r.out());
+    assertTrue(r.out().contains("WRNG answer \"når utløper ordren\""), r.out());
   }
 }

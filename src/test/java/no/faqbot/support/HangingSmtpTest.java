@@ -61,7 +61,7 @@ class HangingSmtpTest {
                   tmp.resolve("index"),
                   Settings.DEFAULT_SUPPORT_EMAIL,
                   "test secret long enough!",
-                  SupportLimits.DEFAULT,
+                  new SupportLimits(5, 5L * 1024 * 1024, 100), // one test client sends them all
                   mail,
                   null,
                   tmp.resolve("data"),
