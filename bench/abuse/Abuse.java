@@ -87,6 +87,7 @@ final class Abuse {
       case "14" -> flowSecrets();
       case "15" -> proxyLockoutAndInfo();
       case "per-client" -> perClientLimits();
+      case "secrets" -> SecretAttacks.run();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }
