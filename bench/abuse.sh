@@ -5,7 +5,7 @@
 # and prints one line per attack:  row N  held|FAILED  figure; heap after; time.
 # During each load attack a chat question from another client must be answered in < 100 ms (p90).
 # Exits non-zero when one attack fails. Bounded: each attack stops after its count or ~30 s.
-# Usage: bench/abuse.sh [row ...]   (default: all; rows baseline, 1-15, 6b, per-client, F1, F13, F3, F7, F8, F10, F12, F10-hash)
+# Usage: bench/abuse.sh [row ...]   (default: all; rows baseline, 1-15, 6b, per-client, F1, F13, F3, F7, F8, F10, F12, F10-hash, secrets)
 # ABUSE_SKIP_BUILD=1 uses the jar already built.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ if [ ${#ROWS[@]} -eq 0 ]; then
   # Quick checks first, then the load attacks; row 1 last, since an unbounded table would leave the
   # heap full for whatever came after it; row 7 restarts the server.
   # "baseline" is chat with no attack: if it fails, the machine is too busy to judge latency.
-  ROWS=(baseline 4 6b 10 11 12 13 14 15 8 6 9 per-client F1 F13 F3 F10 F7 F8 F12 F10-hash 2 3 5 1 7)
+  ROWS=(baseline 4 6b 10 11 12 13 14 15 8 6 9 per-client F1 F13 F3 F10 F7 F8 F12 F10-hash secrets 2 3 5 1 7)
 fi
 if [ -z "${ABUSE_SKIP_BUILD:-}" ]; then
   mvn -q -B package -DskipTests >/dev/null || { echo "build failed" >&2; exit 2; }

@@ -95,6 +95,7 @@ final class Abuse {
       case "F10" -> LimitAttacks.ipv6Network();
       case "F10-hash" -> StaffAttacks.hashFlood();
       case "F12" -> StaffAttacks.roles();
+      case "secrets" -> SecretAttacks.run();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }

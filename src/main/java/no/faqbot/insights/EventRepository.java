@@ -178,7 +178,11 @@ public final class EventRepository {
     update("DELETE FROM daily_totals WHERE day < ?", day);
     update("DELETE FROM conversation_days WHERE day < ?", day);
     update("DELETE FROM daily_conversations WHERE day < ?", day);
-    return update("DELETE FROM events WHERE at < ?", before);
+    int deleted = update("DELETE FROM events WHERE at < ?", before);
+    if (deleted > 0) {
+      store.reclaim();
+    }
+    return deleted;
   }
 
   /**
@@ -186,6 +190,12 @@ public final class EventRepository {
    * they hold numbers only, nothing of the conversation.
    */
   public int deleteConversation(String conversation) throws SQLException {
+    int deleted = deleteEvents(conversation);
+    store.reclaim(); // with this connection closed, so the write-ahead log can be emptied
+    return deleted;
+  }
+
+  private int deleteEvents(String conversation) throws SQLException {
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       try {

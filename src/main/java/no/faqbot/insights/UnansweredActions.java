@@ -56,6 +56,7 @@ public final class UnansweredActions {
     if (!group.examples().contains(phrasing)) {
       throw new IllegalArgumentException("text must be one of the group's examples");
     }
+    AlternativeCheck.require(phrasing, lang);
     FaqEntry entry =
         knowledge
             .current()

@@ -19,6 +19,7 @@ import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
+import no.faqbot.web.WebServer;
 
 /**
  * {@code /staff/insights/unanswered} and {@code GET /staff/api/unanswered}, with the actions {@code
@@ -127,13 +128,29 @@ public final class UnansweredRoutes implements Routes {
     }
     UnansweredGroup group = group(ctx);
     lang = Languages.require(lang == null || lang.isBlank() ? group.lang() : lang);
-    String added =
-        actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
+    String added;
+    try {
+      added = actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
+    } catch (AlternativeCheck.Refused e) {
+      refused(ctx, e.getMessage());
+      return;
+    }
     done(
         ctx,
         Map.of("entryId", entryId.strip(), "lang", lang, "alternative", added, "served", true),
         "added",
         entryId.strip());
+  }
+
+  /** A refused phrasing: said on the staff page for a form, 400 "phrasing_refused" for JSON. */
+  private static void refused(Context ctx, String why) {
+    if (form(ctx)) {
+      ctx.redirect(
+          back(ctx) + "&refused=" + URLEncoder.encode(why, StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
+    } else {
+      WebServer.error(ctx, 400, why, "phrasing_refused");
+    }
   }
 
   private static boolean form(Context ctx) {
@@ -230,6 +247,7 @@ public final class UnansweredRoutes implements Routes {
     model.put("periods", InsightsRoutes.PERIODS);
     model.put("langs", Languages.ALL);
     model.put("done", notice(ctx.queryParam("done"), ctx.queryParam("entry")));
+    model.put("refused", ctx.queryParam("refused"));
     Map<String, Object> entries = new LinkedHashMap<>();
     for (String l : Languages.ALL) {
       entries.put(

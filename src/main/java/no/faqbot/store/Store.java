@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -76,6 +78,9 @@ public final class Store implements AutoCloseable {
           "could not update the database schema of " + store.description + ": " + e.getMessage(),
           e);
     }
+    if (store.vendor == Vendor.SQLITE) {
+      store.incrementalVacuum();
+    }
     LOG.info("Event store: {}", store.description);
     return store;
   }
@@ -98,7 +103,7 @@ public final class Store implements AutoCloseable {
         "jdbc:sqlite:"
             + file
             + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
-            + "&foreign_keys=true");
+            + "&foreign_keys=true&secure_delete=true");
     config.setMaximumPoolSize(4);
     config.setPoolName("faqbot-store");
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
@@ -164,6 +169,58 @@ public final class Store implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Turns on incremental vacuum in a file made without it: the mode can only change before the
+   * first table exists or with one VACUUM, so an older file is rewritten once.
+   */
+  private void incrementalVacuum() {
+    try (Connection c = connection();
+        Statement s = c.createStatement()) {
+      try (ResultSet r = s.executeQuery("PRAGMA auto_vacuum")) {
+        if (r.next() && r.getInt(1) == 2) {
+          return;
+        }
+      }
+      s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+      s.execute("VACUUM");
+      LOG.info("The event store now frees deleted pages (auto_vacuum = INCREMENTAL)");
+    } catch (SQLException e) {
+      LOG.warn("Could not turn on incremental vacuum in {}: {}", description, e.getMessage());
+    }
+  }
+
+  /**
+   * After deleting personal data: leaves nothing of the deleted rows readable in the files. SQLite
+   * already overwrote them with zeros ({@code secure_delete}); this frees the deleted pages and
+   * empties the write-ahead log, which still held copies of them. PostgreSQL: a VACUUM of the
+   * events table, so dead rows are removed from its pages (see docs/privacy.md for what stays).
+   */
+  public void reclaim() {
+    try (Connection c = connection();
+        Statement s = c.createStatement()) {
+      if (vendor == Vendor.SQLITE) {
+        drain(s, "PRAGMA incremental_vacuum");
+        drain(s, "PRAGMA wal_checkpoint(TRUNCATE)");
+      } else {
+        s.execute("VACUUM events");
+      }
+    } catch (SQLException e) {
+      LOG.warn(
+          "Could not reclaim the space of deleted rows in {}: {}", description, e.getMessage());
+    }
+  }
+
+  /** Runs a pragma to its end (SQLite does some of their work one result row at a time). */
+  private static void drain(Statement s, String sql) throws SQLException {
+    if (s.execute(sql)) {
+      try (ResultSet r = s.getResultSet()) {
+        while (r.next()) {
+          // each row is one step of the work
+        }
+      }
     }
   }
 

@@ -7,43 +7,54 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Removes secrets a merchant may paste into a support request, a flow form or feedback before
- * anything is built from it ({@link SecretRules}: API keys, Authorization headers, JWTs,
- * credentials in URLs and {@code curl -u}, values labelled as passwords, secrets, keys or tokens in
- * prose, JSON and query strings); and masks the random part of API usernames. What was found is
- * reported (never the values).
+ * Removes secrets a merchant may paste into a support request, a flow form, chat or feedback before
+ * anything is built from or stored of it ({@link SecretRules}: API keys, Authorization headers,
+ * JWTs, credentials in URLs and {@code curl -u}, values labelled as passwords, secrets, keys or
+ * tokens in prose, JSON, configuration and query strings), removes personal numbers whose control
+ * digits hold ({@link PersonalDataRules}: card numbers, fødselsnumre, IBANs), and masks the random
+ * part of API usernames. What was found is reported (never the values). Every rule is bounded per
+ * position, so the time is linear in the length of the text.
  */
 public final class Redactor {
-  static final String REMOVED = SecretRules.REMOVED;
+  /** What stands where a secret was. */
+  public static final String REMOVED = SecretRules.REMOVED;
+
+  private static final List<SecretRules.Rule> RULES =
+      Stream.concat(SecretRules.ALL.stream(), PersonalDataRules.ALL.stream()).toList();
 
   /** An API username: merchant id, underscore, random part (K123456_a1b2c3d4e5, PK12345_...). */
   private static final Pattern API_USERNAME =
-      Pattern.compile("\\b([A-Z]{1,3}\\d{3,10})_([A-Za-z0-9]{6,})\\b");
+      Pattern.compile("\\b([A-Z]{1,3}\\d{3,10})_([A-Za-z0-9]{6,64})\\b");
 
   /**
    * A value labelled as a username (may be a UUID); a UUID alone may be a correlation id and stays.
    */
   private static final Pattern LABELLED_USERNAME =
       Pattern.compile(
-          "((?:api[ _-]?)?(?:username|brukernavn|user name)\\s*[:=]\\s*)([A-Za-z0-9_\\-]{6,})",
-          Pattern.CASE_INSENSITIVE);
+          "((?:api[ _-]?)?"
+              + RedactionWords.alternation("username-words", "[ _-]?")
+              + "\\s{0,10}[:=]\\s{0,10})([A-Za-z0-9_\\-]{6,200}+)(?!\\*)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The cleaned text and what kinds of secret were taken out of it. */
   public record Result(String text, Set<String> found) {}
 
   public Result redact(String text) {
-    if (text == null || text.isEmpty() || !mightHoldSecret(text)) {
+    if (text == null || text.isEmpty()) {
       return new Result(text, Set.of());
     }
     Set<String> found = new LinkedHashSet<>();
+    String lower = text.toLowerCase(Locale.ROOT);
+    String upper = text.toUpperCase(Locale.ROOT);
     String out = text;
-    for (SecretRules.Rule rule : SecretRules.ALL) {
-      Matcher m = rule.pattern().matcher(out);
-      if (m.find()) {
+    for (SecretRules.Rule rule : RULES) {
+      String replaced = rule.mayMatch(lower, upper) ? replace(out, rule) : null;
+      if (replaced != null) {
         found.add(rule.what());
-        out = m.replaceAll(r -> Matcher.quoteReplacement(rule.replacement().apply(r)));
+        out = replaced;
       }
     }
     Matcher user = API_USERNAME.matcher(out);
@@ -51,54 +62,31 @@ public final class Redactor {
       found.add("API username (masked)");
       out = user.replaceAll(r -> r.group(1) + "_" + mask(r.group(2)));
     }
-    Matcher labelled = LABELLED_USERNAME.matcher(out);
+    Matcher labelled = LABELLED_USERNAME.matcher(out); // not one masked above
     if (labelled.find()) {
       found.add("API username (masked)");
-      out =
-          labelled.replaceAll(
-              r -> r.group(1) + (r.group(2).contains("*") ? r.group(2) : mask(r.group(2))));
+      out = labelled.replaceAll(r -> r.group(1) + mask(r.group(2)));
     }
     return new Result(out, found);
   }
 
-  /**
-   * Every rule needs one of these words or marks (its label, scheme or key format), so a text with
-   * none of them is left as it is without running the rules: most chat messages hold no secret, and
-   * every one is redacted before it is recorded. Checked in lower and upper case, as the rules
-   * match case-insensitively (the Kelvin sign and the long s fold only one way).
-   */
-  private static final List<String> TRIGGERS =
-      List.of(
-          "pass",
-          "pwd",
-          "secret",
-          "token",
-          "key",
-          "credential",
-          "hemmelig",
-          "nøkkel",
-          "kode",
-          "user",
-          "brukernavn",
-          "authorization",
-          "basic",
-          "bearer",
-          "eyj",
-          "begin",
-          "klarna_",
-          "://",
-          "-u",
-          "_");
-
-  static boolean mightHoldSecret(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    String upper = text.toUpperCase(Locale.ROOT);
-    for (String trigger : TRIGGERS) {
-      if (lower.contains(trigger) || upper.contains(trigger.toUpperCase(Locale.ROOT))) {
-        return true;
+  /** The text with the rule's matches replaced, or null when none was a secret not yet removed. */
+  private static String replace(String text, SecretRules.Rule rule) {
+    Matcher m = rule.pattern().matcher(text);
+    StringBuilder out = null;
+    int last = 0;
+    while (m.find()) {
+      String replacement = rule.replacement().apply(m);
+      if (replacement == null || replacement.equals(m.group())) {
+        continue;
       }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, last, m.start()).append(replacement);
+      last = m.end();
     }
-    return false;
+    return out == null ? null : out.append(text, last, text.length()).toString();
   }
 
   private static String mask(String random) {

@@ -1,6 +1,9 @@
 package no.faqbot.support;
 
+import static no.faqbot.support.RedactionWords.alternation;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -8,15 +11,40 @@ import java.util.regex.Pattern;
 /**
  * The forms a secret takes in what merchants paste, in the order {@link Redactor} applies them:
  * whole tokens first (so a JWT goes as one piece), then credentials inside URLs and commands, then
- * values behind a label. Each rule keeps what names the secret and replaces only its value.
+ * values behind a label. Each rule keeps what names the secret and replaces only its value. Every
+ * repetition is bounded, so a rule costs a fixed amount per position and redaction stays linear in
+ * the length of the text. The label words are data ({@link RedactionWords}).
  */
 final class SecretRules {
   static final String REMOVED = "[fjernet]";
 
   /**
-   * One form of secret: what to call it in the e-mail, how to find it, what to leave in its place.
+   * One form of secret: what to call it in the e-mail, how to find it, what to leave in its place
+   * (null: the match is no secret after all, keep it), and words one of which every match holds
+   * (none: no such word), so a text without them is not searched.
    */
-  record Rule(String what, Pattern pattern, Function<MatchResult, String> replacement) {}
+  record Rule(
+      String what, Pattern pattern, Function<MatchResult, String> replacement, List<String> needs) {
+    Rule(String what, Pattern pattern, Function<MatchResult, String> replacement) {
+      this(what, pattern, replacement, List.of());
+    }
+
+    /**
+     * Whether the text, given in lower and upper case, may hold a match (rules match regardless of
+     * case, and the Kelvin sign and the long s fold only one way).
+     */
+    boolean mayMatch(String lower, String upper) {
+      if (needs.isEmpty()) {
+        return true;
+      }
+      for (String word : needs) {
+        if (lower.contains(word) || upper.contains(word.toUpperCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -27,17 +55,19 @@ final class SecretRules {
 
   /**
    * Identifiers that name a secret: password, client_secret, apiKey, access_token,
-   * KLARNA_SHARED_SECRET...
+   * KLARNA_SHARED_SECRET, KLARNA_PWD, db.pass...
    */
   private static final String IDENTIFIER =
-      "[A-Za-z0-9_.\\-]*(?:password|passwd|passwort|passphrase|secret|token"
-          + "|api[_\\-]?key|private[_\\-]?key|access[_\\-]?key|credentials?)[A-Za-z0-9_\\-]*";
+      "(?:[A-Za-z0-9_.\\-]{0,40}"
+          + alternation("secret-identifiers", "[_\\-]?")
+          + "[A-Za-z0-9_\\-]{0,40}"
+          + "|[A-Za-z0-9_.\\-]{0,40}[_.\\-]"
+          + alternation("secret-suffixes", "")
+          + ")";
 
-  /** Labels in prose, Norwegian and English. */
+  /** Labels in prose, also as the end of a hyphenated compound (API-passordet). */
   private static final String WORDS =
-      "passord(?:et)?|pwd|pass|(?:delt |delte )?hemmelighet(?:en)?"
-          + "|(?:api[ \\-]|hemmelig |privat )?nøkkel(?:en)?|(?:shared|client|api) secret|(?:api|secret|private) key"
-          + "|access token|token(?:et)?|kode(?:n)?ord(?:et)?";
+      "(?:[\\p{L}\\p{N}]{1,15}-)?" + alternation("secret-words", "[\\s_\\-]?");
 
   private static final String LABEL = START + "(?:" + IDENTIFIER + "|" + WORDS + ")" + END;
 
@@ -46,25 +76,25 @@ final class SecretRules {
    * lists.
    */
   private static final String VALUE =
-      "(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*'"
-          + "|[^\\s,;&\"'}<>]+(?:&(?![A-Za-z0-9_.\\-]+=)[^\\s,;&\"'}<>]*)*)";
+      "(\"(?:[^\"\\\\\\n]|\\\\.){0,300}\"|'[^'\\n]{0,300}'"
+          + "|[^\\s,;&\"'}<>]{1,300}(?:&(?![A-Za-z0-9_.\\-]{1,40}=)[^\\s,;&\"'}<>]{0,300}){0,10})";
 
-  /**
-   * Words that follow "the password is" in a sentence about the password, not in one that gives it.
-   */
-  private static final String NOT_A_VALUE =
-      "(?!(?:feil|riktig|korrekt|ikke|ugyldig|utløpt|endret|byttet|nytt|ny"
-          + "|gammelt|borte|tomt|blank|glemt|satt|lagret|oppgitt|den|det|samme|sperret|låst|for|også"
-          + "|helt|wrong|correct|right|not"
-          + "|invalid|expired|changed|new|old|empty|blank|missing|forgotten|set|saved|the|same|locked|also|too|still|now|nå"
-          + "|fortsatt|fremdeles|rejected|avvist|required|påkrevd|obligatorisk|case|på|i|at|that|som|hos|in|on|under"
-          + "|et|en|a|an|sendt|sent|gyldig|valid|ok|okay|fine|greit|good|bra|too|veldig|very|kun|only|bare|just|used|brukt"
-          + "|needed|nødvendig|generated|generert|laget|created|shown|vist|å|lagt|skrevet|typed|entered|pasted|limt"
-          + "|de|dem|disse|these|those|your|ditt|din|dine|my|mine|our|våre|vårt|their|deres)"
-          + END
-          + ")";
+  /** A value that looks like a secret: a letter and a digit or symbol, at least 6 characters. */
+  private static final String SHAPED =
+      "((?=[^\\s,;]{0,80}\\p{L})(?=[^\\s,;]{0,80}[\\p{N}!#$%&*+/=?@^_~])[^\\s,;\"'<>]{6,300})";
 
-  private static final String CURL_USER = "((?:^|\\s)(?:-u|--user)(?:\\s+|=)";
+  /** Words that follow "the password is" in a sentence about the password, not one giving it. */
+  private static final String NOT_A_VALUE = "(?!" + alternation("not-values", "\\s+") + END + ")";
+
+  private static final String COPULA = alternation("copulas", "\\s+");
+
+  private static final String SET_TO = alternation("set-to", "\\s+");
+
+  /** Every label holds one of these: the first piece of each label word. */
+  private static final List<String> LABELLED =
+      RedactionWords.pieces("secret-words", "secret-identifiers", "secret-suffixes");
+
+  private static final String CURL_USER = "((?:^|\\s)(?:-u|--user)(?:\\s{1,10}|=)";
 
   private SecretRules() {}
 
@@ -73,86 +103,140 @@ final class SecretRules {
           new Rule(
               "private key",
               Pattern.compile(
-                  "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)",
+                  "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----.*?"
+                      + "(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|\\z)",
                   Pattern.DOTALL),
-              m -> REMOVED),
+              m -> REMOVED,
+              List.of("-----begin")),
           new Rule(
               "API key",
-              Pattern.compile("klarna_(?:live|test)_api_[A-Za-z0-9_\\-]+", FLAGS),
-              m -> REMOVED),
+              Pattern.compile(
+                  START + alternation("key-prefixes", "") + "[A-Za-z0-9_\\-]{1,300}", FLAGS),
+              m -> REMOVED,
+              RedactionWords.words("key-prefixes")),
           new Rule(
               "Authorization header",
               Pattern.compile(
-                  "((?:Proxy-)?Authorization[\"']?\\s*[:=]\\s*[\"']?)(?:(?:Basic|Bearer|Token|Digest)\\s+)?"
-                      + "[A-Za-z0-9+/=._~\\-]+",
+                  "((?:Proxy-)?Authorization[\"']?\\s{0,10}[:=]\\s{0,10}[\"']?)"
+                      + "(?:(?:Basic|Bearer|Token|Digest)\\s{1,10})?[A-Za-z0-9+/=._~\\-]{1,4096}",
                   FLAGS),
-              m -> m.group(1) + REMOVED),
+              m -> m.group(1) + REMOVED,
+              List.of("authorization")),
+          // a bare scheme; in lower case only a token that is not a plain word
           new Rule(
               "Authorization header",
               Pattern.compile(
-                  "\\b(?:Basic|Bearer)\\s+[A-Za-z0-9+/_\\-]{16,}(?:\\.[A-Za-z0-9_\\-]+)*={0,2}"),
-              m -> REMOVED),
+                  "\\b(?:(?:Basic|Bearer)\\s{1,10}|(?i:basic|bearer)\\s{1,10}"
+                      + "(?=[a-z_\\-]{0,4096}[A-Z0-9+/=]))"
+                      + "[A-Za-z0-9+/_\\-]{16,4096}(?:\\.[A-Za-z0-9_\\-]{1,4096}){0,4}={0,2}"),
+              m -> REMOVED,
+              List.of("basic", "bearer")),
           new Rule(
               "token (JWT)",
               Pattern.compile(
-                  "\\beyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}(?:\\.[A-Za-z0-9_\\-]*)?"),
-              m -> REMOVED),
+                  "\\beyJ[A-Za-z0-9_\\-]{8,4096}\\.[A-Za-z0-9_\\-]{8,4096}"
+                      + "(?:\\.[A-Za-z0-9_\\-]{0,4096})?"),
+              m -> REMOVED,
+              List.of("eyj")),
           new Rule(
               "password in a URL",
               Pattern.compile(
-                  "\\b([a-z][a-z0-9+.\\-]{1,15}://[^\\s/?#@:\"'<>]+:)[^\\s/?#@\"'<>]+@", FLAGS),
-              m -> m.group(1) + REMOVED + "@"),
+                  "\\b([a-z][a-z0-9+.\\-]{1,15}://[^\\s/?#@:\"'<>]{1,200}:)[^\\s/?#@\"'<>]{1,200}@",
+                  FLAGS),
+              m -> m.group(1) + REMOVED + "@",
+              List.of("://")),
+          // user:pass@host without a scheme (a database or SMTP address pasted from a config)
+          new Rule(
+              "password in a URL",
+              Pattern.compile(
+                  START
+                      + "((?!mailto:)[A-Za-z0-9._%+\\-]{1,64}:)[^\\s/?#@:\"'<>]{1,200}"
+                      + "@(?=[A-Za-z0-9\\-]{1,63}\\b)",
+                  FLAGS),
+              m -> m.group(1) + REMOVED + "@",
+              List.of("@")),
           // curl -u user:password, quoted or not: the user stays (masked later if it is an API
           // username)
           new Rule(
               "password",
-              Pattern.compile(CURL_USER + "\"[^\"\\n:]*:)[^\"\\n]+"),
-              m -> m.group(1) + REMOVED),
+              Pattern.compile(CURL_USER + "\"[^\"\\n:]{0,200}:)[^\"\\n]{1,300}"),
+              m -> m.group(1) + REMOVED,
+              List.of("-u", "--user")),
           new Rule(
               "password",
-              Pattern.compile(CURL_USER + "'[^'\\n:]*:)[^'\\n]+"),
-              m -> m.group(1) + REMOVED),
+              Pattern.compile(CURL_USER + "'[^'\\n:]{0,200}:)[^'\\n]{1,300}"),
+              m -> m.group(1) + REMOVED,
+              List.of("-u", "--user")),
           new Rule(
               "password",
-              Pattern.compile(CURL_USER + "[^\\s\"':]+:)[^\\s\"']+"),
-              m -> m.group(1) + REMOVED),
+              Pattern.compile(CURL_USER + "[^\\s\"':]{1,200}:)[^\\s\"']{1,300}"),
+              m -> m.group(1) + REMOVED,
+              List.of("-u", "--user")),
+          // an API username and its password: K123456_abc:pw, K123456_abc / pw
           new Rule(
               "password",
-              Pattern.compile("(\\b[A-Z]{1,3}\\d{3,10}_[A-Za-z0-9]{6,}:)([^\\s@\"']+)"),
-              m -> m.group(1) + REMOVED),
-          // "password": "x", password=x, ?api_key=x, passord: x
+              Pattern.compile(
+                  "(\\b[A-Z]{1,3}\\d{3,10}_[A-Za-z0-9]{2,64}(?::|\\s{0,3}[/|]\\s{0,3}))"
+                      + "([^\\s@\"'/|]{1,300})"),
+              m -> m.group(1) + REMOVED,
+              List.of("_")),
+          // "password": "x", password=x, ?api_key=x, passord: x, pw: x, KLARNA_PWD=x
           new Rule(
               "password",
-              Pattern.compile("(" + LABEL + "[\"'\\]]{0,2}\\s*(?::|=>?)\\s*)" + VALUE, FLAGS),
-              m -> m.group(1) + quoted(m.group(2))),
+              Pattern.compile(
+                  "(" + LABEL + "[\"'\\]]{0,2}\\s{0,10}(?::|=>?)\\s{0,10})" + VALUE, FLAGS),
+              m -> m.group(1) + quoted(m.group(2)),
+              LABELLED),
+          // define('KLARNA_SHARED_SECRET', 'x'), putenv("DB_PASS", "x")
           new Rule(
               "password",
-              Pattern.compile("(<(" + IDENTIFIER + "|passord)>)[^<\\n]+(?=</\\2>)", FLAGS),
-              m -> m.group(1) + REMOVED),
+              Pattern.compile(
+                  "("
+                      + START
+                      + "[A-Za-z_]{1,30}\\s{0,10}\\(\\s{0,10}([\"'])"
+                      + IDENTIFIER
+                      + "\\2\\s{0,10},\\s{0,10})"
+                      + VALUE,
+                  FLAGS),
+              m -> m.group(1) + quoted(m.group(3)),
+              LABELLED),
+          new Rule(
+              "password",
+              Pattern.compile(
+                  "(<(" + IDENTIFIER + "|" + WORDS + ")>)[^<\\n]{1,300}(?=</\\2>)", FLAGS),
+              m -> m.group(1) + REMOVED,
+              LABELLED),
           // Passordet er X, the password is X: unless a word says something about the password
-          // instead
+          new Rule(
+              "password",
+              Pattern.compile(
+                  "(" + LABEL + "\\s{1,5}" + COPULA + "\\s{0,5}:?\\s{1,5})" + NOT_A_VALUE + VALUE,
+                  FLAGS),
+              m -> m.group(1) + quoted(m.group(2)),
+              LABELLED),
+          // a few words between: "Passordet jeg bruker er X", "Passordet er satt til X",
+          // "I changed my password to X"; then only a value that looks like a secret
           new Rule(
               "password",
               Pattern.compile(
                   "("
                       + LABEL
-                      + "(?:\\s+(?:mitt|min|vårt|vår|ditt|din|my|our|your))?"
-                      + "(?:\\s+(?:til|for|på|i|to|of|on|in)(?:\\s+[\\p{L}\\p{N}\\-]{1,40}){1,3}?)?"
-                      + "\\s+(?:er|is|was|var|blir|ble)\\s*:?\\s+)"
+                      + "(?:\\s{1,5}[\\p{L}\\p{N}\\-]{1,40}){0,4}?\\s{1,5}(?:"
+                      + COPULA
+                      + "|"
+                      + SET_TO
+                      + ")\\s{0,5}:?\\s{1,5})"
                       + NOT_A_VALUE
-                      + VALUE,
+                      + SHAPED,
                   FLAGS),
-              m -> m.group(1) + quoted(m.group(2))),
+              m -> m.group(1) + REMOVED,
+              LABELLED),
           // passord Sommer2026!: no separator, so only a value that looks like a secret
           new Rule(
               "password",
-              Pattern.compile(
-                  "("
-                      + LABEL
-                      + "\\s+)"
-                      + "((?=[^\\s,;]*\\p{L})(?=[^\\s,;]*[\\p{N}!#$%&*+/=?@^_~])[^\\s,;\"'<>]{6,})",
-                  FLAGS),
-              m -> m.group(1) + REMOVED));
+              Pattern.compile("(" + LABEL + "\\s{1,5})" + SHAPED, FLAGS),
+              m -> m.group(1) + REMOVED,
+              LABELLED));
 
   /** The removed marker, in the quotes the value had (so JSON stays JSON). */
   private static String quoted(String value) {

@@ -1,16 +1,20 @@
 package no.faqbot.insights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import no.faqbot.TestServer;
@@ -128,6 +132,43 @@ class PrivacyTest {
                     .DELETE()
                     .build())
             .status());
+  }
+
+  @Test
+  void a_deleted_conversation_is_not_left_readable_in_the_database_files() throws Exception {
+    String distinct = "kort 4111-ZQXJ-deleted-conversation-marker";
+    events.insert(
+        List.of(EventRepositoryContract.turn(2 * DAY, "conversation-gone", distinct, "answer")));
+    Path data = tmp.resolve("data");
+    assertTrue(inFiles(data, distinct), "the test can see the string before the delete");
+    Reply deleted =
+        staff(
+            HttpRequest.newBuilder(
+                    URI.create(server.base() + "/staff/api/conversations/conversation-gone"))
+                .DELETE());
+    assertEquals(200, deleted.status(), deleted.body());
+    try (var c = server.app().store().connection();
+        var s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    assertFalse(inFiles(data, distinct), "not in faqbot.db, -wal or -shm");
+  }
+
+  /** Whether any store file (the database, its write-ahead log and shared memory) holds text. */
+  private static boolean inFiles(Path data, String text) throws IOException {
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    try (var files = Files.list(data)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("faqbot.db")).toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+          if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @Test

@@ -144,6 +144,40 @@ class UnansweredTest {
   }
 
   @Test
+  void a_phrasing_with_a_removed_secret_or_in_another_language_is_not_added() throws Exception {
+    assertNotEquals(
+        "answer", chatType("kan jeg endre fargen i kassevinduet med passordet Vinter2026Nb03"));
+    assertNotEquals("answer", chatType("kan jeg endre logoen i kassevinduet"));
+    Path nb = content.resolve("faq/nb/find-store-id.md");
+    Path en = content.resolve("faq/en/find-store-id.md");
+    List<String> nbBefore = Files.readAllLines(nb);
+    List<String> enBefore = Files.readAllLines(en);
+    JsonNode rows = unanswered();
+    assertEquals(2, rows.size(), rows.toString());
+    for (JsonNode row : rows) {
+      String example = row.get("examples").get(0).asText();
+      boolean secret = example.contains("[fjernet]");
+      String lang = secret ? "nb" : "en"; // the secret's marker to nb, a Norwegian phrasing to en
+      HttpResponse<String> refused =
+          staff(
+              "POST",
+              "/staff/api/unanswered/" + row.get("id").asText() + "/alternative?days=30&lang=nb",
+              "{\"entryId\":\"find-store-id\",\"lang\":\"" + lang + "\"}");
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("\"code\":\"phrasing_refused\""), refused.body());
+      assertTrue(
+          refused.body().contains(secret ? "marker of a removed secret" : "reads as 'nb'"),
+          refused.body());
+    }
+    assertEquals(nbBefore, Files.readAllLines(nb));
+    assertEquals(enBefore, Files.readAllLines(en));
+    assertEquals(2, unanswered().size(), "still to be handled");
+    HttpResponse<String> page =
+        staff("GET", "/staff/insights/unanswered?days=30&refused=the+phrasing+reads+as+nb", null);
+    assertTrue(page.body().contains("Ikke lagt til: the phrasing reads as nb"), page.body());
+  }
+
+  @Test
   void session_posts_need_the_csrf_token() throws Exception {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<String> form =

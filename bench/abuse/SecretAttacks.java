@@ -1,0 +1,166 @@
+package abuse;
+
+import static abuse.Abuse.*;
+import static abuse.Http.*;
+import static abuse.Probe.*;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Row "secrets" (issue 21 F2): every secret form of the redaction table
+ * (src/test/resources/no/faqbot/support/secret-forms.txt) through chat, feedback, the support
+ * e-mail preview and its .eml; then no value may be in any answer, store file (db, -wal, -shm),
+ * export (CSV, JSONL) or the log. Chat probes from separate addresses run throughout (≥ 100).
+ */
+final class SecretAttacks {
+  private SecretAttacks() {}
+
+  static Result run() throws Exception {
+    List<String[]> forms = forms(); // {input, value, value...}
+    Set<String> values = new LinkedHashSet<>();
+    forms.forEach(f -> values.addAll(searchable(f)));
+    // a piece also in what stays of some form (the 123456 of K123456_ab) is no leak
+    forms.forEach(f -> values.removeIf(v -> kept(f).contains(v)));
+    List<Double> ms = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean attacking = new AtomicBoolean(true);
+    Thread probe = new Thread(() -> {
+      while (attacking.get() || ms.size() < 100) {
+        try {
+          ms.add(probeChat());
+        } catch (Exception e) {
+          ms.add(-1.0);
+        }
+      }
+    });
+    probe.start();
+    List<String> leaked = new ArrayList<>();
+    try {
+      for (String[] form : forms) {
+        String input = form[0];
+        check(leaked, "chat", postJson("/api/chat", client(),
+            JSON.createObjectNode().put("message", input).put("lang", "nb").toString()).text(), values);
+        int vote = postJson("/api/feedback", client(), vote(input)).status();
+        if (vote != 201) {
+          leaked.add("feedback " + vote);
+        }
+        check(leaked, "preview", new Multi().field("merchantEmail", "butikk@example.no")
+            .field("description", input).post("/api/support-email?format=json", client()).text(), values);
+        check(leaked, ".eml", eml(new Multi().field("merchantEmail", "butikk@example.no")
+            .field("description", input).post("/api/support-email", client()).body()), values);
+      }
+      eventsStored();
+      String basic = "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
+          .getBytes(StandardCharsets.UTF_8));
+      for (String export : List.of("/staff/api/events.csv?days=30", "/staff/api/events.jsonl?days=30")) {
+        Reply r = send(HttpRequest.newBuilder(URI.create(base + export)).header("Authorization", basic).GET(),
+            null, 30);
+        if (r.status() != 200 || !r.text().contains("[fjernet]")) {
+          leaked.add(export + " " + r.status() + " (not checked: no redacted message in it)");
+        }
+        check(leaked, export, r.text(), values);
+      }
+      List<Path> files = new ArrayList<>(dataFiles());
+      files.add(work.resolve("server.log"));
+      for (Path file : files) {
+        check(leaked, file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+            values);
+      }
+    } finally {
+      attacking.set(false);
+      probe.join();
+    }
+    List<Double> answered = ms.stream().filter(d -> d >= 0).sorted().toList();
+    long failed = ms.size() - answered.size();
+    double p99 = answered.isEmpty() ? Double.NaN
+        : answered.get((int) Math.min(answered.size() - 1, Math.ceil(answered.size() * 0.99) - 1));
+    boolean held = leaked.isEmpty() && failed == 0 && p99 < CHAT_MS;
+    return new Result(held, String.format(Locale.ROOT,
+        "%d forms (%d values) via chat, feedback, preview, .eml; leaked: %s; chat p99 %.0f ms (%d probes, %d failed)",
+        forms.size(), values.size(), leaked.isEmpty() ? "none" : String.join(", ", leaked), p99, ms.size(), failed));
+  }
+
+  /** The table's lines: the input without ⟦ ⟧, then the values between them. */
+  static List<String[]> forms() throws Exception {
+    List<String[]> forms = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("src/test/resources/no/faqbot/support/secret-forms.txt"))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String text = line.replace("\\n", "\n");
+      List<String> form = new ArrayList<>(List.of(text.replaceAll("[⟦⟧]", "")));
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("⟦([^⟧]*)⟧").matcher(text);
+      while (m.find()) {
+        form.add(m.group(1));
+      }
+      forms.add(form.toArray(String[]::new));
+    }
+    return forms;
+  }
+
+  /**
+   * What to grep for: each value and each of its pieces that holds a digit and is 6 characters or
+   * longer (a bare word like "Bearer" may rightly be in an answer).
+   */
+  static List<String> searchable(String[] form) {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < form.length; i++) {
+      for (String piece : (form[i] + "\n" + form[i].replaceAll("\\s", "")).split("\\s+")) {
+        if (piece.length() >= 6 && piece.matches(".*\\d.*")) {
+          out.add(piece);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The form's input as redaction should leave it. */
+  static String kept(String[] form) {
+    String kept = form[0];
+    for (int i = 1; i < form.length; i++) {
+      kept = kept.replace(form[i], "[fjernet]");
+    }
+    return kept;
+  }
+
+  static void check(List<String> leaked, String where, String text, Set<String> values) {
+    for (String value : values) {
+      if (text.contains(value)) {
+        leaked.add(where + ": " + value);
+      }
+    }
+  }
+
+  /** The text of every part of an e-mail, decoded (quoted-printable, base64). */
+  static String eml(byte[] raw) throws Exception {
+    StringBuilder out = new StringBuilder(new String(raw, StandardCharsets.UTF_8));
+    collect(new MimeMessage(null, new ByteArrayInputStream(raw)), out);
+    return out.toString();
+  }
+
+  private static void collect(Part part, StringBuilder out) throws Exception {
+    Object content = part.getContent();
+    if (content instanceof Multipart multi) {
+      for (int i = 0; i < multi.getCount(); i++) {
+        collect(multi.getBodyPart(i), out);
+      }
+    } else if (content instanceof String text) {
+      out.append('\n').append(text);
+    }
+  }
+}
