@@ -27,8 +27,12 @@ final class AlternativeCheck {
 
   /** A refused phrasing: answered 400 with {@code code} "phrasing_refused". */
   static final class Refused extends IllegalArgumentException {
-    Refused(String message) {
+    /** Why, as a key the staff page turns into its own text: marker, secret or language. */
+    final String reason;
+
+    Refused(String reason, String message) {
       super(message);
+      this.reason = reason;
     }
   }
 
@@ -38,11 +42,13 @@ final class AlternativeCheck {
   static void require(String phrasing, String lang) {
     String lower = phrasing.toLowerCase(Locale.ROOT);
     if (MARKERS.stream().anyMatch(lower::contains)) {
-      throw new Refused("the phrasing holds the marker of a removed secret: write it out instead");
+      throw new Refused(
+          "marker", "the phrasing holds the marker of a removed secret: write it out instead");
     }
     Set<String> found = REDACTOR.redact(phrasing).found();
     if (!found.isEmpty()) {
       throw new Refused(
+          "secret",
           "the phrasing holds what looks like a secret or personal data ("
               + String.join(", ", found)
               + "): it would be shown to everyone");
@@ -50,6 +56,7 @@ final class AlternativeCheck {
     String other = otherLanguage(lower, lang);
     if (other != null) {
       throw new Refused(
+          "language",
           "the phrasing reads as '" + other + "', the entry is '" + lang + "': add it there");
     }
   }

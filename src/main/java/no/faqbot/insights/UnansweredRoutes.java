@@ -132,7 +132,7 @@ public final class UnansweredRoutes implements Routes {
     try {
       added = actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
     } catch (AlternativeCheck.Refused e) {
-      refused(ctx, e.getMessage());
+      refused(ctx, e);
       return;
     }
     done(
@@ -143,15 +143,26 @@ public final class UnansweredRoutes implements Routes {
   }
 
   /** A refused phrasing: said on the staff page for a form, 400 "phrasing_refused" for JSON. */
-  private static void refused(Context ctx, String why) {
+  private static void refused(Context ctx, AlternativeCheck.Refused why) {
     if (form(ctx)) {
+      // A key, not the text: nothing from the address reaches the page.
       ctx.redirect(
-          back(ctx) + "&refused=" + URLEncoder.encode(why, StandardCharsets.UTF_8),
+          back(ctx) + "&refused=" + URLEncoder.encode(why.reason, StandardCharsets.UTF_8),
           HttpStatus.SEE_OTHER);
     } else {
-      WebServer.error(ctx, 400, why, "phrasing_refused");
+      WebServer.error(ctx, 400, why.getMessage(), "phrasing_refused");
     }
   }
+
+  /** The staff page's text for each reason a phrasing was refused. */
+  private static final Map<String, String> REFUSALS =
+      Map.of(
+          "marker",
+          "teksten har merket for en fjernet hemmelighet; skriv den ut i stedet",
+          "secret",
+          "teksten ser ut til å inneholde en hemmelighet eller personopplysninger",
+          "language",
+          "teksten er på et annet språk enn oppføringen; legg den til der");
 
   private static boolean form(Context ctx) {
     String type = ctx.contentType();
@@ -247,7 +258,7 @@ public final class UnansweredRoutes implements Routes {
     model.put("periods", InsightsRoutes.PERIODS);
     model.put("langs", Languages.ALL);
     model.put("done", notice(ctx.queryParam("done"), ctx.queryParam("entry")));
-    model.put("refused", ctx.queryParam("refused"));
+    model.put("refused", REFUSALS.get(String.valueOf(ctx.queryParam("refused"))));
     Map<String, Object> entries = new LinkedHashMap<>();
     for (String l : Languages.ALL) {
       entries.put(

@@ -173,8 +173,11 @@ class UnansweredTest {
     assertEquals(enBefore, Files.readAllLines(en));
     assertEquals(2, unanswered().size(), "still to be handled");
     HttpResponse<String> page =
-        staff("GET", "/staff/insights/unanswered?days=30&refused=the+phrasing+reads+as+nb", null);
-    assertTrue(page.body().contains("Ikke lagt til: the phrasing reads as nb"), page.body());
+        staff("GET", "/staff/insights/unanswered?days=30&refused=language", null);
+    assertTrue(page.body().contains("Ikke lagt til: teksten er på et annet språk"), page.body());
+    HttpResponse<String> forged =
+        staff("GET", "/staff/insights/unanswered?days=30&refused=Ring+oss+p%C3%A5+999", null);
+    assertTrue(!forged.body().contains("Ring oss"), "no text from the address on the page");
   }
 
   @Test
