@@ -116,8 +116,13 @@ class HangingSmtpTest {
       }
       Thread.sleep(300); // what a late write would log comes right after
       assertEquals(sendCount, log.count("by smtp failed"));
+      // Jetty may log its own closing of the cancelled connections at stop; what must not fail
+      // is our code when a send ends after the server stopped.
       assertEquals(
-          "", log.stackTraces(), "nothing may fail when a send ends after the server stopped");
+          List.of(),
+          log.stackTraces().lines().filter(l -> l.contains("no.faqbot")).toList(),
+          "nothing of ours may fail when a send ends after the server stopped:\n"
+              + log.stackTraces());
     } finally {
       for (Socket s : held) {
         s.close();
