@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The calibrated decision: the estimated chance that answering with a reading's best entry, or
@@ -86,26 +84,44 @@ public record ReplyModel(
     return choose(readings, act, suggest);
   }
 
-  /** {@link #choose(List)} at other thresholds: for calibrating. */
+  /**
+   * {@link #choose(List)} at other thresholds: for calibrating. Each reading's chances are worked
+   * out once; on a tie the earlier reading (the whole message first) wins.
+   */
   public Choice choose(List<Evidence> readings, double act, double suggest) {
-    Evidence bestAnswer = best(readings, this::answerChance);
-    Evidence bestFlow = best(readings, this::flowChance);
+    Evidence bestAnswer = readings.get(0);
+    Evidence bestFlow = bestAnswer;
     double a = answerChance(bestAnswer);
     double f = flowChance(bestFlow);
+    for (Evidence e : readings.subList(1, readings.size())) {
+      double ea = answerChance(e);
+      double ef = flowChance(e);
+      if (ea > a) {
+        a = ea;
+        bestAnswer = e;
+      }
+      if (ef > f) {
+        f = ef;
+        bestFlow = e;
+      }
+    }
     if (Math.max(a, f) >= act) {
       return f >= a
           ? new Choice(Action.FLOW, bestFlow, f)
           : new Choice(Action.ANSWER, bestAnswer, a);
     }
-    Evidence bestOffer = best(readings, this::offerChance);
+    Evidence bestOffer = readings.get(0);
     double o = offerChance(bestOffer);
+    for (Evidence e : readings.subList(1, readings.size())) {
+      double eo = offerChance(e);
+      if (eo > o) {
+        o = eo;
+        bestOffer = e;
+      }
+    }
     if (o >= suggest && !bestOffer.offered().isEmpty()) {
       return new Choice(Action.SUGGEST, bestOffer, o);
     }
     return new Choice(Action.FALLBACK, readings.get(0), Math.max(a, f));
-  }
-
-  private static Evidence best(List<Evidence> readings, ToDoubleFunction<Evidence> chance) {
-    return readings.stream().max(Comparator.comparingDouble(chance)).orElseThrow();
   }
 }

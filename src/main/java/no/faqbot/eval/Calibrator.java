@@ -60,8 +60,7 @@ public final class Calibrator {
         samples.size(),
         files.size(),
         samples.size() - searched.size());
-    long expecting =
-        searched.stream().filter(x -> x.item().answers() != null && expects(x.item())).count();
+    long expecting = searched.stream().filter(x -> expects(x.item())).count();
     long reachable =
         searched.stream()
             .filter(x -> expects(x.item()))
@@ -191,8 +190,7 @@ public final class Calibrator {
   }
 
   static boolean answerRight(EvalItem item, Evidence e) {
-    boolean expects = "answer".equals(item.kind()) || "flow".equals(item.kind());
-    return expects
+    return expects(item)
         && Judge.isRight(item.answers(), e.answer().entry().id(), e.answer().entry().answerText());
   }
 
@@ -204,7 +202,7 @@ public final class Calibrator {
   }
 
   static boolean flowRight(EvalItem item, Evidence e) {
-    String flow = "answer".equals(item.kind()) || "flow".equals(item.kind()) ? item.flow() : null;
+    String flow = expects(item) ? item.flow() : null;
     return flow != null && flow.equals(e.flow().entry().flow());
   }
 
@@ -225,7 +223,7 @@ public final class Calibrator {
   }
 
   static Outcome outcome(EvalItem item, ReplyModel.Choice c) {
-    boolean expects = "answer".equals(item.kind()) || "flow".equals(item.kind());
+    boolean expects = expects(item);
     Evidence e = c.evidence();
     return switch (c.action()) {
       case ANSWER -> {
