@@ -108,8 +108,17 @@ public final class ContentReloader implements AutoCloseable {
     return (served ? reloadsServed : reloadsRefused).get();
   }
 
-  /** Loads the content now; swaps it in when it has no problems. */
-  public ReloadStatus reload() {
+  /** The fingerprint of the content being served. */
+  public String servedFingerprint() {
+    return knowledge.current().content().fingerprint();
+  }
+
+  /**
+   * Loads the content now; swaps it in when it has no problems. One reload at a time: the watcher,
+   * staff actions and publishers share this lock (also held by {@link FolderPublisher} around its
+   * writes), so two reloads never build or delete each other's index folders.
+   */
+  public synchronized ReloadStatus reload() {
     long started = System.nanoTime();
     ContentSnapshot content = loader.load();
     boolean served = content.problems().isEmpty();
