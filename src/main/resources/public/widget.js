@@ -237,7 +237,7 @@
   try {
     const saved = JSON.parse((storage() && storage().getItem(KEY)) || 'null');
     if (saved && Array.isArray(saved.messages)) {
-      conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ };
+      conv = { messages: saved.messages, state: saved.state || null, open: !!saved.open, flowQ: saved.flowQ, lang: saved.lang };
     }
   } catch (e) { /* ignore broken data */ }
   // A random id for this tab's conversation, so staff insights can tell conversations apart. Kept in
@@ -563,9 +563,13 @@
     setBusy(true);
     const sentState = conv.state, g = gen;
     try {
-      const r = await call('/api/chat', { method: 'POST', json: Object.assign({ lang: lang, state: sentState, conversation: conversationId }, payload) });
+      // A typed message goes with the page's language and the server answers in the message's; a
+      // flow step or a flow button goes in the language of the reply it belongs to.
+      const sendLang = payload.message ? lang : replyLang();
+      const r = await call('/api/chat', { method: 'POST', json: Object.assign({ lang: sendLang, state: sentState, conversation: conversationId }, payload) });
       if (g !== gen) return;
       conv.state = r.state == null ? null : r.state;
+      conv.lang = /^(nb|en)$/.test(r.lang) ? r.lang : lang;
       const wasFlow = activeFlow;
       retire();
       if (echo && late) add({ r: 'u', t: 'text', text: echo });
@@ -603,6 +607,9 @@
     return st >= 500 || st === 408 ? 'serverError' : 'badReq';
   }
 
+  // The language of the last reply: the page's unless the merchant wrote in the other one.
+  function replyLang() { return conv.lang || lang; }
+
   // Shows one entry (a picked suggestion or related question) as an answer.
   async function showEntry(id, question) {
     if (busy) return;
@@ -610,7 +617,7 @@
     setBusy(true);
     const g = gen;
     try {
-      const a = await call('/api/entries/' + encodeURIComponent(id) + '?lang=' + lang + '&conversation=' + conversationId);
+      const a = await call('/api/entries/' + encodeURIComponent(id) + '?lang=' + replyLang() + '&conversation=' + conversationId);
       if (g !== gen) return;
       add({ r: 'b', t: 'answer', q: question, a: slim(a) });
     } catch (e) {
@@ -643,7 +650,7 @@
       thanks();
       if (helpful) fb.firstChild.focus();
       else none(null, T.sorry);
-      call('/api/feedback', { method: 'POST', json: { entryId: a.id, helpful: helpful, query: m.q || a.question, lang: lang, conversation: conversationId } })
+      call('/api/feedback', { method: 'POST', json: { entryId: a.id, helpful: helpful, query: m.q || a.question, lang: replyLang(), conversation: conversationId } })
         .catch(() => { /* a lost vote is not worth an error */ });
     };
     if (m.fb) thanks();

@@ -68,12 +68,23 @@ public final class ChatService {
    * second.
    */
   public ChatReply reply(ChatRequest request, Ranking ranking) {
-    String lang = Languages.orDefault(request.lang());
+    String page = Languages.orDefault(request.lang());
     String message = request.message() == null ? null : request.message().strip();
     if (message != null && message.length() > MAX_MESSAGE_CHARS) {
       throw new MessageTooLongException(message.length());
     }
     boolean answersStep = request.choice() != null || request.fields() != null;
+    // A typed message is answered in its own language; a flow step in the one it was started in,
+    // which the widget sends back as the reply's lang.
+    String lang =
+        message == null || message.isEmpty() || answersStep
+            ? page
+            : MessageLanguage.of(message, page);
+    return replyIn(request, message, lang, answersStep, ranking).in(lang);
+  }
+
+  private ChatReply replyIn(
+      ChatRequest request, String message, String lang, boolean answersStep, Ranking ranking) {
     if (request.flow() != null) {
       return knowledge.withIndex(
           index -> {
@@ -158,6 +169,7 @@ public final class ChatService {
               List.of(new AnswerView.QuestionRef(top.entry().id(), top.entry().question())),
               null,
               null,
+              null,
               null);
         }
         AnswerView answer = AnswerView.of(top.entry(), top.score(), content, lang);
@@ -168,7 +180,8 @@ public final class ChatService {
             List.of(),
             null,
             null,
-            offerFlow(content, top.entry(), lang));
+            offerFlow(content, top.entry(), lang),
+            null);
       }
       case SUGGEST -> {
         List<AnswerView.QuestionRef> choices =
@@ -181,6 +194,7 @@ public final class ChatService {
             content.replies().reply("suggestions", lang),
             null,
             choices,
+            null,
             null,
             null,
             null);
@@ -217,7 +231,7 @@ public final class ChatService {
    * provider). For calibrating the model.
    */
   public List<Evidence> evidence(String message, String lang) {
-    String l = Languages.orDefault(lang);
+    String l = MessageLanguage.of(message, Languages.orDefault(lang));
     return knowledge.withIndex(
         index ->
             gate(index.content(), message, l) != null
@@ -303,7 +317,7 @@ public final class ChatService {
             .toList();
     FlowView view = FlowView.of(flow, state, lang, entries);
     return new ChatReply(
-        ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null);
+        ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null, null);
   }
 
   /**

@@ -64,6 +64,7 @@ public final class WordLists {
           new WordList("payment-providers", Shape.WORDS),
           new WordList("payment-providers-two-words", Shape.PHRASES),
           new WordList("klarna-words", Shape.WORDS),
+          new WordList("language-markers", Shape.WORDS),
           new WordList("stop-words", Shape.WORDS),
           new WordList("stop-words-kept", Shape.WORDS));
 

@@ -88,6 +88,22 @@ class ApiTest {
   }
 
   @Test
+  void chat_answers_in_the_messages_language_whatever_the_page() {
+    Reply english = server.chat("where do I find my store id", "nb");
+    assertEquals("answer", english.json().path("type").asText(), english.body());
+    assertEquals("en", english.json().path("lang").asText());
+    assertTrue(english.json().path("answer").path("answer").asText().contains("welcome email"));
+
+    Reply norwegian = server.chat("hvor finner jeg butikk-id-en vår?", "en");
+    assertEquals("answer", norwegian.json().path("type").asText(), norwegian.body());
+    assertEquals("nb", norwegian.json().path("lang").asText());
+    assertTrue(norwegian.json().path("answer").path("answer").asText().contains("velkomstmailen"));
+
+    // A loan word or two does not switch the page's language.
+    assertEquals("nb", server.chat("checkout test", "nb").json().path("lang").asText());
+  }
+
+  @Test
   void chat_recognises_small_talk() {
     Reply r = server.chat("hei!", "nb");
     assertEquals("smalltalk", r.json().path("type").asText(), r.body());
