@@ -50,13 +50,44 @@ final class ProblemSignal {
 
   private ProblemSignal() {}
 
+  /**
+   * Words opening a condition ("hvis testkjøpet feiler", "if the test fails"): the rest of their
+   * clause is what might happen, not what did.
+   */
+  private static final Set<String> CONDITIONALS = WordLists.words("conditionals");
+
+  /** Words that open a condition only first in their clause (elsewhere "om" means "about"). */
+  private static final Set<String> CONDITIONALS_AT_START = WordLists.words("conditionals-at-start");
+
+  /** Where one clause ends and the next begins. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?()\\n–—]+");
+
   static boolean reportsFailure(String message) {
-    List<String> words = SmallTalk.lexiconWords(message);
+    List<String> words = asserted(message);
     boolean negated = words.stream().anyMatch(NEGATIONS::contains);
     return words.stream().anyMatch(w -> WORDS.contains(w) || negated && NEEDS_NEGATION.contains(w))
         || onlyTest(words)
         || ERROR_CODE.matcher(message).find()
         || QUOTED_REPORT.matcher(message.toLowerCase(java.util.Locale.ROOT)).find();
+  }
+
+  /**
+   * The message's words that assert something: each clause up to a word opening a condition. "Hva
+   * sender vi hvis testkjøpet feiler?" asks what to send; it reports nothing.
+   */
+  private static List<String> asserted(String message) {
+    List<String> kept = new java.util.ArrayList<>();
+    for (String clause : CLAUSE_END.split(message)) {
+      List<String> words = SmallTalk.lexiconWords(clause);
+      for (int i = 0; i < words.size(); i++) {
+        String word = words.get(i);
+        if (CONDITIONALS.contains(word) || i == 0 && CONDITIONALS_AT_START.contains(word)) {
+          break;
+        }
+        kept.add(word);
+      }
+    }
+    return kept;
   }
 
   /** Whether a test word follows "only" / "all" / "as" within two words. */

@@ -65,6 +65,8 @@ public final class WordLists {
           new WordList("payment-providers-two-words", Shape.PHRASES),
           new WordList("klarna-words", Shape.WORDS),
           new WordList("language-markers", Shape.WORDS),
+          new WordList("conditionals", Shape.WORDS),
+          new WordList("conditionals-at-start", Shape.WORDS),
           new WordList("stop-words", Shape.WORDS),
           new WordList("stop-words-kept", Shape.WORDS));
 

@@ -39,7 +39,13 @@ class SignalsTest {
         "hvordan fungerer testmodus? | false",
         "how does the checkout work | false",
         "hvor finner jeg butikk-id | false",
-        "kan jeg ikke bare bruke den gamle? | false"
+        "kan jeg ikke bare bruke den gamle? | false",
+        // What might happen is not a report; what did happen still is.
+        "hva sender vi til dere hvis betalingen feiler? | false",
+        "what do we do if the payment fails next week | false",
+        "Om betalningen inte går igenom, vad gör vi då? | false",
+        "betalingen feilet i går, hva gjør vi hvis det skjer igjen | true",
+        "et spørsmål om betalingen som feilet | true"
       })
   void problem_reports(String message, boolean reports) {
     assertEquals(reports, ProblemSignal.reportsFailure(message));
