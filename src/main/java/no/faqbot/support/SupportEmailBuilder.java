@@ -99,6 +99,23 @@ public final class SupportEmailBuilder {
   }
 
   /**
+   * {@code built} with the id of the HTTP request that made it in an {@code X-Request-Id} header,
+   * so support can find the request's log lines from the e-mail. Ids are ours or checked ({@code
+   * [A-Za-z0-9._-]}), so they are safe in a header; an empty id adds nothing.
+   */
+  public static Built withRequestId(Built built, String requestId) {
+    if (requestId == null || requestId.isEmpty()) {
+      return built;
+    }
+    try {
+      built.message().setHeader("X-Request-Id", requestId);
+      return built;
+    } catch (MessagingException e) {
+      throw new IllegalStateException("marking the support e-mail failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * A screenshot as Jakarta Mail reads it: streamed from the upload each time the message is
    * written.
    */

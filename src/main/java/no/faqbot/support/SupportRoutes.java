@@ -333,18 +333,21 @@ public final class SupportRoutes implements Routes {
       files.add(new SupportService.Upload(f.filename(), f.size(), f::content));
     }
     List<String> context = ctx.formParams("context");
+    String requestId = WebServer.requestId(ctx);
     return desk.open(
         ctx.formParam("caseRef"),
         ctx.formParam("conversation"),
         ref ->
-            support.prepare(
-                ctx.formParam("lang"),
-                fields,
-                state,
-                context,
-                files,
-                knowledge.current().content(),
-                ref));
+            SupportEmailBuilder.withRequestId(
+                support.prepare(
+                    ctx.formParam("lang"),
+                    fields,
+                    state,
+                    context,
+                    files,
+                    knowledge.current().content(),
+                    ref),
+                requestId));
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {

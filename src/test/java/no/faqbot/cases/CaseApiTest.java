@@ -78,6 +78,9 @@ class CaseApiTest {
         new MimeMessage(
             Session.getInstance(new Properties()), new ByteArrayInputStream(eml.body()));
     assertEquals(ref, m.getHeader("X-Faqbot-Case", null));
+    // The request that made the e-mail, so support can find its log lines.
+    String requestId = eml.headers().firstValue("X-Request-Id").orElseThrow();
+    assertEquals(requestId, m.getHeader("X-Request-Id", null));
     assertEquals("1", m.getHeader("X-Unsent", null), "a draft to send, not a received mail");
     assertNull(m.getHeader("From"), "the merchant's mail program fills in the sender");
     assertEquals(Settings.DEFAULT_SUPPORT_EMAIL, m.getAllRecipients()[0].toString());
