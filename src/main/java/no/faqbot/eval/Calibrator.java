@@ -190,15 +190,13 @@ public final class Calibrator {
   }
 
   static boolean answerRight(EvalItem item, Evidence e) {
-    return expects(item)
-        && Judge.isRight(item.answers(), e.answer().entry().id(), e.answer().entry().answerText());
+    return expects(item) && Judge.isRight(item.answers(), Shown.entry(e.answer()));
   }
 
   /** Whether {@code e}'s suggestions hold an entry that answers {@code item}. */
   static boolean offerRight(EvalItem item, Evidence e) {
     return expects(item)
-        && e.offered().stream()
-            .anyMatch(h -> Judge.isRight(item.answers(), h.entry().id(), h.entry().answerText()));
+        && e.offered().stream().anyMatch(h -> Judge.isRight(item.answers(), Shown.entry(h)));
   }
 
   static boolean flowRight(EvalItem item, Evidence e) {
@@ -223,32 +221,7 @@ public final class Calibrator {
   }
 
   static Outcome outcome(EvalItem item, ReplyModel.Choice c) {
-    boolean expects = expects(item);
-    Evidence e = c.evidence();
-    return switch (c.action()) {
-      case ANSWER -> {
-        if (!expects) {
-          yield Outcome.WRONG;
-        }
-        if (answerRight(item, e)) {
-          yield Outcome.RIGHT;
-        }
-        yield item.flow() != null && item.flow().equals(e.answer().entry().flow())
-            ? Outcome.ONE_CLICK
-            : Outcome.WRONG;
-      }
-      case FLOW -> expects && flowRight(item, e) ? Outcome.RIGHT : Outcome.WRONG;
-      case SUGGEST -> {
-        if ("none".equals(item.kind())) {
-          yield Outcome.RIGHT;
-        }
-        if (!expects) {
-          yield Outcome.UNRELATED;
-        }
-        yield offerRight(item, e) ? Outcome.ONE_CLICK : Outcome.UNRELATED;
-      }
-      case FALLBACK -> expects ? Outcome.HONEST : Outcome.RIGHT;
-    };
+    return Judge.outcome(item, Shown.of(c));
   }
 
   /**

@@ -98,7 +98,6 @@ public final class EvalRunner {
     }
     Map<Path, Report> perFile = new LinkedHashMap<>();
     Report all = new Report();
-    Judge judge = new Judge(this::answerText);
     items.forEach(
         (file, list) -> {
           if (files.size() > 1) {
@@ -107,7 +106,7 @@ public final class EvalRunner {
           Report report = new Report();
           for (EvalItem item : list) {
             ChatReply reply = chat.reply(new ChatRequest(item.q(), item.lang(), null));
-            Outcome outcome = judge.outcome(item, reply);
+            Outcome outcome = Judge.outcome(item, Shown.of(reply, item.lang(), this::answerText));
             report.add(item.kind(), outcome);
             all.add(item.kind(), outcome);
             if (outcome != Outcome.RIGHT || verbose) {

@@ -1,77 +1,63 @@
 package no.faqbot.eval;
 
 import java.util.Locale;
-import java.util.function.BiFunction;
-import no.faqbot.chat.ChatReply;
-import no.faqbot.chat.ReplyType;
 
 /**
- * Sorts a reply to an eval item into an {@link Outcome}. An entry counts as right when its id is
- * expected or its answer text holds an expected fact; {@code answerText} looks up an entry's answer
- * text by id and language (null when there is none).
+ * Sorts what a merchant was shown for an eval item into an {@link Outcome}. An entry counts as
+ * right when its id is expected or its answer text holds an expected fact.
  */
 final class Judge {
-  private final BiFunction<String, String, String> answerText;
+  private Judge() {}
 
-  Judge(BiFunction<String, String, String> answerText) {
-    this.answerText = answerText;
-  }
-
-  Outcome outcome(EvalItem item, ChatReply reply) {
+  static Outcome outcome(EvalItem item, Shown shown) {
     return switch (item.kind()) {
-      case "none" -> answersOrStarts(reply) ? Outcome.WRONG : Outcome.RIGHT;
-      case "offtopic" -> offTopic(reply);
-      case "answer", "flow" -> expected(item, reply);
+      case "none" -> claims(shown) ? Outcome.WRONG : Outcome.RIGHT;
+      case "offtopic" -> offTopic(shown);
+      case "answer", "flow" -> expected(item, shown);
       default -> throw new IllegalArgumentException("unknown kind '" + item.kind() + "'");
     };
   }
 
-  private Outcome expected(EvalItem item, ChatReply reply) {
+  private static Outcome expected(EvalItem item, Shown shown) {
     EvalItem.Expected answers = item.answers();
     String flow = item.flow();
-    String lang = item.lang() == null ? "nb" : item.lang();
-    return switch (reply.type()) {
+    return switch (shown.kind()) {
       case ANSWER -> {
-        if (isRight(answers, reply.answer().id(), reply.answer().answer())) {
+        if (isRight(answers, shown.answer())) {
           yield Outcome.RIGHT;
         }
-        yield flow != null && offers(reply, flow) ? Outcome.ONE_CLICK : Outcome.WRONG;
+        yield flow != null && flow.equals(shown.offeredFlow()) ? Outcome.ONE_CLICK : Outcome.WRONG;
       }
-      case FLOW -> flow != null && flow.equals(reply.flow().id()) ? Outcome.RIGHT : Outcome.WRONG;
+      case FLOW -> flow != null && flow.equals(shown.flow()) ? Outcome.RIGHT : Outcome.WRONG;
       case SUGGESTIONS ->
-          reply.suggestions().stream()
-                  .anyMatch(s -> isRight(answers, s.id(), answerText.apply(s.id(), lang)))
+          shown.suggestions().stream().anyMatch(s -> isRight(answers, s))
               ? Outcome.ONE_CLICK
               : Outcome.UNRELATED;
-      default -> Outcome.HONEST;
+      case NO_FIGURE, NOTHING -> Outcome.HONEST;
     };
   }
 
-  private static Outcome offTopic(ChatReply reply) {
-    if (answersOrStarts(reply)) {
-      return Outcome.WRONG;
-    }
-    return reply.type() == ReplyType.SUGGESTIONS || reply.type() == ReplyType.NO_FIGURE
-        ? Outcome.UNRELATED
-        : Outcome.RIGHT;
+  private static Outcome offTopic(Shown shown) {
+    return switch (shown.kind()) {
+      case ANSWER, FLOW -> Outcome.WRONG;
+      case SUGGESTIONS, NO_FIGURE -> Outcome.UNRELATED;
+      case NOTHING -> Outcome.RIGHT;
+    };
   }
 
-  private static boolean answersOrStarts(ChatReply reply) {
-    return reply.type() == ReplyType.ANSWER || reply.type() == ReplyType.FLOW;
+  /** An answer or a flow: the bot claims to know. */
+  private static boolean claims(Shown shown) {
+    return shown.kind() == Shown.Kind.ANSWER || shown.kind() == Shown.Kind.FLOW;
   }
 
-  private static boolean offers(ChatReply reply, String flow) {
-    return reply.action() != null && flow.equals(reply.action().flow());
-  }
-
-  static boolean isRight(EvalItem.Expected expected, String id, String text) {
-    if (expected.ids().contains(id)) {
+  static boolean isRight(EvalItem.Expected expected, Shown.Entry entry) {
+    if (expected.ids().contains(entry.id())) {
       return true;
     }
-    if (text == null) {
+    if (entry.answerText() == null) {
       return false;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = entry.answerText().toLowerCase(Locale.ROOT);
     return expected.facts().stream().anyMatch(f -> lower.contains(f.toLowerCase(Locale.ROOT)));
   }
 }
