@@ -7,7 +7,6 @@ import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
-import no.faqbot.support.Redactor;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 
@@ -17,7 +16,6 @@ public final class FeedbackRoutes implements Routes {
 
   private final Votes store;
   private final KnowledgeBase knowledge;
-  private final Redactor redactor = new Redactor();
 
   public FeedbackRoutes(Votes store, KnowledgeBase knowledge) {
     this.store = store;
@@ -59,9 +57,9 @@ public final class FeedbackRoutes implements Routes {
     if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
       throw new IllegalArgumentException("conversation must be a string");
     }
-    // A merchant may paste a secret into the question; it must not end up in the store.
-    String text =
-        query == null || query.isNull() ? null : redactor.redact(query.asText().strip()).text();
+    // A pasted secret is taken out where every event's text is, before the store
+    // (EventRecorder), so it is not redacted twice here.
+    String text = query == null || query.isNull() ? null : query.asText().strip();
     String conversationId =
         conversation == null || conversation.isNull() ? null : conversation.asText();
     store.add(conversationId, id, lang, helpful.asBoolean(), text);

@@ -142,6 +142,24 @@ class RecordingTest {
   }
 
   @Test
+  void a_vote_is_recorded_without_the_secret_in_its_question() throws Exception {
+    try (TestServer server = server(true)) {
+      assertEquals(
+          201,
+          server
+              .postJson(
+                  "/api/feedback",
+                  "{\"entryId\":\"find-store-id\",\"helpful\":false,"
+                      + "\"query\":\"butikk-id? passordet mitt er Sommer2026xy\",\"lang\":\"nb\"}")
+              .status());
+      Event vote = events(server).get(0);
+      assertEquals(EventKind.VOTE, vote.kind());
+      assertTrue(vote.message().startsWith("butikk-id?"), vote.message());
+      assertFalse(vote.message().contains("Sommer2026xy"), vote.message());
+    }
+  }
+
+  @Test
   void with_recording_off_nothing_is_stored() throws Exception {
     try (TestServer server = server(false)) {
       assertEquals(200, chat(server, "hvor finner jeg butikk-ID?", CONVERSATION).status());
