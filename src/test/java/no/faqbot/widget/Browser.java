@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -137,6 +138,28 @@ final class Browser implements AutoCloseable {
                 + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
                 + " e => done(['axe failed: ' + e]));");
     return (java.util.List<String>) result;
+  }
+
+  /** The bot's messages in the chat, oldest first. */
+  List<WebElement> botMessages() {
+    return widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+  }
+
+  /** The first bot message that contains {@code text}, waiting up to 15 s for it. */
+  WebElement waitForBot(String text) {
+    return wait(15)
+        .until(
+            d ->
+                botMessages().stream()
+                    .filter(m -> m.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  /** Types {@code message} into the open chat and sends it. */
+  void ask(String message) {
+    hook("input").sendKeys(message);
+    hook("send").click();
   }
 
   WebDriverWait wait(int seconds) {

@@ -6,20 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
+import no.faqbot.FaqbotServer;
+import no.faqbot.TestSettings;
 import no.faqbot.insights.Event;
 import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
-import no.faqbot.insights.RecordingSettings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,36 +31,14 @@ import org.openqa.selenium.WebElement;
  * of the insights pages go to {@code target/} (to {@code docs/} with {@code
  * -Dfaqbot.insightsShots=docs}).
  */
+@Tag("browser")
 class InsightsBrowserTest {
   static final String QUESTION = "kan jeg endre logoen i kassevinduet";
-  @TempDir Path tmp;
-  TestServer server;
+  @RegisterExtension final FaqbotServer server = new FaqbotServer(TestSettings::staff);
   Browser browser;
 
   @BeforeEach
   void start() throws Exception {
-    Path content = Fixtures.realContent(tmp);
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                content,
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
     seed(new EventRepository(server.app().store()));
     browser = Browser.start();
   }
@@ -72,7 +48,6 @@ class InsightsBrowserTest {
     if (browser != null) {
       browser.close();
     }
-    server.close();
   }
 
   /** A month of made-up traffic, so the pages (and their screenshots) show something. */
@@ -86,7 +61,7 @@ class InsightsBrowserTest {
     long now = System.currentTimeMillis();
     for (int i = 0; i < 1500; i++) {
       long at = now - (long) (random.nextDouble() * 29 * 86_400_000L);
-      String conversation = String.format("%032x", i);
+      String conversation = String.format(Locale.ROOT, "%032x", i);
       int roll = random.nextInt(100);
       String entry = entries[random.nextInt(entries.length)];
       if (roll < 60) {

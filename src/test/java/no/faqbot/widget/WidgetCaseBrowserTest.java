@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * On a phone without SMTP: a flow walked to the e-mail step ends with the case number shown, a text
  * to paste, "Fikk du sendt den?" with the download still there, and the case in the inbox.
  */
+@Tag("browser")
 class WidgetCaseBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebElement;
  * that helps, a way to a person from anywhere, the one e-mail step, flow navigation, and axe-core
  * with 0 violations in each state.
  */
+@Tag("browser")
 class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
