@@ -162,6 +162,26 @@ final class Browser implements AutoCloseable {
     hook("send").click();
   }
 
+  /** A small file in {@code dir} that passes as a PNG by its first bytes, for the upload field. */
+  static Path png(Path dir, String name) throws IOException {
+    return Files.write(
+        dir.resolve(name),
+        new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
+  }
+
+  /** Clicks the e-mail step's "Vis e-posten" and waits for the preview. */
+  WebElement showEmail(WebElement step) {
+    step.findElements(By.cssSelector("button")).stream()
+        .filter(b -> b.getText().equals("Vis e-posten"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    return wait(15)
+        .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+  }
+
   WebDriverWait wait(int seconds) {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }

@@ -13,6 +13,7 @@ import no.faqbot.TestSettings;
 import no.faqbot.insights.Event;
 import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -66,94 +67,36 @@ class InsightsBrowserTest {
       String entry = entries[random.nextInt(entries.length)];
       if (roll < 60) {
         batch.add(
-            new Event(
-                at,
-                EventKind.TURN,
-                conversation,
-                "nb",
-                "spørsmål " + entry,
-                "answer",
-                entry,
-                0.8,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+            TestEvents.turn(at, conversation, "spørsmål " + entry, "answer", entry, 0.8, null));
         if (roll < 12) {
           batch.add(
               Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
         }
       } else if (roll < 75) {
         batch.add(
-            new Event(
-                at,
-                EventKind.TURN,
-                conversation,
-                "nb",
-                "hvordan får jeg rabatt på gebyr",
-                "fallback",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+            TestEvents.turn(
+                at, conversation, "hvordan får jeg rabatt på gebyr", "fallback", null, null, null));
       } else if (roll < 85) {
         batch.add(
-            new Event(
+            TestEvents.turn(
                 at,
-                EventKind.TURN,
                 conversation,
-                "nb",
                 "hjelp med bestilling",
                 "suggestions",
                 null,
                 null,
-                null,
-                null,
-                List.of(entries[0], entries[1]),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+                List.of(entries[0], entries[1])));
       } else {
         int depth = 1 + random.nextInt(steps.length);
         for (int s = 0; s < depth; s++) {
           batch.add(
-              new Event(
+              TestEvents.flowStep(
                   at + s,
-                  EventKind.TURN,
                   conversation,
-                  "nb",
                   s == 0 ? "testkjøp feiler" : null,
-                  "flow",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
                   "failed-test-purchase",
                   steps[s],
-                  steps[s].equals("email") ? "email" : null,
-                  null,
-                  null,
-                  null,
-                  null));
+                  steps[s].equals("email") ? "email" : null));
         }
         if (depth == steps.length) {
           batch.add(

@@ -208,12 +208,7 @@ class WidgetBrowserTest extends BrowserTestBase {
                     .findElements(By.cssSelector("input[name='merchantEmail']"))
                     .isEmpty());
     WebElement file = browser.hook("file");
-    Path png = tmp.resolve("skjermbilde.png");
-    Files.write(
-        png,
-        new byte[] {
-          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-        });
+    Path png = Browser.png(tmp, "skjermbilde.png");
     file.sendKeys(png.toString());
     fillVisibleForm();
     assertTrue(

@@ -85,15 +85,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
             .filter(b -> b.isDisplayed() && b.getText().strip().startsWith("Send"))
             .count();
     assertTrue(sends <= 1, "one Send at most (the chat's own)");
-    step.findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().equals("Vis e-posten"))
-        .findFirst()
-        .orElseThrow()
-        .click();
-    WebElement pre =
-        browser
-            .wait(15)
-            .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+    WebElement pre = browser.showEmail(step);
     assertFalse(step.getText().contains("null"), "no literal null: " + step.getText());
     Matcher inPreview = Pattern.compile("FQ-[A-Z0-9]{6}").matcher(pre.getText());
     assertTrue(inPreview.find(), pre.getText());

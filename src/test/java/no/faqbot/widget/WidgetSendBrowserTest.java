@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import no.faqbot.TestServer;
 import no.faqbot.TestSettings;
@@ -60,12 +59,7 @@ class WidgetSendBrowserTest {
       assertTrue(
           !step.getText().contains("legg dem ved selv"),
           "no attach-by-hand note when the server sends");
-      Path png = tmp.resolve("feil.png");
-      Files.write(
-          png,
-          new byte[] {
-            (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-          });
+      Path png = Browser.png(tmp, "feil.png");
       browser.hook("file").sendKeys(png.toString());
       step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
       step.findElement(By.cssSelector("textarea[name=description]"))
