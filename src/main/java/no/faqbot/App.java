@@ -419,7 +419,8 @@ public final class App implements AutoCloseable {
             settings.threads(),
             SupportRoutes.UPLOAD_PATHS,
             routes,
-            operations);
+            operations,
+            settings.operations().bodyDeadline());
     if (server.jettyServer().threadPool() instanceof QueuedThreadPool http) {
       metrics.watch(http);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** Copies a fixture content tree from {@code src/test/resources/fixtures} into a test's folder. */
@@ -19,14 +20,6 @@ public final class Fixtures {
     }
   }
 
-  /**
-   * A copy of the project's own {@code content/} in {@code target/content}, for tests that change
-   * it.
-   */
-  public static Path realContent(Path target) {
-    return copy(Path.of("content"), target);
-  }
-
   private static Path copy(Path source, Path target) {
     try {
       Path dest = target.resolve("content");
@@ -36,7 +29,7 @@ public final class Fixtures {
           if (Files.isDirectory(p)) {
             Files.createDirectories(to);
           } else {
-            Files.copy(p, to);
+            Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
           }
         }
       }

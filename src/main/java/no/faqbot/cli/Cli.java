@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.faqbot.config.SettingsReader;
 import org.apache.commons.cli.CommandLine;
@@ -149,7 +150,7 @@ public final class Cli {
     out.println("Commands:");
     int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
     for (Command c : commands) {
-      out.printf("  %-" + width + "s  %s%n", c.name(), c.summary());
+      out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", c.name(), c.summary());
     }
     out.println();
     out.println(

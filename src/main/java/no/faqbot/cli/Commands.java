@@ -210,6 +210,7 @@ public final class Commands {
     var index = app.knowledge().current();
     in.out()
         .printf(
+            Locale.ROOT,
             "faqbot: %d entries (index %s), %d content problem(s); listening on http://%s:%d/ after %d ms%n",
             index.content().entryCount(),
             index.outcome().name().toLowerCase(Locale.ROOT),
@@ -227,7 +228,8 @@ public final class Commands {
     for (ContentProblem p : problems) {
       in.out().println(p);
     }
-    in.out().printf("%d entries, %d problem(s)%n", snapshot.entryCount(), problems.size());
+    in.out()
+        .printf(Locale.ROOT, "%d entries, %d problem(s)%n", snapshot.entryCount(), problems.size());
     return problems.isEmpty() ? 0 : 1;
   }
 
@@ -236,7 +238,7 @@ public final class Commands {
     snapshot.problems().forEach(p -> in.err().println(p));
     Path folder =
         new IndexStore(in.index()).build(AnalysedContent.of(snapshot, new TextAnalysis()));
-    in.out().printf("indexed %d entries into %s%n", snapshot.entryCount(), folder);
+    in.out().printf(Locale.ROOT, "indexed %d entries into %s%n", snapshot.entryCount(), folder);
     return 0;
   }
 

@@ -7,6 +7,7 @@ package no.faqbot.cli;
 public final class Main {
   private Main() {}
 
+  @SuppressForbidden(reason = "the one place that gives the commands the console")
   public static void main(String[] args) {
     int code = new Cli(Commands.all(), System.getenv(), System.out, System.err).run(args);
     if (code != Cli.SERVING) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import no.faqbot.config.Catalogue;
 import no.faqbot.insights.AuditLog;
 import no.faqbot.staff.PasswordHash;
@@ -127,12 +128,15 @@ final class StaffCommand {
   }
 
   private static void list(StaffAccounts accounts, Invocation in) throws SQLException {
-    in.out().printf("%-32s %-7s %s%n", "name", "role", "created");
+    in.out().printf(Locale.ROOT, "%-32s %-7s %s%n", "name", "role", "created");
     for (StaffAccount a : accounts.list()) {
       in.out()
           .printf(
+              Locale.ROOT,
               "%-32s %-7s %s%n",
-              a.name(), a.role().id(), Instant.ofEpochMilli(a.created()).toString());
+              a.name(),
+              a.role().id(),
+              Instant.ofEpochMilli(a.created()).toString());
     }
   }
 

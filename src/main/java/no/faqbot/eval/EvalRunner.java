@@ -111,8 +111,12 @@ public final class EvalRunner {
             all.add(item.kind(), outcome);
             if (outcome != Outcome.RIGHT || verbose) {
               out.printf(
+                  Locale.ROOT,
                   "%s %-6s %-60s -> %s%n",
-                  mark(outcome), item.kind(), quote(item.q()), describe(reply));
+                  mark(outcome),
+                  item.kind(),
+                  quote(item.q()),
+                  describe(reply));
               if (verbose) {
                 explain(item);
               }

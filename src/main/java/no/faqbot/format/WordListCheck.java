@@ -108,8 +108,13 @@ final class WordListCheck {
     if (allowed.isEmpty() || allowed.contains(word)) {
       return null;
     }
-    return "'%s' is not %s of %s: use one of %s"
-        .formatted(word, what, list.purpose(), allowed.stream().sorted().toList());
+    return String.format(
+        Locale.ROOT,
+        "'%s' is not %s of %s: use one of %s",
+        word,
+        what,
+        list.purpose(),
+        allowed.stream().sorted().toList());
   }
 
   private static boolean oneWord(String s) {

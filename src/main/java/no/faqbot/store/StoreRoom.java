@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -86,16 +87,21 @@ public final class StoreRoom {
     long size = store.vendor() == Vendor.SQLITE ? store.fileBytes(data) : postgresBytes();
     if (size >= maxBytes) {
       return String.format(
+          Locale.ROOT,
           "the store holds %d MB, its limit is %d MB (FAQBOT_STORE_MAX_MB)",
-          size / MB, maxBytes / MB);
+          size / MB,
+          maxBytes / MB);
     }
     if (store.vendor() == Vendor.SQLITE) {
       Path folder = Files.exists(data) ? data : data.toAbsolutePath().getParent();
       long free = Files.getFileStore(folder).getUsableSpace();
       if (free < reserveBytes) {
         return String.format(
+            Locale.ROOT,
             "%d MB free on the disk of %s, %d MB are kept free (FAQBOT_DISK_RESERVE_MB)",
-            free / MB, data.toAbsolutePath(), reserveBytes / MB);
+            free / MB,
+            data.toAbsolutePath(),
+            reserveBytes / MB);
       }
     }
     return null;

@@ -30,9 +30,9 @@ public final class WebServer {
 
   /**
    * A JSON or form body arrives in milliseconds; one that takes longer is from a client we need not
-   * wait for.
+   * wait for. The default of {@code OperationsSettings.bodyDeadline}.
    */
-  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+  public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   private static final String REFERENCES_PER_CACHE_LINE =
       "org.eclipse.jetty.util.referencesPerCacheLine";
@@ -53,12 +53,14 @@ public final class WebServer {
       int threads,
       Set<String> uploadPaths,
       List<Routes> features) {
-    return create(uploads, cors, threads, uploadPaths, features, RequestObserver.NONE);
+    return create(
+        uploads, cors, threads, uploadPaths, features, RequestObserver.NONE, BODY_DEADLINE);
   }
 
   /**
    * Like {@link #create(UploadLimits, Cors, int, Set, List)}, telling {@code observer} of every
-   * request.
+   * request, with JSON and form bodies due within {@code bodyDeadline} ({@link #BODY_DEADLINE} in
+   * production; tests shorten it).
    */
   public static Javalin create(
       UploadLimits uploads,
@@ -66,7 +68,8 @@ public final class WebServer {
       int threads,
       Set<String> uploadPaths,
       List<Routes> features,
-      RequestObserver observer) {
+      RequestObserver observer,
+      Duration bodyDeadline) {
     // Jetty pads its queues to a cache line; told how many references fill one, it skips asking
     // the JMX platform server (which costs ~0.1 s to start). 16 fits compressed references; with
     // full-width ones it pads twice as much as needed, which is harmless.
@@ -92,7 +95,7 @@ public final class WebServer {
                 server.insertHandler(new RequestTracking.InContext());
                 server.insertHandler(
                     BodyFirst.handler(
-                        new BodyRules(MAX_JSON_BODY, BODY_DEADLINE, 0, Duration.ZERO),
+                        new BodyRules(MAX_JSON_BODY, bodyDeadline, 0, Duration.ZERO),
                         uploads,
                         uploadPaths));
                 server.insertHandler(new RequestTracking(observer));

@@ -16,27 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cases on a server without SMTP: one number for preview, mailto and .eml, and the staff inbox. */
 class CaseApiTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(CaseForm.settings(tmp, null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(CaseForm::settings);
 
   private static String newCase(String conversation) throws Exception {
     HttpResponse<byte[]> preview =
@@ -137,7 +124,7 @@ class CaseApiTest {
   @Test
   void staff_resolve_and_delete_a_case_and_it_is_audited() throws Exception {
     String ref = newCase("conversation-four");
-    Path folder = tmp.resolve("data").resolve("cases").resolve(ref);
+    Path folder = server.dir().resolve("data").resolve("cases").resolve(ref);
     assertTrue(Files.isDirectory(folder), "the screenshot is kept under the data folder");
     HttpResponse<byte[]> resolved =
         CaseForm.staff("POST", server.base() + "/staff/api/cases/" + ref + "/resolve");
@@ -161,7 +148,7 @@ class CaseApiTest {
     assertEquals(200, deleted.statusCode());
     assertEquals(1, CaseForm.json(deleted).path("casesDeleted").asInt());
     assertNull(find(staffCases(""), ref));
-    assertFalse(Files.exists(tmp.resolve("data").resolve("cases").resolve(ref)));
+    assertFalse(Files.exists(server.dir().resolve("data").resolve("cases").resolve(ref)));
   }
 
   @Test

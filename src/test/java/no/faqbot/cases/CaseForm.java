@@ -8,13 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.faqbot.config.Settings;
-import no.faqbot.support.SmtpSettings;
-import no.faqbot.support.SupportLimits;
+import no.faqbot.HttpTestClient;
+import no.faqbot.TestSettings;
 
 /** The widget's support form as multipart/form-data, and staff calls with Basic auth. */
 final class CaseForm {
@@ -78,36 +75,19 @@ final class CaseForm {
     return JSON.readTree(r.body());
   }
 
-  /** A server's settings: staff {@code anna}, no per-client limits, {@code smtp} may be null. */
-  static Settings settings(Path tmp, SmtpSettings smtp) {
-    return new Settings(
-        "127.0.0.1",
-        0,
-        Path.of("content"),
-        tmp.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL,
-        "test secret long enough!",
-        SupportLimits.DEFAULT,
-        smtp,
-        null,
-        tmp.resolve("data"),
-        "anna",
-        "riktig hest",
-        Settings.DEFAULT_THREADS,
-        null,
-        Map.of("FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off"),
-        null,
-        null,
-        null);
+  /** A case server's settings: staff {@code anna}, no per-client limits on support e-mails. */
+  static TestSettings settings(TestSettings s) {
+    return s.stateSecret("test secret long enough!")
+        .staff()
+        .limit("FAQBOT_LIMIT_SUPPORT_EMAIL", "off")
+        .limit("FAQBOT_LIMIT_SUPPORT_SEND", "off");
   }
 
   /** A staff call as user {@code anna}, password {@code riktig hest}. */
   static HttpResponse<byte[]> staff(String method, String url) throws Exception {
-    String basic =
-        Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Basic " + basic)
+            .header("Authorization", HttpTestClient.STAFF_BASIC)
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());

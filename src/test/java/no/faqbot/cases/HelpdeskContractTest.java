@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.App;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,11 @@ class HelpdeskContractTest {
 
   private TestServer server(HelpdeskSettings helpdesk) {
     return new TestServer(
-        App.start(CaseForm.settings(tmp, null), helpdesk, Backoff.DEFAULT, Duration.ofSeconds(60)));
+        App.start(
+            CaseForm.settings(TestSettings.in(tmp)).build(),
+            helpdesk,
+            Backoff.DEFAULT,
+            Duration.ofSeconds(60)));
   }
 
   private static FakeHelpdesk.Answer refuse(String why) {

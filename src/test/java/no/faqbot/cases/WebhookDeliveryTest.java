@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import no.faqbot.App;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,11 @@ class WebhookDeliveryTest {
     HelpdeskSettings webhook =
         new HelpdeskSettings("webhook", receiver.url().resolve("/hook"), null, SECRET, 1 << 20);
     return new TestServer(
-        App.start(CaseForm.settings(tmp, null), webhook, backoff, Duration.ofMillis(20)));
+        App.start(
+            CaseForm.settings(TestSettings.in(tmp)).build(),
+            webhook,
+            backoff,
+            Duration.ofMillis(20)));
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -45,7 +45,10 @@ class EvalRunnerTest {
       app.awaitReady();
       report = new EvalRunner(app.chat(), app.knowledge(), out).run(file, false);
     }
-    assertEquals(Map.of(Outcome.RIGHT, 3, Outcome.WRONG, 2), report.outcomes(), printed.toString());
+    assertEquals(
+        Map.of(Outcome.RIGHT, 3, Outcome.WRONG, 2),
+        report.outcomes(),
+        printed.toString(StandardCharsets.UTF_8));
     assertEquals(2.0 / 3, report.accuracy("answer"), 1e-9);
     assertEquals(0.0, report.accuracy("none"));
     assertEquals(1.0, report.accuracy("offtopic"));

@@ -8,24 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,40 +49,16 @@ class FlowApiTest {
 
   private static final String SECRET = "the state secret of this test server";
 
-  @TempDir static Path tmp;
-  static TestServer server;
+  // Walking every flow is a robot's pace, faster than the chat limit allows one client.
+  @RegisterExtension
+  static final FaqbotServer server =
+      new FaqbotServer(s -> s.stateSecret(SECRET).limit("FAQBOT_LIMIT_CHAT", "off"));
+
   static ContentSnapshot content;
 
   @BeforeAll
   static void start() {
-    // Walking every flow is a robot's pace, faster than the chat limit allows one client.
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                SECRET,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                Map.of("FAQBOT_LIMIT_CHAT", "off"),
-                null,
-                null,
-                null));
-    content = new ContentLoader(Path.of("content"), new MarkdownRenderer()).load();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    content = new ContentLoader(server.content(), new MarkdownRenderer()).load();
   }
 
   static Stream<String> flows() {

@@ -116,7 +116,9 @@ class WordListsTest {
   }
 
   private static List<String> problems(WordList list, String text) {
-    return WordListCheck.problems(list, "x/" + list.purpose() + ".txt", text.getBytes()).stream()
+    return WordListCheck.problems(
+            list, "x/" + list.purpose() + ".txt", text.getBytes(StandardCharsets.UTF_8))
+        .stream()
         .map(ContentProblem::toString)
         .toList();
   }

@@ -30,25 +30,8 @@ abstract class EventRepositoryContract {
   }
 
   static Event turn(long at, String conversation, String message, String type) {
-    return new Event(
-        at,
-        EventKind.TURN,
-        conversation,
-        "nb",
-        message,
-        type,
-        "find-store-id",
-        0.91,
-        "other",
-        0.4,
-        List.of("a", "b"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return TestEvents.turn(
+        at, conversation, message, type, "find-store-id", 0.91, "other", 0.4, List.of("a", "b"));
   }
 
   @Test
@@ -87,25 +70,13 @@ abstract class EventRepositoryContract {
   }
 
   static Event flow(long at, String conversation, String step, String outcome, boolean started) {
-    return new Event(
+    return TestEvents.flowStep(
         at,
-        EventKind.TURN,
         conversation,
-        "nb",
         started ? "testkjøp feiler" : null,
-        "flow",
-        null,
-        null,
-        null,
-        null,
-        null,
         "failed-test-purchase",
         step,
-        outcome,
-        null,
-        null,
-        null,
-        null);
+        outcome);
   }
 
   @Test

@@ -9,17 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.faqbot.FaqbotServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 21, low: extreme dates are a 400, and a staff page shows no text from its address. */
 class HostileQueryTest {
@@ -27,38 +20,8 @@ class HostileQueryTest {
       "Basic "
           + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
 
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Fixtures.content("good", tmp),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good").staff());
 
   @Test
   void extreme_dates_on_the_routes_that_take_dates_are_a_400() throws Exception {

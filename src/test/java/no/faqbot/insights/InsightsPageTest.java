@@ -8,49 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The staff insights page and its JSON over a conversation recorded through the real server. */
 class InsightsPageTest {
   static final String BASIC =
       "Basic "
           + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.staff());
 
   @BeforeAll
   static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
     String c = "\"conversation\":\"" + RecordingTest.CONVERSATION + "\"";
     server.postJson(
         "/api/chat", "{\"message\":\"hvor finner jeg butikk-ID?\",\"lang\":\"nb\"," + c + "}");
@@ -60,11 +33,6 @@ class InsightsPageTest {
         "/api/feedback",
         "{\"entryId\":\"find-store-id\",\"helpful\":true,\"lang\":\"nb\"," + c + "}");
     assertTrue(server.app().recorder().flush(5000));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static HttpResponse<String> staffGet(String path) throws Exception {

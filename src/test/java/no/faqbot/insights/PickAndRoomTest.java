@@ -9,9 +9,7 @@ import java.util.Map;
 import no.faqbot.LogCapture;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,26 +22,7 @@ class PickAndRoomTest {
   @TempDir Path tmp;
 
   private TestServer server(RecordingSettings recording, Map<String, String> limits) {
-    return new TestServer(
-        new Settings(
-            "127.0.0.1",
-            0,
-            Path.of("content"),
-            tmp.resolve("index"),
-            Settings.DEFAULT_SUPPORT_EMAIL,
-            null,
-            SupportLimits.DEFAULT,
-            null,
-            null,
-            tmp.resolve("data"),
-            null,
-            null,
-            Settings.DEFAULT_THREADS,
-            null,
-            limits,
-            StoreSettings.EMBEDDED,
-            recording,
-            null));
+    return new TestServer(TestSettings.in(tmp).limits(limits).recording(recording));
   }
 
   private static Reply chat(TestServer server, String message) {

@@ -17,46 +17,20 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retention, export and deletion of recorded events, and the audit log of who did it. */
 class PrivacyTest {
   static final long DAY = 86_400_000L;
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.staff());
   static EventRepository events;
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
     events = new EventRepository(server.app().store());
     long t = Instant.parse("2026-11-10T12:00:00Z").toEpochMilli();
     events.insert(
@@ -65,11 +39,6 @@ class PrivacyTest {
                 t, "conversation-a", "=HYPERLINK(\"http://evil\")", "fallback"),
             EventRepositoryContract.turn(t + DAY, "conversation-a", "hei, \"sitat\"", "answer"),
             EventRepositoryContract.turn(t + 5 * DAY, "conversation-b", "senere", "answer")));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static Reply staff(HttpRequest.Builder request) {
@@ -139,7 +108,7 @@ class PrivacyTest {
     String distinct = "kort 4111-ZQXJ-deleted-conversation-marker";
     events.insert(
         List.of(EventRepositoryContract.turn(2 * DAY, "conversation-gone", distinct, "answer")));
-    Path data = tmp.resolve("data");
+    Path data = server.dir().resolve("data");
     assertTrue(inFiles(data, distinct), "the test can see the string before the delete");
     Reply deleted =
         staff(

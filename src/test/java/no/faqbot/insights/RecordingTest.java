@@ -16,9 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,26 +26,7 @@ class RecordingTest {
   @TempDir Path tmp;
 
   private TestServer server(boolean recording) {
-    return new TestServer(
-        new Settings(
-            "127.0.0.1",
-            0,
-            Path.of("content"),
-            tmp.resolve("index"),
-            Settings.DEFAULT_SUPPORT_EMAIL,
-            null,
-            SupportLimits.DEFAULT,
-            null,
-            null,
-            tmp.resolve("data"),
-            null,
-            null,
-            Settings.DEFAULT_THREADS,
-            null,
-            null,
-            StoreSettings.EMBEDDED,
-            new RecordingSettings(recording, 90),
-            null));
+    return new TestServer(TestSettings.in(tmp).recording(new RecordingSettings(recording, 90)));
   }
 
   static List<Event> events(TestServer server) throws Exception {

@@ -16,17 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
+import no.faqbot.FaqbotServer;
+import no.faqbot.TestSettings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.MarkdownRenderer;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Unanswered questions through the real server: listed, grouped, fixed by an alternative,
@@ -36,39 +32,15 @@ class UnansweredTest {
   static final String BASIC =
       "Basic "
           + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
-  @TempDir Path tmp;
-  TestServer server;
+
+  /** A server per test: the tests change its content. */
+  @RegisterExtension final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+
   Path content;
 
   @BeforeEach
-  void start() throws Exception {
-    content = Fixtures.realContent(tmp);
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                content,
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  void start() {
+    content = server.content();
   }
 
   private String chatType(String message) {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,8 @@ class HotReloadTest {
 
   @BeforeEach
   void start() {
-    content = Fixtures.content("good", tmp);
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(TestSettings.in(tmp).fixture("good"));
+    content = server.app().settings().content();
     server.app().watchContent();
   }
 

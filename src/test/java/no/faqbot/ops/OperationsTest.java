@@ -9,27 +9,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
-import no.faqbot.insights.RecordingSettings;
 import no.faqbot.knowledge.KnowledgeBase;
-import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SupportLimits;
 import no.faqbot.support.SupportRoutes;
 import no.faqbot.web.Cors;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Probes, metrics and a graceful stop, over HTTP on a real server. */
 class OperationsTest {
@@ -39,39 +35,16 @@ class OperationsTest {
           "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? "
               + "(-?[0-9.]+(E-?[0-9]+)?|NaN|\\+Inf|-Inf)( [0-9]+)?");
 
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension
+  static final FaqbotServer server =
+      new FaqbotServer(
+          s -> s.shutdown(Duration.ofSeconds(5)).metricsToken("metrics-secret").jsonLogs());
+
   final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                Map.of(),
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                new OperationsSettings(Duration.ofSeconds(5), "metrics-secret", true)));
     server.app().awaitReady();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

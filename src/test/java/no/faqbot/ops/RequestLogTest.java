@@ -15,24 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import no.faqbot.Fixtures;
+import no.faqbot.FaqbotServer;
 import no.faqbot.LogCapture;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import no.faqbot.insights.RecordingSettings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,40 +36,16 @@ class RequestLogTest {
   private static final LoggerContext LOGBACK = (LoggerContext) LoggerFactory.getILoggerFactory();
   private static final Logger REQUESTS = LOGBACK.getLogger("no.faqbot.requests");
 
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension
+  static final FaqbotServer server =
+      new FaqbotServer(s -> s.fixture("good").limit("FAQBOT_LIMIT_CHAT", "1/min"));
+
   final HttpClient client = HttpClient.newHttpClient();
   private Level quiet;
 
   @BeforeAll
   static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Fixtures.content("good", tmp),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                Map.of("FAQBOT_LIMIT_CHAT", "1/min"),
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                OperationsSettings.DEFAULT));
     server.app().awaitReady();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** Tests run quiet (warn); these need the request lines. */

@@ -13,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import no.faqbot.insights.RecordingSettings;
+import no.faqbot.TestSettings;
 import no.faqbot.store.PostgresDatabase;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,27 +42,12 @@ class SharedStateTest {
     b.app().awaitReady();
   }
 
-  /** A replica over {@code database} with its own index and data folder under {@code dir}. */
-  static Settings replica(Path dir, PostgresDatabase database) {
-    return new Settings(
-        "127.0.0.1",
-        0,
-        Path.of("content"),
-        dir.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL,
-        null,
-        SupportLimits.DEFAULT,
-        null,
-        null,
-        dir.resolve("data"),
-        "anna",
-        "riktig hest",
-        Settings.DEFAULT_THREADS,
-        "127.0.0.1",
-        null,
-        database.settings(),
-        RecordingSettings.DEFAULT,
-        null);
+  /**
+   * A replica over {@code database} with its own index, data folder and copy of the fixture content
+   * under {@code dir}.
+   */
+  static TestSettings replica(Path dir, PostgresDatabase database) {
+    return TestSettings.in(dir).staff().trustedProxies("127.0.0.1").store(database.settings());
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
@@ -37,7 +38,12 @@ class FlowDiagramTest {
         String svg = FlowDiagram.svg(flow, lang);
         assertFalse(svg.contains("**") || svg.contains("`"), "Markdown as text: " + svg);
         System.out.printf(
-            "%s/%s: %.0f x %.0f px%n", flow.id(), lang, layout.width(), layout.height());
+            Locale.ROOT,
+            "%s/%s: %.0f x %.0f px%n",
+            flow.id(),
+            lang,
+            layout.width(),
+            layout.height());
         assertTrue(layout.width() <= 1200, flow.id() + " is " + layout.width() + " px wide");
       }
     }

@@ -9,33 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The login lockout over HTTP, behind a trusted reverse proxy that names each client in
  * X-Forwarded-For.
  */
 class StaffLockoutTest {
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension
+  static final FaqbotServer server = new FaqbotServer(s -> s.staff().trustedProxies("127.0.0.1"));
+
   final HttpClient client =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(StaffTest.settings(tmp, "127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,12 +18,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
+import no.faqbot.TestSettings;
 import no.faqbot.web.StaffRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Named staff accounts through the real server and its SQLite store: each role reaches what it
@@ -34,25 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 class StaffRolesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "et langt passord";
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+
   static StaffAccounts accounts;
   final HttpClient client =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer(StaffTest.settings(tmp, null));
     accounts = new StaffAccounts(server.app().store().dataSource(), Clock.systemUTC());
     // One iteration: these tests are about who may do what, not about the hash's cost.
     accounts.add("otto", StaffRole.AGENT, PasswordHash.of(PASSWORD, 1));
     accounts.add("eva", StaffRole.EDITOR, PasswordHash.of(PASSWORD, 1));
     accounts.add("ada", StaffRole.ADMIN, PasswordHash.of(PASSWORD, 1));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private HttpResponse<String> as(String user, String method, String path) throws Exception {

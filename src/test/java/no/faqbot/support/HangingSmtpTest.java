@@ -10,12 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import no.faqbot.LogCapture;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import no.faqbot.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +56,16 @@ class HangingSmtpTest {
               "127.0.0.1", silent.getLocalPort(), null, null, false, "faqbot@shop.example");
       try (TestServer server =
           new TestServer(
-              new Settings(
-                  "127.0.0.1",
-                  0,
-                  Path.of("content"),
-                  tmp.resolve("index"),
-                  Settings.DEFAULT_SUPPORT_EMAIL,
-                  "test secret long enough!",
-                  new SupportLimits(5, 5L * 1024 * 1024, 100), // one test client sends them all
-                  mail,
-                  null,
-                  tmp.resolve("data"),
-                  null,
-                  null,
-                  Settings.MIN_THREADS,
-                  null,
-                  java.util.Map.of("FAQBOT_LIMIT_SUPPORT_SEND", "off"),
-                  null,
-                  null,
-                  null))) {
+              TestSettings.in(tmp)
+                  .stateSecret("test secret long enough!")
+                  // one test client sends them all
+                  .supportLimits(new SupportLimits(5, 5L * 1024 * 1024, 100))
+                  .smtp(mail)
+                  .threads(Settings.MIN_THREADS)
+                  .limit("FAQBOT_LIMIT_SUPPORT_SEND", "off")
+                  // sends still wait on the silent server when the test stops it: 10 s in
+                  // production, the same stop sooner here
+                  .shutdown(Duration.ofMillis(500)))) {
         HttpClient client = HttpClient.newHttpClient();
         String boundary = "----faqbot-hanging";
         String body =

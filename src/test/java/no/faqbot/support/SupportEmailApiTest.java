@@ -18,18 +18,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/support-email} on a real server, the result parsed back with Jakarta Mail. */
 class SupportEmailApiTest {
@@ -41,47 +38,29 @@ class SupportEmailApiTest {
   };
 
   @RegisterExtension
+  @Order(1)
   static GreenMailExtension smtp =
       new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    SmtpSettings mail =
-        new SmtpSettings(
-            "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
-    // These tests prepare more e-mails from one client than a merchant would: limits are tested
-    // elsewhere.
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                "test secret long enough!",
-                new SupportLimits(5, 64 * 1024),
-                mail,
-                null,
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                java.util.Map.of(
-                    "FAQBOT_LIMIT_SUPPORT_EMAIL", "off", "FAQBOT_LIMIT_SUPPORT_SEND", "off"),
-                null,
-                null,
-                null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  // These tests prepare more e-mails from one client than a merchant would: limits are tested
+  // elsewhere. (Ordered after GreenMail, so its port is known when the server starts.)
+  @RegisterExtension
+  @Order(2)
+  static final FaqbotServer server =
+      new FaqbotServer(
+          s ->
+              s.stateSecret("test secret long enough!")
+                  .supportLimits(new SupportLimits(5, 64 * 1024))
+                  .smtp(
+                      new SmtpSettings(
+                          "127.0.0.1",
+                          smtp.getSmtp().getPort(),
+                          null,
+                          null,
+                          false,
+                          "faqbot@shop.example"))
+                  .limit("FAQBOT_LIMIT_SUPPORT_EMAIL", "off")
+                  .limit("FAQBOT_LIMIT_SUPPORT_SEND", "off"));
 
   /** A multipart/form-data body built by hand, as a browser would send it. */
   static final class Form {

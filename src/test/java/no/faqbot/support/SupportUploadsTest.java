@@ -11,17 +11,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.faqbot.FaqbotServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Screenshots wait in a private folder, not on the heap, and nothing of them is left after a
@@ -30,38 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SupportUploadsTest {
   private static final int MB = 1024 * 1024;
 
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                "test secret long enough!",
-                new SupportLimits(5, 2 * MB, 16), // one test client sends them all at once
-                null,
-                null,
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                java.util.Map.of(),
-                null,
-                null,
-                null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final FaqbotServer server =
+      new FaqbotServer(
+          s ->
+              s.stateSecret("test secret long enough!")
+                  // one test client sends them all at once
+                  .supportLimits(new SupportLimits(5, 2 * MB, 16)));
 
   private static byte[] png(int size, long seed) {
     byte[] data = new byte[size];

@@ -7,29 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import no.faqbot.Fixtures;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP API on a real server over the fixture content. */
 class ApiTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Fixtures.content("good", tmp), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good"));
 
   private static void assertError(Reply r, int status) {
     assertEquals(status, r.status(), r.body());

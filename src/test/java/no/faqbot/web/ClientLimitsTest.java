@@ -11,10 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import no.faqbot.App;
-import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import no.faqbot.config.Settings;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,25 +25,7 @@ class ClientLimitsTest {
 
   private TestServer server(Map<String, String> limits) {
     return new TestServer(
-        new Settings(
-            "127.0.0.1",
-            0,
-            Fixtures.content("good", tmp),
-            tmp.resolve("index"),
-            Settings.DEFAULT_SUPPORT_EMAIL,
-            null,
-            SupportLimits.DEFAULT,
-            null,
-            null,
-            tmp.resolve("data"),
-            null,
-            null,
-            Settings.DEFAULT_THREADS,
-            "127.0.0.1",
-            limits,
-            null,
-            null,
-            null));
+        TestSettings.in(tmp).fixture("good").trustedProxies("127.0.0.1").limits(limits));
   }
 
   private HttpResponse<String> chat(TestServer server, String forwardedFor, String query)
@@ -130,26 +111,7 @@ class ClientLimitsTest {
         assertThrows(
             IllegalArgumentException.class, () -> server(Map.of("FAQBOT_LIMIT_CHAT", "lots")));
     assertTrue(spec.getMessage().startsWith("FAQBOT_LIMIT_CHAT: 'lots'"), spec.getMessage());
-    Settings typo =
-        new Settings(
-            "127.0.0.1",
-            0,
-            tmp,
-            tmp.resolve("index"),
-            Settings.DEFAULT_SUPPORT_EMAIL,
-            null,
-            SupportLimits.DEFAULT,
-            null,
-            null,
-            tmp.resolve("data"),
-            null,
-            null,
-            Settings.DEFAULT_THREADS,
-            null,
-            Map.of("FAQBOT_LIMIT_CAHT", "10/min"),
-            null,
-            null,
-            null);
+    Settings typo = TestSettings.in(tmp).content(tmp).limit("FAQBOT_LIMIT_CAHT", "10/min").build();
     IllegalArgumentException name =
         assertThrows(IllegalArgumentException.class, () -> App.start(typo));
     assertTrue(

@@ -10,14 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
+import java.util.Locale;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One error shape, {"error", "code"}, for every refusal: Jetty's own, wrong methods, wrong content
@@ -25,18 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ErrorShapeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Fixtures.content("good", tmp), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good"));
 
   private static void assertShape(int status, String code, int actualStatus, String body)
       throws Exception {
@@ -66,8 +52,10 @@ class ErrorShapeTest {
           raw.send("GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
               .answer();
       assertShape(414, "uri_too_long", RawHttp.status(answer), RawHttp.body(answer));
-      assertTrue(answer.toLowerCase().contains("content-type: application/json"), answer);
-      assertTrue(answer.toLowerCase().contains("x-content-type-options: nosniff"), answer);
+      assertTrue(
+          answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
+      assertTrue(
+          answer.toLowerCase(Locale.ROOT).contains("x-content-type-options: nosniff"), answer);
     }
   }
 

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.faqbot.FaqbotServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 21 F1: every made-up method a client sends is {@code OTHER} before it reaches a route
@@ -22,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MadeUpMethodsTest {
   private static final Pattern METHOD_LABEL = Pattern.compile("method=\"([^\"]*)\"");
 
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Fixtures.content("good", tmp), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good"));
 
   @Test
   void made_up_methods_get_405_or_404_and_leave_the_metrics_bounded() throws Exception {

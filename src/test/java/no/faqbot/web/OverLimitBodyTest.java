@@ -2,14 +2,10 @@ package no.faqbot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 21 F13: a body over the limit is answered 413 before the connection closes, while the
@@ -17,18 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on unread bytes, which made the client's TCP stack drop the answer now and then.
  */
 class OverLimitBodyTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Fixtures.content("good", tmp), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good"));
 
   @RepeatedTest(50)
   void an_over_limit_body_always_gets_its_413() {

@@ -8,54 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.faqbot.FaqbotServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every HTML page carries a CSP and may not be framed; every answer is nosniff. */
 class SecurityHeadersTest {
-  @TempDir static Path tmp;
-  static TestServer server;
+  @RegisterExtension
+  static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good").staff());
+
   final HttpClient client =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-  @BeforeAll
-  static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Fixtures.content("good", tmp),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                Map.of(),
-                null,
-                null,
-                null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).GET();

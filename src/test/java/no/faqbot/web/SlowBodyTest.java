@@ -15,28 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import no.faqbot.Fixtures;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
+import no.faqbot.TestSettings;
 import no.faqbot.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bodies that arrive slowly, never, or half do not cost the threads that answer chat. */
 class SlowBodyTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new TestServer(Fixtures.content("good", tmp), tmp.resolve("index"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(s -> s.fixture("good"));
 
   private static String partialChat() {
     return "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"mess";
@@ -107,15 +96,21 @@ class SlowBodyTest {
   }
 
   @Test
-  void a_body_that_never_completes_gets_a_json_408_at_the_deadline() throws Exception {
-    try (RawHttp raw = new RawHttp(server.base())) {
+  void a_body_that_never_completes_gets_a_json_408_at_the_deadline(@TempDir Path tmp)
+      throws Exception {
+    Duration deadline = Duration.ofSeconds(1); // 10 s in production: the same code path, sooner
+    try (TestServer quick =
+            new TestServer(TestSettings.in(tmp).fixture("good").bodyDeadline(deadline));
+        RawHttp raw = new RawHttp(quick.base())) {
       long started = System.nanoTime();
       String answer = raw.send(partialChat()).answer();
-      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      long millis = (System.nanoTime() - started) / 1_000_000L;
       assertEquals(408, RawHttp.status(answer), answer);
       assertTrue(RawHttp.body(answer).contains("\"code\":\"request_timeout\""), answer);
+      assertTrue(millis >= deadline.toMillis() - 100, "answered after " + millis + " ms");
       assertTrue(
-          seconds >= WebServer.BODY_DEADLINE.toSeconds() - 1, "answered after " + seconds + " s");
+          millis < WebServer.BODY_DEADLINE.toMillis(),
+          "the deadline set is the one kept: answered after " + millis + " ms");
     }
   }
 

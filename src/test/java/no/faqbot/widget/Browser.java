@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -137,6 +138,48 @@ final class Browser implements AutoCloseable {
                 + "v.nodes.map(n => v.id + ': ' + JSON.stringify(n.target) + ' ' + n.failureSummary))),"
                 + " e => done(['axe failed: ' + e]));");
     return (java.util.List<String>) result;
+  }
+
+  /** The bot's messages in the chat, oldest first. */
+  List<WebElement> botMessages() {
+    return widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
+  }
+
+  /** The first bot message that contains {@code text}, waiting up to 15 s for it. */
+  WebElement waitForBot(String text) {
+    return wait(15)
+        .until(
+            d ->
+                botMessages().stream()
+                    .filter(m -> m.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  /** Types {@code message} into the open chat and sends it. */
+  void ask(String message) {
+    hook("input").sendKeys(message);
+    hook("send").click();
+  }
+
+  /** A small file in {@code dir} that passes as a PNG by its first bytes, for the upload field. */
+  static Path png(Path dir, String name) throws IOException {
+    return Files.write(
+        dir.resolve(name),
+        new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
+  }
+
+  /** Clicks the e-mail step's "Vis e-posten" and waits for the preview. */
+  WebElement showEmail(WebElement step) {
+    step.findElements(By.cssSelector("button")).stream()
+        .filter(b -> b.getText().equals("Vis e-posten"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    return wait(15)
+        .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
   }
 
   WebDriverWait wait(int seconds) {

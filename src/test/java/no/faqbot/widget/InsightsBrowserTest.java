@@ -6,20 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
+import no.faqbot.FaqbotServer;
+import no.faqbot.TestSettings;
 import no.faqbot.insights.Event;
 import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
-import no.faqbot.insights.RecordingSettings;
-import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
+import no.faqbot.insights.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,36 +32,14 @@ import org.openqa.selenium.WebElement;
  * of the insights pages go to {@code target/} (to {@code docs/} with {@code
  * -Dfaqbot.insightsShots=docs}).
  */
+@Tag("browser")
 class InsightsBrowserTest {
   static final String QUESTION = "kan jeg endre logoen i kassevinduet";
-  @TempDir Path tmp;
-  TestServer server;
+  @RegisterExtension final FaqbotServer server = new FaqbotServer(TestSettings::staff);
   Browser browser;
 
   @BeforeEach
   void start() throws Exception {
-    Path content = Fixtures.realContent(tmp);
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                content,
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
     seed(new EventRepository(server.app().store()));
     browser = Browser.start();
   }
@@ -72,7 +49,6 @@ class InsightsBrowserTest {
     if (browser != null) {
       browser.close();
     }
-    server.close();
   }
 
   /** A month of made-up traffic, so the pages (and their screenshots) show something. */
@@ -86,99 +62,41 @@ class InsightsBrowserTest {
     long now = System.currentTimeMillis();
     for (int i = 0; i < 1500; i++) {
       long at = now - (long) (random.nextDouble() * 29 * 86_400_000L);
-      String conversation = String.format("%032x", i);
+      String conversation = String.format(Locale.ROOT, "%032x", i);
       int roll = random.nextInt(100);
       String entry = entries[random.nextInt(entries.length)];
       if (roll < 60) {
         batch.add(
-            new Event(
-                at,
-                EventKind.TURN,
-                conversation,
-                "nb",
-                "spørsmål " + entry,
-                "answer",
-                entry,
-                0.8,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+            TestEvents.turn(at, conversation, "spørsmål " + entry, "answer", entry, 0.8, null));
         if (roll < 12) {
           batch.add(
               Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
         }
       } else if (roll < 75) {
         batch.add(
-            new Event(
-                at,
-                EventKind.TURN,
-                conversation,
-                "nb",
-                "hvordan får jeg rabatt på gebyr",
-                "fallback",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+            TestEvents.turn(
+                at, conversation, "hvordan får jeg rabatt på gebyr", "fallback", null, null, null));
       } else if (roll < 85) {
         batch.add(
-            new Event(
+            TestEvents.turn(
                 at,
-                EventKind.TURN,
                 conversation,
-                "nb",
                 "hjelp med bestilling",
                 "suggestions",
                 null,
                 null,
-                null,
-                null,
-                List.of(entries[0], entries[1]),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+                List.of(entries[0], entries[1])));
       } else {
         int depth = 1 + random.nextInt(steps.length);
         for (int s = 0; s < depth; s++) {
           batch.add(
-              new Event(
+              TestEvents.flowStep(
                   at + s,
-                  EventKind.TURN,
                   conversation,
-                  "nb",
                   s == 0 ? "testkjøp feiler" : null,
-                  "flow",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
                   "failed-test-purchase",
                   steps[s],
-                  steps[s].equals("email") ? "email" : null,
-                  null,
-                  null,
-                  null,
-                  null));
+                  steps[s].equals("email") ? "email" : null));
         }
         if (depth == steps.length) {
           batch.add(

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The staff pages as an editor and a support agent meet them, in a real browser. */
+@Tag("browser")
 class StaffPagesBrowserTest extends BrowserTestBase {
   @BeforeEach
   void logIn() throws IOException {
@@ -105,7 +108,8 @@ class StaffPagesBrowserTest extends BrowserTestBase {
                             "const h = document.getElementById('widget-preview');"
                                 + "const m = h.shadowRoot && h.shadowRoot.querySelector('.fb-msg');"
                                 + "return m && h.shadowRoot.adoptedStyleSheets.length ? getComputedStyle(m).fontFamily : null;"));
-    assertTrue(!font.toLowerCase().contains("times") && font.contains("system-ui"), font);
+    assertTrue(
+        !font.toLowerCase(Locale.ROOT).contains("times") && font.contains("system-ui"), font);
     String background =
         (String)
             browser.driver.executeScript(

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import no.faqbot.TestServer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The widget in a real browser, on the demo page with its strict Content-Security-Policy. */
+@Tag("browser")
 class WidgetBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
@@ -32,32 +34,11 @@ class WidgetBrowserTest extends BrowserTestBase {
     browser.driver.get(server.base() + "/");
   }
 
-  private List<WebElement> botMessages() {
-    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-  }
-
-  private WebElement waitForBot(String text) {
-    return browser
-        .wait(15)
-        .until(
-            d ->
-                botMessages().stream()
-                    .filter(m -> m.getText().contains(text))
-                    .findFirst()
-                    .orElse(null));
-  }
-
-  private void ask(String message) {
-    WebElement input = browser.hook("input");
-    input.sendKeys(message);
-    browser.hook("send").click();
-  }
-
   @Test
   void a_merchant_asks_and_gets_the_answer_on_a_strict_csp_page() throws Exception {
     browser.hook("launcher").click();
-    ask("hvor finner jeg butikk-id");
-    waitForBot("velkomstmailen");
+    browser.ask("hvor finner jeg butikk-id");
+    browser.waitForBot("velkomstmailen");
     // The picture in docs/ is refreshed on purpose only: mvn test
     // -Dfaqbot.screenshot=docs/widget.png
     Path shot = Path.of(System.getProperty("faqbot.screenshot", "target/widget.png"));
@@ -74,7 +55,7 @@ class WidgetBrowserTest extends BrowserTestBase {
   void html_in_a_message_shows_as_text_and_runs_nothing() {
     browser.hook("launcher").click();
     String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
-    ask(payload);
+    browser.ask(payload);
     WebElement mine =
         browser
             .wait(10)
@@ -88,7 +69,7 @@ class WidgetBrowserTest extends BrowserTestBase {
                         .findFirst()
                         .orElse(null));
     assertTrue(mine.getText().contains("<script>"));
-    browser.wait(10).until(d -> botMessages().size() >= 1);
+    browser.wait(10).until(d -> browser.botMessages().size() >= 1);
     assertEquals(
         null,
         ((JavascriptExecutor) browser.driver)
@@ -98,8 +79,8 @@ class WidgetBrowserTest extends BrowserTestBase {
   @Test
   void the_conversation_survives_a_reload() {
     browser.hook("launcher").click();
-    ask("hvor finner jeg butikk-id");
-    waitForBot("velkomstmailen");
+    browser.ask("hvor finner jeg butikk-id");
+    browser.waitForBot("velkomstmailen");
     browser.driver.navigate().refresh();
     WebElement kept = waitForBotAfterReload("velkomstmailen");
     assertTrue(kept.isDisplayed() || !kept.getText().isEmpty());
@@ -136,7 +117,7 @@ class WidgetBrowserTest extends BrowserTestBase {
     WebElement input = browser.hook("input");
     browser.wait(5).until(d -> input.equals(activeInWidget()));
     input.sendKeys("hvor finner jeg butikk-id", Keys.ENTER);
-    waitForBot("velkomstmailen");
+    browser.waitForBot("velkomstmailen");
     activeInWidget().sendKeys(Keys.ESCAPE);
     browser
         .wait(5)
@@ -192,9 +173,9 @@ class WidgetBrowserTest extends BrowserTestBase {
     no.faqbot.flow.Flow flow =
         server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
     browser.hook("launcher").click();
-    ask(flow.triggers().get("nb").get(0));
+    browser.ask(flow.triggers().get("nb").get(0));
     for (String label : pathToEmail(flow)) {
-      int before = botMessages().size();
+      int before = browser.botMessages().size();
       if (label == null) {
         plainFieldError();
         fillVisibleForm();
@@ -203,7 +184,7 @@ class WidgetBrowserTest extends BrowserTestBase {
             .wait(10)
             .until(
                 d -> {
-                  List<WebElement> bots = botMessages();
+                  List<WebElement> bots = browser.botMessages();
                   return bots
                       .get(bots.size() - 1)
                       .findElements(By.cssSelector("[data-faqbot='option']"))
@@ -216,7 +197,7 @@ class WidgetBrowserTest extends BrowserTestBase {
                 })
             .click();
       }
-      browser.wait(10).until(d -> botMessages().size() > before);
+      browser.wait(10).until(d -> browser.botMessages().size() > before);
     }
     browser
         .wait(10)
@@ -227,20 +208,15 @@ class WidgetBrowserTest extends BrowserTestBase {
                     .findElements(By.cssSelector("input[name='merchantEmail']"))
                     .isEmpty());
     WebElement file = browser.hook("file");
-    Path png = tmp.resolve("skjermbilde.png");
-    Files.write(
-        png,
-        new byte[] {
-          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-        });
+    Path png = Browser.png(tmp, "skjermbilde.png");
     file.sendKeys(png.toString());
     fillVisibleForm();
     assertTrue(
-        botMessages().stream()
+        browser.botMessages().stream()
             .filter(m -> m.getText().contains("Steg 3 av"))
             .anyMatch(m -> !m.findElements(By.cssSelector("[data-faqbot='contact']")).isEmpty()),
         "a shortcut to a person");
-    WebElement step = botMessages().get(botMessages().size() - 1);
+    WebElement step = browser.botMessages().get(browser.botMessages().size() - 1);
     assertTrue(
         step.findElements(By.cssSelector(".fb-summary")).size() == 1
             && step.findElements(By.cssSelector("[data-faqbot='edit']")).size() == 1,
@@ -316,8 +292,8 @@ class WidgetBrowserTest extends BrowserTestBase {
         new TestServer(content, tmp.resolve("xss-index-" + System.nanoTime()))) {
       browser.driver.get(other.base() + "/");
       browser.hook("launcher").click();
-      ask("når utløper en ordre");
-      WebElement answer = waitForBot("28 dager");
+      browser.ask("når utløper en ordre");
+      WebElement answer = browser.waitForBot("28 dager");
       for (WebElement link : answer.findElements(By.cssSelector("a"))) {
         link.click();
       }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * On a phone without SMTP: a flow walked to the e-mail step ends with the case number shown, a text
  * to paste, "Fikk du sendt den?" with the download still there, and the case in the inbox.
  */
+@Tag("browser")
 class WidgetCaseBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
@@ -83,15 +85,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
             .filter(b -> b.isDisplayed() && b.getText().strip().startsWith("Send"))
             .count();
     assertTrue(sends <= 1, "one Send at most (the chat's own)");
-    step.findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().equals("Vis e-posten"))
-        .findFirst()
-        .orElseThrow()
-        .click();
-    WebElement pre =
-        browser
-            .wait(15)
-            .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+    WebElement pre = browser.showEmail(step);
     assertFalse(step.getText().contains("null"), "no literal null: " + step.getText());
     Matcher inPreview = Pattern.compile("FQ-[A-Z0-9]{6}").matcher(pre.getText());
     assertTrue(inPreview.find(), pre.getText());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebElement;
  * that helps, a way to a person from anywhere, the one e-mail step, flow navigation, and axe-core
  * with 0 violations in each state.
  */
+@Tag("browser")
 class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
@@ -181,27 +183,14 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     assertTrue(
         step.getText().contains("legg dem ved selv"),
         "says screenshots go by hand with the e-mail app");
-    Path png = tmp.resolve("skjerm.png");
-    Files.write(
-        png,
-        new byte[] {
-          (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-        });
+    Path png = Browser.png(tmp, "skjerm.png");
     step.findElement(By.cssSelector("[data-faqbot='file']")).sendKeys(png.toString());
     step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
     step.findElement(By.cssSelector("textarea[name=description]"))
         .sendKeys("Jeg trenger hjelp med passordet mitt er hemmelig123");
     noAxeViolations("e-mail step");
     screenshot("widget-contact.png");
-    step.findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().equals("Vis e-posten"))
-        .findFirst()
-        .orElseThrow()
-        .click();
-    WebElement pre =
-        browser
-            .wait(15)
-            .until(d -> step.findElements(By.cssSelector("pre")).stream().findFirst().orElse(null));
+    WebElement pre = browser.showEmail(step);
     assertTrue(
         pre.getText().contains("Samtalen i chatten"),
         "the chat so far goes along: " + pre.getText());

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import no.faqbot.TestServer;
-import no.faqbot.config.Settings;
+import no.faqbot.TestSettings;
 import no.faqbot.support.SmtpSettings;
-import no.faqbot.support.SupportLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
  * With SMTP configured the e-mail step's one primary action is "Send", and the merchant gets a case
  * number.
  */
+@Tag("browser")
 class WidgetSendBrowserTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -36,25 +37,7 @@ class WidgetSendBrowserTest {
             "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
     try (TestServer server =
             new TestServer(
-                new Settings(
-                    "127.0.0.1",
-                    0,
-                    Path.of("content"),
-                    tmp.resolve("index"),
-                    Settings.DEFAULT_SUPPORT_EMAIL,
-                    "test secret long enough!",
-                    SupportLimits.DEFAULT,
-                    mail,
-                    null,
-                    tmp.resolve("data"),
-                    null,
-                    null,
-                    Settings.DEFAULT_THREADS,
-                    null,
-                    java.util.Map.of(),
-                    null,
-                    null,
-                    null));
+                TestSettings.in(tmp).stateSecret("test secret long enough!").smtp(mail));
         Browser browser = Browser.start()) {
       browser.driver.get(server.base() + "/");
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
@@ -76,12 +59,7 @@ class WidgetSendBrowserTest {
       assertTrue(
           !step.getText().contains("legg dem ved selv"),
           "no attach-by-hand note when the server sends");
-      Path png = tmp.resolve("feil.png");
-      Files.write(
-          png,
-          new byte[] {
-            (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-          });
+      Path png = Browser.png(tmp, "feil.png");
       browser.hook("file").sendKeys(png.toString());
       step.findElement(By.cssSelector("input[name=merchantEmail]")).sendKeys("butikk@example.no");
       step.findElement(By.cssSelector("textarea[name=description]"))
@@ -107,7 +85,8 @@ class WidgetSendBrowserTest {
       String ref = done.getText().replaceAll("(?s).*Saksnummer: (FQ-[A-Z0-9]+).*", "$1");
       assertTrue(
           sent.getSubject().contains(ref)
-              || new String(sent.getInputStream().readAllBytes()).contains(ref),
+              || new String(sent.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                  .contains(ref),
           "the case number in the message matches the mail");
     }
   }

@@ -10,52 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
-import no.faqbot.config.Settings;
 import no.faqbot.insights.Event;
 import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
-import no.faqbot.support.SupportLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the widget needs from the server: the demo page, its assets, suggest, feedback and CORS. */
 class WidgetServerTest {
-  @TempDir static Path tmp;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                Path.of("content"),
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                "https://shop.example",
-                tmp.resolve("data"),
-                null,
-                null,
-                Settings.DEFAULT_THREADS,
-                null,
-                java.util.Map.of(),
-                null,
-                null,
-                null));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final FaqbotServer server = new FaqbotServer(s -> s.cors("https://shop.example"));
 
   private static Reply get(String path, String origin) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
