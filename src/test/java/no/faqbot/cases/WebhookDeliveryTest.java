@@ -124,7 +124,15 @@ class WebhookDeliveryTest {
               .path("caseRef")
               .asText();
       await(() -> "failed".equals(status(server, ref)), "the case is given up");
-      assertEquals(3, receiver.requests.size());
+      // Three tries, each written to the case's log; the receiver's own count may be higher when
+      // the JDK client, on a loaded machine, sends a try again on a fresh connection.
+      String log =
+          CaseForm.json(CaseForm.staff("GET", server.base() + "/staff/api/cases/" + ref))
+              .path("log")
+              .toString();
+      assertTrue(log.contains("try 3 failed") && log.contains("given up"), log);
+      assertFalse(log.contains("try 4"), log);
+      assertTrue(receiver.requests.size() >= 3, "requests: " + receiver.requests.size());
       up.set(true);
       HttpResponse<byte[]> retry =
           CaseForm.staff("POST", server.base() + "/staff/api/cases/" + ref + "/retry");
