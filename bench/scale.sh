@@ -14,7 +14,10 @@ for n in "${sizes[@]}"; do
 done
 
 # The shared generator and probe beside it (issue 22): a 100,000-entry KB from the seed's words,
-# served on a reused index within -Xmx1g, 300 sequential chats. SHARED=0 skips this part.
+# served on a reused index within -Xmx1g, 300 sequential chats. SHARED=0 skips this part. For CPU
+# time per reply on the same kind of KB (steadier on a busy machine than the probe's wall clock):
+#   java -Xmx1g -XX:+UseParallelGC -cp target/faqbot.jar bench/ProbeBench.java DIR/content DIR/index \
+#     ../shared/seed/faq-migrering-nb.txt
 if [ "${SHARED:-1}" = 1 ] && [ -f ../shared/bench/gen_kb.py ]; then
   n=${SHARED_SIZE:-100000}
   dir=$(mktemp -d /tmp/faqbot-shared-kb.XXXXXX)

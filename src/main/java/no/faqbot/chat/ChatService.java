@@ -268,7 +268,7 @@ public final class ChatService {
       FigureQuestion.Kind figure,
       boolean sentence,
       double share) {
-    List<SearchHit> entries = planned.best(MAX_SUGGESTIONS + 1, ChatService::answers);
+    List<SearchHit> entries = planned.answers(MAX_SUGGESTIONS + 1, ChatService::answers);
     List<SearchHit> flows = planned.flows(REPORTED_FLOWS);
     // A report is about its problem as a whole: of the best-matching flows, the one that explains
     // most of it; how closely one trigger's wording fits favours flows with short triggers.
@@ -277,7 +277,7 @@ public final class ChatService {
             ? flows.stream().max(Comparator.comparingDouble(SearchHit::coverage)).orElse(null)
             : flows.isEmpty() ? null : flows.get(0);
     SearchHit flowRunnerUp = flows.stream().filter(h -> h != flow).findFirst().orElse(null);
-    List<SearchHit> scope = planned.best(1, FaqEntry::isOutOfScope);
+    List<SearchHit> scope = planned.outOfScope(1);
     return new Evidence(
         entries.isEmpty() ? null : entries.get(0),
         entries.size() < 2 ? null : entries.get(1),

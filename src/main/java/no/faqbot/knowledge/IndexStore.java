@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.WordLists;
 import no.faqbot.search.AnalysedContent;
+import no.faqbot.search.AnalysisFile;
 import no.faqbot.search.EntryDocument;
 import no.faqbot.search.OpenedIndex;
 import no.faqbot.search.SearchIndex;
@@ -39,9 +40,10 @@ public final class IndexStore {
   private static final String FINGERPRINT_KEY = "faqbot.fingerprint";
 
   /**
-   * Bump when the fields an entry is indexed into change: an index of another layout is rebuilt.
+   * Bump when the fields an entry is indexed into, or what {@link AnalysisFile} keeps, change: an
+   * index of another layout is rebuilt.
    */
-  private static final String LAYOUT = "layout-4";
+  private static final String LAYOUT = "layout-5";
 
   private final Path root;
 
@@ -50,20 +52,38 @@ public final class IndexStore {
   }
 
   /**
-   * The search over {@code content}: analysed once, for the ranking and for the index, which is
-   * reused when stored already and built otherwise (see {@link #open}).
+   * The search over {@code content}: a stored index is reused with the analysis kept beside it
+   * ({@link AnalysisFile}); otherwise the content is analysed once, for the ranking and for the
+   * index, which is built (see {@link #open}).
    */
   public SearchIndex searchIndex(ContentSnapshot content, TextAnalysis analysis) {
-    AnalysedContent analysed = AnalysedContent.of(content, analysis);
-    return new SearchIndex(analysed, open(analysed));
+    AnalysedContent listed = AnalysedContent.listed(content, analysis);
+    return new SearchIndex(listed, open(listed));
   }
 
-  /** Opens the stored index for {@code content}, building it when missing, stale or corrupt. */
+  /**
+   * Opens the stored index for {@code content}, building it when missing, stale or corrupt. Content
+   * not analysed yet gets its vocabularies from the stored index's analysis, or is analysed.
+   */
   public OpenedIndex open(AnalysedContent content) {
     String wanted = fingerprint(content);
     DirectoryReader reused = tryReuse(wanted);
     if (reused != null) {
-      return new OpenedIndex(reused, OpenedIndex.Outcome.REUSED, currentFolder());
+      Path folder = currentFolder();
+      if (content.analysed()) {
+        return new OpenedIndex(reused, OpenedIndex.Outcome.REUSED, folder);
+      }
+      try {
+        AnalysisFile kept = AnalysisFile.read(folder, reused.directory(), content);
+        return new OpenedIndex(reused, OpenedIndex.Outcome.REUSED, folder, kept);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Analysis kept in {} is unreadable ({}); rebuilding", folder, e.toString());
+        closeQuietly(reused);
+        content.analyse(); // whatever the file had set is replaced
+      }
+    }
+    if (!content.analysed()) {
+      content.analyse();
     }
     Path folder = build(content, wanted);
     try {
@@ -139,6 +159,7 @@ public final class IndexStore {
               new IndexWriter(
                   dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
         addAll(writer, content);
+        AnalysisFile.write(dir, content);
         writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint).entrySet());
         writer.commit();
       }

@@ -5,200 +5,397 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import no.faqbot.content.FaqEntry;
 
 /**
  * The entries that match one message, each with a cheap upper bound of its coverage, and the fits
- * measured so far: ranking them for a filter scores fully only the best few by bound. When most of
- * a large knowledge base matches, the bounds themselves are only worked out for the entries that
- * can be among the best few: entries that use the same of the message's ids share a bound of their
- * bounds ({@link Coverage#bound}), and a group whose shared bound is below the best bound found so
- * far is never measured. The picks, their order and ties are the same as measuring every entry.
+ * measured so far: ranking them for a filter scores fully only the best few by bound.
+ *
+ * <p>The bounds come straight from the index's postings, term by term ({@link #gather}): each
+ * posting says whether a phrasing of its entry uses the term or only the body does, which is all a
+ * bound needs, so no entry's own terms are looked at until it is among the best few. Of the plain
+ * entries only the best {@link #KEPT} by bound are kept (a large knowledge base has tens of
+ * thousands of candidates for a message of common words, and a ranking walks past a handful);
+ * flows' triggers and out-of-scope examples, few, are all kept. A walk that needs more plain
+ * entries than were kept gathers them all again. The picks, their order and ties are those of
+ * ranking every candidate by bound, the earlier entry first among equals.
  */
 final class Candidates {
   /** How many entries (out-of-scope examples aside) are scored fully. */
-  private static final int CANDIDATES = 6;
+  static final int CANDIDATES = 6;
 
-  /**
-   * Below this many candidates all are measured at once: grouping costs more than it saves there.
-   * (The eval sets give byte-identical output with grouping from 0 candidates too.)
-   */
-  static final int GROUPED_FROM = 256;
+  /** Plain entries kept per message, best by bound: enough for every ranking the chat asks for. */
+  static final int KEPT = 32;
 
-  /** Grouping by the ids used is worked out by a table when a message has at most this many. */
-  private static final int TABLE_IDS = 12;
+  /** Kinds of entry, as bits: which a ranking can take (see {@link #best}). */
+  static final int PLAIN = 1;
 
-  /** With more ids, entries are grouped by sorting their masks, for up to this many entries. */
-  private static final int SORTED_ENTRIES = 8_192;
+  static final int FLOW = 2;
+  static final int OUT_OF_SCOPE = 4;
+  static final int ANY = PLAIN | FLOW | OUT_OF_SCOPE;
+
+  static final Candidates NONE =
+      new Candidates(null, null, new int[0], new double[0], true, new int[0], new double[0], 0);
 
   private final SearchIndex.Searchable docs;
   private final Coverage coverage;
-  private final int[] matched;
-  private final long[] uses;
-  private final int words;
 
-  /** By candidate: its bound, NaN until measured. */
-  private final double[] bounds;
+  /** The plain entries kept (ordinals) and their bounds, best first. */
+  private final int[] plain;
 
-  private final Coverage.Fit[] fits;
+  private final double[] plainBounds;
+
+  /** Whether {@link #plain} holds every plain candidate. */
+  private final boolean everyPlain;
+
+  /** Flows' triggers and out-of-scope examples that match (ordinals), and bounds, best first. */
+  private final int[] special;
+
+  private final double[] specialBounds;
+
+  private final Coverage.Fit[] plainFits;
+  private final Coverage.Fit[] specialFits;
   private final double rareTermIdf;
 
-  /** Candidates by group, groups in descending order of their shared bound. */
-  private final int[] order;
+  /** The same message's candidates with every plain one kept, for a walk past {@link #plain}. */
+  private Supplier<Candidates> everyOne;
 
-  /** Where each group ends in {@link #order}, and the bound its entries' bounds do not exceed. */
-  private final int[] groupEnds;
-
-  private final double[] groupBounds;
-
-  /**
-   * {@code uses}: for each of {@code matched}, {@code words} longs of bits saying which of the
-   * message's ids its postings hold (see {@link Coverage#upperBound(EntryTerms, long[], int)}), or
-   * null.
-   */
-  Candidates(
+  private Candidates(
       SearchIndex.Searchable docs,
       Coverage coverage,
-      int[] matched,
-      long[] uses,
-      int words,
+      int[] plain,
+      double[] plainBounds,
+      boolean everyPlain,
+      int[] special,
+      double[] specialBounds,
       double rareTermIdf) {
     this.docs = docs;
     this.coverage = coverage;
-    this.matched = matched;
-    this.uses = uses;
-    this.words = words;
+    this.plain = plain;
+    this.plainBounds = plainBounds;
+    this.everyPlain = everyPlain;
+    this.special = special;
+    this.specialBounds = specialBounds;
     this.rareTermIdf = rareTermIdf;
-    int n = matched.length;
-    bounds = new double[n];
-    fits = new Coverage.Fit[n];
-    int ids = coverage == null ? 0 : coverage.termIds().length;
-    if (n >= Math.max(GROUPED_FROM, 1)
-        && uses != null
-        && words == 1
-        && (ids <= TABLE_IDS || n <= SORTED_ENTRIES)) {
-      Arrays.fill(bounds, Double.NaN);
-      long[] keys = distinct(ids);
-      double[] keyBounds = new double[keys.length];
-      Integer[] byBound = new Integer[keys.length];
-      for (int d = 0; d < keys.length; d++) {
-        keyBounds[d] = coverage.bound(keys[d]);
-        byBound[d] = d;
-      }
-      Arrays.sort(byBound, (a, b) -> Double.compare(keyBounds[b], keyBounds[a]));
-      int[] groupOfKey = new int[keys.length];
-      groupBounds = new double[keys.length];
-      for (int g = 0; g < keys.length; g++) {
-        groupOfKey[byBound[g]] = g;
-        groupBounds[g] = keyBounds[byBound[g]];
-      }
-      int[] keyOf = new int[n];
-      groupEnds = new int[keys.length];
-      for (int i = 0; i < n; i++) {
-        keyOf[i] = Arrays.binarySearch(keys, uses[i]);
-        groupEnds[groupOfKey[keyOf[i]]]++;
-      }
-      for (int g = 1; g < groupEnds.length; g++) {
-        groupEnds[g] += groupEnds[g - 1];
-      }
-      int[] next = new int[keys.length]; // where each group's next candidate goes
-      for (int g = 1; g < next.length; g++) {
-        next[g] = groupEnds[g - 1];
-      }
-      order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[next[groupOfKey[keyOf[i]]]++] = i; // ascending within a group
-      }
-    } else {
-      // one group of every candidate, measured now
-      for (int i = 0; i < n; i++) {
-        bounds[i] = coverage.upperBound(docs.terms()[matched[i]], uses, i * words);
-      }
-      order = new int[n];
-      Arrays.setAll(order, i -> i);
-      groupEnds = new int[] {n};
-      groupBounds = new double[] {Double.POSITIVE_INFINITY};
+    plainFits = new Coverage.Fit[plain.length];
+    specialFits = new Coverage.Fit[special.length];
+  }
+
+  /** The kind of {@code entry}: {@link #PLAIN}, {@link #FLOW} or {@link #OUT_OF_SCOPE}. */
+  static byte kindOf(FaqEntry entry) {
+    return (byte) (entry.isFlowTrigger() ? FLOW : entry.isOutOfScope() ? OUT_OF_SCOPE : PLAIN);
+  }
+
+  /**
+   * Per thread: what {@link #gather} adds up, by entry (ordinal less the language's first), all
+   * zero between messages; one message's walk touches few of a large knowledge base's entries.
+   */
+  static final class Scratch {
+    final double[] sums;
+    final double[] best;
+    final long[] picked;
+    int[] touched = new int[256];
+    int[] termTouched = new int[256];
+
+    Scratch(int entries) {
+      sums = new double[entries];
+      best = new double[entries];
+      picked = new long[(entries + Long.SIZE - 1) / Long.SIZE];
     }
   }
 
-  /** The distinct masks among the candidates', ascending. */
-  private long[] distinct(int ids) {
-    if (ids <= TABLE_IDS) {
-      boolean[] seen = new boolean[1 << ids];
-      int count = 0;
-      for (long mask : uses) {
-        if (!seen[(int) mask]) {
-          seen[(int) mask] = true;
-          count++;
+  /**
+   * The candidates of {@code coverage}'s message: the entries in the postings of the ids at {@code
+   * picks} (every id when null), each bounded by all of them. {@code postings[k]} lists the entries
+   * using {@code coverage.termIds()[k]}: ordinal times two, plus one when a phrasing uses it.
+   *
+   * <p>Each bound is {@link Coverage#upperBound(EntryTerms)} to the last bit: the same products,
+   * summed in the same order (a term an entry lacks adds zero, which changes no sum), divided by
+   * the same total. {@code keep} plain entries are kept; {@code everyOne} gathers again with all.
+   */
+  static Candidates gather(
+      SearchIndex.Searchable docs,
+      Coverage coverage,
+      int[][] postings,
+      boolean[] picks,
+      Scratch scratch,
+      int keep,
+      double rareTermIdf,
+      Supplier<Candidates> everyOne) {
+    int from = docs.first();
+    double[] sums = scratch.sums;
+    double[] best = scratch.best;
+    int touchedCount = 0;
+    int[] touched = scratch.touched;
+    for (int i = 0; i < coverage.termCount(); i++) {
+      int first = coverage.firstVariant(i);
+      int end = coverage.firstVariant(i + 1);
+      double weight = coverage.weight(i);
+      if (end - first == 1) {
+        // One variant (most terms): its worth where a phrasing uses it, and where only the body.
+        double worth = coverage.worth(first);
+        double inPhrasing = 1.0 * worth * weight;
+        double inBody = Coverage.BODY_MATCH_WORTH * worth * weight;
+        for (int posting : postings[coverage.slot(first)]) {
+          int e = (posting >>> 1) - from;
+          if (sums[e] == 0) {
+            if (touchedCount == touched.length) {
+              touched = scratch.touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = e;
+          }
+          sums[e] += (posting & 1) != 0 ? inPhrasing : inBody;
+        }
+        continue;
+      }
+      // Several variants: each entry's best of them, then weighed once.
+      int termCount = 0;
+      int[] termTouched = scratch.termTouched;
+      for (int v = first; v < end; v++) {
+        double worth = coverage.worth(v);
+        double inPhrasing = 1.0 * worth;
+        double inBody = Coverage.BODY_MATCH_WORTH * worth;
+        for (int posting : postings[coverage.slot(v)]) {
+          int e = (posting >>> 1) - from;
+          double value = (posting & 1) != 0 ? inPhrasing : inBody;
+          if (best[e] == 0) {
+            if (termCount == termTouched.length) {
+              termTouched = scratch.termTouched = Arrays.copyOf(termTouched, termCount * 2);
+            }
+            termTouched[termCount++] = e;
+            best[e] = value;
+          } else {
+            best[e] = Math.max(best[e], value);
+          }
         }
       }
-      long[] keys = new long[count];
-      for (int mask = 0, d = 0; mask < seen.length; mask++) {
-        if (seen[mask]) {
-          keys[d++] = mask;
+      for (int x = 0; x < termCount; x++) {
+        int e = termTouched[x];
+        if (sums[e] == 0) {
+          if (touchedCount == touched.length) {
+            touched = scratch.touched = Arrays.copyOf(touched, touchedCount * 2);
+          }
+          touched[touchedCount++] = e;
+        }
+        sums[e] += best[e] * weight;
+        best[e] = 0;
+      }
+    }
+    long[] picked = scratch.picked;
+    if (picks != null) {
+      for (int k = 0; k < picks.length; k++) {
+        if (picks[k]) {
+          for (int posting : postings[k]) {
+            int e = (posting >>> 1) - from;
+            picked[e >> 6] |= 1L << e;
+          }
         }
       }
-      return keys;
     }
-    long[] sorted = uses.clone();
-    Arrays.sort(sorted);
-    int count = 0;
-    for (int k = 0; k < sorted.length; k++) {
-      if (count == 0 || sorted[count - 1] != sorted[k]) {
-        sorted[count++] = sorted[k];
+    // The kept plain entries in a heap, the worst on top; the others all.
+    int heapSize = Math.min(keep, touchedCount);
+    int[] heap = new int[heapSize];
+    double[] heapBounds = new double[heapSize];
+    int kept = 0;
+    int plainCount = 0;
+    int[] special = new int[8];
+    double[] specialBounds = new double[8];
+    int specialCount = 0;
+    double total = coverage.total();
+    byte[] kinds = docs.kinds();
+    for (int x = 0; x < touchedCount; x++) {
+      int e = touched[x];
+      double sum = sums[e];
+      sums[e] = 0;
+      if (picks != null) {
+        long bit = 1L << e;
+        if ((picked[e >> 6] & bit) == 0) {
+          continue;
+        }
+        picked[e >> 6] &= ~bit;
+      }
+      int ordinal = e + from;
+      byte kind = kinds[ordinal];
+      if (kind == 0) {
+        continue; // another language's entry
+      }
+      double bound = total == 0 ? 0 : sum / total;
+      if (kind != PLAIN) {
+        if (specialCount == special.length) {
+          special = Arrays.copyOf(special, specialCount * 2);
+          specialBounds = Arrays.copyOf(specialBounds, specialCount * 2);
+        }
+        special[specialCount] = ordinal;
+        specialBounds[specialCount++] = bound;
+        continue;
+      }
+      plainCount++;
+      if (kept < heapSize) {
+        heap[kept] = ordinal;
+        heapBounds[kept] = bound;
+        up(heap, heapBounds, kept++);
+      } else if (heapSize > 0 && ahead(bound, ordinal, heapBounds[0], heap[0])) {
+        heap[0] = ordinal;
+        heapBounds[0] = bound;
+        down(heap, heapBounds, kept);
       }
     }
-    return Arrays.copyOf(sorted, count);
+    if (picks != null) {
+      for (int x = 0; x < touchedCount; x++) {
+        picked[touched[x] >> 6] = 0; // what was left of the unpicked ones' bits
+      }
+    }
+    // best first: the worst leaves the heap first
+    int[] plain = new int[kept];
+    double[] plainBounds = new double[kept];
+    for (int n = kept; n > 0; n--) {
+      plain[n - 1] = heap[0];
+      plainBounds[n - 1] = heapBounds[0];
+      heap[0] = heap[n - 1];
+      heapBounds[0] = heapBounds[n - 1];
+      down(heap, heapBounds, n - 1);
+    }
+    sortSpecial(special, specialBounds, specialCount);
+    Candidates candidates =
+        new Candidates(
+            docs,
+            coverage,
+            plain,
+            plainBounds,
+            kept == plainCount,
+            Arrays.copyOf(special, specialCount),
+            Arrays.copyOf(specialBounds, specialCount),
+            rareTermIdf);
+    candidates.everyOne = everyOne;
+    return candidates;
   }
 
-  /** The hits that pass {@code filter}, best first, at most {@code limit}. */
-  List<SearchHit> best(int limit, Predicate<FaqEntry> filter) {
-    if (matched.length == 0) {
+  /** Whether the candidate of {@code bound} and {@code ordinal} ranks before the other one. */
+  private static boolean ahead(double bound, int ordinal, double otherBound, int otherOrdinal) {
+    return bound > otherBound || (bound == otherBound && ordinal < otherOrdinal);
+  }
+
+  /** Restores the heap (the worst on top) after the element at {@code at} was added. */
+  private static void up(int[] heap, double[] bounds, int at) {
+    while (at > 0) {
+      int parent = (at - 1) / 2;
+      if (!ahead(bounds[parent], heap[parent], bounds[at], heap[at])) {
+        return;
+      }
+      swap(heap, bounds, parent, at);
+      at = parent;
+    }
+  }
+
+  /** Restores the heap of {@code size} after its top was replaced. */
+  private static void down(int[] heap, double[] bounds, int size) {
+    int at = 0;
+    while (true) {
+      int worst = at;
+      for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+        if (ahead(bounds[worst], heap[worst], bounds[child], heap[child])) {
+          worst = child;
+        }
+      }
+      if (worst == at) {
+        return;
+      }
+      swap(heap, bounds, at, worst);
+      at = worst;
+    }
+  }
+
+  private static void swap(int[] heap, double[] bounds, int a, int b) {
+    int o = heap[a];
+    heap[a] = heap[b];
+    heap[b] = o;
+    double d = bounds[a];
+    bounds[a] = bounds[b];
+    bounds[b] = d;
+  }
+
+  /** Best first; there are few (flows' triggers and out-of-scope examples). */
+  private static void sortSpecial(int[] ordinals, double[] bounds, int count) {
+    for (int i = 1; i < count; i++) {
+      int o = ordinals[i];
+      double b = bounds[i];
+      int j = i - 1;
+      while (j >= 0 && ahead(b, o, bounds[j], ordinals[j])) {
+        ordinals[j + 1] = ordinals[j];
+        bounds[j + 1] = bounds[j];
+        j--;
+      }
+      ordinals[j + 1] = o;
+      bounds[j + 1] = b;
+    }
+  }
+
+  /**
+   * The hits that pass {@code filter}, best first, at most {@code limit}; {@code kinds} (bits of
+   * {@link #PLAIN}, {@link #FLOW}, {@link #OUT_OF_SCOPE}) says which kinds {@code filter} can pass,
+   * so a ranking of flows alone never walks the plain entries.
+   */
+  List<SearchHit> best(int limit, Predicate<FaqEntry> filter, int kinds) {
+    if (plain.length == 0 && special.length == 0) {
       return List.of();
     }
     FaqEntry[] entries = docs.entries();
+    byte[] kindOf = docs.kinds();
     List<SearchHit> hits = new ArrayList<>();
-    // The best few by bound, the earlier entry first among equals; the rest need no order.
-    // Out-of-scope examples compete without taking an entry's place among the few. A group is
-    // measured before a pick while its shared bound could match the best bound measured.
-    int[] ready = new int[16];
-    int readyCount = 0;
-    int group = 0;
+    // In order of bound, the earlier entry first among equals: the best few are scored fully.
+    // Out-of-scope examples compete without taking an entry's place among the few.
+    boolean plainToo = (kinds & PLAIN) != 0;
+    int p = plainToo ? 0 : plain.length;
+    int s = 0;
     int budget = Math.max(CANDIDATES, limit);
     while (budget > 0) {
-      int pick = bestOf(ready, readyCount);
-      while (group < groupEnds.length && (pick < 0 || groupBounds[group] >= bounds[ready[pick]])) {
-        for (int x = group == 0 ? 0 : groupEnds[group - 1]; x < groupEnds[group]; x++) {
-          int i = order[x];
-          if (filter.test(entries[matched[i]])) {
-            if (Double.isNaN(bounds[i])) {
-              bounds[i] = coverage.upperBound(docs.terms()[matched[i]], uses, i * words);
-            }
-            if (readyCount == ready.length) {
-              ready = Arrays.copyOf(ready, readyCount * 2);
-            }
-            ready[readyCount++] = i;
-          }
-        }
-        group++;
-        pick = bestOf(ready, readyCount);
+      while (s < special.length && (kinds & kindOf[special[s]]) == 0) {
+        s++;
       }
-      if (pick < 0) {
+      boolean morePlain = p < plain.length;
+      if (plainToo && !morePlain && !everyPlain) {
+        // past the plain entries kept, and some were not: rank again with all of them
+        return everyOne.get().best(limit, filter, kinds);
+      }
+      boolean moreSpecial = s < special.length;
+      if (!morePlain && !moreSpecial) {
         break; // every candidate that passes is taken
       }
-      int i = ready[pick];
-      ready[pick] = ready[--readyCount];
-      FaqEntry entry = entries[matched[i]];
-      if (!entry.isOutOfScope()) {
+      int ordinal;
+      double bound;
+      Coverage.Fit fit;
+      if (morePlain
+          && (!moreSpecial || ahead(plainBounds[p], plain[p], specialBounds[s], special[s]))) {
+        ordinal = plain[p];
+        bound = plainBounds[p];
+        if (!filter.test(entries[ordinal])) {
+          p++;
+          continue;
+        }
+        if (plainFits[p] == null) {
+          plainFits[p] = coverage.fit(docs.terms(ordinal));
+        }
+        fit = plainFits[p++];
+      } else {
+        ordinal = special[s];
+        bound = specialBounds[s];
+        if (!filter.test(entries[ordinal])) {
+          s++;
+          continue;
+        }
+        if (specialFits[s] == null) {
+          specialFits[s] = coverage.fit(docs.terms(ordinal));
+        }
+        fit = specialFits[s++];
+      }
+      if (kindOf[ordinal] != OUT_OF_SCOPE) {
         budget--;
       }
-      if (fits[i] == null) {
-        fits[i] = coverage.fit(docs.terms()[matched[i]]);
-      }
-      Coverage.Fit fit = fits[i];
       double share = coverage.total() == 0 ? 0 : fit.matched() / coverage.total();
       if (share > 0) {
-        hits.add(new SearchHit(entry, fit.fit(), share, fit.matched() / rareTermIdf, bounds[i]));
+        hits.add(
+            new SearchHit(entries[ordinal], fit.fit(), share, fit.matched() / rareTermIdf, bound));
       }
     }
     // Best fit first; on a tie a flow wins: a described problem is better met by guided help.
@@ -206,18 +403,16 @@ final class Candidates {
     return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
   }
 
-  /** Where in {@code ready} the candidate of the highest bound is, the earliest among equals. */
-  private int bestOf(int[] ready, int count) {
-    int best = -1;
-    for (int x = 0; x < count; x++) {
-      int i = ready[x];
-      if (best < 0
-          || bounds[i] > bounds[ready[best]]
-          || (bounds[i] == bounds[ready[best]] && i < ready[best])) {
-        best = x;
-      }
+  /** For tests: every candidate kept, plain ones first, each with its bound. */
+  java.util.Map<Integer, Double> bounds() {
+    java.util.Map<Integer, Double> bounds = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < plain.length; i++) {
+      bounds.put(plain[i], plainBounds[i]);
     }
-    return best;
+    for (int i = 0; i < special.length; i++) {
+      bounds.put(special[i], specialBounds[i]);
+    }
+    return bounds;
   }
 
   private static final Comparator<SearchHit> BY_SCORE_FLOWS_FIRST =

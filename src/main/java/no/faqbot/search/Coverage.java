@@ -125,36 +125,48 @@ final class Coverage {
     return total;
   }
 
-  /** Coverage if every matched term were in the best phrasing: never less than the real one. */
-  double upperBound(EntryTerms entry) {
-    return upperBound(entry, null, 0);
+  /** How many terms the message has. */
+  int termCount() {
+    return weights.length;
+  }
+
+  /** Term {@code i}'s weight. */
+  double weight(int i) {
+    return weights[i];
+  }
+
+  /** Term {@code i}'s variants are {@code firstVariant(i)} to {@code firstVariant(i + 1) - 1}. */
+  int firstVariant(int i) {
+    return firsts[i];
+  }
+
+  /** Variant {@code v}'s position in {@link #termIds}. */
+  int slot(int v) {
+    return slots[v];
+  }
+
+  /** What a match on variant {@code v} is worth (1 = exact). */
+  double worth(int v) {
+    return worths[v];
   }
 
   /**
-   * The same, for an entry that uses at most the ids whose bits (by position in {@link #termIds}:
-   * bit k in {@code uses[from + k / 64]}) are set, as its postings say: only those are looked up in
-   * its sets. On a large knowledge base that is a halving search or two per candidate instead of
-   * two per id of the message. With {@code uses} null every id is looked up.
+   * Coverage if every matched term were in the best phrasing: never less than the real one. A term
+   * some phrasing of the entry uses counts fully, one only its answer, tags or section use counts
+   * {@link #BODY_MATCH_WORTH}, each term by its best variant, summed in the message's order. {@link
+   * Candidates} works out the same sums from the index's postings, term by term in the same order,
+   * so its bounds are these to the last bit; this is the definition it is tested against.
    */
-  double upperBound(EntryTerms entry, long[] uses, int from) {
+  double upperBound(EntryTerms entry) {
     if (total == 0) {
       return 0;
     }
     TermIds any = entry.anyPhrasing();
     TermIds body = entry.body();
     for (int k = 0; k < distinctIds.length; k++) {
-      if (uses != null && (uses[from + (k >> 6)] & (1L << k)) == 0) {
-        outside[k] = 0; // in none of the entry's texts
-        continue;
-      }
       int id = distinctIds[k];
       outside[k] = any.get(id) ? 1.0 : body.get(id) ? BODY_MATCH_WORTH : 0;
     }
-    return boundOfOutside();
-  }
-
-  /** The share of the message's weight {@code outside} explains, each term by its best variant. */
-  private double boundOfOutside() {
     double matched = 0;
     for (int i = 0; i < weights.length; i++) {
       double best = 0;
@@ -164,22 +176,6 @@ final class Coverage {
       matched += best * weights[i];
     }
     return matched / total;
-  }
-
-  /**
-   * A bound of {@link #upperBound(EntryTerms, long[], int)} from the postings alone, for an entry
-   * that uses the ids of {@code uses}'s set bits (by position in {@link #termIds}, the first 64):
-   * each as if in a phrasing. Worked out by the same sum as that bound, with worths never smaller,
-   * so never below it even in the last bit; entries with the same bits share it.
-   */
-  double bound(long uses) {
-    if (total == 0) {
-      return 0;
-    }
-    for (int k = 0; k < distinctIds.length; k++) {
-      outside[k] = (uses & (1L << k)) != 0 ? 1.0 : 0;
-    }
-    return boundOfOutside();
   }
 
   Fit fit(EntryTerms entry) {

@@ -2,6 +2,7 @@ package no.faqbot.search;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -17,12 +18,13 @@ public final class EntryDocument {
   public static Document of(AnalysedContent content, int ordinal) {
     String lang = content.lang(ordinal);
     Vocabulary vocabulary = content.vocabulary(lang);
-    EntryTerms terms = vocabulary.entryTerms(content.entry(ordinal).id());
+    EntryTerms terms = vocabulary.entryTerms(content.positions()[ordinal]);
     Document doc = new Document();
     doc.add(
         new Field(
             IndexFields.field(IndexFields.TERMS, lang),
-            new Terms(vocabulary, TermIds.union(terms.anyPhrasing(), terms.body())),
+            new Terms(
+                vocabulary, TermIds.union(terms.anyPhrasing(), terms.body()), terms.anyPhrasing()),
             IndexFields.TERMS_TYPE));
     doc.add(new NumericDocValuesField(IndexFields.ORDINAL, ordinal));
     return doc;
@@ -35,13 +37,16 @@ public final class EntryDocument {
    */
   private static final class Terms extends TokenStream {
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+    private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
     private final Vocabulary vocabulary;
     private final TermIds ids;
+    private final TermIds inPhrasing;
     private int next;
 
-    Terms(Vocabulary vocabulary, TermIds ids) {
+    Terms(Vocabulary vocabulary, TermIds ids, TermIds inPhrasing) {
       this.vocabulary = vocabulary;
       this.ids = ids;
+      this.inPhrasing = inPhrasing;
     }
 
     @Override
@@ -50,7 +55,10 @@ public final class EntryDocument {
         return false;
       }
       clearAttributes();
-      term.setBytesRef(vocabulary.bytes(ids.id(next++)));
+      int id = ids.id(next++);
+      term.setBytesRef(vocabulary.bytes(id));
+      frequency.setTermFrequency(
+          inPhrasing.get(id) ? IndexFields.IN_PHRASING : IndexFields.IN_BODY);
       return true;
     }
 

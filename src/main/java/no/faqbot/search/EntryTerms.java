@@ -15,6 +15,40 @@ record EntryTerms(
     int[] sentenceSizes,
     TermIds anySentence) {
 
+  /** Each entry's terms by its place among a language's searchable entries. */
+  @FunctionalInterface
+  interface Source {
+    EntryTerms get(int position);
+  }
+
+  /**
+   * The sets of an entry whose phrasings, answer and sentences use these distinct ids (each array
+   * ascending), as {@link AnalysisFile} keeps them (the arrays become the sets' own).
+   */
+  static EntryTerms of(int[][] phrasings, QuestionWord[] asks, int[] body, int[][] sentences) {
+    TermIds[] phrasingIds = new TermIds[phrasings.length];
+    int[] sizes = new int[phrasings.length];
+    for (int p = 0; p < phrasings.length; p++) {
+      phrasingIds[p] = TermIds.of(phrasings[p], phrasings[p].length);
+      sizes[p] = phrasingIds[p].size();
+    }
+    TermIds[] sentenceIds = new TermIds[sentences.length];
+    int[] sentenceSizes = new int[sentences.length];
+    for (int s = 0; s < sentences.length; s++) {
+      sentenceIds[s] = TermIds.of(sentences[s], sentences[s].length);
+      sentenceSizes[s] = sentenceIds[s].size();
+    }
+    return new EntryTerms(
+        phrasingIds,
+        sizes,
+        asks,
+        TermIds.union(phrasingIds),
+        TermIds.of(body, body.length),
+        sentenceIds,
+        sentenceSizes,
+        TermIds.union(sentenceIds));
+  }
+
   /**
    * One entry's sets, from the numbers its texts' terms got when first seen ({@link TermNumbering})
    * and each number's term id.
@@ -25,34 +59,22 @@ record EntryTerms(
       int[][] sentenceNumbers,
       QuestionWord[] asks,
       int[] idOfNumber) {
-    TermIds[] phrasings = new TermIds[phrasingNumbers.length];
-    int[] sizes = new int[phrasings.length];
+    int[][] phrasings = new int[phrasingNumbers.length][];
     for (int p = 0; p < phrasings.length; p++) {
-      phrasings[p] = termIds(phrasingNumbers[p], idOfNumber);
-      sizes[p] = phrasings[p].size();
+      phrasings[p] = ids(phrasingNumbers[p], idOfNumber);
     }
-    TermIds[] sentences = new TermIds[sentenceNumbers.length];
-    int[] sentenceSizes = new int[sentences.length];
+    int[][] sentences = new int[sentenceNumbers.length][];
     for (int s = 0; s < sentences.length; s++) {
-      sentences[s] = termIds(sentenceNumbers[s], idOfNumber);
-      sentenceSizes[s] = sentences[s].size();
+      sentences[s] = ids(sentenceNumbers[s], idOfNumber);
     }
-    return new EntryTerms(
-        phrasings,
-        sizes,
-        asks,
-        TermIds.union(phrasings),
-        termIds(bodyNumbers, idOfNumber),
-        sentences,
-        sentenceSizes,
-        TermIds.union(sentences));
+    return of(phrasings, asks, ids(bodyNumbers, idOfNumber), sentences);
   }
 
-  private static TermIds termIds(int[] numbers, int[] idOfNumber) {
+  private static int[] ids(int[] numbers, int[] idOfNumber) {
     int[] ids = new int[numbers.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = idOfNumber[numbers[i]];
     }
-    return TermIds.of(ids, ids.length);
+    return ids;
   }
 }

@@ -20,10 +20,8 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.CloseableThreadLocal;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One content snapshot with its open Lucene index: immutable, shared by all requests until a reload
@@ -46,8 +44,8 @@ public final class SearchIndex implements AutoCloseable {
 
   private final OpenedIndex.Outcome outcome;
 
-  /** How many entries have ordinals (see {@link AnalysedContent}), over all languages. */
-  private final int entryCount;
+  /** The most entries one language searches: the size of each thread's {@link #scratch}. */
+  private final int scratchSize;
 
   /** Each Lucene document's entry ordinal (see {@link AnalysedContent}), by document number. */
   private final int[] ordinals;
@@ -70,27 +68,37 @@ public final class SearchIndex implements AutoCloseable {
       closing.addClosedListener( // once, when the last reference is gone
           key -> {
             cursors.close();
-            foundMasks.close();
+            scratch.close();
+            if (opened.kept() != null) {
+              opened.kept().close();
+            }
           });
     }
     ordinals = ordinals(reader);
-    entryCount = analysed.size();
     TextAnalysis analysis = analysed.analysis();
+    int widest = 0;
     for (String lang : Languages.ALL) {
       Vocabulary vocabulary = analysed.vocabulary(lang);
       FaqEntry[] entries = new FaqEntry[analysed.size()];
-      EntryTerms[] terms = new EntryTerms[entries.length];
+      byte[] kinds = new byte[entries.length];
+      int first = -1;
+      int last = -1;
       for (int ordinal = 0; ordinal < entries.length; ordinal++) {
         if (lang.equals(analysed.lang(ordinal))) {
           entries[ordinal] = analysed.entry(ordinal);
-          terms[ordinal] = vocabulary.entryTerms(entries[ordinal].id());
+          kinds[ordinal] = Candidates.kindOf(entries[ordinal]);
+          first = first < 0 ? ordinal : first;
+          last = ordinal;
         }
       }
+      widest = Math.max(widest, last - first + 1);
       searchableByLang.put(
           lang,
           new Searchable(
               entries,
-              terms,
+              vocabulary,
+              kinds,
+              Math.max(first, 0),
               IndexFields.field(IndexFields.TERMS, lang),
               new ConcurrentHashMap<>()));
       vocabularies.put(lang, vocabulary);
@@ -103,6 +111,7 @@ public final class SearchIndex implements AutoCloseable {
               vocabulary,
               new SynonymExpander(content.synonyms(lang), lang, analysis)));
     }
+    scratchSize = widest;
   }
 
   public ContentSnapshot content() {
@@ -149,7 +158,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Entries, flows and out-of-scope examples, best first. */
     public List<SearchHit> withScope(int limit) {
-      return candidates().best(limit, e -> true);
+      return candidates().best(limit, e -> true, Candidates.ANY);
     }
 
     /** Whether the message opens a clause with a question word (how, why, what, ...). */
@@ -178,12 +187,25 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Only the guided flows, best first: for a message that reports a problem. */
     public List<SearchHit> flows(int limit) {
-      return candidates().best(limit, FaqEntry::isFlowTrigger);
+      return candidates().best(limit, FaqEntry::isFlowTrigger, Candidates.FLOW);
+    }
+
+    /** Only the out-of-scope examples, best first. */
+    public List<SearchHit> outOfScope(int limit) {
+      return candidates().best(limit, FaqEntry::isOutOfScope, Candidates.OUT_OF_SCOPE);
+    }
+
+    /**
+     * Only the entries that answer (neither flows' triggers nor out-of-scope examples) and pass
+     * {@code which}, best first, at most {@code limit}.
+     */
+    public List<SearchHit> answers(int limit, Predicate<FaqEntry> which) {
+      return candidates().best(limit, which, Candidates.PLAIN);
     }
 
     /** The hits whose entries pass {@code which}, best first, at most {@code limit}. */
     public List<SearchHit> best(int limit, Predicate<FaqEntry> which) {
-      return candidates().best(limit, which);
+      return candidates().best(limit, which, Candidates.ANY);
     }
 
     private Candidates candidates() {
@@ -242,21 +264,56 @@ public final class SearchIndex implements AutoCloseable {
 
   private List<SearchHit> search(
       QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
-    return candidatesFor(plan, lang).best(limit, filter);
+    return candidatesFor(plan, lang).best(limit, filter, Candidates.ANY);
   }
 
   private Candidates candidatesFor(QueryPlan plan, String lang) {
+    return candidatesFor(plan, lang, Candidates.KEPT);
+  }
+
+  /** The candidates of {@code plan}, the best {@code keep} plain entries among them kept. */
+  private Candidates candidatesFor(QueryPlan plan, String lang, int keep) {
     Searchable docs = searchableByLang.get(lang);
     if (!anyVariant(plan)) {
-      // nothing in it is known to the content
-      return new Candidates(docs, null, new int[0], null, 0, 0);
+      return Candidates.NONE; // nothing in it is known to the content
     }
     Vocabulary vocabulary = vocabularies.get(lang);
     Coverage coverage = new Coverage(plan);
     int[] ids = coverage.termIds();
-    Matches matches = matchingDocs(docs, vocabulary, candidateTerms(ids, vocabulary), ids);
-    return new Candidates(
-        docs, coverage, matches.ordinals(), matches.uses(), matches.words(), rareTermIdf.get(lang));
+    int[][] postings = new int[ids.length][];
+    for (int k = 0; k < ids.length; k++) {
+      postings[k] = docsOf(docs, vocabulary, ids[k]);
+    }
+    return Candidates.gather(
+        docs,
+        coverage,
+        postings,
+        picks(ids, vocabulary),
+        scratch.get(),
+        keep,
+        rareTermIdf.get(lang),
+        () -> candidatesFor(plan, lang, Integer.MAX_VALUE));
+  }
+
+  /** For tests: a message's candidates with at most {@code keep} plain ones kept. */
+  Candidates candidates(String message, String lang, int keep) {
+    return candidatesFor(plan(message, lang, false), lang, keep);
+  }
+
+  /** For tests: the bound of the entry with this ordinal by its definition, and its terms. */
+  double definedBound(String message, String lang, int ordinal) {
+    Searchable docs = searchableByLang.get(lang);
+    return new Coverage(plan(message, lang, false)).upperBound(docs.terms(ordinal));
+  }
+
+  /** For tests: how many entries have ordinals, over all languages. */
+  int ordinalCount() {
+    return ordinals.length;
+  }
+
+  /** For tests: whether the entry with this ordinal is searched in {@code lang}. */
+  boolean searches(String lang, int ordinal) {
+    return searchableByLang.get(lang).entries()[ordinal] != null;
   }
 
   private static boolean anyVariant(QueryPlan plan) {
@@ -269,116 +326,59 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * The terms whose entries become candidates. On a large knowledge base a term used by more than
-   * one entry in twenty finds too many entries to rank each, and says little about which is meant:
-   * the message's rarer terms pick the candidates, and the common ones still count in their
-   * coverage. When every term is that common, they all pick. Small knowledge bases are unaffected.
+   * Which of {@code ids} pick the candidates: null when all do. On a large knowledge base a term
+   * used by more than one entry in twenty finds too many entries to rank each, and says little
+   * about which is meant: the message's rarer terms pick the candidates, and the common ones still
+   * count in their bounds and coverage. When every term is that common, they all pick. Small
+   * knowledge bases are unaffected.
    */
-  private static int[] candidateTerms(int[] ids, Vocabulary vocabulary) {
+  private static boolean[] picks(int[] ids, Vocabulary vocabulary) {
     int common = Math.max(COMMON_TERM_ENTRIES, vocabulary.entryCount() / 20);
-    int[] rare = Arrays.stream(ids).filter(id -> vocabulary.docFreq(id) <= common).toArray();
-    return rare.length == 0 ? ids : rare;
+    boolean[] picks = new boolean[ids.length];
+    boolean all = true;
+    boolean any = false;
+    for (int k = 0; k < ids.length; k++) {
+      picks[k] = vocabulary.docFreq(ids[k]) <= common;
+      all &= picks[k];
+      any |= picks[k];
+    }
+    return all || !any ? null : picks;
   }
 
   /** Below this many entries no term is too common to pick candidates. */
   private static final int COMMON_TERM_ENTRIES = 500;
 
   /**
-   * What one language searches, by entry ordinal: the entry and its terms, or null for other
-   * languages' entries; the language's field of all terms, and the entries of each term looked up
-   * so far (see {@link #docsOf}). Made once per index, so hits need no lookups in Lucene.
+   * What one language searches, by entry ordinal: the entry and its kind (see {@link
+   * Candidates#kindOf}), or null and 0 for other languages' entries; the vocabulary, which has each
+   * entry's terms, the first ordinal of the language, its field of all terms, and the postings of
+   * each term looked up so far (see {@link #docsOf}). Made once per index, so hits need no lookups
+   * in Lucene.
    */
   record Searchable(
-      FaqEntry[] entries, EntryTerms[] terms, String termsField, Map<Integer, int[]> docsByTerm) {}
-
-  /**
-   * The ordinals (ascending) of the entries that contain any of {@code termIds} in a phrasing or
-   * the answer: exactly the entries that can explain some of it. Read straight from Lucene's term
-   * dictionary and postings; a query object would add parsing, rewriting and scoring setup that a
-   * plain "any of these terms" lookup does not need. The ranking is ours anyway.
-   */
-  private Matches matchingDocs(Searchable docs, Vocabulary vocabulary, int[] termIds, int[] all) {
-    FixedBitSet found = new FixedBitSet(docs.entries().length);
-    // Which of the message's ids (bit k for all[k]) each entry found uses: its bounds then look up
-    // only those (see Coverage.upperBound). Walking even a common id's entries costs less than
-    // looking it up in every candidate. Up to MASK_WORDS * 64 ids; beyond, every id is looked up.
-    int words = (all.length + Long.SIZE - 1) / Long.SIZE;
-    long[] masks = words <= MASK_WORDS ? foundMasks.get() : null;
-    boolean done = false;
-    try {
-      // termIds are some of all, in the same order: k follows along
-      for (int i = 0, k = 0; i < termIds.length; i++, k++) {
-        while (all[k] != termIds[i]) {
-          k++;
-        }
-        for (int ordinal : docsOf(docs, vocabulary, termIds[i])) {
-          found.set(ordinal);
-          if (masks != null) {
-            masks[ordinal * MASK_WORDS + (k >> 6)] |= 1L << k;
-          }
-        }
-      }
-      for (int i = 0, k = 0; masks != null && k < all.length; k++) {
-        if (i < termIds.length && termIds[i] == all[k]) {
-          i++; // walked above
-          continue;
-        }
-        for (int ordinal : docsOf(docs, vocabulary, all[k])) {
-          if (found.get(ordinal)) {
-            masks[ordinal * MASK_WORDS + (k >> 6)] |= 1L << k;
-          }
-        }
-      }
-      done = true;
-    } finally {
-      if (!done && masks != null) {
-        Arrays.fill(masks, 0); // the next message on this thread starts clean
-      }
+      FaqEntry[] entries,
+      Vocabulary vocabulary,
+      byte[] kinds,
+      int first,
+      String termsField,
+      Map<Integer, int[]> docsByTerm) {
+    EntryTerms terms(int ordinal) {
+      return vocabulary.entryTerms(ordinal - first);
     }
-    int[] matched = new int[found.cardinality()];
-    long[] uses = masks == null ? null : new long[matched.length * words];
-    int count = 0;
-    BitSetIterator entriesFound = new BitSetIterator(found, 0);
-    for (int ordinal = entriesFound.nextDoc();
-        ordinal != DocIdSetIterator.NO_MORE_DOCS;
-        ordinal = entriesFound.nextDoc()) {
-      if (docs.entries()[ordinal] != null) {
-        if (masks != null) {
-          System.arraycopy(masks, ordinal * MASK_WORDS, uses, count * words, words);
-        }
-        matched[count++] = ordinal;
-      }
-      if (masks != null) {
-        Arrays.fill(masks, ordinal * MASK_WORDS, ordinal * MASK_WORDS + words, 0);
-      }
-    }
-    return new Matches(Arrays.copyOf(matched, count), uses, words);
   }
 
-  /** Masks of up to this many longs per entry: messages of up to 256 ids (variants included). */
-  private static final int MASK_WORDS = 4;
-
-  /**
-   * The entries matching a message (ordinals, ascending) and, when known, which of the message's
-   * ids each of them uses: {@code words} longs of bits each (see {@link #matchingDocs}), or null
-   * when there were too many ids.
-   */
-  private record Matches(int[] ordinals, long[] uses, int words) {}
-
-  /**
-   * Per thread: {@link #MASK_WORDS} longs of mask by entry ordinal, all zero between messages.
-   * Reused because a large knowledge base has many entries and a message's walk touches few.
-   */
-  private final CloseableThreadLocal<long[]> foundMasks =
+  /** Per thread: what the bounds of one message's candidates are added up in. */
+  private final CloseableThreadLocal<Candidates.Scratch> scratch =
       new CloseableThreadLocal<>() {
         @Override
-        protected long[] initialValue() {
-          return new long[entryCount * MASK_WORDS];
+        protected Candidates.Scratch initialValue() {
+          return new Candidates.Scratch(scratchSize);
         }
       };
 
   /**
-   * The ordinals of the live documents whose field of all terms holds the term {@code id}. This
+   * The postings of the term {@code id} in the language's field of all terms: for each live
+   * document, its ordinal times two, plus one when a phrasing of its entry uses the term. This
    * index never changes, so a term's documents are read from Lucene once and kept, up to {@link
    * #MAX_KEPT} in all (a large knowledge base's long lists are read each time).
    */
@@ -417,7 +417,7 @@ public final class SearchIndex implements AutoCloseable {
         if (cursor == null || !cursor.dictionary.seekExact(vocabulary.bytes(id))) {
           continue; // no entry of this language in that segment, or none using the term
         }
-        cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.NONE);
+        cursor.postings = cursor.dictionary.postings(cursor.postings, PostingsEnum.FREQS);
         for (int doc = cursor.postings.nextDoc();
             doc != DocIdSetIterator.NO_MORE_DOCS;
             doc = cursor.postings.nextDoc()) {
@@ -425,7 +425,8 @@ public final class SearchIndex implements AutoCloseable {
             if (count == out.length) {
               out = Arrays.copyOf(out, count * 2);
             }
-            out[count++] = ordinals[cursor.docBase + doc];
+            int inPhrasing = cursor.postings.freq() == IndexFields.IN_PHRASING ? 1 : 0;
+            out[count++] = ordinals[cursor.docBase + doc] << 1 | inPhrasing;
           }
         }
       }

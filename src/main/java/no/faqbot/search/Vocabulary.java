@@ -17,7 +17,13 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Vocabulary {
   private final Map<String, Integer> termIds = new HashMap<>();
-  private final Map<String, EntryTerms> entryTerms = new HashMap<>();
+
+  /** The entries, in the order of the list the vocabulary was made from. */
+  private final List<FaqEntry> entries;
+
+  /** Each entry's terms, by its place in {@link #entries}. */
+  private final EntryTerms.Source entryTerms;
+
   private final Map<Integer, List<String>> byLength = new HashMap<>();
   private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
 
@@ -76,18 +82,15 @@ final class Vocabulary {
     }
     sorted = seen.terms.toArray(String[]::new);
     Arrays.sort(sorted);
-    bytesById = new BytesRef[sorted.length];
     docFreqById = new int[sorted.length];
     int[] idOfNumber = new int[sorted.length];
     for (int id = 0; id < sorted.length; id++) {
-      String t = sorted[id];
-      int number = seen.numbers.get(t);
+      int number = seen.numbers.get(sorted[id]);
       idOfNumber[number] = id;
       docFreqById[id] = seen.docFreq[number];
-      bytesById[id] = new BytesRef(t);
-      termIds.put(t, id);
-      byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
+    bytesById = new BytesRef[sorted.length];
+    index();
     // Each entry's sets are its own work (sorting its ids): on every core.
     EntryTerms[] built =
         IntStream.range(0, ids.size())
@@ -101,10 +104,33 @@ final class Vocabulary {
                         asks.get(i),
                         idOfNumber))
             .toArray(EntryTerms[]::new);
-    for (int i = 0; i < built.length; i++) {
-      entryTerms.put(ids.get(i), built[i]);
-    }
+    this.entries = all;
+    this.entryTerms = position -> built[position];
     this.entryCount = Math.max(entries.size(), 1);
+  }
+
+  /**
+   * A vocabulary as {@link AnalysisFile} kept it: the terms (sorted), how many entries use each,
+   * and each entry's terms, of {@code entries} in the order they were analysed in.
+   */
+  Vocabulary(String[] sorted, int[] docFreq, List<FaqEntry> entries, EntryTerms.Source terms) {
+    this.sorted = sorted;
+    this.docFreqById = docFreq;
+    this.bytesById = new BytesRef[sorted.length];
+    this.entries = entries;
+    this.entryTerms = terms;
+    this.entryCount = Math.max(entries.size(), 1);
+    index();
+  }
+
+  /** Looks-ups by term, by length and in the index's encoding, from {@link #sorted}. */
+  private void index() {
+    for (int id = 0; id < sorted.length; id++) {
+      String t = sorted[id];
+      bytesById[id] = new BytesRef(t);
+      termIds.put(t, id);
+      byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
+    }
   }
 
   /** Entries analysed at once: enough to keep the cores busy, few enough to hold as strings. */
@@ -131,8 +157,29 @@ final class Vocabulary {
     return bytesById[id];
   }
 
+  /** The terms of the entry at {@code position} in the list the vocabulary was made from. */
+  EntryTerms entryTerms(int position) {
+    return entryTerms.get(position);
+  }
+
+  /** The terms of the entry {@code entryId}, or null; a walk through them all, for tests. */
   EntryTerms entryTerms(String entryId) {
-    return entryTerms.get(entryId);
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).id().equals(entryId)) {
+        return entryTerms.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** How many terms the vocabulary knows; their ids are 0 to this less one, in sorted order. */
+  int size() {
+    return sorted.length;
+  }
+
+  /** The known term with this id. */
+  String term(int id) {
+    return sorted[id];
   }
 
   /** Known terms that start with {@code prefix} (at least two letters), shortest first. */

@@ -13,6 +13,7 @@ import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.search.AnalysedContent;
+import no.faqbot.search.AnalysisFile;
 import no.faqbot.search.OpenedIndex;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
@@ -75,6 +76,27 @@ class IndexStoreTest {
     }
     assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
     assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
+  }
+
+  @Test
+  void a_damaged_or_missing_analysis_file_leads_to_a_rebuild() throws Exception {
+    ContentSnapshot content = content(Fixtures.content("good", tmp));
+    Path index = tmp.resolve("index");
+    openAndSearch(index, content);
+    Path kept =
+        index
+            .resolve(Files.readString(index.resolve("CURRENT")).strip())
+            .resolve(AnalysisFile.NAME);
+    byte[] bytes = Files.readAllBytes(kept);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(kept, bytes);
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
+    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
+    Files.delete(
+        index
+            .resolve(Files.readString(index.resolve("CURRENT")).strip())
+            .resolve(AnalysisFile.NAME));
+    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
   }
 
   @Test
