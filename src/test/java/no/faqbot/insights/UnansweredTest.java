@@ -43,27 +43,30 @@ class UnansweredTest {
   @BeforeEach
   void start() throws Exception {
     content = Fixtures.realContent(tmp);
-    server =
-        new TestServer(
-            new Settings(
-                "127.0.0.1",
-                0,
-                content,
-                tmp.resolve("index"),
-                Settings.DEFAULT_SUPPORT_EMAIL,
-                null,
-                SupportLimits.DEFAULT,
-                null,
-                null,
-                tmp.resolve("data"),
-                "anna",
-                "riktig hest",
-                Settings.DEFAULT_THREADS,
-                null,
-                null,
-                StoreSettings.EMBEDDED,
-                RecordingSettings.DEFAULT,
-                null));
+    server = new TestServer(settings(content, tmp));
+  }
+
+  /** The server over {@code content} with the embedded store and the login anna / riktig hest. */
+  static Settings settings(Path content, Path tmp) {
+    return new Settings(
+        "127.0.0.1",
+        0,
+        content,
+        tmp.resolve("index"),
+        Settings.DEFAULT_SUPPORT_EMAIL,
+        null,
+        SupportLimits.DEFAULT,
+        null,
+        null,
+        tmp.resolve("data"),
+        "anna",
+        "riktig hest",
+        Settings.DEFAULT_THREADS,
+        null,
+        null,
+        StoreSettings.EMBEDDED,
+        RecordingSettings.DEFAULT,
+        null);
   }
 
   @AfterEach
@@ -80,6 +83,12 @@ class UnansweredTest {
   }
 
   private HttpResponse<String> staff(String method, String path, String json) throws Exception {
+    return staff(server, method, path, json);
+  }
+
+  /** A staff request with HTTP Basic, JSON when {@code json} is not null. */
+  static HttpResponse<String> staff(TestServer server, String method, String path, String json)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(server.base() + path)).header("Authorization", BASIC);
     b =
@@ -124,7 +133,7 @@ class UnansweredTest {
     assertEquals(200, added.statusCode(), added.body());
     List<String> after = Files.readAllLines(file);
     assertEquals(before.size() + 1, after.size(), "one line added, nothing else changed");
-    assertTrue(after.contains("  - kan jeg endre logoen i kassevinduet"), after.toString());
+    assertTrue(after.contains("  - \"kan jeg endre logoen i kassevinduet\""), after.toString());
     assertEquals(
         List.of(),
         new ContentLoader(content, new MarkdownRenderer()).load().problems(),
@@ -224,7 +233,7 @@ class UnansweredTest {
         staff(
             "POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/skeleton", null);
     assertEquals(200, skeleton.statusCode(), skeleton.body());
-    assertTrue(skeleton.body().contains("question: qwxz blorp fnarg"), skeleton.body());
+    assertTrue(skeleton.body().contains("question: \\\"qwxz blorp fnarg\\\""), skeleton.body());
     assertEquals(
         200,
         staff("POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/dismiss", null)
