@@ -33,6 +33,7 @@ import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
+import no.faqbot.editor.DraftRoutes;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
@@ -407,7 +408,16 @@ public final class App implements AutoCloseable {
                 new FeedbackRoutes(recorder::vote, knowledge),
                 new DemoRoutes(),
                 new StaffAccess(staffAuth()),
-                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat)));
+                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat),
+                new DraftRoutes(
+                    settings.content(),
+                    knowledge,
+                    chat,
+                    analysis,
+                    publisher,
+                    insights.store(),
+                    Path.of("").toAbsolutePath(),
+                    Clock.systemUTC())));
     routes.addAll(
         insights.routes(
             knowledge,
