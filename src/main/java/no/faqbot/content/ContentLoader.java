@@ -66,8 +66,8 @@ public final class ContentLoader {
    * served as its last good version when this loader saw one, else left out; a file that no longer
    * fits the others (a related id or flow gone) is served as its last good version when that fits.
    * So one broken file never keeps the other files' changes from going live. The snapshot's
-   * problems are those of the files as they are on disk; {@link ContentSnapshot#staleFiles} names
-   * the files not served as they are.
+   * problems are each file's own as saved and the links that do not hold in what is served; {@link
+   * ContentSnapshot#staleFiles} names the files not served as saved.
    */
   public ContentSnapshot load() {
     List<ContentProblem> readProblems = new ArrayList<>();
@@ -127,12 +127,27 @@ public final class ContentLoader {
     Set<String> keep = new HashSet<>(diskKeys.values());
     keep.addAll(result.keys().values());
     parsedBefore.keepOnly(keep);
+    // Each file's own problems as saved, a held-back file's links as saved, and the links that do
+    // not hold in what is served (not those that only failed because a held-back file was missing).
+    List<ContentProblem> problems = new ArrayList<>();
+    for (ContentProblem p : onDisk.problems()) {
+      if (!onDisk.crossProblems().contains(p) || stale.containsKey(p.path())) {
+        problems.add(p);
+      }
+    }
+    for (ContentProblem p : result.crossProblems()) {
+      if (!problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+    problems.sort(
+        Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
     return new ContentSnapshot(
         result.entries(),
         result.synonyms(),
         result.replies(),
         result.flows(),
-        onDisk.problems(),
+        problems,
         fingerprint(result.keys()),
         List.copyOf(stale.values()));
   }
@@ -154,6 +169,7 @@ public final class ContentLoader {
       List<ContentProblem> problems,
       Set<String> ownProblemFiles,
       Set<String> crossProblemFiles,
+      List<ContentProblem> crossProblems,
       Map<String, String> keys) {}
 
   private Built build(
@@ -227,7 +243,7 @@ public final class ContentLoader {
     problems.addAll(cross);
     problems.sort(
         Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new Built(entries, synonyms, replies, flows, problems, own, crossFiles, keys);
+    return new Built(entries, synonyms, replies, flows, problems, own, crossFiles, cross, keys);
   }
 
   /**

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -159,6 +163,34 @@ class AddAlternativeTest {
     JsonNode body = JSON.readTree(miss.body());
     assertEquals("not_found", body.get("code").asText());
     assertEquals("order-expiry", body.get("candidates").get(0).get("id").asText(), miss.body());
+    // From the page's form: back to the page (no JSON error page), with the candidates.
+    HttpResponse<String> form =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            server.base()
+                                + "/staff/api/unanswered/"
+                                + other
+                                + "/alternative?days=30&lang=nb"))
+                    .header("Authorization", UnansweredTest.BASIC)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "lang=nb&entryId="
+                                + java.net.URLEncoder.encode(
+                                    "når utløper ordren min", StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, form.statusCode(), form.body());
+    String location = form.headers().firstValue("Location").orElseThrow();
+    assertTrue(
+        location.startsWith("/staff/insights/unanswered?")
+            && location.contains("refused=entry")
+            && location.contains("candidates=order-expiry"),
+        location);
     // The page says it in words, naming the candidates it looks up itself.
     HttpResponse<String> page =
         staff(

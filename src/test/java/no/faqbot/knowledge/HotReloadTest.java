@@ -121,6 +121,33 @@ class HotReloadTest {
             .get(0)
             .startsWith("content/faq/nb/find-store-id.md:4: "),
         "the line of the opening quote: " + status.staleFiles().get(0).problems());
+    TestServer.Reply staff =
+        server.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.base() + "/staff/api/content-status"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                (server.app().staffUser()
+                                        + ":"
+                                        + server.app().generatedStaffPassword())
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
+    assertEquals(200, staff.status(), staff.body());
+    assertEquals(
+        "content/faq/nb/find-store-id.md",
+        staff.json().path("staleFiles").path(0).path("path").asText(),
+        staff.body());
+    assertTrue(
+        staff
+            .json()
+            .path("problems")
+            .path(0)
+            .asText()
+            .startsWith("content/faq/nb/find-store-id.md:4:"),
+        "the content status names the file and the line: " + staff.body());
     // A new file that never loaded is left out; fixing the broken one serves it.
     Path fresh = content.resolve("faq/nb/fresh.md");
     Files.writeString(fresh, "---\nversion: 1\nid: fresh\nquestion: [x\n---\nSvar.\n");
