@@ -33,12 +33,15 @@ import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
+import no.faqbot.editor.DraftRoutes;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.Insights;
+import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.FolderPublisher;
 import no.faqbot.knowledge.IndexStore;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.KnowledgeRoutes;
@@ -111,6 +114,10 @@ public final class App implements AutoCloseable {
   private final ChatService chat;
   private final SupportService support;
   private final ContentReloader reloader;
+
+  /** The one way content changes go live (staff actions, the editor). */
+  private final ContentPublisher publisher;
+
   private final TextAnalysis analysis;
   private final List<ClientLimits.Rule> limits;
 
@@ -161,6 +168,7 @@ public final class App implements AutoCloseable {
     this.chat = chat;
     this.support = support;
     this.reloader = reloader;
+    this.publisher = new FolderPublisher(settings.content(), reloader);
     this.limits = limits;
   }
 
@@ -400,11 +408,20 @@ public final class App implements AutoCloseable {
                 new FeedbackRoutes(recorder::vote, knowledge),
                 new DemoRoutes(),
                 new StaffAccess(staffAuth()),
-                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat)));
+                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat),
+                new DraftRoutes(
+                    settings.content(),
+                    knowledge,
+                    chat,
+                    analysis,
+                    publisher,
+                    insights.store(),
+                    Path.of("").toAbsolutePath(),
+                    Clock.systemUTC())));
     routes.addAll(
         insights.routes(
             knowledge,
-            reloader,
+            publisher,
             analysis,
             settings.content(),
             cases == null ? id -> 0 : cases.book()::deleteConversation));

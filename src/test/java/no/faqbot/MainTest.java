@@ -166,7 +166,7 @@ class MainTest {
     Path content = Fixtures.content("broken", tmp);
     CliRun r = run("validate", "--content", content.toString());
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("content/faq/nb/bad-yaml.md:5: invalid YAML"), r.out());
+    assertTrue(r.out().contains("content/faq/nb/bad-yaml.md:4: invalid YAML"), r.out());
     assertTrue(r.out().contains("content/faq/nb/missing-id.md:2: missing 'id'"), r.out());
     assertTrue(
         r.out().contains("content/faq/nb/unknown-related.md:6: related id 'does-not-exist'"),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,8 +29,9 @@ import no.faqbot.format.Languages;
 import no.faqbot.format.Sha256;
 
 /**
- * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and
- * skipped; it never keeps the other files from loading.
+ * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and served
+ * as its last good version (or skipped when it never had one); it never keeps the other files from
+ * loading or their changes from going live.
  */
 public final class ContentLoader {
   private static final long MAX_FILE_BYTES = 256 * 1024;
@@ -36,6 +39,12 @@ public final class ContentLoader {
   private final Path root;
   private final FaqFileParser faqParser;
   private final ParsedEntryCache parsedBefore;
+
+  /**
+   * Each file's bytes when it last loaded without a problem of its own, by its path as problems
+   * name it: what is served while a newer version has problems.
+   */
+  private final Map<String, byte[]> lastGood = new ConcurrentHashMap<>();
 
   /** A loader that parses every file (kept in memory for reloads). */
   public ContentLoader(Path root, MarkdownRenderer markdown) {
@@ -52,16 +61,126 @@ public final class ContentLoader {
     return root;
   }
 
+  /**
+   * Loads the folder. A file with a problem of its own (it does not parse, or breaks a rule) is
+   * served as its last good version when this loader saw one, else left out; a file that no longer
+   * fits the others (a related id or flow gone) is served as its last good version when that fits.
+   * So one broken file never keeps the other files' changes from going live. The snapshot's
+   * problems are each file's own as saved and the links that do not hold in what is served; {@link
+   * ContentSnapshot#staleFiles} names the files not served as saved.
+   */
   public ContentSnapshot load() {
+    List<ContentProblem> readProblems = new ArrayList<>();
+    Map<String, byte[]> disk = readAll(readProblems);
+    Map<String, String> diskKeys = fileKeys(disk);
+    Built onDisk = build(disk, diskKeys, readProblems);
+    Map<String, byte[]> served = new TreeMap<>(disk);
+    Map<String, ContentSnapshot.StaleFile> stale = new TreeMap<>();
+    Built result = onDisk;
+    if (!onDisk.problems().isEmpty()) {
+      // Round 1: a file with problems of its own gives way to its last good version, or is left
+      // out.
+      for (String path : onDisk.ownProblemFiles()) {
+        if (disk.containsKey(path) || lastGood.containsKey(path)) {
+          byte[] good = lastGood.get(path);
+          if (good != null) {
+            served.put(path, good);
+          } else {
+            served.remove(path);
+          }
+          stale.put(path, stale(path, good != null, onDisk.problems()));
+        }
+      }
+      result = stale.isEmpty() ? onDisk : build(served, fileKeys(served), readProblems);
+      // Round 2: a file that no longer fits the others gives way to its last good version.
+      Set<String> misfits = new TreeSet<>(result.crossProblemFiles());
+      misfits.removeAll(stale.keySet());
+      boolean changed = false;
+      for (String path : misfits) {
+        byte[] good = lastGood.get(path);
+        if (good != null && disk.containsKey(path) && !Arrays.equals(good, disk.get(path))) {
+          served.put(path, good);
+          stale.put(path, stale(path, true, onDisk.problems()));
+          changed = true;
+        }
+      }
+      if (changed) {
+        Built second = build(served, fileKeys(served), readProblems);
+        // A last good version that fits no better than the file on disk is no reason to hold back.
+        for (String path : second.crossProblemFiles()) {
+          if (misfits.contains(path) && stale.containsKey(path)) {
+            served.put(path, disk.get(path));
+            stale.remove(path);
+          }
+        }
+        result = build(served, fileKeys(served), readProblems);
+      }
+    }
+    Set<String> ownProblems = onDisk.ownProblemFiles();
+    lastGood.keySet().retainAll(served.keySet()); // a deleted file is a change like any other
+    disk.forEach(
+        (path, bytes) -> {
+          if (!ownProblems.contains(path) && !stale.containsKey(path)) {
+            lastGood.put(path, bytes);
+          }
+        });
+    Set<String> keep = new HashSet<>(diskKeys.values());
+    keep.addAll(result.keys().values());
+    parsedBefore.keepOnly(keep);
+    // Each file's own problems as saved, a held-back file's links as saved, and the links that do
+    // not hold in what is served (not those that only failed because a held-back file was missing).
     List<ContentProblem> problems = new ArrayList<>();
-    Map<String, byte[]> files = readAll(problems);
+    for (ContentProblem p : onDisk.problems()) {
+      if (!onDisk.crossProblems().contains(p) || stale.containsKey(p.path())) {
+        problems.add(p);
+      }
+    }
+    for (ContentProblem p : result.crossProblems()) {
+      if (!problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+    problems.sort(
+        Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
+    return new ContentSnapshot(
+        result.entries(),
+        result.synonyms(),
+        result.replies(),
+        result.flows(),
+        problems,
+        fingerprint(result.keys()),
+        List.copyOf(stale.values()));
+  }
+
+  private static ContentSnapshot.StaleFile stale(
+      String path, boolean lastGood, List<ContentProblem> problems) {
+    return new ContentSnapshot.StaleFile(
+        path,
+        lastGood,
+        problems.stream().filter(p -> p.path().equals(path)).map(Object::toString).toList());
+  }
+
+  /** One pass over a set of files, and which files the problems found are in. */
+  private record Built(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, Synonyms> synonyms,
+      CannedReplies replies,
+      Map<String, Flow> flows,
+      List<ContentProblem> problems,
+      Set<String> ownProblemFiles,
+      Set<String> crossProblemFiles,
+      List<ContentProblem> crossProblems,
+      Map<String, String> keys) {}
+
+  private Built build(
+      Map<String, byte[]> files, Map<String, String> keys, List<ContentProblem> readProblems) {
+    List<ContentProblem> problems = new ArrayList<>(readProblems);
     Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
     Map<String, FaqFileParser.Result> parsed = new HashMap<>();
     Map<String, Synonyms> synonyms = new TreeMap<>();
     Map<String, Flow> flows = new TreeMap<>();
     CannedReplies replies = null;
     boolean sawReplies = false;
-    Map<String, String> keys = fileKeys(files);
     Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files, keys);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       String path = file.getKey();
@@ -113,11 +232,18 @@ public final class ContentLoader {
     if (replies == null) {
       replies = defaultReplies(); // the chat must always be able to greet and to say "I don't know"
     }
-    checkRelated(entries, parsed, problems);
-    checkFlowLinks(entries, parsed, flows, problems);
+    Set<String> own = new TreeSet<>();
+    problems.forEach(p -> own.add(p.path()));
+    List<ContentProblem> cross = new ArrayList<>();
+    checkRelated(entries, parsed, cross);
+    checkFlowLinks(entries, parsed, flows, cross);
+    Set<String> crossFiles = new TreeSet<>();
+    cross.forEach(p -> crossFiles.add(p.path()));
+    // A duplicate id is found across files, but is the later file's own mistake.
+    problems.addAll(cross);
     problems.sort(
         Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(keys));
+    return new Built(entries, synonyms, replies, flows, problems, own, crossFiles, cross, keys);
   }
 
   /**
@@ -158,7 +284,6 @@ public final class ContentLoader {
                 results.put(file.getKey(), result);
               }
             });
-    parsedBefore.keepOnly(Set.copyOf(keys.values()));
     return results;
   }
 

@@ -21,9 +21,32 @@ public record ContentSnapshot(
     CannedReplies replies,
     Map<String, Flow> flows,
     List<ContentProblem> problems,
-    String fingerprint) {
+    String fingerprint,
+    List<StaleFile> staleFiles) {
+
+  /**
+   * A file not served as it is on disk because of its {@code problems} ({@code path:line:
+   * message}): its last good version is served ({@code lastGood}), or it is left out.
+   */
+  public record StaleFile(String path, boolean lastGood, List<String> problems) {
+    public StaleFile {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** A snapshot served exactly as the files are (no file held back). */
+  public ContentSnapshot(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, Synonyms> synonyms,
+      CannedReplies replies,
+      Map<String, Flow> flows,
+      List<ContentProblem> problems,
+      String fingerprint) {
+    this(entries, synonyms, replies, flows, problems, fingerprint, List.of());
+  }
 
   public ContentSnapshot {
+    staleFiles = List.copyOf(staleFiles);
     // Sorted, so indexing order (and with it every tie-break) is the same on every start.
     Map<String, Map<String, FaqEntry>> copy = new TreeMap<>();
     entries.forEach(

@@ -220,7 +220,7 @@ public final class EvalRunner {
         index -> index.content().entry(id, lang).map(FaqEntry::answerText).orElse(null));
   }
 
-  private static String describe(ChatReply reply) {
+  static String describe(ChatReply reply) {
     return switch (reply.type()) {
       case ANSWER -> "answer " + reply.answer().id();
       case SUGGESTIONS -> "suggestions " + reply.suggestions().stream().map(s -> s.id()).toList();

@@ -48,32 +48,170 @@ public final class YamlDocument {
       JsonNode root = MAPPER.readTree(parser);
       return new YamlDocument(root == null ? MissingNode.getInstance() : root, lines, firstLine);
     } catch (JsonProcessingException e) {
-      throw syntaxError(e, firstLine);
+      throw syntaxError(e, text, firstLine);
     } catch (IOException e) {
       throw new YamlError(firstLine, "could not read YAML: " + e.getMessage());
     }
   }
 
-  /** One line naming the problem, with file lines instead of SnakeYAML's block-relative ones. */
-  private static YamlError syntaxError(JsonProcessingException e, int firstLine) {
+  /**
+   * One line naming the problem in plain words, English then bokmål, at the line of the mistake:
+   * SnakeYAML reports some mistakes where it gave up (an unclosed quote at the end of the file, a
+   * missing ':' on the next line), and in its own terms ("block end", "simple key").
+   */
+  private static YamlError syntaxError(JsonProcessingException e, String text, int firstLine) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-        int line = firstLine + m.getProblemMark().getLine();
-        String message = "invalid YAML: " + m.getProblem();
-        if (m.getContext() != null && m.getContextMark() != null) {
-          message +=
-              " ("
-                  + m.getContext()
-                  + " started at line "
-                  + (firstLine + m.getContextMark().getLine())
-                  + ")";
+        String problem = m.getProblem() == null ? "" : m.getProblem();
+        String context = m.getContext() == null ? "" : m.getContext();
+        int problemLine = m.getProblemMark().getLine();
+        int contextLine = m.getContextMark() == null ? problemLine : m.getContextMark().getLine();
+        String[] plain = plain(problem, context);
+        int line = plain[2] != null ? contextLine : problemLine;
+        int open = runawayQuote(text, line);
+        if (open >= 0) {
+          line = open;
+          plain = QUOTE_NOT_CLOSED;
         }
-        return new YamlError(line, message.replaceAll("\\s+", " "));
+        return new YamlError(
+            firstLine + line,
+            ("invalid YAML: " + plain[0] + " (ugyldig YAML: " + plain[1] + ")")
+                .replaceAll("\\s+", " "));
       }
     }
     int line = e.getLocation() == null ? 1 : Math.max(e.getLocation().getLineNr(), 1);
     return new YamlError(
         firstLine - 1 + line, ("invalid YAML: " + e.getOriginalMessage()).replaceAll("\\s+", " "));
+  }
+
+  private static final String[] QUOTE_NOT_CLOSED = {
+    "the text in quotes that starts on this line is never closed: end it with the same quote",
+    "teksten i anførselstegn som starter på denne linjen, blir aldri avsluttet: avslutt den med"
+        + " samme anførselstegn",
+    "context"
+  };
+
+  /**
+   * SnakeYAML's problem as {English, bokmål, "context" when the mistake is on the line where the
+   * construct began rather than where SnakeYAML gave up (else null)}.
+   */
+  private static String[] plain(String problem, String context) {
+    if (problem.contains("unknown escape character")) {
+      return new String[] {
+        "an unknown \\-escape in a double-quoted text: write \\\\ for a backslash",
+        "ukjent \\-tegn i en tekst i doble anførselstegn: skriv \\\\ for en omvendt skråstrek",
+        null
+      };
+    }
+    if (context.contains("quoted scalar")) {
+      return QUOTE_NOT_CLOSED;
+    }
+    if (problem.contains("could not find expected ':'")) {
+      return new String[] {
+        "this line has no 'key: value' (a ':' is missing after the key, or a text runs on to the"
+            + " next line without quotes)",
+        "linjen mangler 'nøkkel: verdi' (det mangler ':' etter nøkkelen, eller en tekst fortsetter"
+            + " på neste linje uten anførselstegn)",
+        "context"
+      };
+    }
+    if (context.contains("flow sequence") || context.contains("flow mapping")) {
+      return new String[] {
+        "the [list] that starts on this line is not closed, or an item holds ':', '?' or '#'"
+            + " without quotes: close it with ] or put the item in double quotes",
+        "listen i [ ] som starter på denne linjen, er ikke lukket, eller et element har ':', '?'"
+            + " eller '#' uten anførselstegn: lukk den med ] eller sett elementet i doble"
+            + " anførselstegn",
+        "context"
+      };
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return new String[] {
+        "a text holds ': ' without quotes, or the line is indented too far: put the text in"
+            + " double quotes",
+        "en tekst har ': ' uten anførselstegn, eller linjen er rykket for langt inn: sett teksten i"
+            + " doble anførselstegn",
+        null
+      };
+    }
+    if (problem.contains("cannot start any token") && problem.contains("\\t")) {
+      return new String[] {
+        "the line is indented with a tab: indent with spaces",
+        "linjen er rykket inn med tabulator: bruk mellomrom",
+        null
+      };
+    }
+    if (problem.contains("cannot start any token")
+        || problem.contains("alias")
+        || problem.contains("anchor")) {
+      return new String[] {
+        "the text starts with a character YAML reserves (such as @ ` * & ! % |): put it in double"
+            + " quotes",
+        "teksten starter med et tegn YAML bruker selv (som @ ` * & ! % |): sett den i doble"
+            + " anførselstegn",
+        null
+      };
+    }
+    if (problem.startsWith("expected <block end>")) {
+      return new String[] {
+        "this line is not indented like the lines above, or text follows a closing quote: keys"
+            + " start at the left edge, list items ('- ') two spaces in under their key",
+        "linjen er ikke rykket inn som linjene over, eller det står tekst etter et avsluttende"
+            + " anførselstegn: nøkler starter helt til venstre, listepunkter ('- ') to mellomrom inn"
+            + " under nøkkelen",
+        null
+      };
+    }
+    String raw = problem + (context.isEmpty() ? "" : " (" + context + ")");
+    return new String[] {raw, raw, null};
+  }
+
+  /**
+   * The line (0-based) of a double quote opened before {@code errorLine} and still open there, or
+   * -1: such a quote swallows the lines after it, so the error shows up only at the next quote.
+   */
+  static int runawayQuote(String text, int errorLine) {
+    String[] lines = text.split("\r?\n", -1);
+    int open = -1;
+    for (int i = 0; i < Math.min(errorLine, lines.length); i++) {
+      String line = lines[i];
+      int from = 0;
+      if (open < 0) {
+        int value = valueStart(line);
+        if (value < 0 || value >= line.length() || line.charAt(value) != '"') {
+          continue;
+        }
+        open = i;
+        from = value + 1;
+      }
+      for (int c = from; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (ch == '\\') {
+          c++;
+        } else if (ch == '"') {
+          open = -1;
+          break; // closed; a quote later on this line starts nothing we track
+        }
+      }
+    }
+    return open;
+  }
+
+  /** Where the value of a {@code key: value} or {@code - value} line starts, or -1. */
+  private static int valueStart(String line) {
+    String trimmed = line.stripLeading();
+    int indent = line.length() - trimmed.length();
+    if (trimmed.startsWith("- ")) {
+      return indent
+          + 2
+          + (trimmed.substring(2).length() - trimmed.substring(2).stripLeading().length());
+    }
+    int colon = trimmed.indexOf(": ");
+    if (colon < 0 || trimmed.startsWith("\"") || trimmed.startsWith("#")) {
+      return -1;
+    }
+    String rest = trimmed.substring(colon + 2);
+    return indent + colon + 2 + (rest.length() - rest.stripLeading().length());
   }
 
   /**

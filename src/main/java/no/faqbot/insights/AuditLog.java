@@ -23,10 +23,16 @@ public final class AuditLog {
   }
 
   public void add(String user, String action, String detail) throws SQLException {
-    try (Connection c = store.connection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO audit_log (at, staff_user, action, detail) VALUES (?,?,?,?)")) {
+    try (Connection c = store.connection()) {
+      add(c, user, action, detail);
+    }
+  }
+
+  /** Adds the row on {@code c}, inside the caller's transaction when it has one. */
+  void add(Connection c, String user, String action, String detail) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_log (at, staff_user, action, detail) VALUES (?,?,?,?)")) {
       s.setLong(1, clock.millis());
       s.setString(2, user == null ? "?" : user);
       s.setString(3, action);

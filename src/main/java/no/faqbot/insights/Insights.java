@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
-import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
@@ -107,12 +107,12 @@ public final class Insights implements AutoCloseable {
   /**
    * The widget's pick recording and the staff routes over recorded data (none without a store).
    * Unanswered questions are grouped with the search's {@code analysis}; an alternative added to an
-   * entry is written into its file under {@code content} and served after {@code reloader} reloads.
+   * entry is read from its file under {@code content} and published through {@code publisher}.
    * Deleting a conversation also runs {@code alsoDelete} (its support cases).
    */
   public List<Routes> routes(
       KnowledgeBase knowledge,
-      ContentReloader reloader,
+      ContentPublisher publisher,
       TextAnalysis analysis,
       Path content,
       ToIntFunction<String> alsoDelete) {
@@ -125,7 +125,7 @@ public final class Insights implements AutoCloseable {
       routes.add(
           new UnansweredRoutes(
               new UnansweredFinder(store, analysis),
-              new UnansweredActions(store, knowledge, reloader, content, audit, clock),
+              new UnansweredActions(store, knowledge, publisher, content, audit, clock),
               knowledge,
               clock));
       routes.add(

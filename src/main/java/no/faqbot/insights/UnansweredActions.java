@@ -1,9 +1,10 @@
 package no.faqbot.insights;
 
-import io.javalin.http.ConflictResponse;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +12,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import no.faqbot.content.FaqEntry;
-import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.ContentChange;
+import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.store.Store;
 import no.faqbot.store.Vendor;
@@ -24,73 +28,85 @@ import no.faqbot.store.Vendor;
 public final class UnansweredActions {
   private final Store store;
   private final KnowledgeBase knowledge;
-  private final ContentReloader reloader;
+  private final ContentPublisher publisher;
   private final Path content;
   private final AuditLog audit;
   private final Clock clock;
+  private final EntryPicker picker;
 
   public UnansweredActions(
       Store store,
       KnowledgeBase knowledge,
-      ContentReloader reloader,
+      ContentPublisher publisher,
       Path content,
       AuditLog audit,
       Clock clock) {
     this.store = store;
     this.knowledge = knowledge;
-    this.reloader = reloader;
-    this.content = content;
+    this.publisher = publisher;
+    this.content = content.toAbsolutePath().normalize();
     this.audit = audit;
     this.clock = clock;
+    this.picker = new EntryPicker(knowledge);
+  }
+
+  EntryPicker picker() {
+    return picker;
   }
 
   /**
-   * Writes {@code text} (one of the group's examples; null takes the most common) into the entry's
-   * front matter, reloads the content, and marks the group done. Restores the file if the content
-   * then has a problem in it.
+   * Adds {@code text} (one of the group's examples; null takes the most common) to the alternatives
+   * of the entry {@code entryRef} names (an id or its question, see {@link EntryPicker}), publishes
+   * the file through the {@link ContentPublisher} (which serialises it with every reload and puts
+   * it back on a problem), then writes the audit row and marks the group done in one transaction. A
+   * phrasing the entry has already (an add that was cut off after publishing) only marks the group
+   * done, so trying again always finishes the job.
+   *
+   * @throws no.faqbot.knowledge.StaleRevisionException when someone published meanwhile
+   * @throws no.faqbot.knowledge.ContentRejectedException when the content would have problems
+   * @throws EntryPicker.NotFound when {@code entryRef} names no entry
    */
   public synchronized String addAlternative(
-      UnansweredGroup group, String entryId, String lang, String text, String user)
+      UnansweredGroup group, String entryRef, String lang, String text, String user)
       throws IOException, SQLException {
     String phrasing = text == null || text.isBlank() ? group.examples().get(0) : text.strip();
     if (!group.examples().contains(phrasing)) {
       throw new IllegalArgumentException("text must be one of the group's examples");
     }
     AlternativeCheck.require(phrasing, lang);
-    FaqEntry entry =
-        knowledge
-            .current()
-            .content()
-            .entry(entryId, lang)
-            .filter(e -> e.lang().equals(lang) && !e.isFlowTrigger())
-            .orElseThrow(
-                () ->
-                    new NotFoundResponse("no entry '" + entryId + "' in language '" + lang + "'"));
+    long base = publisher.servedRevision();
+    FaqEntry entry = picker.pick(entryRef, lang);
+    String clean = FrontMatterEditor.clean(phrasing).toLowerCase(Locale.ROOT);
     boolean known =
-        entry.question().equalsIgnoreCase(phrasing)
-            || entry.alternatives().stream().anyMatch(a -> a.equalsIgnoreCase(phrasing));
+        entry.question().toLowerCase(Locale.ROOT).equals(clean)
+            || entry.alternatives().stream()
+                .anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(clean));
+    String detail = entry.id() + " (" + lang + "): " + phrasing;
     if (known) {
-      throw new ConflictResponse("'" + phrasing + "' is already a phrasing of " + entryId);
+      dismiss(group, user, "add-alternative", detail + " (already there)");
+      return phrasing;
     }
-    Path file =
-        content
-            .resolve(entry.sourcePath().substring(entry.sourcePath().indexOf('/') + 1))
-            .normalize();
-    if (!file.startsWith(content.normalize()) || !Files.isRegularFile(file)) {
+    String relative = entry.sourcePath().substring(entry.sourcePath().indexOf('/') + 1);
+    Path file = content.resolve(relative).normalize();
+    if (!file.startsWith(content)) {
+      throw new NotFoundResponse("the file of entry '" + entry.id() + "' is outside the content");
+    }
+    String before;
+    try {
+      before = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
       throw new NotFoundResponse(
-          "the file of entry '" + entryId + "' was not found under the content folder");
+          "the file of entry '" + entry.id() + "' was not found under the content folder");
     }
-    byte[] before = FrontMatterEditor.addAlternative(file, phrasing);
-    ContentReloader.ReloadStatus status = reloader.reload();
-    if (!status.served()) {
-      Files.write(file, before);
-      reloader.reload();
-      throw new IllegalArgumentException(
-          "adding it made the content invalid ("
-              + status.problems().get(0)
-              + "); the file is unchanged");
-    }
-    dismiss(group, user, "add-alternative", entryId + " (" + lang + "): " + phrasing);
+    String after = FrontMatterEditor.withAlternative(before, phrasing, entry.sourcePath(), lang);
+    publisher.publish(
+        new ContentChange(
+            base,
+            Map.of(relative, after),
+            Set.of(),
+            user == null ? "?" : user,
+            "alternative for " + entry.id() + " from unanswered questions"));
+    dismiss(group, user, "add-alternative", detail);
     return phrasing;
   }
 
@@ -99,23 +115,33 @@ public final class UnansweredActions {
     dismiss(group, user, "dismiss", group.id() + ": " + group.examples().get(0));
   }
 
+  /** The group's phrasings marked done and the audit row, in one transaction: both or neither. */
   private void dismiss(UnansweredGroup group, String user, String action, String detail)
       throws SQLException {
     String sql =
         store.vendor() == Vendor.POSTGRESQL
             ? "INSERT INTO dismissed (phrase_key, dismissed_at, dismissed_by) VALUES (?,?,?) ON CONFLICT DO NOTHING"
             : "INSERT OR IGNORE INTO dismissed (phrase_key, dismissed_at, dismissed_by) VALUES (?,?,?)";
-    try (Connection c = store.connection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (String key : group.keys()) {
-        s.setString(1, Event.cut(key, 500));
-        s.setLong(2, clock.millis());
-        s.setString(3, user);
-        s.addBatch();
+    try (Connection c = store.connection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        for (String key : group.keys()) {
+          s.setString(1, Event.cut(key, 500));
+          s.setLong(2, clock.millis());
+          s.setString(3, user);
+          s.addBatch();
+        }
+        s.executeBatch();
+        audit.add(c, user, action, detail);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
       }
-      s.executeBatch();
     }
-    audit.add(user, action, detail);
   }
 
   /**

@@ -14,8 +14,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.content.FaqEntry;
 import no.faqbot.format.Languages;
+import no.faqbot.knowledge.ContentRejectedException;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.knowledge.PublishErrors;
+import no.faqbot.knowledge.StaleRevisionException;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
@@ -134,12 +138,58 @@ public final class UnansweredRoutes implements Routes {
     } catch (AlternativeCheck.Refused e) {
       refused(ctx, e);
       return;
+    } catch (EntryPicker.NotFound e) {
+      notFound(ctx, e);
+      return;
+    } catch (StaleRevisionException e) {
+      if (!form(ctx)) {
+        PublishErrors.answer(ctx, e);
+        return;
+      }
+      ctx.redirect(back(ctx) + "&refused=stale", HttpStatus.SEE_OTHER);
+      return;
+    } catch (ContentRejectedException | IllegalArgumentException e) {
+      if (!form(ctx)) {
+        if (e instanceof ContentRejectedException rejected) {
+          PublishErrors.answer(ctx, rejected);
+        } else {
+          WebServer.error(ctx, 400, e.getMessage());
+        }
+        return;
+      }
+      ctx.redirect(back(ctx) + "&refused=rejected", HttpStatus.SEE_OTHER);
+      return;
     }
     done(
         ctx,
         Map.of("entryId", entryId.strip(), "lang", lang, "alternative", added, "served", true),
         "added",
         entryId.strip());
+  }
+
+  /**
+   * The field named no entry: the staff page says so with the closest entries to pick from (by id,
+   * looked up again when drawn); JSON gets 404 with them as {@code candidates}.
+   */
+  private static void notFound(Context ctx, EntryPicker.NotFound e) {
+    List<String> ids = e.candidates.stream().map(FaqEntry::id).toList();
+    if (form(ctx)) {
+      ctx.redirect(
+          back(ctx)
+              + "&refused=entry&candidates="
+              + URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8)
+              + "#g-"
+              + ctx.pathParam("id"),
+          HttpStatus.SEE_OTHER);
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    body.put("code", "not_found");
+    body.put(
+        "candidates",
+        e.candidates.stream().map(c -> Map.of("id", c.id(), "question", c.question())).toList());
+    ctx.status(HttpStatus.NOT_FOUND).json(body);
   }
 
   /** A refused phrasing: said on the staff page for a form, 400 "phrasing_refused" for JSON. */
@@ -162,7 +212,16 @@ public final class UnansweredRoutes implements Routes {
           "secret",
           "teksten ser ut til å inneholde en hemmelighet eller personopplysninger",
           "language",
-          "teksten er på et annet språk enn oppføringen; legg den til der");
+          "teksten er på et annet språk enn oppføringen; legg den til der",
+          "entry",
+          "fant ingen oppføring med den id-en eller det spørsmålet; velg en fra listen"
+              + " (no entry with that id or question: pick one from the list)",
+          "stale",
+          "noen publiserte en endring samtidig; last siden på nytt og prøv igjen"
+              + " (someone published meanwhile: reload and try again)",
+          "rejected",
+          "endringen ville gitt feil i innholdet, så ingenting ble endret"
+              + " (the change would have broken the content; nothing was changed)");
 
   private static boolean form(Context ctx) {
     String type = ctx.contentType();
@@ -226,6 +285,25 @@ public final class UnansweredRoutes implements Routes {
     return Math.min(wanted, Math.max(total, PAGE));
   }
 
+  /**
+   * The entries a refused "add" offers instead, looked up by id in the content (never text from the
+   * address).
+   */
+  private List<FaqEntry> candidates(String ids, String lang) {
+    if (ids == null || ids.isBlank()) {
+      return List.of();
+    }
+    var content = knowledge.current().content();
+    return java.util.Arrays.stream(ids.split(","))
+        .limit(EntryPicker.CANDIDATES)
+        .flatMap(
+            id ->
+                (lang == null ? Languages.ALL : List.of(lang))
+                    .stream().flatMap(l -> content.entry(id.strip(), l).stream()).limit(1))
+        .filter(e -> !e.isFlowTrigger())
+        .toList();
+  }
+
   private void page(Context ctx) throws SQLException {
     List<UnansweredGroup> groups = groups(ctx);
     String skeletonOf = ctx.queryParam("skeleton");
@@ -259,6 +337,7 @@ public final class UnansweredRoutes implements Routes {
     model.put("langs", Languages.ALL);
     model.put("done", notice(ctx.queryParam("done"), ctx.queryParam("entry")));
     model.put("refused", REFUSALS.get(String.valueOf(ctx.queryParam("refused"))));
+    model.put("candidates", candidates(ctx.queryParam("candidates"), InsightsRoutes.lang(ctx)));
     Map<String, Object> entries = new LinkedHashMap<>();
     for (String l : Languages.ALL) {
       entries.put(

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot reload: watches the content folder, waits until a burst of saves is over, loads the content
- * and builds its index aside, and swaps it in atomically. A change with any problem is not served:
- * the last good content stays, and the problems are kept for editors to see.
+ * and builds its index aside, and swaps it in atomically. A file with a problem is held back (its
+ * last good version serves, see {@link ContentLoader#load}) while the other files' changes go live;
+ * the problems are kept for editors to see.
  */
 public final class ContentReloader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentReloader.class);
@@ -45,11 +46,23 @@ public final class ContentReloader implements AutoCloseable {
   private WatchService watcher;
   private Thread thread;
 
-  /** The outcome of the last reload: when, whether it was served, and what was wrong. */
+  /**
+   * The outcome of the last reload: when, whether every file was served as it is ({@code served}),
+   * what was wrong, and which files were held back (their last good version served, or left out).
+   */
   public record ReloadStatus(
-      Instant at, boolean served, long millis, List<ContentProblem> problems) {
+      Instant at,
+      boolean served,
+      long millis,
+      List<ContentProblem> problems,
+      List<ContentSnapshot.StaleFile> staleFiles) {
     public ReloadStatus {
       problems = List.copyOf(problems);
+      staleFiles = List.copyOf(staleFiles);
+    }
+
+    public ReloadStatus(Instant at, boolean served, long millis, List<ContentProblem> problems) {
+      this(at, served, millis, problems, List.of());
     }
 
     /** As the staff content status shows it: problems as {@code path:line: message}. */
@@ -62,16 +75,27 @@ public final class ContentReloader implements AutoCloseable {
           "millis",
           millis,
           "problems",
-          problems.stream().map(Object::toString).toList());
+          problems.stream().map(Object::toString).toList(),
+          "staleFiles",
+          staleFiles.stream().map(ContentSnapshot.StaleFile::path).toList());
     }
 
     /**
-     * For the public {@code /health}: how many problems, not where (file paths are for logged-in
-     * editors).
+     * For the public {@code /health}: how many problems and held-back files, not where (file paths
+     * are for logged-in editors).
      */
     public Map<String, Object> publicSummary() {
       return Map.of(
-          "at", at.toString(), "served", served, "millis", millis, "problems", problems.size());
+          "at",
+          at.toString(),
+          "served",
+          served,
+          "millis",
+          millis,
+          "problems",
+          problems.size(),
+          "stale",
+          staleFiles.size());
     }
   }
 
@@ -122,9 +146,17 @@ public final class ContentReloader implements AutoCloseable {
     long started = System.nanoTime();
     ContentSnapshot content = loader.load();
     boolean served = content.problems().isEmpty();
-    if (!served) {
-      content.problems().forEach(p -> LOG.warn("Content not reloaded: {}", p));
-    } else if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
+    content.problems().forEach(p -> LOG.warn("Content problem: {}", p));
+    content
+        .staleFiles()
+        .forEach(
+            f ->
+                LOG.warn(
+                    "Not served as saved: {} ({})",
+                    f.path(),
+                    f.lastGood() ? "its last good version is served" : "left out"));
+    // The files without problems go live even when another file has one: that file is held back.
+    if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
       knowledge.swap(store.searchIndex(content, analysis));
       LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
     }
@@ -134,9 +166,16 @@ public final class ContentReloader implements AutoCloseable {
             Instant.now(clock),
             served,
             (System.nanoTime() - started) / 1_000_000,
-            content.problems());
+            content.problems(),
+            content.staleFiles());
     last.set(status);
     return status;
+  }
+
+  /** The problems in the content folder as the last load found them. */
+  public List<ContentProblem> servedProblems() {
+    ReloadStatus status = last.get();
+    return status != null ? status.problems() : knowledge.current().content().problems();
   }
 
   private void watch() {

@@ -7,13 +7,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import no.faqbot.format.ContentProblem;
 
 /**
  * Publishes by writing into this machine's content folder and reloading: the behaviour without a
  * revision log. Holds the reloader's lock from the first write to the reload, so the file watcher
- * cannot load a half-written change, and puts every file back when the result has a problem.
+ * cannot load a half-written change, and puts every file back when the change brought a problem (a
+ * problem that was there before, in a file it did not touch, does not block it).
  */
 public final class FolderPublisher implements ContentPublisher {
   private final Path root;
@@ -32,6 +38,7 @@ public final class FolderPublisher implements ContentPublisher {
   @Override
   public Published publish(ContentChange change) {
     synchronized (reloader) {
+      Set<String> problemsBefore = keys(reloader.servedProblems());
       Map<Path, byte[]> before = new LinkedHashMap<>();
       try {
         for (var file : change.files().entrySet()) {
@@ -45,10 +52,11 @@ public final class FolderPublisher implements ContentPublisher {
           Files.deleteIfExists(path);
         }
         ContentReloader.ReloadStatus status = reloader.reload();
-        if (!status.served()) {
+        List<ContentProblem> caused = caused(change, problemsBefore, status.problems());
+        if (!caused.isEmpty()) {
           restore(before);
           reloader.reload();
-          throw new ContentRejectedException(status.problems());
+          throw new ContentRejectedException(caused);
         }
         return new Published(0, reloader.servedFingerprint());
       } catch (IOException e) {
@@ -60,6 +68,33 @@ public final class FolderPublisher implements ContentPublisher {
         throw new UncheckedIOException("the content folder could not be written", e);
       }
     }
+  }
+
+  /**
+   * The problems the change brought: any in a file it wrote, and any not there before. A problem
+   * elsewhere that was there already (another editor's broken file) does not block it.
+   */
+  private static List<ContentProblem> caused(
+      ContentChange change, Set<String> before, List<ContentProblem> after) {
+    List<ContentProblem> caused = new ArrayList<>();
+    for (ContentProblem p : after) {
+      String relative = p.path().contains("/") ? p.path().substring(p.path().indexOf('/') + 1) : "";
+      if (change.files().containsKey(relative) || !before.contains(key(p))) {
+        caused.add(p);
+      }
+    }
+    return caused;
+  }
+
+  /** A problem without its line, which moves when lines above it change. */
+  private static String key(ContentProblem p) {
+    return p.path() + "\u0000" + p.message();
+  }
+
+  private static Set<String> keys(List<ContentProblem> problems) {
+    Set<String> keys = new HashSet<>();
+    problems.forEach(p -> keys.add(key(p)));
+    return keys;
   }
 
   private Path resolve(String relative) {

@@ -35,7 +35,24 @@ public final class ContentStatus {
     Languages.ALL.forEach(l -> perLang.put(l, content.entries(l).size()));
     status.put("entries", perLang);
     status.put("flows", List.copyOf(content.flows().keySet()));
-    status.put("problems", content.problems().stream().map(Object::toString).toList());
+    // The last reload saw the folder as it is now; the snapshot may be older (a file held back).
+    status.put(
+        "problems",
+        (reload == null ? content.problems() : reload.problems())
+            .stream().map(Object::toString).toList());
+    List<Map<String, Object>> staleFiles = new ArrayList<>();
+    for (ContentSnapshot.StaleFile f :
+        reload == null ? content.staleFiles() : reload.staleFiles()) {
+      staleFiles.add(
+          Map.of(
+              "path",
+              f.path(),
+              "served",
+              f.lastGood() ? "last-good" : "left-out",
+              "problems",
+              f.problems()));
+    }
+    status.put("staleFiles", staleFiles);
     Map<String, List<String>> missing = new LinkedHashMap<>();
     Set<String> all = new TreeSet<>();
     Languages.ALL.forEach(l -> all.addAll(content.entries().getOrDefault(l, Map.of()).keySet()));

@@ -30,7 +30,7 @@ class QualityGateTest {
    * Floors, a little under what the calibrated reply model reaches (docs/quality.md): the share
    * right, and the ceiling on the share confidently wrong, which is the outcome that hurts.
    */
-  static final double SHARED_RIGHT = 0.76; // reached 79.5 %
+  static final double SHARED_RIGHT = QualityGate.SHARED_RIGHT;
 
   /** The repository's own sets: the independent set and the three first-sight sets. */
   private static final List<Path> OWN =
@@ -43,13 +43,13 @@ class QualityGateTest {
           Path.of("bench", "eval", "firstsight-d.jsonl"),
           Path.of("bench", "eval", "firstsight-e.jsonl"));
 
-  static final double OWN_RIGHT = 0.76; // reached 78.1 %
+  static final double OWN_RIGHT = QualityGate.OWN_RIGHT;
 
   /** Over every set: at most this share of messages may get a wrong answer or flow. */
-  static final double MAX_WRONG = 0.03; // reached 1.2 % (shared), 2.6 % (own)
+  static final double MAX_WRONG = QualityGate.MAX_WRONG;
 
   /** Off-topic messages get the fallback, out of scope or small talk. */
-  static final double OFF_TOPIC_HONEST = 0.90; // reached 97.2 %
+  static final double OFF_TOPIC_HONEST = QualityGate.OFF_TOPIC_HONEST;
 
   @Test
   void the_shipped_content_answers_the_shared_sets_above_the_floors(@TempDir Path tmp)

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import no.faqbot.FaqbotServer;
 import no.faqbot.TestSettings;
+import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.MarkdownRenderer;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,11 @@ class UnansweredTest {
 
   Path content;
 
+  /** A server over {@code content} with the embedded store and the login anna / riktig hest. */
+  static Settings settings(Path content, Path tmp) {
+    return TestSettings.in(tmp).content(content).staff().build();
+  }
+
   @BeforeEach
   void start() {
     content = server.content();
@@ -52,8 +58,14 @@ class UnansweredTest {
   }
 
   private HttpResponse<String> staff(String method, String path, String json) throws Exception {
+    return staff(server.base(), method, path, json);
+  }
+
+  /** A staff request with HTTP Basic, JSON when {@code json} is not null. */
+  static HttpResponse<String> staff(String base, String method, String path, String json)
+      throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(server.base() + path)).header("Authorization", BASIC);
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", BASIC);
     b =
         json == null
             ? b.method(method, HttpRequest.BodyPublishers.noBody())
@@ -96,7 +108,7 @@ class UnansweredTest {
     assertEquals(200, added.statusCode(), added.body());
     List<String> after = Files.readAllLines(file);
     assertEquals(before.size() + 1, after.size(), "one line added, nothing else changed");
-    assertTrue(after.contains("  - kan jeg endre logoen i kassevinduet"), after.toString());
+    assertTrue(after.contains("  - \"kan jeg endre logoen i kassevinduet\""), after.toString());
     assertEquals(
         List.of(),
         new ContentLoader(content, new MarkdownRenderer()).load().problems(),
@@ -196,7 +208,7 @@ class UnansweredTest {
         staff(
             "POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/skeleton", null);
     assertEquals(200, skeleton.statusCode(), skeleton.body());
-    assertTrue(skeleton.body().contains("question: qwxz blorp fnarg"), skeleton.body());
+    assertTrue(skeleton.body().contains("question: \\\"qwxz blorp fnarg\\\""), skeleton.body());
     assertEquals(
         200,
         staff("POST", "/staff/api/unanswered/" + rows.get(0).get("id").asText() + "/dismiss", null)

@@ -96,6 +96,70 @@ class HotReloadTest {
   }
 
   @Test
+  void a_broken_file_in_one_entry_leaves_a_valid_edit_to_another_served() throws Exception {
+    Path broken = content.resolve("faq/nb/find-store-id.md");
+    Files.writeString(
+        broken,
+        Files.readString(broken)
+            .replace("velkomstmailen", "den nye velkomsten")
+            .replace("question: Hvor finner jeg butikk-ID-en min?", "question: \"broken"));
+    Path edited = content.resolve("faq/nb/order-expiry.md");
+    Files.writeString(edited, Files.readString(edited).replace("28 dager", "30 dager"));
+    waitFor(() -> answer("order-expiry").contains("30 dager"));
+    assertTrue(
+        answer("find-store-id").contains("velkomstmailen"), "the broken file's last good version");
+    ContentReloader.ReloadStatus status = server.app().reloader().lastReload();
+    assertFalse(status.served());
+    assertEquals(1, status.staleFiles().size(), status.toString());
+    assertEquals("content/faq/nb/find-store-id.md", status.staleFiles().get(0).path());
+    assertTrue(status.staleFiles().get(0).lastGood());
+    assertTrue(
+        status
+            .staleFiles()
+            .get(0)
+            .problems()
+            .get(0)
+            .startsWith("content/faq/nb/find-store-id.md:4: "),
+        "the line of the opening quote: " + status.staleFiles().get(0).problems());
+    TestServer.Reply staff =
+        server.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.base() + "/staff/api/content-status"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                (server.app().staffUser()
+                                        + ":"
+                                        + server.app().generatedStaffPassword())
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
+    assertEquals(200, staff.status(), staff.body());
+    assertEquals(
+        "content/faq/nb/find-store-id.md",
+        staff.json().path("staleFiles").path(0).path("path").asText(),
+        staff.body());
+    assertTrue(
+        staff
+            .json()
+            .path("problems")
+            .path(0)
+            .asText()
+            .startsWith("content/faq/nb/find-store-id.md:4:"),
+        "the content status names the file and the line: " + staff.body());
+    // A new file that never loaded is left out; fixing the broken one serves it.
+    Path fresh = content.resolve("faq/nb/fresh.md");
+    Files.writeString(fresh, "---\nversion: 1\nid: fresh\nquestion: [x\n---\nSvar.\n");
+    waitFor(() -> server.app().reloader().lastReload().staleFiles().size() == 2);
+    assertEquals("HTTP 404", answer("fresh"));
+    Files.writeString(
+        broken,
+        Files.readString(broken).replace("question: \"broken", "question: Hvor er butikk-ID-en?"));
+    waitFor(() -> answer("find-store-id").contains("den nye velkomsten"));
+  }
+
+  @Test
   void no_request_fails_while_content_reloads() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger failures = new AtomicInteger();

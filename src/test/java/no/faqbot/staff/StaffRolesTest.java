@@ -80,6 +80,9 @@ class StaffRolesTest {
     forbidden(as("otto", "GET", "/staff/api/content-status"));
     forbidden(as("otto", "POST", "/staff/api/unanswered/abc/dismiss"));
     forbidden(as("otto", "POST", "/staff/api/unanswered/abc/alternative"));
+    forbidden(as("otto", "POST", "/staff/api/editor/lint"));
+    forbidden(as("otto", "POST", "/staff/api/editor/publish"));
+    forbidden(as("otto", "GET", "/staff/editor/nb/find-store-id"));
     forbidden(as("otto", "GET", "/staff/api/events.csv"));
     forbidden(as("otto", "DELETE", "/staff/api/conversations/conversation-1"));
   }
