@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,7 @@ public final class OidcLogin {
 
   private volatile Provider provider;
   private volatile Instant nextTry = Instant.MIN;
+  private final AtomicBoolean discovering = new AtomicBoolean();
 
   /** What discovery found, ready to use. */
   private record Provider(
@@ -129,28 +131,29 @@ public final class OidcLogin {
 
   private Optional<Provider> provider() {
     Provider known = provider;
-    if (known != null) {
-      return Optional.of(known);
+    // One discovery at a time, and none while the last failure is fresh: a login page opened
+    // while the provider is away neither waits for another request's timeout nor adds one.
+    if (known != null
+        || clock.instant().isBefore(nextTry)
+        || !discovering.compareAndSet(false, true)) {
+      return Optional.ofNullable(known);
     }
-    synchronized (this) {
-      if (provider == null && !clock.instant().isBefore(nextTry)) {
-        try {
-          provider = discoverNow();
-          LOG.info(
-              "OpenID Connect login with {} is ready ({})", settings.name(), settings.issuer());
-        } catch (DiscoveryException e) {
-          nextTry = clock.instant().plus(RETRY);
-          LOG.error(
-              "OpenID Connect: {}; the '{}' button is off until it works (tried again at most every"
-                  + " {} s when the login page is opened); password login is {}",
-              e.getMessage(),
-              settings.name(),
-              RETRY.toSeconds(),
-              settings.only() ? "off (FAQBOT_OIDC_ONLY), so nobody can log in" : "unchanged");
-        }
-      }
-      return Optional.ofNullable(provider);
+    try {
+      provider = discoverNow();
+      LOG.info("OpenID Connect login with {} is ready ({})", settings.name(), settings.issuer());
+    } catch (DiscoveryException e) {
+      nextTry = clock.instant().plus(RETRY);
+      LOG.error(
+          "OpenID Connect: {}; the '{}' button is off until it works (tried again at most every"
+              + " {} s when the login page is opened); password login is {}",
+          e.getMessage(),
+          settings.name(),
+          RETRY.toSeconds(),
+          settings.only() ? "off (FAQBOT_OIDC_ONLY), so nobody can log in" : "unchanged");
+    } finally {
+      discovering.set(false);
     }
+    return Optional.ofNullable(provider);
   }
 
   /** Discovery failed: the message says what and where, never the client secret. */

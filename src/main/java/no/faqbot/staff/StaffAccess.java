@@ -293,6 +293,7 @@ public final class StaffAccess implements Routes {
       return;
     }
     auth.startSession(ctx, user);
+    audited(user, "password");
     ctx.redirect("/staff/search", HttpStatus.SEE_OTHER);
   }
 
@@ -379,18 +380,23 @@ public final class StaffAccess implements Routes {
     }
     String user = account.get().name();
     auth.startSession(ctx, user);
-    try {
-      audit.add(user, "login", "OpenID Connect (" + oidc.name() + ", " + claim + ")");
-    } catch (SQLException e) {
-      // The person is who the provider says; a store hiccup must not undo the login.
-      LOG.warn("Could not write {}'s login to the audit log: {}", user, e.getMessage());
-    }
+    audited(user, "OpenID Connect (" + oidc.name() + ", " + claim + ")");
     LOG.info("OpenID Connect login: {} ({}) from {}", user, account.get().role().id(), client);
     // A page, not a redirect: the staff cookie is SameSite=Strict, and browsers leave it out of a
     // redirect chain that began at the provider's site. A navigation from this page keeps it.
     ctx.status(200)
         .contentType("text/html; charset=utf-8")
         .render("staff-login-done", Map.of("next", "/staff/search"));
+  }
+
+  /** A session began: the audit log names the person and how they logged in. */
+  private void audited(String user, String how) {
+    try {
+      audit.add(user, "login", how);
+    } catch (SQLException e) {
+      // The person proved who they are; a store hiccup must not undo the login.
+      LOG.warn("Could not write {}'s login to the audit log: {}", user, e.getMessage());
+    }
   }
 
   private static boolean https(Context ctx) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import no.faqbot.CliRun;
 import no.faqbot.staff.OidcSettings;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +117,27 @@ class OidcSettingsTest {
   @Test
   void the_settings_are_no_typos() {
     assertTrue(new SettingsReader(complete(), null).warnings().isEmpty());
+  }
+
+  @Test
+  void serve_stops_with_exit_code_2_naming_what_is_missing() {
+    Map<String, String> env = complete();
+    env.remove("FAQBOT_OIDC_REDIRECT_URI");
+    env.put("FAQBOT_CONTENT", "src/test/resources/fixtures/good");
+    CliRun run = CliRun.of(env, "serve");
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains("FAQBOT_OIDC_REDIRECT_URI must be set"), run.err());
+    assertFalse(run.err().contains(SECRET), run.err());
+    assertFalse(run.out().contains(SECRET), run.out());
+  }
+
+  @Test
+  void serve_help_lists_the_settings() {
+    CliRun run = CliRun.of(Map.of(), "serve", "--help");
+    assertEquals(0, run.code());
+    for (String variable :
+        List.of("FAQBOT_OIDC_ISSUER", "FAQBOT_OIDC_REDIRECT_URI", "FAQBOT_OIDC_ONLY")) {
+      assertTrue(run.out().contains(variable), variable + " in " + run.out());
+    }
   }
 }

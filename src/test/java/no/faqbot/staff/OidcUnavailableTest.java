@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.faqbot.App;
 import no.faqbot.TestServer;
+import no.faqbot.insights.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,8 @@ class OidcUnavailableTest {
       HttpResponse<String> login = passwordLogin(browser, server.base());
       assertEquals(303, login.statusCode(), login.body());
       assertEquals("/staff/search", login.headers().firstValue("Location").orElse(""));
+      AuditLog.Entry last = new AuditLog(app.store(), Clock.systemUTC()).latest(1).get(0);
+      assertEquals("anna login password", last.user() + " " + last.action() + " " + last.detail());
     }
   }
 
