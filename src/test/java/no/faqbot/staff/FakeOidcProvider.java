@@ -35,9 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the PKCE verifier before it answers with a signed ID token. {@link #next} bends the next
  * answer to test what faqbot refuses.
  */
-final class FakeOidcProvider implements AutoCloseable {
-  static final String CLIENT_ID = "faqbot-staff";
-  static final String CLIENT_SECRET = "klient-hemmelighet-7Qx";
+public final class FakeOidcProvider implements AutoCloseable {
+  public static final String CLIENT_ID = "faqbot-staff";
+  public static final String CLIENT_SECRET = "klient-hemmelighet-7Qx";
 
   /** How the next token (or authorization) goes wrong, if at all. */
   enum Next {
@@ -53,6 +53,10 @@ final class FakeOidcProvider implements AutoCloseable {
   }
 
   private final HttpServer http;
+
+  /** The name the provider is reached by: another site than the server's own in a browser test. */
+  private final String host;
+
   private final RSAKey key;
   private final RSAKey otherKey;
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -62,12 +66,25 @@ final class FakeOidcProvider implements AutoCloseable {
 
   volatile Next next = Next.FINE;
 
+  /**
+   * Whether the authorization endpoint shows a sign-in page whose button the person presses (as a
+   * real provider does: the way back then starts on the provider's site), rather than sending the
+   * browser straight back.
+   */
+  public volatile boolean interactive;
+
   /** How many tokens the token endpoint gave out. */
   volatile int tokensIssued;
 
   private record Grant(String nonce, String challenge, String redirectUri, String email) {}
 
   FakeOidcProvider() throws IOException, JOSEException {
+    this("127.0.0.1");
+  }
+
+  /** Reached as {@code host} ({@code localhost} or {@code 127.0.0.1}). */
+  public FakeOidcProvider(String host) throws IOException, JOSEException {
+    this.host = host;
     key = new RSAKeyGenerator(2048).keyID("k1").generate();
     // Same key id, another key: a token it signs looks right and is not.
     otherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
@@ -75,12 +92,13 @@ final class FakeOidcProvider implements AutoCloseable {
     http.createContext("/.well-known/openid-configuration", this::discovery);
     http.createContext("/jwks", this::jwks);
     http.createContext("/authorize", this::authorize);
+    http.createContext("/approve", this::approve);
     http.createContext("/token", this::token);
     http.start();
   }
 
-  String issuer() {
-    return "http://127.0.0.1:" + http.getAddress().getPort();
+  public String issuer() {
+    return "http://" + host + ":" + http.getAddress().getPort();
   }
 
   private void discovery(HttpExchange ex) throws IOException {
@@ -109,7 +127,29 @@ final class FakeOidcProvider implements AutoCloseable {
   }
 
   private void authorize(HttpExchange ex) throws IOException {
-    Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+    String raw = ex.getRequestURI().getRawQuery();
+    if (interactive) {
+      send(
+          ex,
+          200,
+          "text/html; charset=utf-8",
+          "<!DOCTYPE html><title>Sign in</title><form method=post action=/approve>"
+              + "<input type=hidden name=q value=\""
+              + (raw == null ? "" : raw.replace("\"", "%22"))
+              + "\"><button id=approve>Sign in</button></form>");
+      return;
+    }
+    authorize(ex, raw);
+  }
+
+  /** The sign-in page's button: the person agreed, back to the client with a code. */
+  private void approve(HttpExchange ex) throws IOException {
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    authorize(ex, form(body).get("q"));
+  }
+
+  private void authorize(HttpExchange ex, String raw) throws IOException {
+    Map<String, String> q = form(raw);
     String redirect = q.get("redirect_uri");
     if (!CLIENT_ID.equals(q.get("client_id"))
         || !"code".equals(q.get("response_type"))
