@@ -101,6 +101,18 @@ public final class FakeOidcProvider implements AutoCloseable {
     return "http://" + host + ":" + http.getAddress().getPort();
   }
 
+  /** faqbot's settings for this provider, returning to the server at {@code base}. */
+  public OidcSettings settingsFor(String base) {
+    return new OidcSettings(
+        URI.create(issuer()),
+        CLIENT_ID,
+        CLIENT_SECRET,
+        URI.create(base + OidcSettings.CALLBACK),
+        "Testleverandør",
+        "email",
+        false);
+  }
+
   private void discovery(HttpExchange ex) throws IOException {
     String iss = issuer();
     send(

@@ -58,15 +58,7 @@ class OidcLoginTest {
     }
     base = "http://127.0.0.1:" + port;
     app = App.start(settings(tmp));
-    app.useOidc(
-        new OidcSettings(
-            URI.create(provider.issuer()),
-            FakeOidcProvider.CLIENT_ID,
-            FakeOidcProvider.CLIENT_SECRET,
-            URI.create(base + OidcSettings.CALLBACK),
-            "Testleverandør",
-            "email",
-            false));
+    app.useOidc(provider.settingsFor(base));
     server = app.server().start("127.0.0.1", port);
     StaffAccounts accounts = new StaffAccounts(app.store().dataSource(), Clock.systemUTC());
     accounts.add("eva@butikk.no", StaffRole.EDITOR, PasswordHash.of("et langt passord", 1));

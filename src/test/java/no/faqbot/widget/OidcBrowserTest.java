@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import no.faqbot.App;
 import no.faqbot.config.Settings;
 import no.faqbot.staff.FakeOidcProvider;
-import no.faqbot.staff.OidcSettings;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAccounts;
 import no.faqbot.web.StaffRole;
@@ -54,15 +52,7 @@ class OidcBrowserTest {
                       "FAQBOT_STAFF_PASSWORD",
                       "riktig hest"),
                   null));
-      app.useOidc(
-          new OidcSettings(
-              URI.create(provider.issuer()),
-              FakeOidcProvider.CLIENT_ID,
-              FakeOidcProvider.CLIENT_SECRET,
-              URI.create(base + OidcSettings.CALLBACK),
-              "Testleverandør",
-              "email",
-              false));
+      app.useOidc(provider.settingsFor(base));
       new StaffAccounts(app.store().dataSource(), Clock.systemUTC())
           .add("eva@butikk.no", StaffRole.EDITOR, PasswordHash.of("et langt passord"));
       Javalin server = app.server().start("127.0.0.1", port);
