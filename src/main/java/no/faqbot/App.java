@@ -37,6 +37,7 @@ import no.faqbot.editor.DraftRoutes;
 import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.insights.AuditLog;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.Insights;
 import no.faqbot.knowledge.ContentPublisher;
@@ -54,6 +55,9 @@ import no.faqbot.ops.Readiness;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.HashGate;
+import no.faqbot.staff.LoginAudit;
+import no.faqbot.staff.OidcLogin;
+import no.faqbot.staff.OidcSettings;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAccess;
 import no.faqbot.staff.StaffAccounts;
@@ -143,6 +147,12 @@ public final class App implements AutoCloseable {
   private Duration poll = Cases.POLL;
   private Cases cases;
   private String generatedStaffPassword;
+
+  /** The OpenID Connect staff login; null when none is configured. */
+  private OidcLogin oidcLogin;
+
+  /** The name of the key that signs OpenID Connect logins under way among the shared secrets. */
+  private static final String OIDC_SECRET = "oidc-login";
 
   private App(
       Settings settings,
@@ -316,6 +326,29 @@ public final class App implements AutoCloseable {
     return staffAuth;
   }
 
+  /**
+   * Offers staff the OpenID Connect login {@code oidc} (nothing when it is off); call before {@link
+   * #server}. Discovery is tried at once: a provider that cannot be found is logged as an error and
+   * its button stays off until it can, while the server and password login start as usual.
+   */
+  public App useOidc(OidcSettings oidc) {
+    if (!oidc.on()) {
+      oidcLogin = null;
+      return this;
+    }
+    Store store = insights.store();
+    byte[] key;
+    if (store != null) {
+      key = new SharedSecrets(store).get(OIDC_SECRET); // replicas share it: any may take the return
+    } else {
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+    }
+    oidcLogin = new OidcLogin(oidc, key, Clock.systemUTC());
+    oidcLogin.discover();
+    return this;
+  }
+
   /** The cap on password hashes at once (tests fill it to see a login turned away). */
   public HashGate passwordHashes() {
     return hashGate;
@@ -407,7 +440,10 @@ public final class App implements AutoCloseable {
                 new SupportRoutes(support, knowledge, desk, slowWork, uploads, prepared),
                 new FeedbackRoutes(recorder::vote, knowledge),
                 new DemoRoutes(),
-                new StaffAccess(staffAuth()),
+                new StaffAccess(
+                    staffAuth(),
+                    oidcLogin,
+                    store == null ? LoginAudit.NONE : new AuditLog(store, Clock.systemUTC())::add),
                 new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat),
                 new DraftRoutes(
                     settings.content(),

@@ -35,6 +35,7 @@ import no.faqbot.knowledge.IndexStore;
 import no.faqbot.ops.LogFormat;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.staff.OidcSettings;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreUnavailableException;
 import org.apache.commons.cli.Option;
@@ -179,6 +180,7 @@ public final class Commands {
               + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
     LogFormat.use(settings.operations().jsonLogs());
+    OidcSettings oidc = in.oidc();
     App app;
     try {
       app = App.start(settings, in.helpdesk());
@@ -186,6 +188,7 @@ public final class Commands {
       in.err().println("faqbot serve: " + e.getMessage());
       return 2;
     }
+    app.useOidc(oidc);
     Javalin server = app.server().start(settings.host(), settings.port());
     try {
       app.awaitReady();

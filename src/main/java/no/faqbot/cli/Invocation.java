@@ -9,6 +9,7 @@ import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Settings;
 import no.faqbot.config.SettingsReader;
+import no.faqbot.staff.OidcSettings;
 import no.faqbot.store.StoreSettings;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -55,6 +56,11 @@ public record Invocation(
   /** Where support cases are delivered ({@code FAQBOT_HELPDESK*}). */
   public HelpdeskSettings helpdesk() {
     return reader(Map.of()).helpdesk();
+  }
+
+  /** The OpenID Connect staff login ({@code FAQBOT_OIDC_*}); off without an issuer. */
+  public OidcSettings oidc() {
+    return reader(Map.of()).oidc();
   }
 
   /** Every setting, from the flags given and the environment. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
+import no.faqbot.staff.OidcSettings;
 import no.faqbot.support.SupportLimits;
 
 /**
@@ -55,6 +56,54 @@ public final class Catalogue {
           null,
           null,
           "its password; unset makes a random one at start and prints it once on the console");
+  public static final Setting OIDC_ISSUER =
+      new Setting(
+          "FAQBOT_OIDC_ISSUER",
+          null,
+          null,
+          "an OpenID Connect provider's issuer URL (https://login.example.com/realms/shop) to offer"
+              + " staff a login there; unset offers none (see docs/staff.md)");
+  public static final Setting OIDC_CLIENT_ID =
+      new Setting(
+          "FAQBOT_OIDC_CLIENT_ID",
+          null,
+          null,
+          "faqbot's client id at that provider; needed with FAQBOT_OIDC_ISSUER");
+  public static final Setting OIDC_CLIENT_SECRET =
+      new Setting(
+          "FAQBOT_OIDC_CLIENT_SECRET",
+          null,
+          null,
+          "its client secret (from the environment; never logged); unset for a public client");
+  public static final Setting OIDC_REDIRECT_URI =
+      new Setting(
+          "FAQBOT_OIDC_REDIRECT_URI",
+          null,
+          null,
+          "this server's public address of the login's return, ending in"
+              + " /staff/login/oidc/callback (https://faqbot.shop.no/staff/login/oidc/callback),"
+              + " registered at the provider; needed with FAQBOT_OIDC_ISSUER");
+  public static final Setting OIDC_NAME =
+      new Setting(
+          "FAQBOT_OIDC_NAME",
+          null,
+          null,
+          "the provider's name on the login button (Keycloak, Entra ID, Google); unset shows the"
+              + " issuer's host");
+  public static final Setting OIDC_USER_CLAIM =
+      new Setting(
+          "FAQBOT_OIDC_USER_CLAIM",
+          null,
+          OidcSettings.DEFAULT_USER_CLAIM,
+          "the ID token claim that must equal the name of a staff account (faqbot staff add);"
+              + " without such an account the login is refused");
+  public static final Setting OIDC_ONLY =
+      new Setting(
+          "FAQBOT_OIDC_ONLY",
+          null,
+          "off",
+          "on or off: on turns password logins (the form and HTTP Basic) off, so staff log in"
+              + " only through the OpenID Connect provider");
   public static final Setting CORS_ORIGINS =
       new Setting(
           "FAQBOT_CORS_ORIGINS",
@@ -241,6 +290,13 @@ public final class Catalogue {
           SUPPORT_EMAIL,
           STAFF_USER,
           STAFF_PASSWORD,
+          OIDC_ISSUER,
+          OIDC_CLIENT_ID,
+          OIDC_CLIENT_SECRET,
+          OIDC_REDIRECT_URI,
+          OIDC_NAME,
+          OIDC_USER_CLAIM,
+          OIDC_ONLY,
           CORS_ORIGINS,
           TRUSTED_PROXIES,
           IPV6_PREFIX,

@@ -16,6 +16,7 @@ import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
 import no.faqbot.search.EditDistance;
+import no.faqbot.staff.OidcSettings;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
@@ -127,6 +128,116 @@ public final class SettingsReader {
     }
     check();
     return new HelpdeskSettings(kind, uri, user, secret, storage);
+  }
+
+  /**
+   * The OpenID Connect staff login ({@code FAQBOT_OIDC_*}): off without an issuer; with one, the
+   * client id and the redirect URI must be set too. Only whether the secret is set is ever said.
+   */
+  public OidcSettings oidc() {
+    String issuer = raw(Catalogue.OIDC_ISSUER);
+    boolean only = onOff(Catalogue.OIDC_ONLY);
+    String userClaim = text(Catalogue.OIDC_USER_CLAIM);
+    if (!userClaim.matches("[\\x21-\\x7e]{1,200}")) {
+      problem(Catalogue.OIDC_USER_CLAIM, userClaim, "a claim name (email, preferred_username)");
+    }
+    if (issuer == null) {
+      for (Setting s :
+          List.of(
+              Catalogue.OIDC_CLIENT_ID,
+              Catalogue.OIDC_CLIENT_SECRET,
+              Catalogue.OIDC_REDIRECT_URI,
+              Catalogue.OIDC_NAME)) {
+        if (raw(s) != null) {
+          problems.add(
+              s.variable()
+                  + " is set but "
+                  + Catalogue.OIDC_ISSUER.variable()
+                  + " is not: set the provider's issuer URL to turn the OpenID Connect login on,"
+                  + " or unset "
+                  + s.variable());
+        }
+      }
+      if (only) {
+        problems.add(
+            Catalogue.OIDC_ONLY.variable()
+                + "=on turns password logins off, which needs "
+                + Catalogue.OIDC_ISSUER.variable()
+                + " (else nobody could log in)");
+      }
+      check();
+      return OidcSettings.OFF;
+    }
+    URI issuerUri =
+        oidcAddress(Catalogue.OIDC_ISSUER, issuer, "https://login.example.com/realms/shop");
+    String clientId = raw(Catalogue.OIDC_CLIENT_ID);
+    if (clientId == null) {
+      problems.add(
+          Catalogue.OIDC_CLIENT_ID.variable()
+              + " must be set with FAQBOT_OIDC_ISSUER: faqbot's client id at the provider");
+    }
+    String redirect = raw(Catalogue.OIDC_REDIRECT_URI);
+    URI redirectUri = null;
+    if (redirect == null) {
+      // Made up from the request's Host header, it would follow whatever a client claims.
+      problems.add(
+          Catalogue.OIDC_REDIRECT_URI.variable()
+              + " must be set with FAQBOT_OIDC_ISSUER: this server's public address ending in "
+              + OidcSettings.CALLBACK
+              + ", as registered at the provider");
+    } else {
+      redirectUri =
+          oidcAddress(
+              Catalogue.OIDC_REDIRECT_URI,
+              redirect,
+              "https://faqbot.shop.no" + OidcSettings.CALLBACK);
+      if (redirectUri != null && !redirectUri.getRawPath().endsWith(OidcSettings.CALLBACK)) {
+        problem(
+            Catalogue.OIDC_REDIRECT_URI,
+            redirect,
+            "an address ending in " + OidcSettings.CALLBACK + ", where faqbot takes the return");
+        redirectUri = null;
+      }
+    }
+    String secret = verbatim(Catalogue.OIDC_CLIENT_SECRET);
+    String name = raw(Catalogue.OIDC_NAME);
+    check();
+    return new OidcSettings(
+        issuerUri,
+        clientId,
+        secret == null || secret.isEmpty() ? null : secret,
+        redirectUri,
+        name != null ? name : issuerUri.getHost(),
+        userClaim,
+        only);
+  }
+
+  /**
+   * An https address without a query or fragment; http only to this machine (a provider in a test
+   * or on a developer's laptop), since codes and tokens travel over it.
+   */
+  private URI oidcAddress(Setting setting, String value, String example) {
+    try {
+      URI uri = new URI(value);
+      boolean local =
+          "localhost".equals(uri.getHost())
+              || "127.0.0.1".equals(uri.getHost())
+              || "[::1]".equals(uri.getHost());
+      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && local)
+          && uri.getHost() != null
+          && uri.getRawUserInfo() == null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problem(
+        setting,
+        value,
+        "an https address without query or fragment (" + example + "); http only to localhost");
+    return null;
   }
 
   private URI webAddress(Setting setting, String value, String kind) {

@@ -17,6 +17,8 @@ import java.util.Optional;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 import no.faqbot.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who gets into {@code /staff/*}: the login form, logout, a guard that wants a session (or HTTP
@@ -24,15 +26,45 @@ import no.faqbot.web.WebServer;
  * covers the role each matched route declared.
  */
 public final class StaffAccess implements Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffAccess.class);
   private static final String LOGIN_COOKIE = "faqbot_login";
 
   /** The request attribute with the signed-in person's {@link StaffRole}. */
   static final String ROLE = "staffRole";
 
+  /** The cookie that carries an OpenID Connect login under way ({@link OidcAttempt}). */
+  private static final String OIDC_COOKIE = "faqbot_oidc";
+
   private final StaffAuth auth;
 
+  /** The OpenID Connect login; null when it is not configured. */
+  private final OidcLogin oidc;
+
+  private final LoginAudit audit;
+
   public StaffAccess(StaffAuth auth) {
+    this(auth, null, LoginAudit.NONE);
+  }
+
+  /**
+   * With the OpenID Connect login {@code oidc} (null for none), logins written to {@code audit}.
+   */
+  public StaffAccess(StaffAuth auth, OidcLogin oidc, LoginAudit audit) {
     this.auth = auth;
+    this.oidc = oidc;
+    this.audit = audit;
+  }
+
+  /** The login page and the OpenID Connect flow's two steps: open to everyone. */
+  private static boolean isLogin(String path) {
+    return path.equals("/staff/login")
+        || path.equals(OidcLogin.START)
+        || path.equals(OidcSettings.CALLBACK);
+  }
+
+  /** Whether passwords (the form and HTTP Basic) are turned off by {@code FAQBOT_OIDC_ONLY}. */
+  private boolean oidcOnly() {
+    return oidc != null && oidc.settings().only();
   }
 
   @Override
@@ -41,6 +73,10 @@ public final class StaffAccess implements Routes {
     routes.beforeMatched("/staff/*", StaffAccess::authorize);
     routes.get("/staff/login", ctx -> login(ctx, null, 200));
     routes.post("/staff/login", this::doLogin);
+    if (oidc != null) {
+      routes.get(OidcLogin.START, this::startOidc);
+      routes.get(OidcSettings.CALLBACK, this::finishOidc);
+    }
     routes.post(
         "/staff/logout",
         ctx -> {
@@ -69,7 +105,7 @@ public final class StaffAccess implements Routes {
    * CSRF token.
    */
   private void guard(Context ctx) {
-    if (ctx.path().equals("/staff/login")) {
+    if (isLogin(ctx.path())) {
       return;
     }
     Optional<StaffAuth.Session> session = auth.session(ctx);
@@ -115,7 +151,7 @@ public final class StaffAccess implements Routes {
    * for a browser.
    */
   private static void authorize(Context ctx) {
-    if (ctx.path().equals("/staff/login")) {
+    if (isLogin(ctx.path())) {
       return;
     }
     StaffRole needed = StaffRole.needed(ctx.routeRoles());
@@ -153,7 +189,7 @@ public final class StaffAccess implements Routes {
   /** The user of a valid {@code Authorization: Basic} header, for scripts. */
   private Optional<String> basicUser(Context ctx) {
     String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (oidcOnly() || header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
     String decoded;
@@ -199,10 +235,24 @@ public final class StaffAccess implements Routes {
             + token
             + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age=3600");
     model.put("csrf", token);
+    model.put("passwordLogin", !oidcOnly());
+    model.put("oidcName", oidc == null ? null : oidc.name());
+    model.put("oidcAvailable", oidc != null && oidc.available());
     ctx.status(status).contentType("text/html; charset=utf-8").render("staff-login", model);
   }
 
   private void doLogin(Context ctx) {
+    if (oidcOnly()) {
+      login(
+          ctx,
+          "Innlogging med passord er slått av. Logg inn med "
+              + oidc.name()
+              + ". (Password login is off: sign in with "
+              + oidc.name()
+              + ".)",
+          403);
+      return;
+    }
     String expected = ctx.cookie(LOGIN_COOKIE);
     if (!StaffAuth.sameToken(expected, ctx.formParam("_csrf"))) {
       login(ctx, "Skjemaet var utløpt. Prøv igjen.", 403);
@@ -243,6 +293,114 @@ public final class StaffAccess implements Routes {
       return;
     }
     auth.startSession(ctx, user);
+    audited(user, "password");
     ctx.redirect("/staff/search", HttpStatus.SEE_OTHER);
+  }
+
+  /** The login button: to the provider, with the attempt's state, nonce and verifier kept. */
+  private void startOidc(Context ctx) {
+    Optional<OidcLogin.Start> start = oidc.start();
+    if (start.isEmpty()) {
+      login(
+          ctx,
+          "Innlogging med "
+              + oidc.name()
+              + " er ikke tilgjengelig akkurat nå. (Sign-in with "
+              + oidc.name()
+              + " is unavailable right now.)",
+          503);
+      return;
+    }
+    // SameSite=Lax, not Strict: the provider sends the browser back from its own site, and a
+    // Strict cookie would not come along on that navigation.
+    ctx.header(
+        "Set-Cookie",
+        OIDC_COOKIE
+            + "="
+            + start.get().cookie()
+            + "; Path="
+            + OidcSettings.CALLBACK
+            + "; HttpOnly; SameSite=Lax; Max-Age="
+            + OidcLogin.ATTEMPT.toSeconds()
+            + (https(ctx) ? "; Secure" : ""));
+    ctx.redirect(start.get().authorization().toString(), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The provider's return: checked by {@link OidcLogin#finish}; the person must have a named
+   * account (default deny), and then gets the same session as a password login.
+   */
+  private void finishOidc(Context ctx) {
+    String attempt = ctx.cookie(OIDC_COOKIE);
+    try {
+      finishOidc(ctx, attempt);
+    } finally {
+      // One use: whatever happened, this attempt is over. Added after the page's own cookies,
+      // which are set (not added) and would drop one set before them.
+      ctx.res()
+          .addHeader(
+              "Set-Cookie",
+              OIDC_COOKIE
+                  + "=; Path="
+                  + OidcSettings.CALLBACK
+                  + "; HttpOnly; SameSite=Lax; Max-Age=0"
+                  + (https(ctx) ? "; Secure" : ""));
+    }
+  }
+
+  private void finishOidc(Context ctx, String attempt) {
+    String client = StaffAuth.printable(auth.client(ctx), 64);
+    OidcLogin.Outcome outcome = oidc.finish(attempt, ctx.queryString());
+    if (outcome instanceof OidcLogin.Refused refused) {
+      LOG.warn("OpenID Connect login from {} refused: {}", client, refused.log());
+      login(ctx, refused.message(), refused.status());
+      return;
+    }
+    OidcLogin.Identified who = (OidcLogin.Identified) outcome;
+    String claim = oidc.settings().userClaim();
+    Optional<StaffAccount> account = auth.namedAccount(who.claimValue());
+    if (account.isEmpty()) {
+      LOG.warn(
+          "OpenID Connect login from {} refused: no staff account named '{}' ({} of subject {});"
+              + " add one with: faqbot staff add NAME --role agent",
+          client,
+          StaffAuth.printable(who.claimValue(), 100),
+          claim,
+          StaffAuth.printable(who.subject(), 100));
+      login(
+          ctx,
+          "Du er logget inn hos "
+              + oidc.name()
+              + " som "
+              + who.claimValue()
+              + ", men har ingen konto i faqbot. Be en administrator om en. (You have no faqbot"
+              + " staff account: ask an administrator for one.)",
+          403);
+      return;
+    }
+    String user = account.get().name();
+    auth.startSession(ctx, user);
+    audited(user, "OpenID Connect (" + oidc.name() + ", " + claim + ")");
+    LOG.info("OpenID Connect login: {} ({}) from {}", user, account.get().role().id(), client);
+    // A page, not a redirect: the staff cookie is SameSite=Strict, and browsers leave it out of a
+    // redirect chain that began at the provider's site. A navigation from this page keeps it.
+    ctx.status(200)
+        .contentType("text/html; charset=utf-8")
+        .render("staff-login-done", Map.of("next", "/staff/search"));
+  }
+
+  /** A session began: the audit log names the person and how they logged in. */
+  private void audited(String user, String how) {
+    try {
+      audit.add(user, "login", how);
+    } catch (SQLException e) {
+      // The person proved who they are; a store hiccup must not undo the login.
+      LOG.warn("Could not write {}'s login to the audit log: {}", user, e.getMessage());
+    }
+  }
+
+  private static boolean https(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+        || "https".equalsIgnoreCase(ctx.scheme());
   }
 }

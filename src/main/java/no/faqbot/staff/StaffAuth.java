@@ -204,6 +204,18 @@ public final class StaffAuth {
     return account(user).map(StaffAccount::role);
   }
 
+  /**
+   * The named account an OpenID Connect login vouched for: the one called {@code claimValue}, else
+   * the one called its lower-case form (providers keep the case people typed their address in).
+   * Never a bootstrap login: those are for passwords.
+   */
+  Optional<StaffAccount> namedAccount(String claimValue) {
+    Optional<StaffAccount> exact = account(claimValue);
+    return exact.isPresent() || claimValue == null
+        ? exact
+        : account(claimValue.toLowerCase(java.util.Locale.ROOT));
+  }
+
   private Optional<StaffAccount> account(String user) {
     if (accounts == null) {
       return Optional.empty();
