@@ -38,7 +38,9 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.Insights;
+import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.knowledge.FolderPublisher;
 import no.faqbot.knowledge.IndexStore;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.KnowledgeRoutes;
@@ -48,6 +50,9 @@ import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
+import no.faqbot.revisions.RevisionFollower;
+import no.faqbot.revisions.RevisionLog;
+import no.faqbot.revisions.RevisionPublisher;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.HashGate;
@@ -131,6 +136,11 @@ public final class App implements AutoCloseable {
   private final HashGate hashGate = HashGate.halfTheCores();
 
   private UploadFolder uploads;
+
+  /** How content changes go live: through the revision log with a store, else the folder. */
+  private ContentPublisher publisher;
+
+  private RevisionFollower follower;
   private HelpdeskSettings helpdesk = HelpdeskSettings.OFF;
   private Backoff backoff = Backoff.DEFAULT;
   private Duration poll = Cases.POLL;
@@ -209,10 +219,13 @@ public final class App implements AutoCloseable {
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index());
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
+    // With a store, the folder is first made to hold the newest content revision.
+    CompletableFuture<Runnable> beforeLoading = new CompletableFuture<>();
     Thread loader =
         new Thread(
             () -> {
               try {
+                beforeLoading.join().run();
                 loading.complete(load(contentLoader, store, analysis));
               } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
@@ -222,11 +235,17 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    Insights insights =
-        withStore
-            ? Insights.open(
-                settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
-            : Insights.none();
+    Insights insights;
+    try {
+      insights =
+          withStore
+              ? Insights.open(
+                  settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+              : Insights.none();
+    } catch (RuntimeException e) {
+      beforeLoading.completeExceptionally(e);
+      throw e;
+    }
     StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
     ChatService chat =
         new ChatService(knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states);
@@ -238,7 +257,37 @@ public final class App implements AutoCloseable {
             Clock.system(ZoneId.of("Europe/Oslo")));
     ContentReloader reloader =
         new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
+    App app = new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
+    if (insights.store() == null) {
+      app.publisher = new FolderPublisher(settings.content(), reloader);
+      beforeLoading.complete(() -> {});
+    } else {
+      RevisionPublisher revisions =
+          new RevisionPublisher(
+              new RevisionLog(insights.store(), Clock.systemUTC()),
+              contentLoader,
+              reloader,
+              settings.store().embedded());
+      app.publisher = revisions;
+      beforeLoading.complete(
+          () -> {
+            try {
+              revisions.startUp();
+            } catch (RuntimeException e) {
+              // The folder as it is still serves; the follower catches up once the store answers.
+              LOG.warn(
+                  "Content revisions not read at start ({}); serving the folder", e.toString());
+            }
+          });
+      reloader.onFolderChange(revisions::folderChanged);
+      app.follower =
+          new RevisionFollower(
+                  revisions,
+                  settings.store().embedded() ? null : settings.store(),
+                  knowledge::awaitReady)
+              .start();
+    }
+    return app;
   }
 
   /**
@@ -342,6 +391,16 @@ public final class App implements AutoCloseable {
 
   public ContentReloader reloader() {
     return reloader;
+  }
+
+  /** The one way a content change goes live (staff actions, the editor, restores). */
+  public ContentPublisher publisher() {
+    return publisher;
+  }
+
+  /** The content revisions in the store; null in a trial run (no store). */
+  public RevisionLog revisions() {
+    return publisher instanceof RevisionPublisher revisions ? revisions.log() : null;
   }
 
   /** Waits until the content is loaded and the index open. */
@@ -485,6 +544,9 @@ public final class App implements AutoCloseable {
     }
     if (uploads != null) {
       uploads.close();
+    }
+    if (follower != null) {
+      follower.close();
     }
     insights.close();
     reloader.close();

@@ -54,7 +54,30 @@ public final class ContentLoader {
 
   public ContentSnapshot load() {
     List<ContentProblem> problems = new ArrayList<>();
-    Map<String, byte[]> files = readAll(problems);
+    return load(readAll(problems), problems);
+  }
+
+  /**
+   * Loads {@code relative} (path inside the content folder, as {@link #files} gives them, to bytes)
+   * instead of the folder's files: a change is checked this way before anything is written.
+   */
+  public ContentSnapshot load(Map<String, byte[]> relative) {
+    List<ContentProblem> problems = new ArrayList<>();
+    Map<String, byte[]> files = new TreeMap<>();
+    relative.forEach(
+        (path, bytes) -> {
+          if (bytes.length > MAX_FILE_BYTES) {
+            problems.add(
+                new ContentProblem(
+                    prefix() + path, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+          } else {
+            files.put(prefix() + path, bytes);
+          }
+        });
+    return load(files, problems);
+  }
+
+  private ContentSnapshot load(Map<String, byte[]> files, List<ContentProblem> problems) {
     Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
     Map<String, FaqFileParser.Result> parsed = new HashMap<>();
     Map<String, Synonyms> synonyms = new TreeMap<>();
@@ -117,7 +140,15 @@ public final class ContentLoader {
     checkFlowLinks(entries, parsed, flows, problems);
     problems.sort(
         Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new ContentSnapshot(entries, synonyms, replies, flows, problems, fingerprint(keys));
+    return new ContentSnapshot(
+        entries, synonyms, replies, flows, problems, fingerprint(withoutPrefix(files)));
+  }
+
+  private Map<String, byte[]> withoutPrefix(Map<String, byte[]> files) {
+    Map<String, byte[]> relative = new TreeMap<>();
+    int cut = prefix().length();
+    files.forEach((path, bytes) -> relative.put(path.substring(cut), bytes));
+    return relative;
   }
 
   /**
@@ -264,25 +295,20 @@ public final class ContentLoader {
       problems.add(new ContentProblem(root.toString(), 1, "content folder does not exist"));
       return files;
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith("~")) {
-          continue; // editor swap and backup files
-        }
-        String rel = prefix() + root.relativize(p).toString().replace('\\', '/');
-        if (!(name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml"))) {
-          continue;
-        }
+    try {
+      for (String rel : paths(root)) {
+        Path p = root.resolve(rel);
         try {
           if (Files.size(p) > MAX_FILE_BYTES) {
             problems.add(
-                new ContentProblem(rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+                new ContentProblem(
+                    prefix() + rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
             continue;
           }
-          files.put(rel, Files.readAllBytes(p));
+          files.put(prefix() + rel, Files.readAllBytes(p));
         } catch (IOException e) {
-          problems.add(new ContentProblem(rel, 1, "could not read file: " + e.getMessage()));
+          problems.add(
+              new ContentProblem(prefix() + rel, 1, "could not read file: " + e.getMessage()));
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -291,6 +317,38 @@ public final class ContentLoader {
               root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
+  }
+
+  /**
+   * The content files under {@code root} (what {@link #load} reads), by path relative to it with
+   * {@code /} between names, to their bytes: what a content revision holds.
+   */
+  public static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String rel : paths(root)) {
+      files.put(rel, Files.readAllBytes(root.resolve(rel)));
+    }
+    return files;
+  }
+
+  /**
+   * The paths, relative to {@code root}, of the files content is made of: Markdown, text and YAML,
+   * without editors' swap and backup files.
+   */
+  public static List<String> paths(Path root) throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || name.endsWith("~")) {
+          continue; // editor swap and backup files
+        }
+        if (name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml")) {
+          paths.add(root.relativize(p).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return paths;
   }
 
   private static String decode(String path, byte[] bytes, List<ContentProblem> problems) {
@@ -307,16 +365,20 @@ public final class ContentLoader {
     }
   }
 
-  /** Of every file's path and bytes, through their keys, in path order. */
-  private static String fingerprint(Map<String, String> keys) {
+  /**
+   * The content fingerprint: of every file's path relative to the content folder and its bytes, in
+   * path order. Never of the folder's own name, so replicas serving the same files from folders
+   * named differently agree, and a content revision's fingerprint is the one its folder loads with.
+   */
+  public static String fingerprint(Map<String, byte[]> relative) {
     List<byte[]> parts = new ArrayList<>();
     byte[] separator = {0};
-    new TreeMap<>(keys)
+    new TreeMap<>(relative)
         .forEach(
-            (path, key) -> {
+            (path, bytes) -> {
               parts.add(path.getBytes(StandardCharsets.UTF_8));
               parts.add(separator);
-              parts.add(key.getBytes(StandardCharsets.UTF_8));
+              parts.add(Sha256.hex(bytes).getBytes(StandardCharsets.UTF_8));
               parts.add(separator);
             });
     return Sha256.hex(parts.toArray(byte[][]::new));

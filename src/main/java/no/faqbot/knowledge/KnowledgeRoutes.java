@@ -160,6 +160,8 @@ public final class KnowledgeRoutes implements Routes {
     body.put("store", storeState.get());
     // Replicas serving the same content show the same fingerprint.
     body.put("contentFingerprint", content.fingerprint());
+    // The content revision served (0: from the folder alone, no store).
+    body.put("revision", reloader == null ? 0 : reloader.servedRevision());
     body.put("version", version);
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {
