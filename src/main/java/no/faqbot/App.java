@@ -34,6 +34,7 @@ import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
 import no.faqbot.feedback.FeedbackRoutes;
+import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.insights.EventRecorder;
@@ -50,6 +51,7 @@ import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
+import no.faqbot.revisions.FlowArchive;
 import no.faqbot.revisions.RevisionFollower;
 import no.faqbot.revisions.RevisionLog;
 import no.faqbot.revisions.RevisionPublisher;
@@ -247,14 +249,17 @@ public final class App implements AutoCloseable {
       throw e;
     }
     StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
+    FlowVersions flowVersions = new FlowVersions();
     ChatService chat =
-        new ChatService(knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states);
+        new ChatService(
+            knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states, flowVersions);
     SupportService support =
         new SupportService(
             settings.supportEmail(),
             settings.supportLimits(),
             states,
-            Clock.system(ZoneId.of("Europe/Oslo")));
+            Clock.system(ZoneId.of("Europe/Oslo")),
+            flowVersions);
     ContentReloader reloader =
         new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
     App app = new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
@@ -262,12 +267,11 @@ public final class App implements AutoCloseable {
       app.publisher = new FolderPublisher(settings.content(), reloader);
       beforeLoading.complete(() -> {});
     } else {
+      RevisionLog log = new RevisionLog(insights.store(), Clock.systemUTC());
+      // A flow version this replica never served may be in a revision of the last day.
+      flowVersions.archive(new FlowArchive(log, Clock.systemUTC()));
       RevisionPublisher revisions =
-          new RevisionPublisher(
-              new RevisionLog(insights.store(), Clock.systemUTC()),
-              contentLoader,
-              reloader,
-              settings.store().embedded());
+          new RevisionPublisher(log, contentLoader, reloader, settings.store().embedded());
       app.publisher = revisions;
       beforeLoading.complete(
           () -> {

@@ -122,12 +122,20 @@ public final class RevisionLog {
       throw new IllegalArgumentException(
           "there is no content revision " + number + " (faqbot content history lists them)");
     }
+    return files(number, "");
+  }
+
+  /** The files of revision {@code number} whose path starts with {@code folder} (e.g. flows/). */
+  public Map<String, byte[]> files(long number, String folder) {
     try (Connection c = store.connection();
         PreparedStatement q =
             c.prepareStatement(
                 "SELECT f.path, b.bytes FROM content_revision_files f"
-                    + " JOIN content_blobs b ON b.hash = f.hash WHERE f.revision = ?")) {
+                    + " JOIN content_blobs b ON b.hash = f.hash"
+                    + " WHERE f.revision = ? AND substr(f.path, 1, ?) = ?")) {
       q.setLong(1, number);
+      q.setInt(2, folder.length());
+      q.setString(3, folder);
       Map<String, byte[]> files = new TreeMap<>();
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
