@@ -12,11 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import no.faqbot.ReplicaSettings;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
-import no.faqbot.insights.RecordingSettings;
 import no.faqbot.store.PostgresDatabase;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,25 +45,7 @@ class SharedStateTest {
 
   /** A replica over {@code database} with its own index and data folder under {@code dir}. */
   static Settings replica(Path dir, PostgresDatabase database) {
-    return new Settings(
-        "127.0.0.1",
-        0,
-        Path.of("content"),
-        dir.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL,
-        null,
-        SupportLimits.DEFAULT,
-        null,
-        null,
-        dir.resolve("data"),
-        "anna",
-        "riktig hest",
-        Settings.DEFAULT_THREADS,
-        "127.0.0.1",
-        null,
-        database.settings(),
-        RecordingSettings.DEFAULT,
-        null);
+    return ReplicaSettings.of(dir, Path.of("content"), database.settings(), null);
   }
 
   @AfterAll

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import no.faqbot.App;
 import no.faqbot.Fixtures;
+import no.faqbot.ReplicaSettings;
 import no.faqbot.TestServer;
 import no.faqbot.config.Settings;
 import no.faqbot.knowledge.ContentChange;
-import no.faqbot.support.SupportLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,25 +33,7 @@ class FlowAcrossRevisionsTest {
   @TempDir Path tmp;
 
   static Settings server(Path dir, Path content) {
-    return new Settings(
-        "127.0.0.1",
-        0,
-        content,
-        dir.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL,
-        SECRET,
-        SupportLimits.DEFAULT,
-        null,
-        null,
-        dir.resolve("data"),
-        "anna",
-        "riktig hest",
-        Settings.DEFAULT_THREADS,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return ReplicaSettings.of(dir, content, null, SECRET);
   }
 
   private static TestServer.Reply choose(TestServer server, JsonNode state, String lang) {
