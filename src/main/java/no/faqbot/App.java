@@ -37,6 +37,7 @@ import no.faqbot.feedback.FeedbackRoutes;
 import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.insights.AuditLog;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.Insights;
 import no.faqbot.knowledge.ContentPublisher;
@@ -52,6 +53,7 @@ import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
 import no.faqbot.revisions.FlowArchive;
+import no.faqbot.revisions.HistoryRoutes;
 import no.faqbot.revisions.RevisionFollower;
 import no.faqbot.revisions.RevisionLog;
 import no.faqbot.revisions.RevisionPublisher;
@@ -473,6 +475,15 @@ public final class App implements AutoCloseable {
             cases == null ? id -> 0 : cases.book()::deleteConversation));
     if (cases != null) {
       routes.addAll(cases.routes());
+    }
+    if (publisher instanceof RevisionPublisher revisions) {
+      AuditLog audit = new AuditLog(store, Clock.systemUTC());
+      routes.add(
+          new HistoryRoutes(
+              revisions,
+              reloader,
+              (user, revision, as) ->
+                  audit.add(user, "content-restore", "revision " + revision + " as " + as)));
     }
     Javalin server =
         WebServer.create(

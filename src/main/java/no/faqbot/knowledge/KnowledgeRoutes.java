@@ -16,6 +16,7 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.SearchResponse;
 import no.faqbot.web.Routes;
+import no.faqbot.web.WebServer;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
 public final class KnowledgeRoutes implements Routes {
@@ -68,6 +69,14 @@ public final class KnowledgeRoutes implements Routes {
     routes.get("/api/suggest", this::suggest);
     routes.get("/api/entries/{id}", this::entry);
     routes.get("/health", this::health);
+    // Whoever publishes (staff actions, the editor, restores): an outdated base or content with
+    // problems is the client's to redo, never a 500.
+    routes.exception(
+        StaleRevisionException.class,
+        (e, ctx) -> WebServer.error(ctx, 409, e.getMessage(), "stale_revision"));
+    routes.exception(
+        ContentRejectedException.class,
+        (e, ctx) -> WebServer.error(ctx, 409, e.getMessage(), "content_rejected"));
   }
 
   private void search(Context ctx) {

@@ -125,6 +125,39 @@ public final class RevisionLog {
     return files(number, "");
   }
 
+  /** The files of revision {@code number} by path to the SHA-256 of their bytes (no contents). */
+  public Map<String, String> hashes(long number) {
+    try (Connection c = store.connection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT path, hash FROM content_revision_files WHERE revision = ?")) {
+      q.setLong(1, number);
+      Map<String, String> hashes = new TreeMap<>();
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          hashes.put(r.getString(1), r.getString(2));
+        }
+      }
+      return hashes;
+    } catch (SQLException e) {
+      throw failed("read the files of content revision " + number, e);
+    }
+  }
+
+  /** The bytes of the file with this hash; empty when there is none. */
+  public byte[] blob(String hash) {
+    try (Connection c = store.connection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT bytes FROM content_blobs WHERE hash = ?")) {
+      q.setString(1, hash);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? r.getBytes(1) : new byte[0];
+      }
+    } catch (SQLException e) {
+      throw failed("read a content file", e);
+    }
+  }
+
   /** The files of revision {@code number} whose path starts with {@code folder} (e.g. flows/). */
   public Map<String, byte[]> files(long number, String folder) {
     try (Connection c = store.connection();

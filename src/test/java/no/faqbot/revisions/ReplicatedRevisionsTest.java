@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -179,6 +184,88 @@ class ReplicatedRevisionsTest {
         rejected.problems().toString());
     assertEquals(newest, a.app().revisions().newestNumber(), "nothing was published");
     assertTrue(answer(a).contains("27 dager"));
+  }
+
+  @Test
+  @Order(4)
+  void the_history_page_lists_revisions_with_their_changes_and_restore_brings_one_back()
+      throws Exception {
+    ContentPublisher publisher = a.app().publisher();
+    publisher.publish(
+        new ContentChange(
+            publisher.servedRevision(),
+            Map.of(ENTRY, withDays("26 dager")),
+            Set.of(),
+            "<b>anna</b>",
+            "<script>alert(1)</script> 26 dager"));
+    long newest = a.app().revisions().newestNumber();
+    String session = login(b);
+    HttpResponse<String> page = send(b, "/staff/history", session, null);
+    assertEquals(200, page.statusCode(), page.body());
+    String html = page.body();
+    assertTrue(html.contains("bootstrap"), "revision 1 is listed");
+    assertTrue(html.contains("29 dager"), "with its message");
+    assertTrue(html.contains("order-expiry"), "and the entry it changed");
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "messages are escaped");
+    assertTrue(html.contains("&lt;b&gt;anna&lt;/b&gt;"), "authors are escaped");
+    assertTrue(!html.contains("<script>alert"), "never raw");
+
+    HttpResponse<String> diff = send(b, "/staff/history/2", session, null);
+    assertEquals(200, diff.statusCode(), diff.body());
+    assertTrue(diff.body().contains("+ Nye ordrer har en utløpsdato på **29 dager**"), diff.body());
+    assertTrue(diff.body().contains("- Nye ordrer har en utløpsdato på **28 dager**"), diff.body());
+    assertEquals(404, send(b, "/staff/history/999", session, null).statusCode());
+
+    String token = csrf(html);
+    assertEquals(
+        403,
+        send(b, "/staff/history/2/restore", session, "_csrf=wrong").statusCode(),
+        "a restore needs the page's CSRF token");
+    HttpResponse<String> restored = send(b, "/staff/history/2/restore", session, "_csrf=" + token);
+    assertEquals(303, restored.statusCode(), restored.body());
+    assertTrue(
+        restored.headers().firstValue("Location").orElseThrow().contains("as=" + (newest + 1)));
+    servedBy(a, "29 dager");
+    servedBy(b, "29 dager");
+    sameRevisionOnBoth(newest + 1);
+    HttpResponse<String> after = send(b, "/staff/history", session, null);
+    assertTrue(after.body().contains("restore revision 2"), after.body());
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  /** GET, or a form POST when {@code form} is given, with the session cookie. */
+  static HttpResponse<String> send(TestServer server, String path, String session, String form)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.base() + path)).header("Cookie", session);
+    if (form != null) {
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  static String csrf(String page) {
+    return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+  }
+
+  /** Logs in as the bootstrap admin with the login form; returns the session cookie. */
+  static String login(TestServer server) throws Exception {
+    HttpResponse<String> page = send(server, "/staff/login", "x=y", null);
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+    cookie = cookie.substring(0, cookie.indexOf(';'));
+    HttpResponse<String> login =
+        send(
+            server,
+            "/staff/login",
+            cookie,
+            "_csrf=" + csrf(page.body()) + "&user=anna&password=riktig+hest");
+    assertEquals(303, login.statusCode(), login.body());
+    String session = login.headers().firstValue("Set-Cookie").orElseThrow();
+    return session.substring(0, session.indexOf(';'));
   }
 
   static Map<String, String> env() {
