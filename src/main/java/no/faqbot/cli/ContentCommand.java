@@ -17,6 +17,7 @@ import no.faqbot.revisions.RevisionLog;
 import no.faqbot.revisions.RevisionPublisher;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreUnavailableException;
+import no.faqbot.store.Vendor;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -65,7 +66,8 @@ final class ContentCommand {
         seconds (docs/deploy.md). pull writes a revision into DIR as files (content files in DIR
         that are not in it are deleted). restore publishes an old revision again as the newest.
         history lists the newest revisions: number, time (UTC), author, fingerprint, message.
-        The store is FAQBOT_DATABASE_URL when set, else faqbot.db in FAQBOT_DATA.
+        The store is FAQBOT_DATABASE_URL when set, else faqbot.db in FAQBOT_DATA; with the latter
+        (one machine) publish and restore also write the content folder (--content).
         """,
         ContentCommand::run);
   }
@@ -114,6 +116,7 @@ final class ContentCommand {
             .printf(
                 "published %s as revision %d (%d files, fingerprint %s)%n",
                 folder, added.number(), files.size(), added.fingerprint());
+        alsoIntoTheServedFolder(store, files, in);
         return 0;
       } catch (StoreUnavailableException e) {
         in.err().println("faqbot content: " + e.getMessage());
@@ -151,12 +154,28 @@ final class ContentCommand {
                   RevisionPublisher.osUser(),
                   in.option("message", "restore revision " + number));
           in.out().printf("restored revision %d as revision %d%n", number, added.number());
+          alsoIntoTheServedFolder(store, files, in);
         }
       }
       return 0;
     } catch (StoreUnavailableException e) {
       in.err().println("faqbot content: " + e.getMessage());
       return 2;
+    }
+  }
+
+  /**
+   * One machine (the embedded store): the content folder is the truth there, and a server started
+   * later keeps a folder that differs from the newest revision. So a publish is written into it too
+   * (a running server would do the same when it follows).
+   */
+  private static void alsoIntoTheServedFolder(Store store, Map<String, byte[]> files, Invocation in)
+      throws java.io.IOException {
+    Path served = in.content();
+    if (store.vendor() == Vendor.SQLITE && Files.isDirectory(served)) {
+      if (ContentFolder.write(served, files)) {
+        in.out().println("wrote it into " + served + " (the content folder served here)");
+      }
     }
   }
 

@@ -63,20 +63,6 @@ public final class RevisionLog {
     return query("SELECT * FROM content_revisions WHERE revision = ?", number).stream().findFirst();
   }
 
-  /** Whether any revision has this fingerprint. */
-  public boolean known(String fingerprint) {
-    try (Connection c = store.connection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT 1 FROM content_revisions WHERE fingerprint = ? LIMIT 1")) {
-      q.setString(1, fingerprint);
-      try (ResultSet r = q.executeQuery()) {
-        return r.next();
-      }
-    } catch (SQLException e) {
-      throw failed("look up a content fingerprint", e);
-    }
-  }
-
   /** The newest {@code limit} revisions, newest first. */
   public List<Revision> list(int limit) {
     return query("SELECT * FROM content_revisions ORDER BY revision DESC LIMIT ?", limit);

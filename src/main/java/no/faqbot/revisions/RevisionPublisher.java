@@ -44,9 +44,10 @@ public final class RevisionPublisher implements ContentPublisher {
   private volatile long refused;
 
   /**
-   * @param folderMayLead whether a folder at start that matches no revision is published (one
-   *     machine, the embedded store: editors and git change the folder) instead of being replaced
-   *     by the newest revision (replicas: a folder deployed with a replica may be old)
+   * @param folderMayLead whether a valid folder that differs from the newest revision at start is
+   *     published (one machine, the embedded store: the folder is the truth there, changed by
+   *     editors and git, also while faqbot was stopped; publishing writes it too) instead of being
+   *     replaced by the newest revision (replicas: a folder deployed with a replica may be old)
    */
   public RevisionPublisher(
       RevisionLog log, ContentLoader loader, ContentReloader reloader, boolean folderMayLead) {
@@ -136,7 +137,7 @@ public final class RevisionPublisher implements ContentPublisher {
         served(newest.get());
         return;
       }
-      boolean lead = newest.isEmpty() || (folderMayLead && !log.known(fingerprint));
+      boolean lead = newest.isEmpty() || folderMayLead;
       if (lead) {
         ContentSnapshot checked = loader.load(folder);
         if (checked.problems().isEmpty()) {
@@ -211,6 +212,11 @@ public final class RevisionPublisher implements ContentPublisher {
       // Served, so checked; the files are the folder's own, so nothing is written back (that
       // could undo a save made meanwhile).
       try {
+        Optional<Revision> newest = log.newest();
+        if (newest.isPresent() && newest.get().fingerprint().equals(served)) {
+          served(newest.get()); // written by a publish on this machine: it is that revision
+          return;
+        }
         Revision added =
             log.append(reloader.servedRevision(), folder, served, osUser(), "edited in " + root);
         LOG.info("An edit in {} was published as revision {}", root, added.number());

@@ -32,7 +32,9 @@ class EmbeddedRevisionsTest {
     content = Fixtures.content("good", tmp);
     server = new TestServer(content, tmp.resolve("index"));
     server.app().watchContent();
-    env = Map.of("FAQBOT_DATA", tmp.resolve("data").toString());
+    // The content folder too: on one machine, publish and restore also write it.
+    env =
+        Map.of("FAQBOT_DATA", tmp.resolve("data").toString(), "FAQBOT_CONTENT", content.toString());
   }
 
   @AfterEach
@@ -80,7 +82,7 @@ class EmbeddedRevisionsTest {
     assertEquals(0, published.code(), published.err() + published.out());
     assertTrue(published.out().contains("as revision 2"), published.out());
     waitFor(() -> answer("order-expiry").contains("30 dager"), "the published change");
-    assertEquals(2, server.get("/health").json().path("revision").asLong());
+    waitFor(() -> server.get("/health").json().path("revision").asLong() == 2, "revision 2");
     assertTrue(Files.readString(content.resolve("faq/nb/order-expiry.md")).contains("30 dager"));
 
     // A broken folder is refused with the file and line, and nothing is published.
@@ -122,6 +124,28 @@ class EmbeddedRevisionsTest {
     server.app().awaitReady();
     assertEquals(2, server.get("/health").json().path("revision").asLong());
     assertTrue(answer("order-expiry").contains("31 dager"));
+  }
+
+  @Test
+  void while_the_server_is_stopped_the_folder_leads_and_a_publish_writes_it() throws Exception {
+    server.close();
+    Path file = content.resolve("faq/nb/order-expiry.md");
+    Files.writeString(file, Files.readString(file).replace("28 dager", "32 dager"));
+    server = new TestServer(content, tmp.resolve("index"));
+    server.app().awaitReady();
+    assertTrue(answer("order-expiry").contains("32 dager"), "an edit made while stopped is kept");
+    assertEquals(2, server.get("/health").json().path("revision").asLong());
+    assertEquals(
+        RevisionPublisher.osUser(), server.app().revisions().newest().orElseThrow().author());
+    server.close();
+
+    CliRun restored = cli("content", "restore", "1");
+    assertEquals(0, restored.code(), restored.err() + restored.out());
+    assertTrue(Files.readString(file).contains("28 dager"), "restore wrote the served folder");
+    server = new TestServer(content, tmp.resolve("index"));
+    server.app().awaitReady();
+    assertTrue(answer("order-expiry").contains("28 dager"));
+    assertEquals(3, server.get("/health").json().path("revision").asLong());
   }
 
   @Test
