@@ -232,6 +232,65 @@ class ReplicatedRevisionsTest {
     assertTrue(after.body().contains("restore revision 2"), after.body());
   }
 
+  @Test
+  @Order(5)
+  void a_flow_changed_through_one_replica_continues_where_it_started_on_the_other()
+      throws Exception {
+    String flowFile = "flows/test-mode.yaml";
+    String flow =
+        Files.readString(Path.of("content", flowFile))
+            .replaceFirst("(?m)^entries: \\[.*\\]$", "entries: [order-expiry]");
+    ContentPublisher onA = a.app().publisher();
+    onA.publish(
+        new ContentChange(
+            onA.servedRevision(), Map.of(flowFile, flow), Set.of(), "anna", "a flow"));
+    String start = "{\"flow\":\"test-mode\",\"lang\":\"nb\"}";
+    long waited = System.nanoTime();
+    while (b.postJson("/api/chat", start).status() != 200) {
+      assertTrue(System.nanoTime() - waited < 10_000_000_000L, "B serves the new flow");
+      Thread.sleep(50);
+    }
+    JsonNode started = a.postJson("/api/chat", start).json();
+    String title = started.path("flow").path("title").asText();
+
+    ContentPublisher onB = b.app().publisher();
+    onB.publish(
+        new ContentChange(
+            onB.servedRevision(),
+            Map.of(flowFile, flow.replace(title, title + " (ny)")),
+            Set.of(),
+            "anna",
+            "new title"));
+    waited = System.nanoTime();
+    while (!a.postJson("/api/chat", start)
+        .json()
+        .path("flow")
+        .path("title")
+        .asText()
+        .endsWith("(ny)")) {
+      assertTrue(System.nanoTime() - waited < 10_000_000_000L, "A serves the new title");
+      Thread.sleep(50);
+    }
+    String next =
+        "{\"lang\":\"nb\",\"choice\":\""
+            + started.path("flow").path("options").get(0).path("id").asText()
+            + "\",\"state\":"
+            + started.path("state")
+            + "}";
+    for (TestServer server : new TestServer[] {a, b}) {
+      TestServer.Reply continued = server.postJson("/api/chat", next);
+      assertEquals(200, continued.status(), continued.body());
+      assertEquals("flow", continued.json().path("type").asText(), continued.body());
+      assertEquals(title, continued.json().path("flow").path("title").asText(), "the old version");
+    }
+    b.close();
+    b = replica("b", contentB);
+    b.app().awaitReady();
+    TestServer.Reply afterRestart = b.postJson("/api/chat", next);
+    assertEquals("flow", afterRestart.json().path("type").asText(), afterRestart.body());
+    assertEquals(title, afterRestart.json().path("flow").path("title").asText());
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
