@@ -164,6 +164,16 @@ public final class RevisionPublisher implements ContentPublisher {
                   + " valid change will be",
               checked.problems().size());
           return;
+        } else {
+          // One machine: an edit in progress is never overwritten. Served as it loads; once it
+          // loads without problems, the watcher publishes it on top of the newest revision.
+          LOG.warn(
+              "The content folder has {} problem(s) and differs from revision {}; it is kept as"
+                  + " it is",
+              checked.problems().size(),
+              newest.get().number());
+          reloader.servingRevision(newest.get().number());
+          return;
         }
       }
       Revision wanted = newest.orElseThrow();

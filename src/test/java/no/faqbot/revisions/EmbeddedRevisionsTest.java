@@ -149,6 +149,23 @@ class EmbeddedRevisionsTest {
   }
 
   @Test
+  void an_edit_in_progress_made_while_stopped_is_never_overwritten() throws Exception {
+    server.close();
+    Path file = content.resolve("faq/nb/order-expiry.md");
+    String good = Files.readString(file);
+    String broken = good.replace("id: order-expiry", "id: [oops").replace("28 dager", "33 dager");
+    Files.writeString(file, broken);
+    server = new TestServer(content, tmp.resolve("index"));
+    server.app().awaitReady();
+    server.app().watchContent();
+    Thread.sleep(2 * RevisionFollower.POLL_MILLIS + 500); // the follower had its chances
+    assertEquals(broken, Files.readString(file), "the editor's file is left alone");
+    Files.writeString(file, good.replace("28 dager", "33 dager"));
+    waitFor(() -> answer("order-expiry").contains("33 dager"), "the fixed edit");
+    waitFor(() -> server.get("/health").json().path("revision").asLong() == 2, "revision 2");
+  }
+
+  @Test
   void identical_folders_with_different_names_have_the_same_fingerprint() throws Exception {
     Path other = Fixtures.content("good", tmp.resolve("a")).resolveSibling("contentA");
     Files.move(tmp.resolve("a/content"), other);
