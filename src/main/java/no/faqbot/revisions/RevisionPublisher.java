@@ -126,7 +126,8 @@ public final class RevisionPublisher implements ContentPublisher {
   /**
    * Before the first load: makes the folder hold the newest revision, or makes the folder the first
    * revision when the store has none (author {@code bootstrap}). With {@code folderMayLead}, a
-   * valid folder that matches no revision is published instead (changed while faqbot was stopped).
+   * valid folder that differs from the newest is published instead (changed while faqbot was
+   * stopped), and one with problems is left alone (an edit in progress).
    */
   public void startUp() {
     synchronized (reloader) {
