@@ -491,7 +491,8 @@
     else {
       el.append(md(m.text));
       const act = m.act === 'retry' && m.p ? [T.retry, () => chat(m.p, null)]
-        : m.act === 'restart' && m.q ? [T.restart, () => chat({ message: m.q }, m.q)] : null;
+        : m.act === 'restart' && m.q ? [T.restart, () => chat({ message: m.q }, m.q)]
+        : m.act && m.act.flow ? [m.act.label || m.act.flow, () => chat({ flow: m.act.flow }, m.act.label)] : null;
       if (m.t === 'err' || m.t === 'fallback' || m.act) {
         el.append(h('div', { class: 'fb-options' },
           act ? button('fb-primary', act[0], act[1], { 'data-faqbot': 'action' }) : null, contactBtn()));
@@ -540,6 +541,10 @@
       add({ r: 'b', t: 'sugg', text: r.text, items: r.suggestions || [] });
     } else if (r.type === 'flow' && r.flow) {
       add({ r: 'b', t: 'flow', flow: r.flow });
+    } else if (r.type === 'flow_changed') {
+      // The flow changed since it started and this server no longer has that version: say so, offer it again.
+      const act = r.action && r.action.type === 'start_flow' ? { flow: r.action.flow, label: r.action.label } : undefined;
+      add({ r: 'b', t: 'fallback', text: r.text || '', act: act });
     } else {
       add({ r: 'b', t: r.type === 'smalltalk' ? 'text' : 'fallback', text: r.text || '' });
     }

@@ -35,6 +35,7 @@ import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.content.ParsedEntryCache;
 import no.faqbot.editor.DraftRoutes;
 import no.faqbot.feedback.FeedbackRoutes;
+import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.insights.AuditLog;
@@ -52,6 +53,11 @@ import no.faqbot.ops.HealthRoutes;
 import no.faqbot.ops.Metrics;
 import no.faqbot.ops.OperationsRoutes;
 import no.faqbot.ops.Readiness;
+import no.faqbot.revisions.FlowArchive;
+import no.faqbot.revisions.HistoryRoutes;
+import no.faqbot.revisions.RevisionFollower;
+import no.faqbot.revisions.RevisionLog;
+import no.faqbot.revisions.RevisionPublisher;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.staff.HashGate;
@@ -119,9 +125,6 @@ public final class App implements AutoCloseable {
   private final SupportService support;
   private final ContentReloader reloader;
 
-  /** The one way content changes go live (staff actions, the editor). */
-  private final ContentPublisher publisher;
-
   private final TextAnalysis analysis;
   private final List<ClientLimits.Rule> limits;
 
@@ -142,6 +145,11 @@ public final class App implements AutoCloseable {
   private final HashGate hashGate = HashGate.halfTheCores();
 
   private UploadFolder uploads;
+
+  /** How content changes go live: through the revision log with a store, else the folder. */
+  private ContentPublisher publisher;
+
+  private RevisionFollower follower;
   private HelpdeskSettings helpdesk = HelpdeskSettings.OFF;
   private Backoff backoff = Backoff.DEFAULT;
   private Duration poll = Cases.POLL;
@@ -178,7 +186,6 @@ public final class App implements AutoCloseable {
     this.chat = chat;
     this.support = support;
     this.reloader = reloader;
-    this.publisher = new FolderPublisher(settings.content(), reloader);
     this.limits = limits;
   }
 
@@ -227,10 +234,13 @@ public final class App implements AutoCloseable {
     ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
     IndexStore store = new IndexStore(settings.index());
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
+    // With a store, the folder is first made to hold the newest content revision.
+    CompletableFuture<Runnable> beforeLoading = new CompletableFuture<>();
     Thread loader =
         new Thread(
             () -> {
               try {
+                beforeLoading.join().run();
                 loading.complete(load(contentLoader, store, analysis));
               } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
@@ -240,23 +250,61 @@ public final class App implements AutoCloseable {
     loader.setDaemon(true);
     loader.start();
     KnowledgeBase knowledge = new KnowledgeBase(loading);
-    Insights insights =
-        withStore
-            ? Insights.open(
-                settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
-            : Insights.none();
+    Insights insights;
+    try {
+      insights =
+          withStore
+              ? Insights.open(
+                  settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+              : Insights.none();
+    } catch (RuntimeException e) {
+      beforeLoading.completeExceptionally(e);
+      throw e;
+    }
     StateCodec states = new StateCodec(stateSecret(settings, insights.store()));
+    FlowVersions flowVersions = new FlowVersions();
     ChatService chat =
-        new ChatService(knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states);
+        new ChatService(
+            knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states, flowVersions);
     SupportService support =
         new SupportService(
             settings.supportEmail(),
             settings.supportLimits(),
             states,
-            Clock.system(ZoneId.of("Europe/Oslo")));
+            Clock.system(ZoneId.of("Europe/Oslo")),
+            flowVersions);
     ContentReloader reloader =
         new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    return new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
+    App app = new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
+    if (insights.store() == null) {
+      app.publisher = new FolderPublisher(settings.content(), reloader);
+      beforeLoading.complete(() -> {});
+    } else {
+      RevisionLog log = new RevisionLog(insights.store(), Clock.systemUTC());
+      // A flow version this replica never served may be in a revision of the last day.
+      flowVersions.archive(new FlowArchive(log, Clock.systemUTC()));
+      RevisionPublisher revisions =
+          new RevisionPublisher(log, contentLoader, reloader, settings.store().embedded());
+      app.publisher = revisions;
+      beforeLoading.complete(
+          () -> {
+            try {
+              revisions.startUp();
+            } catch (RuntimeException e) {
+              // The folder as it is still serves; the follower catches up once the store answers.
+              LOG.warn(
+                  "Content revisions not read at start ({}); serving the folder", e.toString());
+            }
+          });
+      reloader.onFolderChange(revisions::folderChanged);
+      app.follower =
+          new RevisionFollower(
+                  revisions,
+                  settings.store().embedded() ? null : settings.store(),
+                  knowledge::awaitReady)
+              .start();
+    }
+    return app;
   }
 
   /**
@@ -385,6 +433,16 @@ public final class App implements AutoCloseable {
     return reloader;
   }
 
+  /** The one way a content change goes live (staff actions, the editor, restores). */
+  public ContentPublisher publisher() {
+    return publisher;
+  }
+
+  /** The content revisions in the store; null in a trial run (no store). */
+  public RevisionLog revisions() {
+    return publisher instanceof RevisionPublisher revisions ? revisions.log() : null;
+  }
+
   /** Waits until the content is loaded and the index open. */
   public SearchIndex awaitReady() {
     return knowledge.awaitReady();
@@ -464,6 +522,15 @@ public final class App implements AutoCloseable {
     if (cases != null) {
       routes.addAll(cases.routes());
     }
+    if (publisher instanceof RevisionPublisher revisions) {
+      AuditLog audit = new AuditLog(store, Clock.systemUTC());
+      routes.add(
+          new HistoryRoutes(
+              revisions,
+              reloader,
+              (user, revision, as) ->
+                  audit.add(user, "content-restore", "revision " + revision + " as " + as)));
+    }
     Javalin server =
         WebServer.create(
             SupportRoutes.uploadLimits(
@@ -539,6 +606,9 @@ public final class App implements AutoCloseable {
     }
     if (uploads != null) {
       uploads.close();
+    }
+    if (follower != null) {
+      follower.close();
     }
     insights.close();
     reloader.close();

@@ -27,7 +27,7 @@ class MainTest {
     CliRun top = run("--help");
     assertEquals(0, top.code());
     for (String command :
-        new String[] {"serve", "validate", "index", "eval", "selftest", "staff"}) {
+        new String[] {"serve", "validate", "index", "eval", "selftest", "staff", "content"}) {
       assertTrue(top.out().contains("  " + command + " "), top.out());
     }
     CliRun serve = run("serve", "--help");

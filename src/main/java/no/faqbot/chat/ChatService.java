@@ -13,8 +13,8 @@ import no.faqbot.content.FaqEntry;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
+import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.FlowView;
-import no.faqbot.flow.InvalidStateException;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
@@ -45,12 +45,25 @@ public final class ChatService {
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
   private final Redactor redactor = new Redactor();
 
+  /** Earlier versions of each flow, so a conversation outlives a change of its flow. */
+  private final FlowVersions flowVersions;
+
   public ChatService(
       KnowledgeBase knowledge, AnswerPolicy policy, ReplyModel model, StateCodec states) {
+    this(knowledge, policy, model, states, new FlowVersions());
+  }
+
+  public ChatService(
+      KnowledgeBase knowledge,
+      AnswerPolicy policy,
+      ReplyModel model,
+      StateCodec states,
+      FlowVersions flowVersions) {
     this.knowledge = knowledge;
     this.policy = policy;
     this.model = model;
     this.states = states;
+    this.flowVersions = flowVersions;
   }
 
   /**
@@ -96,6 +109,7 @@ public final class ChatService {
                         () ->
                             new IllegalArgumentException(
                                 "no guided flow '" + request.flow() + "'"));
+            flowVersions.serving(index.content(), index.content().flows().values());
             return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
           });
     }
@@ -106,22 +120,23 @@ public final class ChatService {
         index -> {
           if (request.state() != null) {
             FlowState state = states.decode(request.state());
-            Flow flow =
-                index
-                    .content()
-                    .flow(state.flow())
-                    .orElseThrow(
-                        () ->
-                            new InvalidStateException(
-                                "the guided flow '"
-                                    + state.flow()
-                                    + "' no longer exists; start again"));
-            if (FlowEngine.BACK.equals(request.choice())) {
-              return flowReply(index.content(), flow, FlowEngine.back(flow, state), lang);
+            ContentSnapshot content = index.content();
+            flowVersions.serving(content, content.flows().values());
+            Optional<Flow> current = content.flow(state.flow());
+            Optional<Flow> made = flowVersions.of(state, current);
+            boolean back = FlowEngine.BACK.equals(request.choice());
+            if (made.isEmpty() && (answersStep || back)) {
+              // Changed or gone mid-conversation (a publish, a rolling deploy): say so in plain
+              // words and offer to start it again, instead of refusing the state.
+              return flowChanged(current, lang);
             }
-            if (answersStep) {
-              FlowState next = FlowEngine.advance(flow, state, request.choice(), request.fields());
-              return flowReply(index.content(), flow, withoutSecrets(next), lang);
+            if (made.isPresent() && back) {
+              return flowReply(content, made.get(), FlowEngine.back(made.get(), state), lang);
+            }
+            if (made.isPresent() && answersStep) {
+              FlowState next =
+                  FlowEngine.advance(made.get(), state, request.choice(), request.fields());
+              return flowReply(content, made.get(), withoutSecrets(next), lang);
             }
             // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new
             // question.
@@ -318,6 +333,31 @@ public final class ChatService {
     FlowView view = FlowView.of(flow, state, lang, entries);
     return new ChatReply(
         ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null, null);
+  }
+
+  /**
+   * The reply to a step of a flow version no longer known here: what happened, and the current
+   * version's start as a button (none when the flow is gone).
+   */
+  private static ChatReply flowChanged(Optional<Flow> current, String lang) {
+    return new ChatReply(
+        ReplyType.FLOW_CHANGED,
+        current.isPresent()
+            ? FlowChangedText.changed(lang, current.get().title().in(lang))
+            : FlowChangedText.gone(lang),
+        null,
+        List.of(),
+        null,
+        null,
+        current
+            .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
+            .orElse(null),
+        null);
+  }
+
+  /** The versions of flows kept for conversations that outlive a change. */
+  public FlowVersions flowVersions() {
+    return flowVersions;
   }
 
   /**

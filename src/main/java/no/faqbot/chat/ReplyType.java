@@ -15,7 +15,12 @@ public enum ReplyType {
   FALLBACK,
   FLOW,
   OUT_OF_SCOPE,
-  NO_FIGURE;
+  NO_FIGURE,
+  /**
+   * A step of a guided flow that changed (or went) since the conversation started, with no earlier
+   * version kept: {@code text} says so, {@code action} offers to start the flow again.
+   */
+  FLOW_CHANGED;
 
   @JsonValue
   public String json() {

@@ -43,7 +43,7 @@ import org.apache.commons.cli.Options;
 
 /**
  * What {@code faqbot} can do: {@code serve} (the default), {@code validate}, {@code index}, {@code
- * eval}, {@code selftest}, {@code report}, {@code staff}.
+ * eval}, {@code selftest}, {@code report}, {@code staff}, {@code content}.
  */
 public final class Commands {
   private Commands() {}
@@ -133,7 +133,8 @@ public final class Commands {
                 .addOption(valued("lang", "LANG", "one language (nb, en); default all")),
             "",
             Commands::report),
-        StaffCommand.command());
+        StaffCommand.command(),
+        ContentCommand.command());
   }
 
   private static Options locations(Options options, boolean content, boolean index) {

@@ -71,7 +71,33 @@ public final class ContentLoader {
    */
   public ContentSnapshot load() {
     List<ContentProblem> readProblems = new ArrayList<>();
-    Map<String, byte[]> disk = readAll(readProblems);
+    return load(readAll(readProblems), readProblems, true);
+  }
+
+  /**
+   * Loads {@code relative} (path inside the content folder, as {@link #files} gives them, to bytes)
+   * instead of the folder's files: a change is checked this way before anything is written. Files
+   * with problems give way to their last good versions as in {@link #load()}, but what is checked
+   * here never becomes a last good version: it has not been served.
+   */
+  public ContentSnapshot load(Map<String, byte[]> relative) {
+    List<ContentProblem> readProblems = new ArrayList<>();
+    Map<String, byte[]> files = new TreeMap<>();
+    relative.forEach(
+        (path, bytes) -> {
+          if (bytes.length > MAX_FILE_BYTES) {
+            readProblems.add(
+                new ContentProblem(
+                    prefix() + path, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+          } else {
+            files.put(prefix() + path, bytes);
+          }
+        });
+    return load(files, readProblems, false);
+  }
+
+  private ContentSnapshot load(
+      Map<String, byte[]> disk, List<ContentProblem> readProblems, boolean remember) {
     Map<String, String> diskKeys = fileKeys(disk);
     Built onDisk = build(disk, diskKeys, readProblems);
     Map<String, byte[]> served = new TreeMap<>(disk);
@@ -117,13 +143,15 @@ public final class ContentLoader {
       }
     }
     Set<String> ownProblems = onDisk.ownProblemFiles();
-    lastGood.keySet().retainAll(served.keySet()); // a deleted file is a change like any other
-    disk.forEach(
-        (path, bytes) -> {
-          if (!ownProblems.contains(path) && !stale.containsKey(path)) {
-            lastGood.put(path, bytes);
-          }
-        });
+    if (remember) {
+      lastGood.keySet().retainAll(served.keySet()); // a deleted file is a change like any other
+      disk.forEach(
+          (path, bytes) -> {
+            if (!ownProblems.contains(path) && !stale.containsKey(path)) {
+              lastGood.put(path, bytes);
+            }
+          });
+    }
     Set<String> keep = new HashSet<>(diskKeys.values());
     keep.addAll(result.keys().values());
     parsedBefore.keepOnly(keep);
@@ -148,7 +176,7 @@ public final class ContentLoader {
         result.replies(),
         result.flows(),
         problems,
-        fingerprint(result.keys()),
+        fingerprint(withoutPrefix(served)),
         List.copyOf(stale.values()));
   }
 
@@ -389,25 +417,20 @@ public final class ContentLoader {
       problems.add(new ContentProblem(root.toString(), 1, "content folder does not exist"));
       return files;
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith("~")) {
-          continue; // editor swap and backup files
-        }
-        String rel = prefix() + root.relativize(p).toString().replace('\\', '/');
-        if (!(name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml"))) {
-          continue;
-        }
+    try {
+      for (String rel : paths(root)) {
+        Path p = root.resolve(rel);
         try {
           if (Files.size(p) > MAX_FILE_BYTES) {
             problems.add(
-                new ContentProblem(rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+                new ContentProblem(
+                    prefix() + rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
             continue;
           }
-          files.put(rel, Files.readAllBytes(p));
+          files.put(prefix() + rel, Files.readAllBytes(p));
         } catch (IOException e) {
-          problems.add(new ContentProblem(rel, 1, "could not read file: " + e.getMessage()));
+          problems.add(
+              new ContentProblem(prefix() + rel, 1, "could not read file: " + e.getMessage()));
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -416,6 +439,38 @@ public final class ContentLoader {
               root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
+  }
+
+  /**
+   * The content files under {@code root} (what {@link #load} reads), by path relative to it with
+   * {@code /} between names, to their bytes: what a content revision holds.
+   */
+  public static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String rel : paths(root)) {
+      files.put(rel, Files.readAllBytes(root.resolve(rel)));
+    }
+    return files;
+  }
+
+  /**
+   * The paths, relative to {@code root}, of the files content is made of: Markdown, text and YAML,
+   * without editors' swap and backup files.
+   */
+  public static List<String> paths(Path root) throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") || name.endsWith("~")) {
+          continue; // editor swap and backup files
+        }
+        if (name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml")) {
+          paths.add(root.relativize(p).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return paths;
   }
 
   private static String decode(String path, byte[] bytes, List<ContentProblem> problems) {
@@ -432,18 +487,29 @@ public final class ContentLoader {
     }
   }
 
-  /** Of every file's path and bytes, through their keys, in path order. */
-  private static String fingerprint(Map<String, String> keys) {
+  /**
+   * The content fingerprint: of every file's path relative to the content folder and its bytes, in
+   * path order. Never of the folder's own name, so replicas serving the same files from folders
+   * named differently agree, and a content revision's fingerprint is the one its folder loads with.
+   */
+  public static String fingerprint(Map<String, byte[]> relative) {
     List<byte[]> parts = new ArrayList<>();
     byte[] separator = {0};
-    new TreeMap<>(keys)
+    new TreeMap<>(relative)
         .forEach(
-            (path, key) -> {
+            (path, bytes) -> {
               parts.add(path.getBytes(StandardCharsets.UTF_8));
               parts.add(separator);
-              parts.add(key.getBytes(StandardCharsets.UTF_8));
+              parts.add(Sha256.hex(bytes).getBytes(StandardCharsets.UTF_8));
               parts.add(separator);
             });
     return Sha256.hex(parts.toArray(byte[][]::new));
+  }
+
+  private Map<String, byte[]> withoutPrefix(Map<String, byte[]> files) {
+    Map<String, byte[]> relative = new TreeMap<>();
+    int cut = prefix().length();
+    files.forEach((path, bytes) -> relative.put(path.substring(cut), bytes));
+    return relative;
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -43,6 +44,13 @@ public final class ContentReloader implements AutoCloseable {
   private final AtomicReference<ReloadStatus> last = new AtomicReference<>();
   private final AtomicLong reloadsServed = new AtomicLong();
   private final AtomicLong reloadsRefused = new AtomicLong();
+
+  /** The content revision the folder holds (0: none, content from the folder alone). */
+  private volatile long revision;
+
+  /** Told after each reload the file watcher started (an edit in the folder itself). */
+  private volatile Consumer<ReloadStatus> folderChanged = status -> {};
+
   private WatchService watcher;
   private Thread thread;
 
@@ -137,6 +145,36 @@ public final class ContentReloader implements AutoCloseable {
     return knowledge.current().content().fingerprint();
   }
 
+  /** The content revision being served: the one the folder held at the last reload. */
+  public long servedRevision() {
+    return revision;
+  }
+
+  /** Notes that the content served came from {@code revision} (the folder was loaded at start). */
+  public void servingRevision(long revision) {
+    this.revision = revision;
+  }
+
+  /**
+   * Tells {@code listener} about each reload the file watcher starts, after it (holding this
+   * reloader's lock is up to the listener).
+   */
+  public void onFolderChange(Consumer<ReloadStatus> listener) {
+    this.folderChanged = listener;
+  }
+
+  /**
+   * Reloads after {@code revision} was written into the folder; when served, that revision is the
+   * one served.
+   */
+  public synchronized ReloadStatus reload(long revision) {
+    ReloadStatus status = reload();
+    if (status.served()) {
+      this.revision = revision;
+    }
+    return status;
+  }
+
   /**
    * Loads the content now; swaps it in when it has no problems. One reload at a time: the watcher,
    * staff actions and publishers share this lock (also held by {@link FolderPublisher} around its
@@ -189,7 +227,7 @@ public final class ContentReloader implements AutoCloseable {
           drain(more);
         }
         try {
-          reload();
+          folderChanged.accept(reload());
         } catch (RuntimeException e) {
           LOG.error("Reloading content failed; the last good content keeps serving", e);
         }

@@ -44,7 +44,7 @@ public final class FolderPublisher implements ContentPublisher {
         for (var file : change.files().entrySet()) {
           Path path = resolve(file.getKey());
           before.put(path, Files.exists(path) ? Files.readAllBytes(path) : null);
-          write(path, file.getValue().getBytes(StandardCharsets.UTF_8));
+          writeAtomically(path, file.getValue().getBytes(StandardCharsets.UTF_8));
         }
         for (String deleted : change.deleted()) {
           Path path = resolve(deleted);
@@ -110,13 +110,13 @@ public final class FolderPublisher implements ContentPublisher {
       if (file.getValue() == null) {
         Files.deleteIfExists(file.getKey());
       } else {
-        write(file.getKey(), file.getValue());
+        writeAtomically(file.getKey(), file.getValue());
       }
     }
   }
 
   /** Temp file and rename, so a reader never sees half a file. */
-  private static void write(Path path, byte[] bytes) throws IOException {
+  public static void writeAtomically(Path path, byte[] bytes) throws IOException {
     Files.createDirectories(path.getParent());
     Path temp = Files.createTempFile(path.getParent(), ".publish-", ".tmp");
     try {

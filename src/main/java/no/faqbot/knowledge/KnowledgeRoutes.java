@@ -68,6 +68,10 @@ public final class KnowledgeRoutes implements Routes {
     routes.get("/api/suggest", this::suggest);
     routes.get("/api/entries/{id}", this::entry);
     routes.get("/health", this::health);
+    // Whoever publishes (staff actions, the editor, restores): an outdated base or content with
+    // problems is the client's to redo, never a 500.
+    routes.exception(StaleRevisionException.class, (e, ctx) -> PublishErrors.answer(ctx, e));
+    routes.exception(ContentRejectedException.class, (e, ctx) -> PublishErrors.answer(ctx, e));
   }
 
   private void search(Context ctx) {
@@ -160,6 +164,8 @@ public final class KnowledgeRoutes implements Routes {
     body.put("store", storeState.get());
     // Replicas serving the same content show the same fingerprint.
     body.put("contentFingerprint", content.fingerprint());
+    // The content revision served (0: from the folder alone, no store).
+    body.put("revision", reloader == null ? 0 : reloader.servedRevision());
     body.put("version", version);
     ContentReloader.ReloadStatus reload = reloader == null ? null : reloader.lastReload();
     if (reload != null) {

@@ -18,7 +18,7 @@ import no.faqbot.content.ContentSnapshot;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowEngine;
 import no.faqbot.flow.FlowState;
-import no.faqbot.flow.InvalidStateException;
+import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.flow.Step;
 import no.faqbot.flow.StepKind;
@@ -36,16 +36,28 @@ public final class SupportService {
   private final SupportLimits limits;
   private final StateCodec states;
   private final Clock clock;
+  private final FlowVersions flowVersions;
   private final Redactor redactor = new Redactor();
   private final SupportEmailBuilder builder = new SupportEmailBuilder();
   private final SecureRandom random = new SecureRandom();
 
   public SupportService(
       String supportAddress, SupportLimits limits, StateCodec states, Clock clock) {
+    this(supportAddress, limits, states, clock, new FlowVersions());
+  }
+
+  /** {@code flowVersions}: the flows' earlier versions, shared with the chat. */
+  public SupportService(
+      String supportAddress,
+      SupportLimits limits,
+      StateCodec states,
+      Clock clock,
+      FlowVersions flowVersions) {
     this.supportAddress = supportAddress;
     this.limits = limits;
     this.states = states;
     this.clock = clock;
+    this.flowVersions = flowVersions;
   }
 
   public SupportLimits limits() {
@@ -126,22 +138,20 @@ public final class SupportService {
     List<String> tried = new ArrayList<>();
     if (state != null && !state.isNull()) {
       FlowState s = states.decode(state);
-      Flow flow =
-          content
-              .flow(s.flow())
-              .orElseThrow(
-                  () ->
-                      new InvalidStateException(
-                          "the guided flow '" + s.flow() + "' no longer exists"));
-      Step current = FlowEngine.current(flow, s);
-      problem =
-          current.kind() == StepKind.EMAIL
-              ? current.subject().in(language)
-              : flow.title().in(language);
-      for (String line : FlowEngine.transcript(flow, s, language)) {
-        Redactor.Result r = redactor.redact(line);
-        found.addAll(r.found());
-        tried.add(r.text());
+      // The version the conversation was on, also when the flow changed since (a publish, a
+      // rolling deploy); a version no longer known leaves the steps out rather than the e-mail.
+      Flow flow = flowVersions.of(s, content.flow(s.flow())).orElse(null);
+      if (flow != null) {
+        Step current = FlowEngine.current(flow, s);
+        problem =
+            current.kind() == StepKind.EMAIL
+                ? current.subject().in(language)
+                : flow.title().in(language);
+        for (String line : FlowEngine.transcript(flow, s, language)) {
+          Redactor.Result r = redactor.redact(line);
+          found.addAll(r.found());
+          tried.add(r.text());
+        }
       }
     }
     for (String line :
