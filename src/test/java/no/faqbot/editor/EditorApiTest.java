@@ -56,7 +56,9 @@ class EditorApiTest {
     body.put("lang", "nb");
     body.put("id", "order-expiry");
     body.put("text", text);
-    body.put("base", 0);
+    // The revision the draft was made on: the one served (with the store, the folder is revision
+    // 1).
+    body.put("base", server.app().publisher().servedRevision());
     body.put("fileHash", fileHash);
     return server.send(
         HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/editor/" + route))

@@ -30,7 +30,7 @@ class EmbeddedRevisionsTest {
   @BeforeEach
   void start() {
     content = Fixtures.content("good", tmp);
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(content, tmp);
     server.app().watchContent();
     // The content folder too: on one machine, publish and restore also write it.
     env =
@@ -120,7 +120,7 @@ class EmbeddedRevisionsTest {
                 log.files(2).get("faq/nb/order-expiry.md"), java.nio.charset.StandardCharsets.UTF_8)
             .contains("31 dager"));
     server.close();
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(content, tmp);
     server.app().awaitReady();
     assertEquals(2, server.get("/health").json().path("revision").asLong());
     assertTrue(answer("order-expiry").contains("31 dager"));
@@ -131,7 +131,7 @@ class EmbeddedRevisionsTest {
     server.close();
     Path file = content.resolve("faq/nb/order-expiry.md");
     Files.writeString(file, Files.readString(file).replace("28 dager", "32 dager"));
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(content, tmp);
     server.app().awaitReady();
     assertTrue(answer("order-expiry").contains("32 dager"), "an edit made while stopped is kept");
     assertEquals(2, server.get("/health").json().path("revision").asLong());
@@ -142,7 +142,7 @@ class EmbeddedRevisionsTest {
     CliRun restored = cli("content", "restore", "1");
     assertEquals(0, restored.code(), restored.err() + restored.out());
     assertTrue(Files.readString(file).contains("28 dager"), "restore wrote the served folder");
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(content, tmp);
     server.app().awaitReady();
     assertTrue(answer("order-expiry").contains("28 dager"));
     assertEquals(3, server.get("/health").json().path("revision").asLong());
@@ -155,7 +155,7 @@ class EmbeddedRevisionsTest {
     String good = Files.readString(file);
     String broken = good.replace("id: order-expiry", "id: [oops").replace("28 dager", "33 dager");
     Files.writeString(file, broken);
-    server = new TestServer(content, tmp.resolve("index"));
+    server = new TestServer(content, tmp);
     server.app().awaitReady();
     server.app().watchContent();
     Thread.sleep(2 * RevisionFollower.POLL_MILLIS + 500); // the follower had its chances
