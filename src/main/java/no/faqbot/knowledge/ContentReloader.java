@@ -168,11 +168,7 @@ public final class ContentReloader implements AutoCloseable {
    * one served.
    */
   public synchronized ReloadStatus reload(long revision) {
-    ReloadStatus status = reload();
-    if (status.served()) {
-      this.revision = revision;
-    }
-    return status;
+    return load(revision);
   }
 
   /**
@@ -181,6 +177,18 @@ public final class ContentReloader implements AutoCloseable {
    * writes), so two reloads never build or delete each other's index folders.
    */
   public synchronized ReloadStatus reload() {
+    return load(NO_REVISION);
+  }
+
+  /** For {@link #reload()}: the folder holds no newly written revision. */
+  private static final long NO_REVISION = -1;
+
+  /**
+   * Loads and swaps; when {@code written} is a revision just written into the folder and the
+   * content is served, the revision is noted before the swap, so no one sees the new answers beside
+   * the old revision number.
+   */
+  private ReloadStatus load(long written) {
     long started = System.nanoTime();
     ContentSnapshot content = loader.load();
     boolean served = content.problems().isEmpty();
@@ -193,6 +201,9 @@ public final class ContentReloader implements AutoCloseable {
                     "Not served as saved: {} ({})",
                     f.path(),
                     f.lastGood() ? "its last good version is served" : "left out"));
+    if (written != NO_REVISION && served) {
+      this.revision = written;
+    }
     // The files without problems go live even when another file has one: that file is held back.
     if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
       knowledge.swap(store.searchIndex(content, analysis));

@@ -295,6 +295,62 @@ class ReplicatedRevisionsTest {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** GET, or a form POST when {@code form} is given, with the session cookie. */
+  @Test
+  @Order(5)
+  void an_alternative_added_through_one_replica_is_answered_by_the_other() throws Exception {
+    // Made-up words no entry knows: the chat cannot answer them before.
+    String phrase = "zorblaxix quimfentet vorskgrel";
+    assertTrue(!"answer".equals(b.chat(phrase, "nb").json().path("type").asText()));
+    a.chat(phrase, "nb");
+    assertTrue(a.app().recorder().flush(5000), "A stored the question");
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> list =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(a.base() + "/staff/api/unanswered?days=30&lang=nb"))
+                .header("Authorization", basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, list.statusCode(), list.body());
+    String group = null;
+    for (JsonNode row :
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(list.body())
+            .path("unanswered")) {
+      if (row.path("examples").toString().contains(phrase)) {
+        group = row.path("id").asText();
+      }
+    }
+    assertTrue(group != null, list.body());
+    long before = a.get("/health").json().path("revision").asLong();
+    HttpResponse<String> added =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        a.base()
+                            + "/staff/api/unanswered/"
+                            + group
+                            + "/alternative?days=30&lang=nb"))
+                .header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"entryId\":\"order-expiry\",\"lang\":\"nb\",\"text\":\""
+                            + phrase
+                            + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, added.statusCode(), added.body());
+    long started = System.nanoTime();
+    while (!"order-expiry".equals(b.chat(phrase, "nb").json().path("answer").path("id").asText())) {
+      assertTrue(System.nanoTime() - started < 10_000_000_000L, "B answers it within 10 s");
+      Thread.sleep(50);
+    }
+    sameRevisionOnBoth(before + 1);
+  }
+
   static HttpResponse<String> send(TestServer server, String path, String session, String form)
       throws Exception {
     HttpRequest.Builder request =

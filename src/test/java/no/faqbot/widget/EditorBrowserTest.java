@@ -116,6 +116,21 @@ class EditorBrowserTest {
         "published into the content folder");
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), String.join("\n", violations));
+
+    // Undo: the history lists the publish; restoring the revision before it brings the old
+    // answer back.
+    long published = server.get("/health").json().path("revision").asLong();
+    browser.driver.get(server.base() + "/staff/history");
+    WebElement row = browser.driver.findElement(By.id("r-" + published));
+    assertTrue(row.getText().contains("merchants' words for the code"), row.getText());
+    browser
+        .driver
+        .findElement(By.id("r-" + (published - 1)))
+        .findElement(By.cssSelector("form button"))
+        .click();
+    browser.wait(20).until(d -> d.findElement(By.cssSelector("p.done")).isDisplayed());
+    assertEquals(published + 1, server.get("/health").json().path("revision").asLong());
+    assertTrue(!"answer".equals(chatType(ASKED)), "restore brings the old answer back");
   }
 
   /** Replaces the textarea's text as typing would, so its input event fires. */
