@@ -153,7 +153,8 @@ final class LimitAttacks {
       }
       return statuses.size();
     });
-    long locked = statuses.stream().filter(s -> s == 429).count();
+    // Turned away: 429 (the /64 is locked out) or 503 (the cap on hashes at once, F10-hash).
+    long locked = statuses.stream().filter(s -> s == 429 || s == 503).count();
     int other = get("/health", "2001:db8:abcd:13::1").status();
     boolean held = p.chatHeld() && locked >= statuses.size() - 10 && other == 200;
     return new Result(held, String.format(Locale.ROOT, "%d wrong passwords from %d addresses of one /64: %s; %s",

@@ -44,7 +44,9 @@ final class LoadAttacks {
     List<Integer> sent = p.value().stream().filter(s -> s != 0).toList();
     long grown = Math.max(0, liveHeapKb() - before);
     double perLogin = grown * 1024.0 / Math.max(1, sent.size());
-    boolean held = alive() && perLogin < 2048 && sent.stream().noneMatch(s -> s >= 500 || s < 0) && p.chatHeld();
+    // 503 is the cap on password hashes at once turning a login away (issue 21, F10-hash): by design.
+    boolean held = alive() && perLogin < 2048
+        && sent.stream().noneMatch(s -> s >= 500 && s != 503 || s < 0) && p.chatHeld();
     return new Result(held, String.format(Locale.ROOT,
         "%d failed logins of 60 KB names %s, heap kept %.0f B per login; %s",
         sent.size(), counts(sent), perLogin, p.chat()));

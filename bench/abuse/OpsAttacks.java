@@ -57,7 +57,7 @@ final class OpsAttacks {
   }
 
   /**
-   * F13: up to 10,000 chat bodies of 200 KB and 900 KB (over the 64 KB limit) from new addresses, 4 at a time,
+   * F13: up to 40,000 chat bodies of 200 KB and 900 KB (over the 64 KB limit) from new addresses, 4 at a time,
    * until 100 chat probes were sent (60 s at most); every one must get 413 {@code payload_too_large}, none a network error.
    */
   static Result overLimitBodies() throws Exception {
@@ -67,7 +67,7 @@ final class OpsAttacks {
     long deadline = System.nanoTime() + LOAD_NANOS;
     int probes = PROBES.get();
     AtomicLong bytes = new AtomicLong();
-    Probed<List<Integer>> p = probed(() -> parallel(4, 10_000, i -> {
+    Probed<List<Integer>> p = probed(() -> parallel(4, 40_000, i -> {
       if (System.nanoTime() > deadline || PROBES.get() - probes > MIN_PROBES) {
         return 0;
       }
