@@ -176,6 +176,7 @@ public final class App implements AutoCloseable {
     metrics.watch(readiness);
     metrics.watch(insights.recorder());
     metrics.watch(reloader);
+    metrics.watch(hashGate);
     if (insights.store() != null) {
       metrics.watch(insights.store());
     }

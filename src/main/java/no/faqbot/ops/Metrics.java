@@ -26,6 +26,7 @@ import no.faqbot.chat.ReplyType;
 import no.faqbot.flow.FlowView;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.staff.HashGate;
 import no.faqbot.store.Store;
 import no.faqbot.support.SupportCase;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -179,6 +180,17 @@ public final class Metrics implements AutoCloseable {
     FunctionCounter.builder("faqbot.content.reloads", reloader, r -> r.reloads(false))
         .tag("result", "refused")
         .register(registry);
+  }
+
+  /**
+   * Logins turned away because as many password hashes as the cap allows were running (503), and
+   * how many may still start now.
+   */
+  public void watch(HashGate gate) {
+    FunctionCounter.builder("faqbot.logins.refused", gate, HashGate::refused)
+        .tag("reason", "hash_cap")
+        .register(registry);
+    Gauge.builder("faqbot.password.hashes.free", gate, HashGate::available).register(registry);
   }
 
   /** The database pool's connections. */

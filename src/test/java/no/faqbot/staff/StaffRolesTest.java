@@ -171,6 +171,21 @@ class StaffRolesTest {
       }
       assertEquals(503, loginStatus("ada", PASSWORD));
       assertTrue(gate.refused() >= LoginThrottle.FREE_FAILURES + 3, "refused: " + gate.refused());
+      // An operator sees the refusals in /metrics.
+      String metrics =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(server.base() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      java.util.regex.Matcher refused =
+          java.util.regex.Pattern.compile(
+                  "faqbot_logins_refused_total\\{reason=\"hash_cap\"} ([0-9.]+)")
+              .matcher(metrics);
+      assertTrue(refused.find(), metrics);
+      assertEquals((double) gate.refused(), Double.parseDouble(refused.group(1)));
     } finally {
       for (int i = 0; i < held; i++) {
         gate.leave();
