@@ -26,10 +26,7 @@ import no.faqbot.format.Sha256;
 import no.faqbot.insights.AuditLog;
 import no.faqbot.knowledge.ContentChange;
 import no.faqbot.knowledge.ContentPublisher;
-import no.faqbot.knowledge.ContentRejectedException;
 import no.faqbot.knowledge.KnowledgeBase;
-import no.faqbot.knowledge.PublishErrors;
-import no.faqbot.knowledge.StaleRevisionException;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
 import no.faqbot.web.Json;
@@ -250,23 +247,16 @@ public final class DraftRoutes implements Routes {
       return;
     }
     String message = r.body.path("message").asText("").strip();
-    ContentPublisher.Published published;
-    try {
-      published =
-          publisher.publish(
-              new ContentChange(
-                  r.base(),
-                  Map.of(r.relative, text),
-                  Set.of(),
-                  user(ctx),
-                  message.isEmpty() ? "edited " + r.entry.key() + " in the editor" : message));
-    } catch (StaleRevisionException e) {
-      PublishErrors.answer(ctx, e);
-      return;
-    } catch (ContentRejectedException e) {
-      PublishErrors.answer(ctx, e);
-      return;
-    }
+    // A stale base or rejected content is answered by the app-wide handlers (PublishErrors), as
+    // for every other publish.
+    ContentPublisher.Published published =
+        publisher.publish(
+            new ContentChange(
+                r.base(),
+                Map.of(r.relative, text),
+                Set.of(),
+                user(ctx),
+                message.isEmpty() ? "edited " + r.entry.key() + " in the editor" : message));
     drafts.remove(user(ctx), r.lang, r.entry.id());
     if (store != null) {
       new AuditLog(store, clock)
