@@ -86,9 +86,7 @@ public final class ContentLoader {
     relative.forEach(
         (path, bytes) -> {
           if (bytes.length > MAX_FILE_BYTES) {
-            readProblems.add(
-                new ContentProblem(
-                    prefix() + path, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+            readProblems.add(tooLarge(prefix() + path));
           } else {
             files.put(prefix() + path, bytes);
           }
@@ -422,9 +420,7 @@ public final class ContentLoader {
         Path p = root.resolve(rel);
         try {
           if (Files.size(p) > MAX_FILE_BYTES) {
-            problems.add(
-                new ContentProblem(
-                    prefix() + rel, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+            problems.add(tooLarge(prefix() + rel));
             continue;
           }
           files.put(prefix() + rel, Files.readAllBytes(p));
@@ -439,6 +435,11 @@ public final class ContentLoader {
               root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
+  }
+
+  /** The problem of a file over {@link #MAX_FILE_BYTES}, whether read from disk or given. */
+  private static ContentProblem tooLarge(String path) {
+    return new ContentProblem(path, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB");
   }
 
   /**
