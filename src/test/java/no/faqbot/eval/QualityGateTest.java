@@ -41,7 +41,9 @@ class QualityGateTest {
           Path.of("bench", "eval", "firstsight-b.jsonl"),
           Path.of("bench", "eval", "firstsight-c.jsonl"),
           Path.of("bench", "eval", "firstsight-d.jsonl"),
-          Path.of("bench", "eval", "firstsight-e.jsonl"));
+          Path.of("bench", "eval", "firstsight-e.jsonl"),
+          Path.of("bench", "eval", "firstsight-f.jsonl"),
+          Path.of("bench", "eval", "firstsight-g.jsonl"));
 
   static final double OWN_RIGHT = QualityGate.OWN_RIGHT;
 
