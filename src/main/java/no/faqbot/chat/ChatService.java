@@ -19,6 +19,7 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.AnswerView;
+import no.faqbot.search.PlannedMessage;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.support.Redactor;
@@ -154,7 +155,7 @@ public final class ChatService {
     if (gated != null) {
       return gated;
     }
-    SearchIndex.Planned whole = index.planned(message, lang);
+    PlannedMessage whole = index.planned(message, lang);
     List<SearchHit> hits = whole.withScope(MAX_SUGGESTIONS + 1);
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
     List<Evidence> readings = readings(index, message, lang, whole);
@@ -259,13 +260,13 @@ public final class ChatService {
    * that asks, so greetings, history and the platform's name around a question cannot outvote it.
    */
   private List<Evidence> readings(
-      SearchIndex index, String message, String lang, SearchIndex.Planned whole) {
+      SearchIndex index, String message, String lang, PlannedMessage whole) {
     boolean report = ProblemSignal.reportsFailure(message);
     List<Evidence> readings = new ArrayList<>();
     readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1));
     int terms = Math.max(1, whole.termCount());
     for (String sentence : Sentences.asking(message)) {
-      SearchIndex.Planned planned = index.planned(sentence, lang);
+      PlannedMessage planned = index.planned(sentence, lang);
       readings.add(
           evidence(
               planned,
@@ -278,7 +279,7 @@ public final class ChatService {
   }
 
   private Evidence evidence(
-      SearchIndex.Planned planned,
+      PlannedMessage planned,
       boolean report,
       FigureQuestion.Kind figure,
       boolean sentence,

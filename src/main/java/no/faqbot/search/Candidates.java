@@ -38,7 +38,7 @@ final class Candidates {
   static final Candidates NONE =
       new Candidates(null, null, new int[0], new double[0], true, new int[0], new double[0], 0);
 
-  private final SearchIndex.Searchable docs;
+  private final Searchable docs;
   private final Coverage coverage;
 
   /** The plain entries kept (ordinals) and their bounds, best first. */
@@ -62,7 +62,7 @@ final class Candidates {
   private Supplier<Candidates> everyOne;
 
   private Candidates(
-      SearchIndex.Searchable docs,
+      Searchable docs,
       Coverage coverage,
       int[] plain,
       double[] plainBounds,
@@ -115,7 +115,7 @@ final class Candidates {
    * the same total. {@code keep} plain entries are kept; {@code everyOne} gathers again with all.
    */
   static Candidates gather(
-      SearchIndex.Searchable docs,
+      Searchable docs,
       Coverage coverage,
       int[][] postings,
       boolean[] picks,
