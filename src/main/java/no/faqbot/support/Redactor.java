@@ -39,6 +39,20 @@ public final class Redactor {
               + "\\s{0,10}[:=]\\s{0,10})([A-Za-z0-9_\\-]{6,200}+)(?!\\*)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * Whether {@code text} holds a letter whose lower case is not that of its upper case (the long s,
+   * the Kelvin sign, a dotless i...): only then can a rule's word hide from the lower-cased text.
+   */
+  static boolean foldsOneWay(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0x7F && Character.toLowerCase(Character.toUpperCase(c)) != Character.toLowerCase(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The cleaned text and what kinds of secret were taken out of it. */
   public record Result(String text, Set<String> found) {}
 
@@ -48,7 +62,7 @@ public final class Redactor {
     }
     Set<String> found = new LinkedHashSet<>();
     String lower = text.toLowerCase(Locale.ROOT);
-    String upper = text.toUpperCase(Locale.ROOT);
+    String upper = foldsOneWay(text) ? text.toUpperCase(Locale.ROOT) : null;
     String out = text;
     for (SecretRules.Rule rule : RULES) {
       String replaced = rule.mayMatch(lower, upper) ? replace(out, rule) : null;

@@ -24,21 +24,40 @@ final class SecretRules {
    * (none: no such word), so a text without them is not searched.
    */
   record Rule(
-      String what, Pattern pattern, Function<MatchResult, String> replacement, List<String> needs) {
+      String what,
+      Pattern pattern,
+      Function<MatchResult, String> replacement,
+      List<String> needs,
+      List<String> needsUpper) {
     Rule(String what, Pattern pattern, Function<MatchResult, String> replacement) {
       this(what, pattern, replacement, List.of());
     }
 
+    Rule(
+        String what,
+        Pattern pattern,
+        Function<MatchResult, String> replacement,
+        List<String> needs) {
+      // Upper-cased once here: redaction runs on every recorded message.
+      this(
+          what,
+          pattern,
+          replacement,
+          needs,
+          needs.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList());
+    }
+
     /**
-     * Whether the text, given in lower and upper case, may hold a match (rules match regardless of
-     * case, and the Kelvin sign and the long s fold only one way).
+     * Whether the text, given in lower case and, when it holds a letter that folds only one way
+     * (the Kelvin sign, the long s), in upper case too (else null), may hold a match: rules match
+     * regardless of case.
      */
     boolean mayMatch(String lower, String upper) {
       if (needs.isEmpty()) {
         return true;
       }
-      for (String word : needs) {
-        if (lower.contains(word) || upper.contains(word.toUpperCase(Locale.ROOT))) {
+      for (int i = 0; i < needs.size(); i++) {
+        if (lower.contains(needs.get(i)) || upper != null && upper.contains(needsUpper.get(i))) {
           return true;
         }
       }

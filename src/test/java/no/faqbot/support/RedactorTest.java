@@ -102,6 +102,18 @@ class RedactorTest {
   }
 
   @Test
+  void a_label_with_a_letter_that_folds_one_way_is_still_found() {
+    // The long s upper-cases to S and the Kelvin sign lower-cases to k: the rules match them
+    // regardless of case, and the quick check before each rule must not skip them.
+    assertEquals("pa\u017Fsord: [fjernet]", redactor.redact("pa\u017Fsord: Vinter2026Nb03").text());
+    assertEquals(
+        "\u212Alient_secret=[fjernet]",
+        redactor.redact("\u212Alient_secret=Vinter2026Nb03").text());
+    assertTrue(Redactor.foldsOneWay("pa\u017Fsord"));
+    assertFalse(Redactor.foldsOneWay("Passordet mitt er blåbær"));
+  }
+
+  @Test
   void what_was_found_is_named_without_the_values() {
     Redactor.Result r =
         redactor.redact(
