@@ -192,7 +192,7 @@ public final class SearchIndex implements AutoCloseable {
     for (int k = 0; k < ids.length; k++) {
       found[k] = postings.docsOf(docs, vocabulary, ids[k]);
     }
-    return Candidates.gather(
+    return CandidateGatherer.gather(
         docs,
         coverage,
         found,
@@ -257,11 +257,11 @@ public final class SearchIndex implements AutoCloseable {
   private static final int COMMON_TERM_ENTRIES = 500;
 
   /** Per thread: what the bounds of one message's candidates are added up in. */
-  private final CloseableThreadLocal<Candidates.Scratch> scratch =
+  private final CloseableThreadLocal<CandidateGatherer.Scratch> scratch =
       new CloseableThreadLocal<>() {
         @Override
-        protected Candidates.Scratch initialValue() {
-          return new Candidates.Scratch(scratchSize);
+        protected CandidateGatherer.Scratch initialValue() {
+          return new CandidateGatherer.Scratch(scratchSize);
         }
       };
 
