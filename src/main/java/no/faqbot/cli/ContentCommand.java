@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.config.Catalogue;
+import no.faqbot.content.ContentFiles;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.MarkdownRenderer;
@@ -100,7 +101,7 @@ final class ContentCommand {
       }
       // Checked before the store is opened: a broken folder needs no database to be told so.
       ContentLoader loader = new ContentLoader(folder, new MarkdownRenderer());
-      Map<String, byte[]> files = ContentLoader.files(folder);
+      Map<String, byte[]> files = ContentFiles.files(folder);
       if (!valid(loader.load(files), in)) {
         return 1;
       }
@@ -109,7 +110,7 @@ final class ContentCommand {
             new RevisionLog(store, Clock.systemUTC())
                 .appendOnNewest(
                     files,
-                    ContentLoader.fingerprint(files),
+                    ContentFiles.fingerprint(files),
                     RevisionPublisher.osUser(),
                     in.option("message", "published from " + folder));
         in.out()
@@ -159,7 +160,7 @@ final class ContentCommand {
           Revision added =
               log.appendOnNewest(
                   files,
-                  ContentLoader.fingerprint(files),
+                  ContentFiles.fingerprint(files),
                   RevisionPublisher.osUser(),
                   in.option("message", "restore revision " + number));
           in.out()

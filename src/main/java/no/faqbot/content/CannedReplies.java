@@ -1,6 +1,9 @@
 package no.faqbot.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,5 +174,23 @@ public record CannedReplies(Map<String, Intent> intents, Map<String, List<String
       topics.put(lang, list);
     }
     return topics;
+  }
+
+  /** The replies shipped with faqbot, used while the editors' file is missing or broken. */
+  static CannedReplies shipped() {
+    try (var in = CannedReplies.class.getResourceAsStream("default-replies.yaml")) {
+      List<ContentProblem> ignored = new ArrayList<>();
+      CannedReplies defaults =
+          CannedReplies.parse(
+              "default-replies.yaml",
+              new String(in.readAllBytes(), StandardCharsets.UTF_8),
+              ignored);
+      if (defaults == null) {
+        throw new IllegalStateException("bundled default-replies.yaml is invalid: " + ignored);
+      }
+      return defaults;
+    } catch (IOException e) {
+      throw new UncheckedIOException("bundled default-replies.yaml is missing", e);
+    }
   }
 }

@@ -2,10 +2,6 @@ package no.faqbot.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import no.faqbot.flow.Flow;
 import no.faqbot.flow.FlowParser;
 import no.faqbot.format.ContentProblem;
 import no.faqbot.format.Languages;
-import no.faqbot.format.Sha256;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and served
@@ -34,7 +28,6 @@ import no.faqbot.format.Sha256;
  * loading or their changes from going live.
  */
 public final class ContentLoader {
-  private static final long MAX_FILE_BYTES = 256 * 1024;
 
   private final Path root;
   private final FaqFileParser faqParser;
@@ -85,8 +78,8 @@ public final class ContentLoader {
     Map<String, byte[]> files = new TreeMap<>();
     relative.forEach(
         (path, bytes) -> {
-          if (bytes.length > MAX_FILE_BYTES) {
-            readProblems.add(tooLarge(prefix() + path));
+          if (bytes.length > ContentFiles.MAX_FILE_BYTES) {
+            readProblems.add(ContentFiles.tooLarge(prefix() + path));
           } else {
             files.put(prefix() + path, bytes);
           }
@@ -174,7 +167,7 @@ public final class ContentLoader {
         result.replies(),
         result.flows(),
         problems,
-        fingerprint(withoutPrefix(served)),
+        ContentFiles.fingerprint(withoutPrefix(served)),
         List.copyOf(stale.values()));
   }
 
@@ -212,7 +205,7 @@ public final class ContentLoader {
       String path = file.getKey();
       String[] parts = path.split("/");
       FaqFileParser.Result result = faqFiles.get(path);
-      String text = result != null ? null : decode(path, file.getValue(), problems);
+      String text = result != null ? null : ContentFiles.decode(path, file.getValue(), problems);
       if (result == null && text == null) {
         continue;
       }
@@ -227,7 +220,8 @@ public final class ContentLoader {
         problems.addAll(result.problems());
         if (result.entry() != null) {
           parsed.put(path, result);
-          addEntry(entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result, problems);
+          ContentLinks.addEntry(
+              entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result, problems);
         }
       } else if (parts.length == 3 && parts[1].equals("synonyms") && path.endsWith(".txt")) {
         String lang = parts[2].substring(0, parts[2].length() - 4);
@@ -256,13 +250,15 @@ public final class ContentLoader {
               "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
     }
     if (replies == null) {
-      replies = defaultReplies(); // the chat must always be able to greet and to say "I don't know"
+      replies =
+          CannedReplies
+              .shipped(); // the chat must always be able to greet and to say "I don't know"
     }
     Set<String> own = new TreeSet<>();
     problems.forEach(p -> own.add(p.path()));
     List<ContentProblem> cross = new ArrayList<>();
-    checkRelated(entries, parsed, cross);
-    checkFlowLinks(entries, parsed, flows, cross);
+    ContentLinks.checkRelated(entries, parsed, cross);
+    ContentLinks.checkFlowLinks(entries, parsed, flows, cross);
     Set<String> crossFiles = new TreeSet<>();
     cross.forEach(p -> crossFiles.add(p.path()));
     // A duplicate id is found across files, but is the later file's own mistake.
@@ -300,7 +296,8 @@ public final class ContentLoader {
                 String key = keys.get(file.getKey());
                 FaqFileParser.Result result = parsedBefore.get(key);
                 if (result == null) {
-                  String text = decode(file.getKey(), file.getValue(), new ArrayList<>());
+                  String text =
+                      ContentFiles.decode(file.getKey(), file.getValue(), new ArrayList<>());
                   if (text == null) {
                     return;
                   }
@@ -313,100 +310,8 @@ public final class ContentLoader {
     return results;
   }
 
-  /** The replies shipped with faqbot, used while the editors' file is missing or broken. */
-  static CannedReplies defaultReplies() {
-    try (var in = ContentLoader.class.getResourceAsStream("default-replies.yaml")) {
-      List<ContentProblem> ignored = new ArrayList<>();
-      CannedReplies defaults =
-          CannedReplies.parse(
-              "default-replies.yaml",
-              new String(in.readAllBytes(), StandardCharsets.UTF_8),
-              ignored);
-      if (defaults == null) {
-        throw new IllegalStateException("bundled default-replies.yaml is invalid: " + ignored);
-      }
-      return defaults;
-    } catch (IOException e) {
-      throw new UncheckedIOException("bundled default-replies.yaml is missing", e);
-    }
-  }
-
   private String prefix() {
     return root.getFileName() == null ? "" : root.getFileName() + "/";
-  }
-
-  private static void addEntry(
-      Map<String, FaqEntry> byId, FaqFileParser.Result result, List<ContentProblem> problems) {
-    FaqEntry entry = result.entry();
-    FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
-    if (existing != null) {
-      problems.add(
-          new ContentProblem(
-              entry.sourcePath(),
-              result.lineOf("id"),
-              "duplicate id '"
-                  + entry.id()
-                  + "': already used by "
-                  + existing.sourcePath()
-                  + "; give this entry its own id"));
-    }
-  }
-
-  private static void checkRelated(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, FaqFileParser.Result> parsed,
-      List<ContentProblem> problems) {
-    Set<String> ids = new HashSet<>();
-    entries.values().forEach(m -> ids.addAll(m.keySet()));
-    for (Map<String, FaqEntry> byId : entries.values()) {
-      for (FaqEntry e : byId.values()) {
-        for (String r : e.related()) {
-          if (!ids.contains(r)) {
-            problems.add(
-                new ContentProblem(
-                    e.sourcePath(),
-                    parsed.get(e.sourcePath()).lineOf("related"),
-                    "related id '" + r + "' does not exist: use the id of another entry"));
-          }
-        }
-      }
-    }
-  }
-
-  /** Entries may name a flow, flows may name entries: both must exist. */
-  private static void checkFlowLinks(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, FaqFileParser.Result> parsed,
-      Map<String, Flow> flows,
-      List<ContentProblem> problems) {
-    Set<String> ids = new HashSet<>();
-    entries.values().forEach(m -> ids.addAll(m.keySet()));
-    for (Map<String, FaqEntry> byId : entries.values()) {
-      for (FaqEntry e : byId.values()) {
-        if (e.flow() != null && !flows.containsKey(e.flow())) {
-          problems.add(
-              new ContentProblem(
-                  e.sourcePath(),
-                  parsed.get(e.sourcePath()).lineOf("flow"),
-                  "flow '"
-                      + e.flow()
-                      + "' does not exist (flows: "
-                      + String.join(", ", flows.keySet())
-                      + ")"));
-        }
-      }
-    }
-    for (Flow flow : flows.values()) {
-      for (String entry : flow.entries()) {
-        if (!ids.contains(entry)) {
-          problems.add(
-              new ContentProblem(
-                  flow.sourcePath(),
-                  flow.entriesLine(),
-                  "entry '" + entry + "' does not exist: use the id of a FAQ entry"));
-        }
-      }
-    }
   }
 
   private Map<String, byte[]> readAll(List<ContentProblem> problems) {
@@ -416,11 +321,11 @@ public final class ContentLoader {
       return files;
     }
     try {
-      for (String rel : paths(root)) {
+      for (String rel : ContentFiles.paths(root)) {
         Path p = root.resolve(rel);
         try {
-          if (Files.size(p) > MAX_FILE_BYTES) {
-            problems.add(tooLarge(prefix() + rel));
+          if (Files.size(p) > ContentFiles.MAX_FILE_BYTES) {
+            problems.add(ContentFiles.tooLarge(prefix() + rel));
             continue;
           }
           files.put(prefix() + rel, Files.readAllBytes(p));
@@ -435,76 +340,6 @@ public final class ContentLoader {
               root.toString(), 1, "could not list content folder: " + e.getMessage()));
     }
     return files;
-  }
-
-  /** The problem of a file over {@link #MAX_FILE_BYTES}, whether read from disk or given. */
-  private static ContentProblem tooLarge(String path) {
-    return new ContentProblem(path, 1, "file is larger than " + MAX_FILE_BYTES / 1024 + " KB");
-  }
-
-  /**
-   * The content files under {@code root} (what {@link #load} reads), by path relative to it with
-   * {@code /} between names, to their bytes: what a content revision holds.
-   */
-  public static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    for (String rel : paths(root)) {
-      files.put(rel, Files.readAllBytes(root.resolve(rel)));
-    }
-    return files;
-  }
-
-  /**
-   * The paths, relative to {@code root}, of the files content is made of: Markdown, text and YAML,
-   * without editors' swap and backup files.
-   */
-  public static List<String> paths(Path root) throws IOException {
-    List<String> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith("~")) {
-          continue; // editor swap and backup files
-        }
-        if (name.endsWith(".md") || name.endsWith(".txt") || name.endsWith(".yaml")) {
-          paths.add(root.relativize(p).toString().replace('\\', '/'));
-        }
-      }
-    }
-    return paths;
-  }
-
-  private static String decode(String path, byte[] bytes, List<ContentProblem> problems) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString()
-          .replace("\uFEFF", "");
-    } catch (CharacterCodingException e) {
-      problems.add(new ContentProblem(path, 1, "file is not UTF-8: save it as UTF-8"));
-      return null;
-    }
-  }
-
-  /**
-   * The content fingerprint: of every file's path relative to the content folder and its bytes, in
-   * path order. Never of the folder's own name, so replicas serving the same files from folders
-   * named differently agree, and a content revision's fingerprint is the one its folder loads with.
-   */
-  public static String fingerprint(Map<String, byte[]> relative) {
-    List<byte[]> parts = new ArrayList<>();
-    byte[] separator = {0};
-    new TreeMap<>(relative)
-        .forEach(
-            (path, bytes) -> {
-              parts.add(path.getBytes(StandardCharsets.UTF_8));
-              parts.add(separator);
-              parts.add(Sha256.hex(bytes).getBytes(StandardCharsets.UTF_8));
-              parts.add(separator);
-            });
-    return Sha256.hex(parts.toArray(byte[][]::new));
   }
 
   private Map<String, byte[]> withoutPrefix(Map<String, byte[]> files) {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import no.faqbot.content.ContentLoader;
+import no.faqbot.content.ContentFiles;
 import no.faqbot.knowledge.FolderPublisher;
 
 /** Writes a content set into a folder, so editors, git and the file watcher keep seeing files. */
@@ -31,7 +31,7 @@ public final class ContentFolder {
       FolderPublisher.writeAtomically(path, file.getValue());
       changed = true;
     }
-    for (String existing : ContentLoader.paths(base)) {
+    for (String existing : ContentFiles.paths(base)) {
       if (!files.containsKey(existing)) {
         Files.deleteIfExists(base.resolve(existing));
         changed = true;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import no.faqbot.content.ContentFiles;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.knowledge.ContentChange;
@@ -133,7 +134,7 @@ public final class RevisionPublisher implements ContentPublisher {
     synchronized (reloader) {
       Optional<Revision> newest = log.newest();
       Map<String, byte[]> folder = folderFiles();
-      String fingerprint = ContentLoader.fingerprint(folder);
+      String fingerprint = ContentFiles.fingerprint(folder);
       if (newest.isPresent() && newest.get().fingerprint().equals(fingerprint)) {
         served(newest.get());
         return;
@@ -217,7 +218,7 @@ public final class RevisionPublisher implements ContentPublisher {
         return;
       }
       Map<String, byte[]> folder = folderFiles();
-      if (!ContentLoader.fingerprint(folder).equals(served)) {
+      if (!ContentFiles.fingerprint(folder).equals(served)) {
         return; // changed again since: the watcher's next reload comes back here
       }
       // Served, so checked; the files are the folder's own, so nothing is written back (that
@@ -274,7 +275,7 @@ public final class RevisionPublisher implements ContentPublisher {
 
   private Map<String, byte[]> folderFiles() {
     try {
-      return ContentLoader.files(root);
+      return ContentFiles.files(root);
     } catch (IOException e) {
       throw new UncheckedIOException("the content folder " + root + " could not be read", e);
     }

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import no.faqbot.CliRun;
 import no.faqbot.Fixtures;
 import no.faqbot.TestServer;
+import no.faqbot.content.ContentFiles;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.MarkdownRenderer;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class EmbeddedRevisionsTest {
     TestServer.Reply health = server.get("/health");
     assertEquals(1, health.json().path("revision").asLong(), health.body());
     assertEquals(
-        ContentLoader.fingerprint(ContentLoader.files(content)),
+        ContentFiles.fingerprint(ContentFiles.files(content)),
         health.json().path("contentFingerprint").asText());
 
     Path edit = tmp.resolve("edit");
@@ -172,10 +173,10 @@ class EmbeddedRevisionsTest {
     String one = new ContentLoader(content, new MarkdownRenderer()).load().fingerprint();
     String two = new ContentLoader(other, new MarkdownRenderer()).load().fingerprint();
     assertEquals(one, two);
-    assertEquals(one, ContentLoader.fingerprint(ContentLoader.files(other)));
+    assertEquals(one, ContentFiles.fingerprint(ContentFiles.files(other)));
     Files.writeString(other.resolve("faq/nb/order-expiry.md"), "changed");
     assertTrue(
-        !one.equals(ContentLoader.fingerprint(ContentLoader.files(other))),
+        !one.equals(ContentFiles.fingerprint(ContentFiles.files(other))),
         "a changed file changes the fingerprint");
   }
 }

@@ -1,0 +1,91 @@
+package no.faqbot.content;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.faqbot.flow.Flow;
+import no.faqbot.format.ContentProblem;
+
+/**
+ * What content files say about each other, checked once every file is parsed: ids are unique, an
+ * entry's related entries and flow exist, and a flow's entries exist. Each problem names the file
+ * and line that must change.
+ */
+final class ContentLinks {
+  private ContentLinks() {}
+
+  static void addEntry(
+      Map<String, FaqEntry> byId, FaqFileParser.Result result, List<ContentProblem> problems) {
+    FaqEntry entry = result.entry();
+    FaqEntry existing = byId.putIfAbsent(entry.id(), entry);
+    if (existing != null) {
+      problems.add(
+          new ContentProblem(
+              entry.sourcePath(),
+              result.lineOf("id"),
+              "duplicate id '"
+                  + entry.id()
+                  + "': already used by "
+                  + existing.sourcePath()
+                  + "; give this entry its own id"));
+    }
+  }
+
+  static void checkRelated(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed,
+      List<ContentProblem> problems) {
+    Set<String> ids = new HashSet<>();
+    entries.values().forEach(m -> ids.addAll(m.keySet()));
+    for (Map<String, FaqEntry> byId : entries.values()) {
+      for (FaqEntry e : byId.values()) {
+        for (String r : e.related()) {
+          if (!ids.contains(r)) {
+            problems.add(
+                new ContentProblem(
+                    e.sourcePath(),
+                    parsed.get(e.sourcePath()).lineOf("related"),
+                    "related id '" + r + "' does not exist: use the id of another entry"));
+          }
+        }
+      }
+    }
+  }
+
+  /** Entries may name a flow, flows may name entries: both must exist. */
+  static void checkFlowLinks(
+      Map<String, Map<String, FaqEntry>> entries,
+      Map<String, FaqFileParser.Result> parsed,
+      Map<String, Flow> flows,
+      List<ContentProblem> problems) {
+    Set<String> ids = new HashSet<>();
+    entries.values().forEach(m -> ids.addAll(m.keySet()));
+    for (Map<String, FaqEntry> byId : entries.values()) {
+      for (FaqEntry e : byId.values()) {
+        if (e.flow() != null && !flows.containsKey(e.flow())) {
+          problems.add(
+              new ContentProblem(
+                  e.sourcePath(),
+                  parsed.get(e.sourcePath()).lineOf("flow"),
+                  "flow '"
+                      + e.flow()
+                      + "' does not exist (flows: "
+                      + String.join(", ", flows.keySet())
+                      + ")"));
+        }
+      }
+    }
+    for (Flow flow : flows.values()) {
+      for (String entry : flow.entries()) {
+        if (!ids.contains(entry)) {
+          problems.add(
+              new ContentProblem(
+                  flow.sourcePath(),
+                  flow.entriesLine(),
+                  "entry '" + entry + "' does not exist: use the id of a FAQ entry"));
+        }
+      }
+    }
+  }
+}
