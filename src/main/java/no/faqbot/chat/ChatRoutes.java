@@ -11,9 +11,10 @@ import no.faqbot.flow.FlowInputException;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
-import no.faqbot.web.WebServer;
 
 /**
  * {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips.
@@ -43,7 +44,8 @@ public final class ChatRoutes implements Routes {
 
   private void intro(Context ctx) {
     String asked = ctx.queryParam("lang");
-    String lang = Languages.require(asked == null ? Languages.DEFAULT : asked);
+    String lang =
+        ApiException.parse(() -> Languages.require(asked == null ? Languages.DEFAULT : asked));
     CannedReplies replies = knowledge.current().content().replies();
     ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
   }
@@ -51,8 +53,8 @@ public final class ChatRoutes implements Routes {
   private void chat(Context ctx) throws Exception {
     JsonNode body = JsonBody.read(ctx);
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException(
-          "send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
     }
     ChatRequest request =
         new ChatRequest(
@@ -63,25 +65,22 @@ public final class ChatRoutes implements Routes {
             fields(body),
             text(body, "flow"));
     String conversation = text(body, "conversation");
+    // Checked here, so that an unknown language is the client's mistake, not the service's.
+    ApiException.parse(() -> Languages.orDefault(request.lang()));
     try {
       Ranking ranking = new Ranking();
       ChatReply reply = chat.reply(request, ranking);
       ctx.json(reply);
       turns.accept(new ChatTurn(conversation, request, reply, ranking));
     } catch (ChatService.MessageTooLongException e) {
-      WebServer.error(ctx, 413, e.getMessage());
+      throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage());
     } catch (FlowInputException e) {
-      ctx.status(400)
-          .json(
-              Map.of(
-                  "error",
-                  e.getMessage(),
-                  "code",
-                  "field_invalid",
-                  "fieldErrors",
-                  e.fieldErrors()));
+      throw new ApiException(ErrorCode.FIELD_INVALID, e.getMessage())
+          .with("fieldErrors", e.fieldErrors());
     } catch (InvalidStateException e) {
-      WebServer.error(ctx, 400, e.getMessage(), "state_invalid");
+      throw new ApiException(ErrorCode.STATE_INVALID, e.getMessage());
+    } catch (ChatService.BadRequestException e) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
     }
   }
 
@@ -91,15 +90,16 @@ public final class ChatRoutes implements Routes {
       return null;
     }
     if (!node.isObject() || node.size() > 30) {
-      throw new IllegalArgumentException(
-          "'fields' must be an object of at most 30 field ids to strings");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "'fields' must be an object of at most 30 field ids to strings");
     }
     Map<String, String> fields = new LinkedHashMap<>();
     node.fields()
         .forEachRemaining(
             e -> {
               if (!e.getValue().isTextual()) {
-                throw new IllegalArgumentException("field '" + e.getKey() + "' must be a string");
+                throw new ApiException(
+                    ErrorCode.BAD_REQUEST, "field '" + e.getKey() + "' must be a string");
               }
               fields.put(e.getKey(), e.getValue().asText());
             });
@@ -112,7 +112,7 @@ public final class ChatRoutes implements Routes {
       return null;
     }
     if (!node.isTextual()) {
-      throw new IllegalArgumentException("'" + field + "' must be a string");
+      throw new ApiException(ErrorCode.BAD_REQUEST, "'" + field + "' must be a string");
     }
     return node.asText();
   }

@@ -3,7 +3,6 @@ package no.faqbot.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -29,8 +28,9 @@ public final class JsonBody {
   /** Refuses with 415 unless the request says its body is {@code application/json}. */
   public static void requireJson(Context ctx) {
     if (!isJson(ctx.header("Content-Type"))) {
-      throw new HttpResponseException(
-          415, "send the body as JSON with Content-Type: application/json");
+      throw new ApiException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "send the body as JSON with Content-Type: application/json");
     }
   }
 
