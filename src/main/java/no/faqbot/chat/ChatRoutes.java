@@ -3,7 +3,6 @@ package no.faqbot.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.faqbot.content.CannedReplies;
@@ -50,21 +49,32 @@ public final class ChatRoutes implements Routes {
     ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
   }
 
-  private void chat(Context ctx) throws Exception {
-    JsonNode body = JsonBody.read(ctx);
-    if (body == null || !body.isObject()) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST, "send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
+  /** The body of {@code POST /api/chat}; {@link #request} checks it. */
+  record Body(
+      String message,
+      String lang,
+      JsonNode state,
+      String choice,
+      Map<String, String> fields,
+      String flow,
+      String conversation) {
+    static final String SHAPE = "a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}";
+
+    ChatRequest request() {
+      if (fields != null && (fields.size() > 30 || fields.containsValue(null))) {
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "'fields' must be an object of at most 30 field ids to strings");
+      }
+      // A JSON null is no state, as a state left out.
+      JsonNode given = state == null || state.isNull() ? null : state;
+      return new ChatRequest(message, lang, given, choice, fields, flow);
     }
-    ChatRequest request =
-        new ChatRequest(
-            text(body, "message"),
-            text(body, "lang"),
-            body.hasNonNull("state") ? body.get("state") : null,
-            text(body, "choice"),
-            fields(body),
-            text(body, "flow"));
-    String conversation = text(body, "conversation");
+  }
+
+  private void chat(Context ctx) throws Exception {
+    Body body = JsonBody.read(ctx, Body.class, Body.SHAPE);
+    ChatRequest request = body.request();
+    String conversation = body.conversation();
     // Checked here, so that an unknown language is the client's mistake, not the service's.
     ApiException.parse(() -> Languages.orDefault(request.lang()));
     try {
@@ -82,38 +92,5 @@ public final class ChatRoutes implements Routes {
     } catch (ChatService.BadRequestException e) {
       throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
     }
-  }
-
-  private static Map<String, String> fields(JsonNode body) {
-    JsonNode node = body.get("fields");
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isObject() || node.size() > 30) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST, "'fields' must be an object of at most 30 field ids to strings");
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getValue().isTextual()) {
-                throw new ApiException(
-                    ErrorCode.BAD_REQUEST, "field '" + e.getKey() + "' must be a string");
-              }
-              fields.put(e.getKey(), e.getValue().asText());
-            });
-    return fields;
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode node = body.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new ApiException(ErrorCode.BAD_REQUEST, "'" + field + "' must be a string");
-    }
-    return node.asText();
   }
 }
