@@ -1,6 +1,5 @@
 package no.faqbot.cases;
 
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -12,6 +11,8 @@ import no.faqbot.store.StoreUnavailableException;
 import no.faqbot.support.CaseDesk;
 import no.faqbot.support.SupportEmailBuilder;
 import no.faqbot.support.SupportService;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class CaseBook implements CaseDesk {
       String ref = posted.strip();
       Optional<KeptCase> kept = CaseFiles.isRef(ref) ? cases.find(ref) : Optional.empty();
       if (kept.isEmpty() || !Objects.equals(kept.get().conversation(), conversation)) {
-        throw new NotFoundResponse(
+        throw new ApiException(
+            ErrorCode.NOT_FOUND,
             "no such case in this conversation: leave caseRef out to make a new one");
       }
       return ref;

@@ -3,7 +3,6 @@ package no.faqbot.cases;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.insights.AuditLog;
 import no.faqbot.support.UploadContent;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 
 /**
@@ -74,7 +75,8 @@ public final class CaseRoutes implements Routes {
       return null;
     }
     if (!KeptCase.STATUSES.contains(s.strip())) {
-      throw new IllegalArgumentException(
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
           "status must be one of " + String.join(", ", KeptCase.STATUSES) + ", got '" + s + "'");
     }
     return s.strip();
@@ -91,7 +93,7 @@ public final class CaseRoutes implements Routes {
   private KeptCase found(Context ctx) throws SQLException {
     String ref = ctx.pathParam("ref");
     return (CaseFiles.isRef(ref) ? cases.find(ref) : java.util.Optional.<KeptCase>empty())
-        .orElseThrow(() -> new NotFoundResponse("no case with that number"));
+        .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no case with that number"));
   }
 
   private static Map<String, Object> summary(KeptCase c) {
@@ -153,12 +155,14 @@ public final class CaseRoutes implements Routes {
     try {
       n = Integer.parseInt(ctx.pathParam("n"));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the screenshot is chosen by its number, from 0");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "the screenshot is chosen by its number, from 0");
     }
     UploadContent content =
         n >= 0 && n < c.request().screenshots().size() ? files.open(c.caseRef(), n) : null;
     if (content == null) {
-      throw new NotFoundResponse("no such screenshot (or it was deleted to make room)");
+      throw new ApiException(
+          ErrorCode.NOT_FOUND, "no such screenshot (or it was deleted to make room)");
     }
     ctx.contentType(c.request().screenshots().get(n).contentType());
     ctx.header("Content-Security-Policy", "default-src 'none'");
@@ -176,7 +180,8 @@ public final class CaseRoutes implements Routes {
     switch (action) {
       case "retry" -> {
         if (!book.canDeliver()) {
-          throw new IllegalArgumentException(
+          throw new ApiException(
+              ErrorCode.BAD_REQUEST,
               "nothing delivers cases here: set FAQBOT_HELPDESK or FAQBOT_SMTP_HOST");
         }
         audit.add(user, "case-retry", c.caseRef());

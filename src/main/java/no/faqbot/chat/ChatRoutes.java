@@ -3,7 +3,6 @@ package no.faqbot.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.faqbot.content.CannedReplies;
@@ -11,9 +10,10 @@ import no.faqbot.flow.FlowInputException;
 import no.faqbot.flow.InvalidStateException;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
-import no.faqbot.web.WebServer;
 
 /**
  * {@code POST /api/chat}; {@code GET /api/intro}: the empty chat's scope sentence and topic chips.
@@ -43,77 +43,54 @@ public final class ChatRoutes implements Routes {
 
   private void intro(Context ctx) {
     String asked = ctx.queryParam("lang");
-    String lang = Languages.require(asked == null ? Languages.DEFAULT : asked);
+    String lang =
+        ApiException.parse(() -> Languages.require(asked == null ? Languages.DEFAULT : asked));
     CannedReplies replies = knowledge.current().content().replies();
     ctx.json(Map.of("text", replies.reply("intro", lang), "topics", replies.topics(lang)));
   }
 
-  private void chat(Context ctx) throws Exception {
-    JsonNode body = JsonBody.read(ctx);
-    if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException(
-          "send a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}");
+  /** The body of {@code POST /api/chat}; {@link #request} checks it. */
+  record Body(
+      String message,
+      String lang,
+      JsonNode state,
+      String choice,
+      Map<String, String> fields,
+      String flow,
+      String conversation) {
+    static final String SHAPE = "a JSON object: {\"message\": \"...\", \"lang\": \"nb\"}";
+
+    ChatRequest request() {
+      if (fields != null && (fields.size() > 30 || fields.containsValue(null))) {
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "'fields' must be an object of at most 30 field ids to strings");
+      }
+      // A JSON null is no state, as a state left out.
+      JsonNode given = state == null || state.isNull() ? null : state;
+      return new ChatRequest(message, lang, given, choice, fields, flow);
     }
-    ChatRequest request =
-        new ChatRequest(
-            text(body, "message"),
-            text(body, "lang"),
-            body.hasNonNull("state") ? body.get("state") : null,
-            text(body, "choice"),
-            fields(body),
-            text(body, "flow"));
-    String conversation = text(body, "conversation");
+  }
+
+  private void chat(Context ctx) throws Exception {
+    Body body = JsonBody.read(ctx, Body.class, Body.SHAPE);
+    ChatRequest request = body.request();
+    String conversation = body.conversation();
+    // Checked here, so that an unknown language is the client's mistake, not the service's.
+    ApiException.parse(() -> Languages.orDefault(request.lang()));
     try {
       Ranking ranking = new Ranking();
       ChatReply reply = chat.reply(request, ranking);
       ctx.json(reply);
       turns.accept(new ChatTurn(conversation, request, reply, ranking));
     } catch (ChatService.MessageTooLongException e) {
-      WebServer.error(ctx, 413, e.getMessage());
+      throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage());
     } catch (FlowInputException e) {
-      ctx.status(400)
-          .json(
-              Map.of(
-                  "error",
-                  e.getMessage(),
-                  "code",
-                  "field_invalid",
-                  "fieldErrors",
-                  e.fieldErrors()));
+      throw new ApiException(ErrorCode.FIELD_INVALID, e.getMessage())
+          .with("fieldErrors", e.fieldErrors());
     } catch (InvalidStateException e) {
-      WebServer.error(ctx, 400, e.getMessage(), "state_invalid");
+      throw new ApiException(ErrorCode.STATE_INVALID, e.getMessage());
+    } catch (ChatService.BadRequestException e) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
     }
-  }
-
-  private static Map<String, String> fields(JsonNode body) {
-    JsonNode node = body.get("fields");
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isObject() || node.size() > 30) {
-      throw new IllegalArgumentException(
-          "'fields' must be an object of at most 30 field ids to strings");
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getValue().isTextual()) {
-                throw new IllegalArgumentException("field '" + e.getKey() + "' must be a string");
-              }
-              fields.put(e.getKey(), e.getValue().asText());
-            });
-    return fields;
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode node = body.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new IllegalArgumentException("'" + field + "' must be a string");
-    }
-    return node.asText();
   }
 }

@@ -107,15 +107,13 @@ public final class ChatService {
                     .content()
                     .flow(request.flow())
                     .orElseThrow(
-                        () ->
-                            new IllegalArgumentException(
-                                "no guided flow '" + request.flow() + "'"));
+                        () -> new BadRequestException("no guided flow '" + request.flow() + "'"));
             flowVersions.serving(index.content(), index.content().flows().values());
             return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
           });
     }
     if ((message == null || message.isEmpty()) && !answersStep) {
-      throw new IllegalArgumentException("message is missing: send {\"message\": \"...\"}");
+      throw new BadRequestException("message is missing: send {\"message\": \"...\"}");
     }
     return knowledge.withIndex(
         index -> {
@@ -142,7 +140,7 @@ public final class ChatService {
             // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new
             // question.
           } else if (answersStep) {
-            throw new IllegalArgumentException(
+            throw new BadRequestException(
                 "choice and fields answer a guided flow: send the state from the last reply too");
           }
           return reply(index, message, lang, ranking);
@@ -391,6 +389,19 @@ public final class ChatService {
       smallTalk.set(cached);
     }
     return cached;
+  }
+
+  /**
+   * A request the chat cannot answer as sent (no message, an unknown flow, a step without its
+   * state); answered with 400. An {@link IllegalArgumentException}, as the others the chat refuses
+   * with, for callers that take any refusal alike.
+   */
+  public static final class BadRequestException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequestException(String message) {
+      super(message);
+    }
   }
 
   /** A message over {@link #MAX_MESSAGE_CHARS}; answered with 413. */

@@ -1,6 +1,5 @@
 package no.faqbot.editor;
 
-import io.javalin.http.ServiceUnavailableResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,8 @@ import no.faqbot.insights.RecentQuestions;
 import no.faqbot.knowledge.IndexStore;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.store.Store;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,17 +109,18 @@ final class DraftPreview {
   /**
    * The preview of the content with {@code text} at {@code relative} (inside the content folder).
    *
-   * @throws ServiceUnavailableResponse when another preview is running for longer than a moment
+   * @throws ApiException (503) when another preview is running for longer than a moment
    */
   Outcome run(String relative, String text) throws IOException, SQLException {
     try {
       if (!one.tryAcquire(5, TimeUnit.SECONDS)) {
-        throw new ServiceUnavailableResponse(
+        throw new ApiException(
+            ErrorCode.SERVICE_UNAVAILABLE,
             "another preview is running: try again in a few seconds");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServiceUnavailableResponse("interrupted");
+      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted");
     }
     Path temp = Files.createTempDirectory("faqbot-draft-");
     try {
@@ -128,7 +130,8 @@ final class DraftPreview {
       copy(content, root);
       Path draftFile = root.resolve(relative).normalize();
       if (!draftFile.startsWith(root)) {
-        throw new IllegalArgumentException("'" + relative + "' is outside the content folder");
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "'" + relative + "' is outside the content folder");
       }
       Files.createDirectories(draftFile.getParent());
       Files.writeString(draftFile, text, StandardCharsets.UTF_8);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,10 +27,11 @@ import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.TextAnalysis;
 import no.faqbot.store.Store;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
-import no.faqbot.web.WebServer;
 
 /**
  * The editor: {@code GET /staff/editor/{lang}/{id}} opens an entry's file as a draft; {@code POST
@@ -97,7 +96,7 @@ public final class DraftRoutes implements Routes {
     String text() {
       JsonNode text = body.get("text");
       if (text == null || !text.isTextual()) {
-        throw new IllegalArgumentException("text is missing: the file's text as edited");
+        throw new ApiException(ErrorCode.BAD_REQUEST, "text is missing: the file's text as edited");
       }
       return text.asText();
     }
@@ -114,10 +113,11 @@ public final class DraftRoutes implements Routes {
   private Request request(Context ctx) throws IOException {
     JsonNode body = JSON.readTree(ctx.bodyAsBytes());
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException(
-          "send {\"lang\": \"nb\", \"id\": \"...\", \"text\": \"...\"}");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "send {\"lang\": \"nb\", \"id\": \"...\", \"text\": \"...\"}");
     }
-    String lang = Languages.require(body.path("lang").asText(Languages.DEFAULT));
+    String lang =
+        ApiException.parse(() -> Languages.require(body.path("lang").asText(Languages.DEFAULT)));
     FaqEntry e = entry(body.path("id").asText(""), lang);
     return new Request(lang, e, relative(e), body);
   }
@@ -129,7 +129,9 @@ public final class DraftRoutes implements Routes {
         .entry(id, lang)
         .filter(e -> e.lang().equals(lang) && !e.isFlowTrigger())
         .orElseThrow(
-            () -> new NotFoundResponse("no entry '" + id + "' in language '" + lang + "'"));
+            () ->
+                new ApiException(
+                    ErrorCode.NOT_FOUND, "no entry '" + id + "' in language '" + lang + "'"));
   }
 
   /** The entry's file relative to the content folder ({@code faq/nb/id.md}). */
@@ -140,7 +142,7 @@ public final class DraftRoutes implements Routes {
   private String read(String relative) throws IOException {
     Path file = content.resolve(relative).normalize();
     if (!file.startsWith(content) || !Files.isRegularFile(file)) {
-      throw new NotFoundResponse("the entry's file is not in the content folder");
+      throw new ApiException(ErrorCode.NOT_FOUND, "the entry's file is not in the content folder");
     }
     return Files.readString(file, StandardCharsets.UTF_8);
   }
@@ -151,7 +153,7 @@ public final class DraftRoutes implements Routes {
   }
 
   private void page(Context ctx) throws IOException {
-    String lang = Languages.require(ctx.pathParam("lang"));
+    String lang = ApiException.parse(() -> Languages.require(ctx.pathParam("lang")));
     FaqEntry e = entry(ctx.pathParam("id"), lang);
     String relative = relative(e);
     String onDisk = read(relative);
@@ -211,16 +213,8 @@ public final class DraftRoutes implements Routes {
       problems = outcome.problems();
     }
     if (!problems.isEmpty()) {
-      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
-          .json(
-              Map.of(
-                  "error",
-                  "the draft has problems: fix them first",
-                  "code",
-                  "content_rejected",
-                  "problems",
-                  json(problems)));
-      return;
+      throw new ApiException(ErrorCode.CONTENT_REJECTED, "the draft has problems: fix them first")
+          .with("problems", json(problems));
     }
     DraftImpact.Result impact = outcome.impact();
     Map<String, Object> body = new LinkedHashMap<>();
@@ -238,13 +232,10 @@ public final class DraftRoutes implements Routes {
     String onDisk = read(r.relative);
     if (!Sha256.hex(onDisk.getBytes(StandardCharsets.UTF_8)).equals(r.fileHash())) {
       // Without a revision log the file's own hash tells that someone changed it meanwhile.
-      WebServer.error(
-          ctx,
-          409,
+      throw new ApiException(
+          ErrorCode.STALE_REVISION,
           "the file changed since the draft was opened: reload the page, make the change again"
-              + " and retry",
-          "stale_revision");
-      return;
+              + " and retry");
     }
     String message = r.body.path("message").asText("").strip();
     // A stale base or rejected content is answered by the app-wide handlers (PublishErrors), as

@@ -1,12 +1,12 @@
 package no.faqbot.feedback;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 
@@ -27,42 +27,41 @@ public final class FeedbackRoutes implements Routes {
     routes.post("/api/feedback", this::vote);
   }
 
+  /** The body of a vote; {@link #check} says what is missing or wrong. */
+  record Vote(String entryId, Boolean helpful, String query, String lang, String conversation) {
+    static final String SHAPE =
+        "{\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}";
+
+    Vote check() {
+      if (entryId == null || entryId.isBlank()) {
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "entryId is missing: the id of the answer voted on");
+      }
+      if (helpful == null) {
+        throw new ApiException(ErrorCode.BAD_REQUEST, "helpful must be true or false");
+      }
+      if (query != null && query.length() > MAX_QUERY) {
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST,
+            "query must be a string of at most " + MAX_QUERY + " characters");
+      }
+      return this;
+    }
+  }
+
   private void vote(Context ctx) throws Exception {
-    JsonNode body = JsonBody.read(ctx);
-    if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException(
-          "send {\"entryId\": \"...\", \"helpful\": true|false, \"query\": \"...\"}");
-    }
-    JsonNode entryId = body.get("entryId");
-    if (entryId == null || !entryId.isTextual() || entryId.asText().isBlank()) {
-      throw new IllegalArgumentException("entryId is missing: the id of the answer voted on");
-    }
-    JsonNode helpful = body.get("helpful");
-    if (helpful == null || !helpful.isBoolean()) {
-      throw new IllegalArgumentException("helpful must be true or false");
-    }
-    JsonNode query = body.get("query");
-    if (query != null
-        && !query.isNull()
-        && (!query.isTextual() || query.asText().length() > MAX_QUERY)) {
-      throw new IllegalArgumentException(
-          "query must be a string of at most " + MAX_QUERY + " characters");
-    }
-    String lang = Languages.require(body.path("lang").asText(Languages.DEFAULT));
-    String id = entryId.asText();
+    Vote vote = JsonBody.read(ctx, Vote.class, Vote.SHAPE).check();
+    String lang =
+        ApiException.parse(
+            () -> Languages.require(vote.lang() == null ? Languages.DEFAULT : vote.lang()));
+    String id = vote.entryId();
     if (knowledge.current().content().entry(id, lang).isEmpty()) {
-      throw new NotFoundResponse("no entry with id '" + id + "'");
-    }
-    JsonNode conversation = body.get("conversation");
-    if (conversation != null && !conversation.isNull() && !conversation.isTextual()) {
-      throw new IllegalArgumentException("conversation must be a string");
+      throw new ApiException(ErrorCode.NOT_FOUND, "no entry with id '" + id + "'");
     }
     // A pasted secret is taken out where every event's text is, before the store
     // (EventRecorder), so it is not redacted twice here.
-    String text = query == null || query.isNull() ? null : query.asText().strip();
-    String conversationId =
-        conversation == null || conversation.isNull() ? null : conversation.asText();
-    store.add(conversationId, id, lang, helpful.asBoolean(), text);
+    String text = vote.query() == null ? null : vote.query().strip();
+    store.add(vote.conversation(), id, lang, vote.helpful(), text);
     ctx.status(201).json(Map.of("stored", true));
   }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.format.Languages;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 
@@ -49,8 +51,8 @@ public final class InsightsRoutes implements Routes {
   }
 
   InsightsReport report(Context ctx) throws SQLException {
-    int days = Period.days(ctx.queryParam("days"), 30);
-    Period period = Period.lastDays(days, clock);
+    int days = ApiException.parse(() -> Period.days(ctx.queryParam("days"), 30));
+    Period period = ApiException.parse(() -> Period.lastDays(days, clock));
     return queries.report(
         period.from(),
         period.to(),
@@ -67,7 +69,8 @@ public final class InsightsRoutes implements Routes {
       return null;
     }
     if (!Languages.isSupported(lang)) {
-      throw new IllegalArgumentException(
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
           "unsupported lang '" + lang + "': use one of " + Languages.ALL + " or leave it out");
     }
     return lang;

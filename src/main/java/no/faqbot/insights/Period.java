@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import no.faqbot.web.ApiException;
 
 /**
  * A span of days (UTC) from a request: {@code from} and {@code to} as dates (both included), or the
@@ -32,11 +33,21 @@ public record Period(long from, long to) {
     return new Period((today - days + 1) * 86_400_000L, now + 1);
   }
 
+  /** The period a request's {@code days}, or {@code from} and {@code to}, name; 400 if bad. */
   public static Period of(Context ctx, int defaultDays, Clock clock) {
-    String from = ctx.queryParam("from");
-    String to = ctx.queryParam("to");
+    return ApiException.parse(
+        () ->
+            of(
+                ctx.queryParam("from"),
+                ctx.queryParam("to"),
+                ctx.queryParam("days"),
+                defaultDays,
+                clock));
+  }
+
+  private static Period of(String from, String to, String days, int defaultDays, Clock clock) {
     if (from == null && to == null) {
-      return lastDays(days(ctx.queryParam("days"), defaultDays), clock);
+      return lastDays(days(days, defaultDays), clock);
     }
     LocalDate first = date("from", from, LocalDate.now(clock).minusDays(defaultDays));
     LocalDate last = date("to", to, LocalDate.now(clock));

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 
@@ -54,8 +56,8 @@ public final class PrivacyRoutes implements Routes {
   private void deleteConversation(Context ctx) throws Exception {
     String id = ctx.pathParam("id");
     if (EventRecorder.conversation(id) == null) {
-      throw new IllegalArgumentException(
-          "not a conversation id: letters, digits, - and _ (8 to 64)");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "not a conversation id: letters, digits, - and _ (8 to 64)");
     }
     int deleted = events.deleteConversation(id);
     int cases = alsoDelete.applyAsInt(id);

@@ -1,6 +1,5 @@
 package no.faqbot.insights;
 
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,8 @@ import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.store.Store;
 import no.faqbot.store.Vendor;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 
 /**
  * What staff do with an unanswered group: add a phrasing as an alternative, dismiss it, or copy it
@@ -89,13 +90,15 @@ public final class UnansweredActions {
     String relative = entry.sourcePath().substring(entry.sourcePath().indexOf('/') + 1);
     Path file = content.resolve(relative).normalize();
     if (!file.startsWith(content)) {
-      throw new NotFoundResponse("the file of entry '" + entry.id() + "' is outside the content");
+      throw new ApiException(
+          ErrorCode.NOT_FOUND, "the file of entry '" + entry.id() + "' is outside the content");
     }
     String before;
     try {
       before = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new NotFoundResponse(
+      throw new ApiException(
+          ErrorCode.NOT_FOUND,
           "the file of entry '" + entry.id() + "' was not found under the content folder");
     }
     String after = FrontMatterEditor.withAlternative(before, phrasing, entry.sourcePath(), lang);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -20,10 +19,11 @@ import no.faqbot.knowledge.ContentRejectedException;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.PublishErrors;
 import no.faqbot.knowledge.StaleRevisionException;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
-import no.faqbot.web.WebServer;
 
 /**
  * {@code /staff/insights/unanswered} and {@code GET /staff/api/unanswered}, with the actions {@code
@@ -106,7 +106,8 @@ public final class UnansweredRoutes implements Routes {
         .findFirst()
         .orElseThrow(
             () ->
-                new NotFoundResponse(
+                new ApiException(
+                    ErrorCode.NOT_FOUND,
                     "no unanswered group '" + id + "' in this period (already handled?)"));
   }
 
@@ -121,17 +122,20 @@ public final class UnansweredRoutes implements Routes {
     } else {
       JsonNode body = JSON.readTree(ctx.bodyAsBytes());
       if (body == null || !body.isObject()) {
-        throw new IllegalArgumentException("send {\"entryId\": \"...\", \"lang\": \"nb\"}");
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "send {\"entryId\": \"...\", \"lang\": \"nb\"}");
       }
       entryId = body.path("entryId").isTextual() ? body.get("entryId").asText() : null;
       lang = body.path("lang").isTextual() ? body.get("lang").asText() : null;
       text = body.path("text").isTextual() ? body.get("text").asText() : null;
     }
     if (entryId == null || entryId.isBlank()) {
-      throw new IllegalArgumentException("entryId is missing: the entry to add the phrasing to");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "entryId is missing: the entry to add the phrasing to");
     }
     UnansweredGroup group = group(ctx);
-    lang = Languages.require(lang == null || lang.isBlank() ? group.lang() : lang);
+    String asked = lang == null || lang.isBlank() ? group.lang() : lang;
+    lang = ApiException.parse(() -> Languages.require(asked));
     String added;
     try {
       added = actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
@@ -143,19 +147,17 @@ public final class UnansweredRoutes implements Routes {
       return;
     } catch (StaleRevisionException e) {
       if (!form(ctx)) {
-        PublishErrors.answer(ctx, e);
-        return;
+        throw PublishErrors.of(e);
       }
       ctx.redirect(back(ctx) + "&refused=stale", HttpStatus.SEE_OTHER);
       return;
     } catch (ContentRejectedException | IllegalArgumentException e) {
+      // An IllegalArgumentException here is the entry's file refusing the change (it cannot be
+      // done safely), which the staff member can act on.
       if (!form(ctx)) {
-        if (e instanceof ContentRejectedException rejected) {
-          PublishErrors.answer(ctx, rejected);
-        } else {
-          WebServer.error(ctx, 400, e.getMessage());
-        }
-        return;
+        throw e instanceof ContentRejectedException rejected
+            ? PublishErrors.of(rejected)
+            : new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
       }
       ctx.redirect(back(ctx) + "&refused=rejected", HttpStatus.SEE_OTHER);
       return;
@@ -183,13 +185,12 @@ public final class UnansweredRoutes implements Routes {
           HttpStatus.SEE_OTHER);
       return;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", e.getMessage());
-    body.put("code", "not_found");
-    body.put(
-        "candidates",
-        e.candidates.stream().map(c -> Map.of("id", c.id(), "question", c.question())).toList());
-    ctx.status(HttpStatus.NOT_FOUND).json(body);
+    throw new ApiException(ErrorCode.NOT_FOUND, e.getMessage())
+        .with(
+            "candidates",
+            e.candidates.stream()
+                .map(c -> Map.of("id", c.id(), "question", c.question()))
+                .toList());
   }
 
   /** A refused phrasing: said on the staff page for a form, 400 "phrasing_refused" for JSON. */
@@ -200,7 +201,7 @@ public final class UnansweredRoutes implements Routes {
           back(ctx) + "&refused=" + URLEncoder.encode(why.reason, StandardCharsets.UTF_8),
           HttpStatus.SEE_OTHER);
     } else {
-      WebServer.error(ctx, 400, why.getMessage(), "phrasing_refused");
+      throw new ApiException(ErrorCode.PHRASING_REFUSED, why.getMessage());
     }
   }
 
@@ -234,7 +235,7 @@ public final class UnansweredRoutes implements Routes {
     String days = ctx.queryParam("days");
     String lang = ctx.queryParam("lang");
     return "/staff/insights/unanswered?days="
-        + (days == null ? DEFAULT_DAYS : Period.days(days, DEFAULT_DAYS))
+        + (days == null ? DEFAULT_DAYS : ApiException.parse(() -> Period.days(days, DEFAULT_DAYS)))
         + (lang == null ? "" : "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8));
   }
 
@@ -331,7 +332,7 @@ public final class UnansweredRoutes implements Routes {
     model.put("total", groups.size());
     model.put("shown", shown);
     model.put("more", Math.min(groups.size(), shown + PAGE));
-    model.put("days", Period.days(ctx.queryParam("days"), DEFAULT_DAYS));
+    model.put("days", ApiException.parse(() -> Period.days(ctx.queryParam("days"), DEFAULT_DAYS)));
     model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
     model.put("periods", InsightsRoutes.PERIODS);
     model.put("langs", Languages.ALL);

@@ -2,7 +2,6 @@ package no.faqbot.knowledge;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import no.faqbot.format.Languages;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchIndex;
 import no.faqbot.search.SearchResponse;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 
 /** {@code /api/search}, {@code /api/entries/{id}} and {@code /health}. */
@@ -70,17 +71,19 @@ public final class KnowledgeRoutes implements Routes {
     routes.get("/health", this::health);
     // Whoever publishes (staff actions, the editor, restores): an outdated base or content with
     // problems is the client's to redo, never a 500.
-    routes.exception(StaleRevisionException.class, (e, ctx) -> PublishErrors.answer(ctx, e));
-    routes.exception(ContentRejectedException.class, (e, ctx) -> PublishErrors.answer(ctx, e));
+    routes.exception(StaleRevisionException.class, (e, ctx) -> PublishErrors.of(e).answer(ctx));
+    routes.exception(ContentRejectedException.class, (e, ctx) -> PublishErrors.of(e).answer(ctx));
   }
 
   private void search(Context ctx) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
-      throw new IllegalArgumentException("q is missing: use /api/search?q=your+question");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "q is missing: use /api/search?q=your+question");
     }
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new IllegalArgumentException(
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
           "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     String lang = lang(ctx);
@@ -103,10 +106,12 @@ public final class KnowledgeRoutes implements Routes {
   private void suggest(Context ctx) {
     String q = ctx.queryParam("q");
     if (q == null) {
-      throw new IllegalArgumentException("q is missing: use /api/suggest?q=what+is+typed");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "q is missing: use /api/suggest?q=what+is+typed");
     }
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new IllegalArgumentException(
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
           "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     String lang = lang(ctx);
@@ -131,7 +136,8 @@ public final class KnowledgeRoutes implements Routes {
     FaqEntry e =
         content
             .entry(id, lang)
-            .orElseThrow(() -> new NotFoundResponse("no entry with id '" + id + "'"));
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.NOT_FOUND, "no entry with id '" + id + "'"));
     Map<String, Object> body = new LinkedHashMap<>();
     AnswerView view = AnswerView.of(e, 1.0, content, lang);
     body.put("id", e.id());
@@ -175,7 +181,7 @@ public final class KnowledgeRoutes implements Routes {
   }
 
   static String lang(Context ctx) {
-    return Languages.orDefault(ctx.queryParam("lang"));
+    return ApiException.parse(() -> Languages.orDefault(ctx.queryParam("lang")));
   }
 
   private static int limit(String value) {
@@ -185,12 +191,13 @@ public final class KnowledgeRoutes implements Routes {
     try {
       int limit = Integer.parseInt(value.strip());
       if (limit < 1 || limit > MAX_LIMIT) {
-        throw new IllegalArgumentException(
-            "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
       }
       return limit;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit must be a whole number, got '" + value + "'");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "limit must be a whole number, got '" + value + "'");
     }
   }
 }

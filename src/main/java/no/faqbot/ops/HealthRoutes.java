@@ -2,10 +2,11 @@ package no.faqbot.ops;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ServiceUnavailableResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 
 /**
@@ -36,7 +37,8 @@ public final class HealthRoutes implements Routes {
                 && !ctx.path().startsWith("/health")
                 && !ctx.path().equals("/metrics")) {
               ctx.header("Retry-After", "1");
-              throw new ServiceUnavailableResponse(
+              throw new ApiException(
+                  ErrorCode.SERVICE_UNAVAILABLE,
                   "starting: the content is loading; try again in a moment");
             }
           });

@@ -4,9 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.RequestObserver;
 import no.faqbot.web.Routes;
-import no.faqbot.web.WebServer;
 
 /**
  * Counts and logs every request (into {@link Metrics} and the {@link RequestLog}) and serves {@code
@@ -41,10 +42,10 @@ public final class OperationsRoutes implements Routes, RequestObserver {
 
   private void metrics(Context ctx) {
     if (token != null && !authorized(ctx.header("Authorization"))) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      WebServer.error(
-          ctx, 401, "send Authorization: Bearer with the metrics token (FAQBOT_METRICS_TOKEN)");
-      return;
+      throw new ApiException(
+              ErrorCode.UNAUTHORIZED,
+              "send Authorization: Bearer with the metrics token (FAQBOT_METRICS_TOKEN)")
+          .header("WWW-Authenticate", "Bearer");
     }
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }

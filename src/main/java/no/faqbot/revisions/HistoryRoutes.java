@@ -3,7 +3,6 @@ package no.faqbot.revisions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 
@@ -150,7 +151,9 @@ public final class HistoryRoutes implements Routes {
         .log()
         .get(n)
         .orElseThrow(
-            () -> new NotFoundResponse("no content revision '" + ctx.pathParam("n") + "'"));
+            () ->
+                new ApiException(
+                    ErrorCode.NOT_FOUND, "no content revision '" + ctx.pathParam("n") + "'"));
   }
 
   /** A revision number from the address; 0 for anything else. */

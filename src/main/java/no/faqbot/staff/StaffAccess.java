@@ -3,7 +3,6 @@ package no.faqbot.staff;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
-import no.faqbot.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +116,9 @@ public final class StaffAccess implements Routes {
     } else if (session.isPresent()) {
       if (!ctx.method().name().equals("GET")
           && !StaffAuth.sameToken(session.get().csrf(), csrfOf(ctx))) {
-        WebServer.error(ctx, 403, "missing or wrong CSRF token: reload the page and try again");
+        new ApiException(
+                ErrorCode.FORBIDDEN, "missing or wrong CSRF token: reload the page and try again")
+            .answer(ctx);
         ctx.skipRemainingHandlers();
         return;
       }
@@ -135,7 +137,9 @@ public final class StaffAccess implements Routes {
       ctx.redirect("/staff/login", HttpStatus.SEE_OTHER);
     } else {
       ctx.header("WWW-Authenticate", "Basic realm=\"faqbot staff\", charset=\"UTF-8\"");
-      WebServer.error(ctx, 401, "log in at /staff/login, or send HTTP Basic credentials");
+      new ApiException(
+              ErrorCode.UNAUTHORIZED, "log in at /staff/login, or send HTTP Basic credentials")
+          .answer(ctx);
     }
     ctx.skipRemainingHandlers();
   }
@@ -174,14 +178,13 @@ public final class StaffAccess implements Routes {
                   "needed", needed.id(),
                   "csrf", StaffRoutes.csrf(ctx)));
     } else {
-      WebServer.error(
-          ctx,
-          403,
-          "this needs the "
-              + needed.id()
-              + " role; yours is "
-              + (role == null ? "none" : role.id()),
-          "forbidden");
+      new ApiException(
+              ErrorCode.FORBIDDEN,
+              "this needs the "
+                  + needed.id()
+                  + " role; yours is "
+                  + (role == null ? "none" : role.id()))
+          .answer(ctx);
     }
     ctx.skipRemainingHandlers();
   }
@@ -211,7 +214,7 @@ public final class StaffAccess implements Routes {
           || !auth.check(client, user, decoded.substring(colon + 1))) {
         return Optional.empty();
       }
-    } catch (ServiceUnavailableResponse busy) {
+    } catch (ApiException busy) {
       ctx.header("Retry-After", "1");
       throw busy;
     }
@@ -280,7 +283,7 @@ public final class StaffAccess implements Routes {
     boolean ok;
     try {
       ok = auth.check(client, user, ctx.formParam("password"));
-    } catch (ServiceUnavailableResponse busy) {
+    } catch (ApiException busy) {
       ctx.header("Retry-After", "1");
       login(
           ctx,

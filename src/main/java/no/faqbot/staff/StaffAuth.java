@@ -1,7 +1,6 @@
 package no.faqbot.staff;
 
 import io.javalin.http.Context;
-import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -14,7 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import no.faqbot.web.ApiException;
 import no.faqbot.web.ClientAddress;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +159,7 @@ public final class StaffAuth {
    * Checks a user and password with one slow hash whether or not the user exists; a failure counts
    * against {@code client} and is logged (address and a cut, printable user name).
    *
-   * @throws ServiceUnavailableResponse when the cap on hashes at once is reached (not a failure)
+   * @throws ApiException (503) when the cap on hashes at once is reached (not a failure)
    */
   boolean check(String client, String user, String password) {
     Map<String, PasswordHash> known = users();
@@ -167,7 +168,7 @@ public final class StaffAuth {
       hash = account(user).map(StaffAccount::hash).orElse(null);
     }
     if (!gate.tryEnter()) {
-      throw new ServiceUnavailableResponse(BUSY);
+      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, BUSY);
     }
     boolean matches;
     try {

@@ -23,6 +23,8 @@ import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.AnswerView;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
 import no.faqbot.web.StaffRole;
 import org.apache.lucene.index.Term;
@@ -93,7 +95,8 @@ public final class StaffRoutes implements Routes {
                   .flow(ctx.pathParam("id"))
                   .orElseThrow(
                       () ->
-                          new io.javalin.http.NotFoundResponse(
+                          new ApiException(
+                              ErrorCode.NOT_FOUND,
                               "no flow with id '" + ctx.pathParam("id") + "'"));
           ctx.contentType("image/svg+xml; charset=utf-8")
               .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -109,8 +112,8 @@ public final class StaffRoutes implements Routes {
       try {
         days = Integer.parseInt(param.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "staleDays must be a whole number of days, got '" + param + "'");
+        throw new ApiException(
+            ErrorCode.BAD_REQUEST, "staleDays must be a whole number of days, got '" + param + "'");
       }
     }
     return ContentStatus.of(
@@ -134,8 +137,8 @@ public final class StaffRoutes implements Routes {
             .entry(ctx.pathParam("id"), lang)
             .orElseThrow(
                 () ->
-                    new io.javalin.http.NotFoundResponse(
-                        "no entry with id '" + ctx.pathParam("id") + "'"));
+                    new ApiException(
+                        ErrorCode.NOT_FOUND, "no entry with id '" + ctx.pathParam("id") + "'"));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("e", e);
     model.put(

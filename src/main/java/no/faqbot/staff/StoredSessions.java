@@ -1,6 +1,5 @@
 package no.faqbot.staff;
 
-import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +13,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
+import no.faqbot.web.ApiException;
+import no.faqbot.web.ErrorCode;
 
 /**
  * Staff sessions in the shared database, so a login on one replica is valid on all of them and a
@@ -122,9 +123,10 @@ final class StoredSessions implements Sessions {
    * A 503 with a clear message rather than a 500: the staff pages wait for the database to come
    * back.
    */
-  static ServiceUnavailableResponse unavailable(SQLException e) {
+  static ApiException unavailable(SQLException e) {
     // The driver's or pool's message is for the log, not for whoever asked.
-    return new ServiceUnavailableResponse("the database is not reachable; try again shortly");
+    return new ApiException(
+        ErrorCode.SERVICE_UNAVAILABLE, "the database is not reachable; try again shortly");
   }
 
   private static String hash(String id) {

@@ -14,7 +14,7 @@ public interface CaseDesk {
    * The case number to prepare under: a new one when {@code posted} is null or blank, else {@code
    * posted} once checked to be a kept case of {@code conversation}.
    *
-   * @throws io.javalin.http.NotFoundResponse when there is no such case for that conversation
+   * @throws no.faqbot.web.ApiException (404) when there is no such case for that conversation
    */
   String reference(String posted, String conversation);
 

@@ -27,9 +27,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import no.faqbot.knowledge.KnowledgeBase;
-import no.faqbot.web.ApiError;
+import no.faqbot.web.ApiException;
 import no.faqbot.web.ClientAddress;
+import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Json;
 import no.faqbot.web.Routes;
 import no.faqbot.web.UploadLimits;
@@ -193,12 +195,12 @@ public final class SupportRoutes implements Routes {
           if (!turn) {
             exchange.answer(
                 c -> {
-                  c.header("Retry-After", String.valueOf(turns.waitSeconds()));
-                  WebServer.error(
-                      c,
-                      503,
-                      "many support e-mails with screenshots are being prepared right now; "
-                          + "try again in a minute");
+                  new ApiException(
+                          ErrorCode.SERVICE_UNAVAILABLE,
+                          "many support e-mails with screenshots are being prepared right now; "
+                              + "try again in a minute")
+                      .header("Retry-After", String.valueOf(turns.waitSeconds()))
+                      .answer(c);
                 });
             return;
           }
@@ -276,11 +278,11 @@ public final class SupportRoutes implements Routes {
       timeout.thenRun(
           () ->
               answer(
-                  late ->
-                      WebServer.error(
-                          late,
-                          503,
-                          "preparing the support e-mail took too long; try again, or with fewer or smaller screenshots")));
+                  new ApiException(
+                          ErrorCode.SERVICE_UNAVAILABLE,
+                          "preparing the support e-mail took too long; try again, or with fewer or"
+                              + " smaller screenshots")
+                      ::answer));
       done.whenComplete((ok, failed) -> timeout.cancel(false));
     }
 
@@ -316,7 +318,8 @@ public final class SupportRoutes implements Routes {
 
   private SupportEmailBuilder.Built build(Context ctx) throws IOException {
     if (!ctx.isMultipartFormData()) {
-      throw new IllegalArgumentException(
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
           "send multipart/form-data with the fields and up to "
               + support.limits().maxFiles()
               + " files named 'screenshots'");
@@ -339,100 +342,105 @@ public final class SupportRoutes implements Routes {
         ctx.formParam("conversation"),
         ref ->
             SupportEmailBuilder.withRequestId(
-                support.prepare(
-                    ctx.formParam("lang"),
-                    fields,
-                    state,
-                    context,
-                    files,
-                    knowledge.current().content(),
-                    ref),
+                refusals(
+                    () ->
+                        support.prepare(
+                            ctx.formParam("lang"),
+                            fields,
+                            state,
+                            context,
+                            files,
+                            knowledge.current().content(),
+                            ref)),
                 requestId));
+  }
+
+  /**
+   * What the service refuses is the client's to fix: an upload with the status and code it names,
+   * anything else it refuses (fields, state, language) as 400 {@code bad_request}.
+   */
+  private static <T> T refusals(Supplier<T> service) {
+    try {
+      return service.get();
+    } catch (UploadException e) {
+      throw new ApiException(uploadCode(e.status()), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
   }
 
   private Consumer<Context> prepare(Context ctx) throws IOException {
     long started = System.nanoTime();
-    try {
-      SupportEmailBuilder.Built built = build(ctx);
-      cases.accept(supportCase(ctx, built, false));
-      if ("json".equals(ctx.queryParam("format"))) {
-        SupportEmail e = built.preview();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("to", e.to());
-        body.put("replyTo", e.replyTo());
-        body.put("subject", e.subject());
-        body.put("body", e.body());
-        body.put("attachments", e.attachments());
-        body.put("mailto", SupportEmailBuilder.mailto(e));
-        body.put("caseRef", e.caseRef());
-        body.put("legacyEid", e.legacyEid());
-        body.put("redacted", !e.redacted().isEmpty());
-        body.put("redactions", e.redacted());
-        String timing = serverTiming(started);
-        return c -> c.header("Server-Timing", timing).json(body);
-      }
+    SupportEmailBuilder.Built built = build(ctx);
+    cases.accept(supportCase(ctx, built, false));
+    if ("json".equals(ctx.queryParam("format"))) {
+      SupportEmail e = built.preview();
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("to", e.to());
+      body.put("replyTo", e.replyTo());
+      body.put("subject", e.subject());
+      body.put("body", e.body());
+      body.put("attachments", e.attachments());
+      body.put("mailto", SupportEmailBuilder.mailto(e));
+      body.put("caseRef", e.caseRef());
+      body.put("legacyEid", e.legacyEid());
+      body.put("redacted", !e.redacted().isEmpty());
+      body.put("redactions", e.redacted());
       String timing = serverTiming(started);
-      // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
-      return c -> {
-        c.contentType("message/rfc822");
-        c.header(
-            "Content-Disposition",
-            "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
-        c.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
-        c.header("Server-Timing", timing);
-        try (OutputStream out = c.outputStream()) {
-          built.message().writeTo(out);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-          throw new IllegalStateException("writing the e-mail failed", e);
-        }
-      };
-    } catch (UploadException e) {
-      return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
+      return c -> c.header("Server-Timing", timing).json(body);
     }
+    String timing = serverTiming(started);
+    // Streamed: the screenshots go from their files to the client, base64-encoded on the way.
+    return c -> {
+      c.contentType("message/rfc822");
+      c.header(
+          "Content-Disposition",
+          "attachment; filename=\"support-" + built.preview().caseRef() + ".eml\"");
+      c.header("X-Faqbot-Redacted", String.valueOf(!built.preview().redacted().isEmpty()));
+      c.header("Server-Timing", timing);
+      try (OutputStream out = c.outputStream()) {
+        built.message().writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (MessagingException e) {
+        throw new IllegalStateException("writing the e-mail failed", e);
+      }
+    };
   }
 
   private Consumer<Context> send(Context ctx) throws IOException {
     if (!desk.canDeliver()) {
-      return c ->
-          WebServer.error(
-              c,
-              409,
-              "this server does not deliver cases (neither FAQBOT_HELPDESK nor FAQBOT_SMTP_HOST is"
-                  + " set): download the .eml instead");
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "this server does not deliver cases (neither FAQBOT_HELPDESK nor FAQBOT_SMTP_HOST is"
+              + " set): download the .eml instead");
     }
-    try {
-      SupportEmailBuilder.Built built = build(ctx);
-      CaseDesk.Delivery delivery = desk.deliver(built);
-      SupportEmail sent = built.preview();
-      if (!delivery.delivered() && !delivery.queued()) {
-        return c ->
-            WebServer.error(
-                c,
-                502,
-                "the mail server did not accept the e-mail; download the .eml and send it yourself");
-      }
-      cases.accept(supportCase(ctx, built, true));
-      LOG.info(
-          "Support case {} {} by {} ({} attachment(s))",
-          sent.caseRef(),
-          delivery.delivered() ? "delivered" : "queued",
-          delivery.channel(),
-          sent.attachments().size());
-      return c -> c.status(delivery.delivered() ? 200 : 202).json(delivery.answer(sent));
-    } catch (UploadException e) {
-      return c -> WebServer.error(c, e.status(), e.getMessage(), uploadCode(e.status()));
+    SupportEmailBuilder.Built built = build(ctx);
+    CaseDesk.Delivery delivery = desk.deliver(built);
+    SupportEmail sent = built.preview();
+    if (!delivery.delivered() && !delivery.queued()) {
+      return new ApiException(
+              ErrorCode.BAD_GATEWAY,
+              "the mail server did not accept the e-mail; download the .eml and send it yourself")
+          ::answer;
     }
+    cases.accept(supportCase(ctx, built, true));
+    LOG.info(
+        "Support case {} {} by {} ({} attachment(s))",
+        sent.caseRef(),
+        delivery.delivered() ? "delivered" : "queued",
+        delivery.channel(),
+        sent.attachments().size());
+    return c -> c.status(delivery.delivered() ? 200 : 202).json(delivery.answer(sent));
   }
 
   /** The stable code for a refused upload, by the status {@link UploadException} carries. */
-  private static String uploadCode(int status) {
+  private static ErrorCode uploadCode(int status) {
     return switch (status) {
-      case 400 -> "too_many_files";
-      case 413 -> "file_too_large";
-      case 415 -> "not_an_image";
-      default -> ApiError.codeFor(status);
+      case 400 -> ErrorCode.TOO_MANY_FILES;
+      case 413 -> ErrorCode.FILE_TOO_LARGE;
+      case 415 -> ErrorCode.NOT_AN_IMAGE;
+      default -> ErrorCode.forStatus(status);
     };
   }
 
@@ -457,7 +465,8 @@ public final class SupportRoutes implements Routes {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException("state must be the JSON object from the last chat reply");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "state must be the JSON object from the last chat reply");
     }
   }
 }

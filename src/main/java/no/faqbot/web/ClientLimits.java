@@ -86,8 +86,9 @@ public final class ClientLimits implements Routes {
       return;
     }
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999));
-    ctx.header("Retry-After", Long.toString(seconds));
-    WebServer.error(ctx, 429, message(ctx.queryParam("lang"), seconds), "rate_limited");
+    new ApiException(ErrorCode.RATE_LIMITED, message(ctx.queryParam("lang"), seconds))
+        .header("Retry-After", Long.toString(seconds))
+        .answer(ctx);
     ctx.skipRemainingHandlers();
   }
 

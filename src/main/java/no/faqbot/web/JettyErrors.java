@@ -3,6 +3,7 @@ package no.faqbot.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -42,7 +43,8 @@ final class JettyErrors extends ErrorHandler {
   static byte[] body(int status, String message) {
     String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
     try {
-      return JSON.writeValueAsBytes(new ApiError(text, ApiError.codeFor(status)));
+      return JSON.writeValueAsBytes(
+          ApiException.body(status, text, ErrorCode.forStatus(status), Map.of()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -114,62 +113,32 @@ public final class WebServer {
           for (Routes feature : features) {
             feature.addTo(cfg.routes);
           }
+          cfg.routes.exception(ApiException.class, (e, ctx) -> e.answer(ctx));
           cfg.routes.exception(HttpResponseException.class, WebServer::httpError);
           cfg.routes.exception(
               JsonProcessingException.class,
               (e, ctx) ->
-                  error(ctx, 400, "invalid JSON: " + e.getOriginalMessage(), "invalid_json"));
-          cfg.routes.exception(
-              IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-          cfg.routes.exception(
-              Exception.class,
-              (e, ctx) -> {
-                // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still
-                // bad input.
-                String tooLarge = causeMessage(e, "size exceeded");
-                if (tooLarge != null) {
-                  error(ctx, 413, uploads.tooLarge().get(), "file_too_large");
-                  return;
-                }
-                if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
-                  error(ctx, 400, "the multipart/form-data body could not be read");
-                  return;
-                }
-                if (cause(e, SQLException.class)) {
-                  // The store is away or failing: a plain 503. The store says so once in the log
-                  // when it goes away; a line per request would flood it.
-                  LOG.debug("{}: the store failed: {}", ctx.path(), e.toString());
-                  ctx.header("Retry-After", "10");
-                  error(ctx, 503, "the event store is not reachable right now; try again shortly");
-                  return;
-                }
-                String request = describe(ctx);
-                if (request == null) {
-                  LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
-                  return;
-                }
-                if (clientGone(e)) {
-                  // Nobody is left to read an answer; a stack trace per hang-up would only flood
-                  // the log.
-                  LOG.info("Client hung up during {}", request);
-                  error(ctx, 400, "the request body could not be read");
-                  return;
-                }
-                LOG.error("Unexpected error on {}", request, e);
-                error(ctx, 500, "internal error; it has been logged");
-              });
+                  new ApiException(
+                          ErrorCode.INVALID_JSON, "invalid JSON: " + e.getOriginalMessage())
+                      .answer(ctx));
+          // Anything else is a bug (an IllegalArgumentException too: input a route refuses is an
+          // ApiException), or one of the few failures below that are not.
+          cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, uploads));
           cfg.routes.error(
               404,
               ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                  error(ctx, 404, "not found: " + ctx.path());
+                  notFound(ctx).answer(ctx);
                 }
               });
           cfg.routes.error(
               405,
               ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                  error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
+                  new ApiException(
+                          ErrorCode.METHOD_NOT_ALLOWED,
+                          "method " + ctx.method() + " not allowed on " + ctx.path())
+                      .answer(ctx);
                 }
               });
         });
@@ -181,7 +150,7 @@ public final class WebServer {
    */
   private static void httpError(HttpResponseException e, Context ctx) {
     if (e.getStatus() != 405) {
-      error(ctx, e.getStatus(), e.getMessage());
+      ApiException.ofStatus(e.getStatus(), e.getMessage()).answer(ctx);
       return;
     }
     String available =
@@ -194,19 +163,64 @@ public final class WebServer {
                 .filter(m -> !m.isEmpty() && !m.equals("OPTIONS"))
                 .toList();
     if (methods.isEmpty()) {
-      error(ctx, 404, "not found: " + ctx.path());
+      notFound(ctx).answer(ctx);
       return;
     }
-    ctx.header("Allow", String.join(", ", methods) + ", OPTIONS");
-    error(
-        ctx,
-        405,
-        "method "
-            + ctx.method()
-            + " not allowed on "
-            + ctx.path()
-            + "; use "
-            + String.join(" or ", methods));
+    new ApiException(
+            ErrorCode.METHOD_NOT_ALLOWED,
+            "method "
+                + ctx.method()
+                + " not allowed on "
+                + ctx.path()
+                + "; use "
+                + String.join(" or ", methods))
+        .header("Allow", String.join(", ", methods) + ", OPTIONS")
+        .answer(ctx);
+  }
+
+  private static ApiException notFound(Context ctx) {
+    return new ApiException(ErrorCode.NOT_FOUND, "not found: " + ctx.path());
+  }
+
+  /**
+   * What is not an {@link ApiException}: a multipart body Jetty could not take, the store away, a
+   * client gone, or else a bug, logged with its stack trace and answered 500 without it.
+   */
+  private static void unexpected(Exception e, Context ctx, UploadLimits uploads) {
+    // Jetty reports oversized or broken multipart bodies as wrapped exceptions: still bad input.
+    if (causeMessage(e, "size exceeded") != null) {
+      new ApiException(ErrorCode.FILE_TOO_LARGE, uploads.tooLarge().get()).answer(ctx);
+      return;
+    }
+    if (causeMessage(e, "multipart") != null || causeMessage(e, "Multipart") != null) {
+      new ApiException(ErrorCode.BAD_REQUEST, "the multipart/form-data body could not be read")
+          .answer(ctx);
+      return;
+    }
+    if (cause(e, SQLException.class)) {
+      // The store is away or failing: a plain 503. The store says so once in the log when it goes
+      // away; a line per request would flood it.
+      LOG.debug("{}: the store failed: {}", ctx.path(), e.toString());
+      new ApiException(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "the event store is not reachable right now; try again shortly")
+          .header("Retry-After", "10")
+          .answer(ctx);
+      return;
+    }
+    String request = describe(ctx);
+    if (request == null) {
+      LOG.warn("Unexpected error after the request was let go; nobody to answer", e);
+      return;
+    }
+    if (clientGone(e)) {
+      // Nobody is left to read an answer; a stack trace per hang-up would only flood the log.
+      LOG.info("Client hung up during {}", request);
+      new ApiException(ErrorCode.BAD_REQUEST, "the request body could not be read").answer(ctx);
+      return;
+    }
+    LOG.error("Unexpected error on {}", request, e);
+    new ApiException(ErrorCode.INTERNAL, "internal error; it has been logged").answer(ctx);
   }
 
   /**
@@ -258,21 +272,5 @@ public final class WebServer {
     } catch (RuntimeException gone) {
       return null;
     }
-  }
-
-  /**
-   * Answers with {@code {"error": message, "code": ...}}, the code the usual one for {@code
-   * status}.
-   */
-  public static void error(Context ctx, int status, String message) {
-    error(ctx, status, message, ApiError.codeFor(status));
-  }
-
-  /** Answers with {@code {"error": message, "code": code}} and {@code status}. */
-  public static void error(Context ctx, int status, String message, String code) {
-    ctx.status(HttpStatus.forStatus(status));
-    String text =
-        message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
-    ctx.json(new ApiError(text, code));
   }
 }
