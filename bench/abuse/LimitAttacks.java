@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import static abuse.Abuse.*;
 import static abuse.Http.*;
 import static abuse.Probe.*;
@@ -27,15 +26,6 @@ import static abuse.Probe.*;
  */
 final class LimitAttacks {
   private LimitAttacks() {}
-
-  static final int PROBES = 100;
-
-  /** Probes chat while {@code attack} runs; {@code more} is true until 100 probes were sent (or 45 s). */
-  static <T> Probed<T> during(java.util.function.Function<BooleanSupplier, T> attack) throws Exception {
-    int from = PROBES_SENT.get();
-    long deadline = System.nanoTime() + 45_000_000_000L;
-    return probed(() -> attack.apply(() -> PROBES_SENT.get() - from < PROBES && System.nanoTime() < deadline));
-  }
 
   /** F3: one client opens entries its conversation was never shown, as fast as it can. */
   static Result picks() throws Exception {
@@ -57,7 +47,7 @@ final class LimitAttacks {
     double refused = metric("faqbot_events_refused_total") - refusedBefore;
     long ok = statuses.stream().filter(s -> s == 200).count();
     long limited = statuses.stream().filter(s -> s == 429).count();
-    boolean held = p.chatHeld() && limited > 0 && ok <= 250 && refused >= ok - 1;
+    boolean held = p.chatHeld99() && limited > 0 && ok <= 250 && refused >= ok - 1;
     return new Result(held, String.format(Locale.ROOT, "%d entry requests from one client %s, picks refused %.0f "
         + "(none recorded: never shown); %s", statuses.size(), counts(statuses), refused, p.chat()));
   }
@@ -112,7 +102,7 @@ final class LimitAttacks {
       List<Integer> statuses = firstAnswers.stream().map(a -> a.length() >= 12 ? Integer.parseInt(a.substring(9, 12)) : 0)
           .toList();
       boolean noServerError = statuses.stream().noneMatch(s -> s >= 500);
-      boolean held = p.chatHeld() && p.value() != null && p.value().startsWith("200") && noServerError
+      boolean held = p.chatHeld99() && p.value() != null && p.value().startsWith("200") && noServerError
           && statuses.stream().filter(s -> s == 429).count() >= 14 && stackFrames == 0 && npe == 0;
       return new Result(held, String.format(Locale.ROOT, "32 uploads at 1 KB/s (16 from one client): %s; a real "
           + "support e-mail meanwhile: %s; log: %d stack frames, %d NPE; %s", counts(statuses), p.value(),
@@ -156,7 +146,7 @@ final class LimitAttacks {
     // Turned away: 429 (the /64 is locked out) or 503 (the cap on hashes at once, F10-hash).
     long locked = statuses.stream().filter(s -> s == 429 || s == 503).count();
     int other = get("/health", "2001:db8:abcd:13::1").status();
-    boolean held = p.chatHeld() && locked >= statuses.size() - 10 && other == 200;
+    boolean held = p.chatHeld99() && locked >= statuses.size() - 10 && other == 200;
     return new Result(held, String.format(Locale.ROOT, "%d wrong passwords from %d addresses of one /64: %s; %s",
         statuses.size(), n.get(), counts(statuses), p.chat()));
   }
@@ -199,17 +189,7 @@ final class LimitAttacks {
       Probed<String> p = during(more -> {
         try {
           while (more.getAsBoolean()) {
-            ready.add(status(() -> get("/health/ready", null)));
-            votes.addAll(parallel(4, 20, i -> status(() -> postJson("/api/feedback", client(), vote("under brudd")))));
-            parallel(16, 16, i -> {
-              long t = System.nanoTime();
-              int st = status(() -> send(HttpRequest.newBuilder(URI.create(base + "/staff/api/insights")).header(
-                  "Authorization", "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
-                      .getBytes(StandardCharsets.UTF_8))).GET(), client(), 10));
-              staffMs.add((System.nanoTime() - t) / 1e6);
-              staffStatus.add(st);
-              return st;
-            });
+            outageRound(ready, votes, staffMs, staffStatus);
           }
           return get("/health", null).text();
         } catch (Exception e) {
@@ -217,9 +197,20 @@ final class LimitAttacks {
         }
       });
       admin(admin, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
-      for (int i = 0; i < 150 && !get("/health", null).text().contains("\"store\":\"ok\""); i++) {
-        sleep(200);
-      }
+      // The store is back: the same load while the writer stores what waited, and chat is judged
+      // again (the issue exempts only the outage itself from the 100 ms bound).
+      List<Integer> readyAfter = Collections.synchronizedList(new ArrayList<>());
+      List<Integer> staffAfter = Collections.synchronizedList(new ArrayList<>());
+      Probed<String> back = during(more -> {
+        try {
+          while (more.getAsBoolean()) {
+            outageRound(readyAfter, votes, new ArrayList<>(), staffAfter);
+          }
+          return get("/health", null).text();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
       long accepted = votes.stream().filter(v -> v == 201).count();
       double dropped = metric("faqbot_events_dropped_total");
       // The writer holds a batch off the queue while it retries: count rows, not the queue.
@@ -231,19 +222,37 @@ final class LimitAttacks {
       }
       Collections.sort(staffMs);
       double staffP90 = staffMs.isEmpty() ? Double.NaN : staffMs.get((int) Math.ceil(staffMs.size() * 0.9) - 1);
-      // The issue exempts F8's own outage from the 100 ms chat bound: every probe must be answered.
-      boolean held = p.failed() == 0 && p.p90() < 250 && ready.stream().allMatch(s -> s == 200)
+      // The issue exempts F8's own outage from the 100 ms chat bound: there every probe must be
+      // answered and the figure is reported; once the store is back, p99 < 100 ms again.
+      boolean held = p.failed() == 0 && back.chatHeld99() && ready.stream().allMatch(s -> s == 200)
           && p.value().contains("unreachable") && staffStatus.stream().allMatch(s -> s == 503) && staffP90 < 250
-          && written + dropped >= accepted && written > 0;
+          && back.value().contains("\"store\":\"ok\"") && written + dropped >= accepted && written > 0;
       return new Result(held, String.format(Locale.ROOT, "PostgreSQL away: /health/ready %s, staff %s p90 %.0f ms, "
-          + "%d votes accepted, %d written after it came back, %.0f dropped; %s", counts(ready), counts(staffStatus),
-          staffP90, accepted, written, dropped, p.chat()));
+          + "outage %s (not judged); back: /health/ready %s, staff %s, %s; %d votes accepted in all, %d written, "
+          + "%.0f dropped", counts(ready), counts(staffStatus), staffP90, p.chat(), counts(readyAfter),
+          counts(staffAfter), back.chat(), accepted, written, dropped));
     } finally {
       base = mainBase;
       replica.destroy();
       replica.waitFor();
       admin(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
     }
+  }
+
+  /** One round of F8's load: readiness, 20 votes 4 at a time, 16 staff requests at once. */
+  private static void outageRound(List<Integer> ready, List<Integer> votes, List<Double> staffMs,
+      List<Integer> staffStatus) throws Exception {
+    ready.add(status(() -> get("/health/ready", null)));
+    votes.addAll(parallel(4, 20, i -> status(() -> postJson("/api/feedback", client(), vote("under brudd")))));
+    parallel(16, 16, i -> {
+      long t = System.nanoTime();
+      int st = status(() -> send(HttpRequest.newBuilder(URI.create(base + "/staff/api/insights")).header(
+          "Authorization", "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
+              .getBytes(StandardCharsets.UTF_8))).GET(), client(), 10));
+      staffMs.add((System.nanoTime() - t) / 1e6);
+      staffStatus.add(st);
+      return st;
+    });
   }
 
   private static long votesIn(String db) throws Exception {

@@ -193,21 +193,33 @@ final class LoadAttacks {
     Reply crossSite = post("/api/feedback", client(), "text/plain",
         vote("fra en annen side").getBytes(StandardCharsets.UTF_8), 10);
     String query = "x".repeat(1990);
+    eventsStored();
+    long before = eventStoreBytes();
     Probed<List<Integer>> p = probed(() -> parallel(8, 10_000, i -> status(() -> postJson("/api/feedback", client(),
         vote(i + query)))));
     eventsStored();
-    long total = 0;
-    for (Path f : dataFiles()) {
-      total += Files.size(f);
-    }
+    long after = eventStoreBytes();
     double dropped = metric("faqbot_events_dropped_total");
-    // Each vote is a small row in the event store; what is kept per vote must stay bounded.
-    boolean bounded = total <= 64L * MB;
+    // Each vote is a small row in the event store; what this row's votes add must stay bounded.
+    // Measured as growth of the store's own files: the data folder also keeps earlier rows' support
+    // cases' screenshots (row 3: 12 x 25 MB, capped by FAQBOT_CASE_STORAGE_MB), which are not votes.
+    boolean bounded = after - before <= 64L * MB;
     boolean held = crossSite.status() == 415 && bounded && alive() && p.chatHeld()
         && p.value().stream().noneMatch(s -> s >= 500 && s != 503 || s < 0);
     return new Result(held, String.format(Locale.ROOT, "text/plain vote -> %d; 10,000 votes %s -> event store "
-        + "%.1f MB, %.0f events dropped; %s", crossSite.status(), counts(p.value()), total / (double) MB, dropped,
-        p.chat()));
+        + "%.1f -> %.1f MB (%+.1f MB), %.0f events dropped; %s", crossSite.status(), counts(p.value()),
+        before / (double) MB, after / (double) MB, (after - before) / (double) MB, dropped, p.chat()));
+  }
+
+  /** The event store's files (faqbot.db and its -wal, -shm), not the rest of the data folder. */
+  static long eventStoreBytes() throws Exception {
+    long total = 0;
+    for (Path f : dataFiles()) {
+      if (f.getParent().equals(work.resolve("data")) && f.getFileName().toString().startsWith("faqbot.db")) {
+        total += Files.size(f);
+      }
+    }
+    return total;
   }
 
   /** Per-client limits: one client asking too often meets 429 with Retry-After; others are served. */

@@ -20,8 +20,6 @@ final class OpsAttacks {
   /** The longest a load runs; it stops sooner once 100 chat probes were sent during it. */
   static final long LOAD_NANOS = 60_000_000_000L;
 
-  static final int MIN_PROBES = 100;
-
   /**
    * F1: up to 30,000 connections until 100 chat probes were sent (60 s at most), each a made-up method (a third with 2 KB of Z), 4 at a
    * time.
@@ -50,7 +48,7 @@ final class OpsAttacks {
     boolean held = alive() && metrics.status() == 200 && !metrics.text().contains("ZZZZ")
         && grown < 20_000 && perLine < 400
         && sent.stream().allMatch(s -> s == 404 || s == 405)
-        && p.chatHeld() && p.ms().size() + p.failed() >= MIN_PROBES;
+        && p.chatHeld99();
     return new Result(held, String.format(Locale.ROOT,
         "%d made-up methods %s; /metrics grew %d B (%d B now), log %.0f B per request; %s",
         sent.size(), counts(sent), grown, metrics.body().length, perLine, p.chat()));
@@ -84,7 +82,7 @@ final class OpsAttacks {
     }));
     List<Integer> sent = p.value().stream().filter(s -> s != 0).toList();
     boolean held = alive() && !sent.isEmpty() && sent.stream().allMatch(s -> s == 413)
-        && p.chatHeld() && p.ms().size() + p.failed() >= MIN_PROBES;
+        && p.chatHeld99();
     return new Result(held, String.format(Locale.ROOT,
         "%d over-limit bodies (%d MB) %s (-1: no answer); %s",
         sent.size(), bytes.get() / MB, counts(sent), p.chat()));

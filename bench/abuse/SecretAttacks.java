@@ -15,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Row "secrets" (issue 21 F2): every secret form of the redaction table
@@ -37,62 +35,54 @@ final class SecretAttacks {
     forms.forEach(f -> values.addAll(searchable(f)));
     // a piece also in what stays of some form (the 123456 of K123456_ab) is no leak
     forms.forEach(f -> values.removeIf(v -> kept(f).contains(v)));
-    List<Double> ms = Collections.synchronizedList(new ArrayList<>());
-    AtomicBoolean attacking = new AtomicBoolean(true);
-    Thread probe = new Thread(() -> {
-      while (attacking.get() || ms.size() < 100) {
-        try {
-          ms.add(probeChat());
-        } catch (Exception e) {
-          ms.add(-1.0);
-        }
-      }
-    });
-    probe.start();
     List<String> leaked = new ArrayList<>();
-    try {
-      for (String[] form : forms) {
-        String input = form[0];
-        check(leaked, "chat", postJson("/api/chat", client(),
-            JSON.createObjectNode().put("message", input).put("lang", "nb").toString()).text(), values);
-        int vote = postJson("/api/feedback", client(), vote(input)).status();
-        if (vote != 201) {
-          leaked.add("feedback " + vote);
-        }
-        check(leaked, "preview", new Multi().field("merchantEmail", "butikk@example.no")
-            .field("description", input).post("/api/support-email?format=json", client()).text(), values);
-        check(leaked, ".eml", eml(new Multi().field("merchantEmail", "butikk@example.no")
-            .field("description", input).post("/api/support-email", client()).body()), values);
+    Probed<Integer> p = probed(() -> {
+      int from = PROBES.get();
+      attack(forms, values, leaked);
+      // At least 100 chat probes from separate addresses during the attack and its checks.
+      while (PROBES.get() - from < MIN_PROBES) {
+        sleep(50);
       }
-      eventsStored();
-      String basic = "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
-          .getBytes(StandardCharsets.UTF_8));
-      for (String export : List.of("/staff/api/events.csv?days=30", "/staff/api/events.jsonl?days=30")) {
-        Reply r = send(HttpRequest.newBuilder(URI.create(base + export)).header("Authorization", basic).GET(),
-            null, 30);
-        if (r.status() != 200 || !r.text().contains("[fjernet]")) {
-          leaked.add(export + " " + r.status() + " (not checked: no redacted message in it)");
-        }
-        check(leaked, export, r.text(), values);
-      }
-      List<Path> files = new ArrayList<>(dataFiles());
-      files.add(work.resolve("server.log"));
-      for (Path file : files) {
-        check(leaked, file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
-            values);
-      }
-    } finally {
-      attacking.set(false);
-      probe.join();
-    }
-    List<Double> answered = ms.stream().filter(d -> d >= 0).sorted().toList();
-    long failed = ms.size() - answered.size();
-    double p99 = answered.isEmpty() ? Double.NaN
-        : answered.get((int) Math.min(answered.size() - 1, Math.ceil(answered.size() * 0.99) - 1));
-    boolean held = leaked.isEmpty() && failed == 0 && p99 < CHAT_MS;
+      return 0;
+    });
+    boolean held = leaked.isEmpty() && p.chatHeld99();
     return new Result(held, String.format(Locale.ROOT,
-        "%d forms (%d values) via chat, feedback, preview, .eml; leaked: %s; chat p99 %.0f ms (%d probes, %d failed)",
-        forms.size(), values.size(), leaked.isEmpty() ? "none" : String.join(", ", leaked), p99, ms.size(), failed));
+        "%d forms (%d values) via chat, feedback, preview, .eml; leaked: %s; %s",
+        forms.size(), values.size(), leaked.isEmpty() ? "none" : String.join(", ", leaked), p.chat()));
+  }
+
+  /** Sends every form by every way in, then looks for the values everywhere they could be kept. */
+  private static void attack(List<String[]> forms, Set<String> values, List<String> leaked) throws Exception {
+    for (String[] form : forms) {
+      String input = form[0];
+      check(leaked, "chat", postJson("/api/chat", client(),
+          JSON.createObjectNode().put("message", input).put("lang", "nb").toString()).text(), values);
+      int vote = postJson("/api/feedback", client(), vote(input)).status();
+      if (vote != 201) {
+        leaked.add("feedback " + vote);
+      }
+      check(leaked, "preview", new Multi().field("merchantEmail", "butikk@example.no")
+          .field("description", input).post("/api/support-email?format=json", client()).text(), values);
+      check(leaked, ".eml", eml(new Multi().field("merchantEmail", "butikk@example.no")
+          .field("description", input).post("/api/support-email", client()).body()), values);
+    }
+    eventsStored();
+    String basic = "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
+        .getBytes(StandardCharsets.UTF_8));
+    for (String export : List.of("/staff/api/events.csv?days=30", "/staff/api/events.jsonl?days=30")) {
+      Reply r = send(HttpRequest.newBuilder(URI.create(base + export)).header("Authorization", basic).GET(),
+          null, 30);
+      if (r.status() != 200 || !r.text().contains("[fjernet]")) {
+        leaked.add(export + " " + r.status() + " (not checked: no redacted message in it)");
+      }
+      check(leaked, export, r.text(), values);
+    }
+    List<Path> files = new ArrayList<>(dataFiles());
+    files.add(work.resolve("server.log"));
+    for (Path file : files) {
+      check(leaked, file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+          values);
+    }
   }
 
   /** The table's lines: the input without ⟦ ⟧, then the values between them. */

@@ -226,6 +226,17 @@ public final class StaffAccess implements Routes {
     return header != null ? header : ctx.formParam("_csrf");
   }
 
+  /** The page for a login turned away by the cap on password hashes at once. */
+  static final String BUSY_PAGE =
+      "<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\">"
+          + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          + "<title>Logg inn – faqbot for support</title><link rel=\"stylesheet\" href=\"/staff.css\">"
+          + "</head><body class=\"staff\"><main class=\"login\"><h1>faqbot – logg inn</h1>"
+          + "<p class=\"error\" role=\"alert\">Mange logger inn akkurat nå. Prøv igjen om et sekund. ("
+          + StaffAuth.BUSY
+          + ")</p><p><a class=\"button\" href=\"/staff/login\">Tilbake til innloggingen (back to sign-in)"
+          + "</a></p></main></body></html>\n";
+
   private void login(Context ctx, String error, int status) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("error", error);
@@ -284,11 +295,11 @@ public final class StaffAccess implements Routes {
     try {
       ok = auth.check(client, user, ctx.formParam("password"));
     } catch (ApiException busy) {
+      // The answer to a flood of logins: a fixed page, not the rendered form. On a cold server the
+      // first renders held each turned-away login's request thread for ~0.9 s; 16 at once held
+      // them all and chat waited behind them (issue 21, F10). The form is one click away.
       ctx.header("Retry-After", "1");
-      login(
-          ctx,
-          "Mange logger inn akkurat nå. Prøv igjen om et sekund. (" + busy.getMessage() + ")",
-          503);
+      ctx.status(503).contentType("text/html; charset=utf-8").result(BUSY_PAGE);
       return;
     }
     if (!ok) {

@@ -125,9 +125,23 @@ public final class StaffAuth {
             new StoredSessions(shared, clock));
   }
 
+  /**
+   * The bootstrap admins, hashed at the first use. That costs slow hashes (over a second on a cold
+   * server), so it takes a permit of the cap on hashes at once: requests that come meanwhile are
+   * turned away (503) instead of waiting on the lock. Waiting, 16 logins at once held every request
+   * thread and chat waited a second behind them (issue 21, F10).
+   *
+   * @throws ApiException (503) when the cap on hashes at once is reached
+   */
   private Map<String, PasswordHash> users() {
     Map<String, PasswordHash> known = users;
-    if (known == null) {
+    if (known != null) {
+      return known;
+    }
+    if (!gate.tryEnter()) {
+      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, BUSY);
+    }
+    try {
       synchronized (this) {
         if (users == null) {
           Map<String, PasswordHash> hashed = Map.copyOf(hashUsers.get());
@@ -139,10 +153,11 @@ public final class StaffAuth {
           dummy = PasswordHash.of(PasswordHash.randomPassword(), iterations);
           users = hashed;
         }
-        known = users;
+        return users;
       }
+    } finally {
+      gate.leave();
     }
-    return known;
   }
 
   /** The client a request comes from, as the lockout knows it. */

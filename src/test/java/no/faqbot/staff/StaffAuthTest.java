@@ -2,6 +2,8 @@ package no.faqbot.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -9,6 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import no.faqbot.web.ApiException;
 import no.faqbot.web.ClientAddress;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +136,49 @@ class StaffAuthTest {
           auth.check("10.0.0.4", "anna", null);
           assertEquals(before + 4, auth.hashesComputed(), "no password at all");
         });
+  }
+
+  @Test
+  void logins_during_the_first_hashing_are_turned_away_at_once_not_queued_on_it() throws Exception {
+    // The first use hashes the bootstrap passwords (over a second on a cold server); here it waits
+    // until the test lets it go.
+    CountDownLatch hashing = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    HashGate gate = new HashGate(1);
+    StaffAuth auth =
+        StaffAuth.of(
+            () -> {
+              hashing.countDown();
+              try {
+                done.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Map.of("anna", PasswordHash.of("riktig hest", 1));
+            },
+            null,
+            gate,
+            clock,
+            ClientAddress.direct(),
+            null);
+    ExecutorService first = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> firstLogin =
+          first.submit(() -> auth.check("10.0.0.1", "anna", "riktig hest"));
+      assertTrue(hashing.await(5, TimeUnit.SECONDS));
+      // Waiting on the first hashing would hold a request thread each; 16 at once held them all.
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> assertThrows(ApiException.class, () -> auth.check("10.0.0.2", "anna", "wrong")));
+      assertEquals(1, gate.refused(), "counted as turned away by the cap");
+      done.countDown();
+      assertTrue(firstLogin.get(5, TimeUnit.SECONDS));
+      assertEquals(1, gate.available(), "the permit is given back");
+      CapturedLog.of(() -> assertFalse(auth.check("10.0.0.2", "anna", "wrong")));
+      assertEquals(1, gate.refused(), "once hashed, a login is checked");
+    } finally {
+      first.shutdownNow();
+    }
   }
 
   @Test

@@ -169,7 +169,14 @@ class StaffRolesTest {
         assertEquals("service_unavailable", JSON.readTree(basic.body()).get("code").asText());
         assertEquals("1", basic.headers().firstValue("Retry-After").orElse(null));
       }
-      assertEquals(503, loginStatus("ada", PASSWORD));
+      HttpResponse<String> busy = postLogin("ada", PASSWORD);
+      assertEquals(503, busy.statusCode());
+      assertEquals("1", busy.headers().firstValue("Retry-After").orElse(null));
+      // A fixed page with the way back to the form, not the rendered form (cheap under a flood).
+      assertTrue(busy.body().contains("Prøv igjen om et sekund"), busy.body());
+      assertTrue(busy.body().contains("href=\"/staff/login\""), busy.body());
+      assertTrue(
+          busy.headers().firstValue("Content-Security-Policy").isPresent(), "a page's headers");
       assertTrue(gate.refused() >= LoginThrottle.FREE_FAILURES + 3, "refused: " + gate.refused());
       // An operator sees the refusals in /metrics.
       String metrics =
