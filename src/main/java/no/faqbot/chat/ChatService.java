@@ -2,19 +2,14 @@ package no.faqbot.chat;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.faqbot.content.CannedReplies;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.flow.Flow;
-import no.faqbot.flow.FlowEngine;
-import no.faqbot.flow.FlowState;
 import no.faqbot.flow.FlowVersions;
-import no.faqbot.flow.FlowView;
 import no.faqbot.flow.StateCodec;
 import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
@@ -22,7 +17,6 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.PlannedMessage;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
-import no.faqbot.support.Redactor;
 
 /**
  * Answers one message: small talk, one confident answer, a guided flow for a known problem, a few
@@ -42,12 +36,10 @@ public final class ChatService {
   private final KnowledgeBase knowledge;
   private final AnswerPolicy policy;
   private final ReplyModel model;
-  private final StateCodec states;
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
-  private final Redactor redactor = new Redactor();
 
-  /** Earlier versions of each flow, so a conversation outlives a change of its flow. */
-  private final FlowVersions flowVersions;
+  /** The turns of a guided flow: starting it, its steps, a flow changed mid-conversation. */
+  private final FlowTurns flows;
 
   public ChatService(
       KnowledgeBase knowledge, AnswerPolicy policy, ReplyModel model, StateCodec states) {
@@ -63,8 +55,7 @@ public final class ChatService {
     this.knowledge = knowledge;
     this.policy = policy;
     this.model = model;
-    this.states = states;
-    this.flowVersions = flowVersions;
+    this.flows = new FlowTurns(states, flowVersions);
   }
 
   /**
@@ -108,8 +99,7 @@ public final class ChatService {
                     .flow(request.flow())
                     .orElseThrow(
                         () -> new BadRequestException("no guided flow '" + request.flow() + "'"));
-            flowVersions.serving(index.content(), index.content().flows().values());
-            return flowReply(index.content(), flow, FlowEngine.start(flow), lang);
+            return flows.start(index.content(), flow, lang);
           });
     }
     if ((message == null || message.isEmpty()) && !answersStep) {
@@ -118,24 +108,9 @@ public final class ChatService {
     return knowledge.withIndex(
         index -> {
           if (request.state() != null) {
-            FlowState state = states.decode(request.state());
-            ContentSnapshot content = index.content();
-            flowVersions.serving(content, content.flows().values());
-            Optional<Flow> current = content.flow(state.flow());
-            Optional<Flow> made = flowVersions.of(state, current);
-            boolean back = FlowEngine.BACK.equals(request.choice());
-            if (made.isEmpty() && (answersStep || back)) {
-              // Changed or gone mid-conversation (a publish, a rolling deploy): say so in plain
-              // words and offer to start it again, instead of refusing the state.
-              return flowChanged(current, lang);
-            }
-            if (made.isPresent() && back) {
-              return flowReply(content, made.get(), FlowEngine.back(made.get(), state), lang);
-            }
-            if (made.isPresent() && answersStep) {
-              FlowState next =
-                  FlowEngine.advance(made.get(), state, request.choice(), request.fields());
-              return flowReply(content, made.get(), withoutSecrets(next), lang);
+            Optional<ChatReply> step = flows.step(index.content(), request, answersStep, lang);
+            if (step.isPresent()) {
+              return step.get();
             }
             // Free text inside a flow leaves it: "avbryt" is small talk, anything else a new
             // question.
@@ -170,7 +145,7 @@ public final class ChatService {
       case FLOW -> {
         Optional<Flow> flow = content.flow(evidence.flow().entry().flow());
         if (flow.isPresent()) {
-          return flowReply(content, flow.get(), FlowEngine.start(flow.get()), lang);
+          return flows.start(content, flow.get(), lang);
         }
       }
       case ANSWER -> {
@@ -322,41 +297,9 @@ public final class ChatService {
     return text.isEmpty() ? content.replies().reply("fallback", lang) : text;
   }
 
-  private ChatReply flowReply(ContentSnapshot content, Flow flow, FlowState state, String lang) {
-    List<FlowView.EntryRef> entries =
-        flow.entries().stream()
-            .map(id -> content.entry(id, lang))
-            .flatMap(Optional::stream)
-            .map(e -> new FlowView.EntryRef(e.id(), e.question()))
-            .toList();
-    FlowView view = FlowView.of(flow, state, lang, entries);
-    return new ChatReply(
-        ReplyType.FLOW, view.prompt(), null, List.of(), states.encode(state), view, null, null);
-  }
-
-  /**
-   * The reply to a step of a flow version no longer known here: what happened, and the current
-   * version's start as a button (none when the flow is gone).
-   */
-  private static ChatReply flowChanged(Optional<Flow> current, String lang) {
-    return new ChatReply(
-        ReplyType.FLOW_CHANGED,
-        current.isPresent()
-            ? FlowChangedText.changed(lang, current.get().title().in(lang))
-            : FlowChangedText.gone(lang),
-        null,
-        List.of(),
-        null,
-        null,
-        current
-            .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
-            .orElse(null),
-        null);
-  }
-
   /** The versions of flows kept for conversations that outlive a change. */
   public FlowVersions flowVersions() {
-    return flowVersions;
+    return flows.versions();
   }
 
   /**
@@ -370,16 +313,6 @@ public final class ChatService {
             .flow(entry.flow())
             .map(f -> new ChatReply.Action(ChatReply.Action.START_FLOW, f.id(), f.title().in(lang)))
             .orElse(null);
-  }
-
-  /**
-   * The state with secrets taken out of what was typed into its forms: a password pasted into a
-   * description would otherwise travel in the state and come back in {@code flow.collected}.
-   */
-  private FlowState withoutSecrets(FlowState state) {
-    Map<String, String> clean = new LinkedHashMap<>();
-    state.fields().forEach((field, value) -> clean.put(field, redactor.redact(value).text()));
-    return new FlowState(state.flow(), state.revision(), state.step(), state.trail(), clean);
   }
 
   private SmallTalk smallTalk(CannedReplies replies) {
