@@ -1,32 +1,19 @@
 package no.faqbot.staff;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
-import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -39,19 +26,13 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,13 +68,9 @@ public final class OidcLogin {
   private final byte[] key;
   private final Clock clock;
 
-  private volatile Provider provider;
+  private volatile OidcProvider provider;
   private volatile Instant nextTry = Instant.MIN;
   private final AtomicBoolean discovering = new AtomicBoolean();
-
-  /** What discovery found, ready to use. */
-  private record Provider(
-      OIDCProviderMetadata metadata, IDTokenValidator validator, ClientAuthentication auth) {}
 
   /**
    * @param key signs the cookie that carries a login under way (shared by replicas)
@@ -129,8 +106,8 @@ public final class OidcLogin {
     return provider().isPresent();
   }
 
-  private Optional<Provider> provider() {
-    Provider known = provider;
+  private Optional<OidcProvider> provider() {
+    OidcProvider known = provider;
     // One discovery at a time, and none while the last failure is fresh: a login page opened
     // while the provider is away neither waits for another request's timeout nor adds one.
     if (known != null
@@ -139,9 +116,9 @@ public final class OidcLogin {
       return Optional.ofNullable(known);
     }
     try {
-      provider = discoverNow();
+      provider = OidcProvider.discover(settings, TIMEOUT_MS, JWKS_MAX_BYTES);
       LOG.info("OpenID Connect login with {} is ready ({})", settings.name(), settings.issuer());
-    } catch (DiscoveryException e) {
+    } catch (OidcProvider.DiscoveryException e) {
       nextTry = clock.instant().plus(RETRY);
       LOG.error(
           "OpenID Connect: {}; the '{}' button is off until it works (tried again at most every"
@@ -156,107 +133,12 @@ public final class OidcLogin {
     return Optional.ofNullable(provider);
   }
 
-  /** Discovery failed: the message says what and where, never the client secret. */
-  private static final class DiscoveryException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    DiscoveryException(String message) {
-      super(message);
-    }
-  }
-
-  private Provider discoverNow() throws DiscoveryException {
-    String where = settings.issuer() + "/.well-known/openid-configuration";
-    OIDCProviderMetadata metadata;
-    try {
-      metadata =
-          OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), TIMEOUT_MS, TIMEOUT_MS);
-    } catch (IOException e) {
-      throw new DiscoveryException(
-          "cannot read "
-              + where
-              + " ("
-              + e
-              + "); check FAQBOT_OIDC_ISSUER and that this server can reach the provider");
-    } catch (GeneralException e) {
-      throw new DiscoveryException(
-          where
-              + " is not a valid OpenID Connect discovery document ("
-              + e.getMessage()
-              + "); check FAQBOT_OIDC_ISSUER: it is the issuer exactly as the provider names it");
-    }
-    if (metadata.getAuthorizationEndpointURI() == null
-        || metadata.getTokenEndpointURI() == null
-        || metadata.getJWKSetURI() == null) {
-      throw new DiscoveryException(
-          where + " lacks authorization_endpoint, token_endpoint or jwks_uri");
-    }
-    JWKSource<SecurityContext> keys;
-    try {
-      keys =
-          JWKSourceBuilder.<SecurityContext>create(
-                  metadata.getJWKSetURI().toURL(),
-                  new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, JWKS_MAX_BYTES))
-              .build();
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new DiscoveryException(where + " has a jwks_uri that is no URL");
-    }
-    IDTokenValidator validator =
-        new IDTokenValidator(
-            metadata.getIssuer(),
-            new ClientID(settings.clientId()),
-            new JWSVerificationKeySelector<>(algorithms(metadata), keys),
-            null);
-    return new Provider(metadata, validator, clientAuthentication(metadata));
-  }
-
-  /**
-   * The provider's ID token algorithms with public keys (RSA, EC, EdDSA); RS256, which every
-   * provider must offer, when it names none. Secret-keyed (HS*) tokens are not taken: they would
-   * make the client secret a signing key.
-   */
-  private static Set<JWSAlgorithm> algorithms(OIDCProviderMetadata metadata) {
-    Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-    List<JWSAlgorithm> offered = metadata.getIDTokenJWSAlgs();
-    if (offered != null) {
-      for (JWSAlgorithm a : offered) {
-        if (JWSAlgorithm.Family.RSA.contains(a)
-            || JWSAlgorithm.Family.EC.contains(a)
-            || JWSAlgorithm.Family.ED.contains(a)) {
-          algorithms.add(a);
-        }
-      }
-    }
-    if (algorithms.isEmpty()) {
-      algorithms.add(JWSAlgorithm.RS256);
-    }
-    return algorithms;
-  }
-
-  /**
-   * client_secret_basic, or client_secret_post when the provider takes only that; none (a public
-   * client, PKCE alone) without a secret.
-   */
-  private ClientAuthentication clientAuthentication(OIDCProviderMetadata metadata) {
-    if (settings.clientSecret() == null) {
-      return null;
-    }
-    ClientID id = new ClientID(settings.clientId());
-    Secret secret = new Secret(settings.clientSecret());
-    List<ClientAuthenticationMethod> methods = metadata.getTokenEndpointAuthMethods();
-    boolean postOnly =
-        methods != null
-            && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST);
-    return postOnly ? new ClientSecretPost(id, secret) : new ClientSecretBasic(id, secret);
-  }
-
   /** Where to send the browser, and the signed attempt its cookie keeps. */
   record Start(URI authorization, String cookie) {}
 
   /** A new login: empty when the provider is not available. */
   Optional<Start> start() {
-    Optional<Provider> ready = provider();
+    Optional<OidcProvider> ready = provider();
     if (ready.isEmpty()) {
       return Optional.empty();
     }
@@ -336,7 +218,7 @@ public final class OidcLogin {
           "the provider answered " + code + describe(error.getErrorObject().getDescription()));
     }
     AuthenticationSuccessResponse success = (AuthenticationSuccessResponse) response;
-    Provider ready = provider().orElse(null);
+    OidcProvider ready = provider().orElse(null);
     if (ready == null) {
       return unreachable("the provider is not discovered");
     }
@@ -357,7 +239,7 @@ public final class OidcLogin {
     return exchange(ready, code, attempt.get());
   }
 
-  private Outcome exchange(Provider ready, AuthorizationCode code, OidcAttempt attempt) {
+  private Outcome exchange(OidcProvider ready, AuthorizationCode code, OidcAttempt attempt) {
     String name = settings.name();
     AuthorizationCodeGrant grant =
         new AuthorizationCodeGrant(
