@@ -17,6 +17,7 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.PlannedMessage;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
+import no.faqbot.search.SecondOpinion;
 
 /**
  * Answers one message: small talk, one confident answer, a guided flow for a known problem, a few
@@ -235,8 +236,9 @@ public final class ChatService {
   private List<Evidence> readings(
       SearchIndex index, String message, String lang, PlannedMessage whole) {
     boolean report = ProblemSignal.reportsFailure(message);
+    SecondOpinion.Verdict opinion = index.secondOpinion(message);
     List<Evidence> readings = new ArrayList<>();
-    readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1));
+    readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1, opinion));
     int terms = Math.max(1, whole.termCount());
     for (String sentence : Sentences.asking(message)) {
       PlannedMessage planned = index.planned(sentence, lang);
@@ -246,7 +248,8 @@ public final class ChatService {
               report,
               FigureQuestion.asks(sentence),
               true,
-              Math.min(1, (double) planned.termCount() / terms)));
+              Math.min(1, (double) planned.termCount() / terms),
+              opinion));
     }
     return readings.stream().map(r -> r.among(readings)).toList();
   }
@@ -256,7 +259,8 @@ public final class ChatService {
       boolean report,
       FigureQuestion.Kind figure,
       boolean sentence,
-      double share) {
+      double share,
+      SecondOpinion.Verdict opinion) {
     List<SearchHit> entries = planned.answers(MAX_SUGGESTIONS + 1, ChatService::answers);
     List<SearchHit> flows = planned.flows(REPORTED_FLOWS);
     // A report is about its problem as a whole: of the best-matching flows, the one that explains
@@ -283,7 +287,8 @@ public final class ChatService {
         share,
         1,
         false,
-        false);
+        false,
+        opinion);
   }
 
   /** An entry that answers: neither a flow's trigger nor an out-of-scope example. */

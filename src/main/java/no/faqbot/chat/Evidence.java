@@ -2,6 +2,7 @@ package no.faqbot.chat;
 
 import java.util.List;
 import no.faqbot.search.SearchHit;
+import no.faqbot.search.SecondOpinion;
 
 /**
  * What the search found for one reading of a message (the whole of it, or the sentence that asks),
@@ -24,6 +25,7 @@ import no.faqbot.search.SearchHit;
  * @param readings how many readings the message has
  * @param answerAgreed whether another reading's best entry is this one's
  * @param flowAgreed whether another reading's flow is this one's
+ * @param opinion what a plainer ranking of the whole message says ({@link SecondOpinion})
  */
 public record Evidence(
     SearchHit answer,
@@ -41,7 +43,8 @@ public record Evidence(
     double share,
     int readings,
     boolean answerAgreed,
-    boolean flowAgreed) {
+    boolean flowAgreed,
+    SecondOpinion.Verdict opinion) {
 
   public Evidence {
     offered = List.copyOf(offered);
@@ -69,7 +72,10 @@ public record Evidence(
           "agreed",
           "coverageSquared",
           "scoreTimesCoverage",
-          "runnerUpCoverage");
+          "runnerUpCoverage",
+          "secondOpinionFirst",
+          "secondOpinionNear",
+          "secondOpinionFlowFirst");
 
   /** The names of {@link #flowFeatures()}, in order. */
   public static final List<String> FLOW_FEATURES =
@@ -90,7 +96,10 @@ public record Evidence(
           "readings",
           "agreed",
           "coverageSquared",
-          "scoreTimesCoverage");
+          "scoreTimesCoverage",
+          "secondOpinionFlow",
+          "secondOpinionFlowFirst",
+          "secondOpinionThisFlowFirst");
 
   /** The features of answering with {@link #answer}; only when it is not null. */
   public double[] answerFeatures() {
@@ -114,7 +123,10 @@ public record Evidence(
       flag(answerAgreed),
       answer.coverage() * answer.coverage(),
       answer.score() * answer.coverage(),
-      coverage(answerRunnerUp)
+      coverage(answerRunnerUp),
+      flag(opinion.firstIs(answer.entry().id())),
+      flag(opinion.near(answer.entry().id())),
+      flag(opinion.flowFirst())
     };
   }
 
@@ -137,7 +149,10 @@ public record Evidence(
       readings,
       flag(flowAgreed),
       flow.coverage() * flow.coverage(),
-      flow.score() * flow.coverage()
+      flow.score() * flow.coverage(),
+      flag(opinion.flowIs(flow.entry().flow())),
+      flag(opinion.flowFirst()),
+      flag(opinion.flowFirst() && opinion.flowIs(flow.entry().flow()))
     };
   }
 
@@ -167,7 +182,8 @@ public record Evidence(
         share,
         all.size(),
         a,
-        f);
+        f,
+        opinion);
   }
 
   private static boolean same(SearchHit a, SearchHit b) {

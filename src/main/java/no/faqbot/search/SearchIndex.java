@@ -41,6 +41,9 @@ public final class SearchIndex implements AutoCloseable {
   /** Where the entries using a term are read from. */
   private final Postings postings;
 
+  /** A plainer ranking of the whole message, for the reply model to weigh against this one. */
+  private final SecondOpinion secondOpinion;
+
   public SearchIndex(AnalysedContent analysed, OpenedIndex opened) {
     this.content = analysed.content();
     this.reader = opened.reader();
@@ -57,6 +60,11 @@ public final class SearchIndex implements AutoCloseable {
             }
           });
     }
+    List<FaqEntry> all = new java.util.ArrayList<>(analysed.size());
+    for (int ordinal = 0; ordinal < analysed.size(); ordinal++) {
+      all.add(analysed.entry(ordinal));
+    }
+    secondOpinion = SecondOpinion.of(all);
     TextAnalysis analysis = analysed.analysis();
     int widest = 0;
     for (String lang : Languages.ALL) {
@@ -98,6 +106,11 @@ public final class SearchIndex implements AutoCloseable {
 
   public ContentSnapshot content() {
     return content;
+  }
+
+  /** What a plainer ranking of the whole {@code message} says (see {@link SecondOpinion}). */
+  public SecondOpinion.Verdict secondOpinion(String message) {
+    return secondOpinion.of(message);
   }
 
   public OpenedIndex.Outcome outcome() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.search.SearchHit;
+import no.faqbot.search.SecondOpinion;
 import org.junit.jupiter.api.Test;
 
 /** The reply model acts only on a high enough chance, and says so honestly below it. */
@@ -86,6 +87,7 @@ class ReplyModelTest {
         1,
         1,
         false,
-        false);
+        false,
+        new SecondOpinion.Verdict(null, List.of(), null, false));
   }
 }
