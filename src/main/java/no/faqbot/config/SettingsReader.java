@@ -120,106 +120,7 @@ public final class SettingsReader {
    * client id and the redirect URI must be set too. Only whether the secret is set is ever said.
    */
   public OidcSettings oidc() {
-    String issuer = read(Catalogue.OIDC_ISSUER);
-    boolean only = read(Catalogue.OIDC_ONLY);
-    String userClaim = read(Catalogue.OIDC_USER_CLAIM);
-    if (issuer == null) {
-      for (Setting<String> s :
-          List.of(
-              Catalogue.OIDC_CLIENT_ID,
-              Catalogue.OIDC_CLIENT_SECRET,
-              Catalogue.OIDC_REDIRECT_URI,
-              Catalogue.OIDC_NAME)) {
-        if (raw(s) != null) {
-          problems.add(
-              s.variable()
-                  + " is set but "
-                  + Catalogue.OIDC_ISSUER.variable()
-                  + " is not: set the provider's issuer URL to turn the OpenID Connect login on,"
-                  + " or unset "
-                  + s.variable());
-        }
-      }
-      if (only) {
-        problems.add(
-            Catalogue.OIDC_ONLY.variable()
-                + "=on turns password logins off, which needs "
-                + Catalogue.OIDC_ISSUER.variable()
-                + " (else nobody could log in)");
-      }
-      check();
-      return OidcSettings.OFF;
-    }
-    URI issuerUri =
-        oidcAddress(Catalogue.OIDC_ISSUER, issuer, "https://login.example.com/realms/shop");
-    String clientId = read(Catalogue.OIDC_CLIENT_ID);
-    if (clientId == null) {
-      problems.add(
-          Catalogue.OIDC_CLIENT_ID.variable()
-              + " must be set with FAQBOT_OIDC_ISSUER: faqbot's client id at the provider");
-    }
-    String redirect = read(Catalogue.OIDC_REDIRECT_URI);
-    URI redirectUri = null;
-    if (redirect == null) {
-      // Made up from the request's Host header, it would follow whatever a client claims.
-      problems.add(
-          Catalogue.OIDC_REDIRECT_URI.variable()
-              + " must be set with FAQBOT_OIDC_ISSUER: this server's public address ending in "
-              + OidcSettings.CALLBACK
-              + ", as registered at the provider");
-    } else {
-      redirectUri =
-          oidcAddress(
-              Catalogue.OIDC_REDIRECT_URI,
-              redirect,
-              "https://faqbot.shop.no" + OidcSettings.CALLBACK);
-      if (redirectUri != null && !redirectUri.getRawPath().endsWith(OidcSettings.CALLBACK)) {
-        problem(
-            Catalogue.OIDC_REDIRECT_URI,
-            redirect,
-            "an address ending in " + OidcSettings.CALLBACK + ", where faqbot takes the return");
-        redirectUri = null;
-      }
-    }
-    String secret = read(Catalogue.OIDC_CLIENT_SECRET);
-    String name = read(Catalogue.OIDC_NAME);
-    check();
-    return new OidcSettings(
-        issuerUri,
-        clientId,
-        secret == null || secret.isEmpty() ? null : secret,
-        redirectUri,
-        name != null ? name : issuerUri.getHost(),
-        userClaim,
-        only);
-  }
-
-  /**
-   * An https address without a query or fragment; http only to this machine (a provider in a test
-   * or on a developer's laptop), since codes and tokens travel over it.
-   */
-  private URI oidcAddress(Setting<?> setting, String value, String example) {
-    try {
-      URI uri = new URI(value);
-      boolean local =
-          "localhost".equals(uri.getHost())
-              || "127.0.0.1".equals(uri.getHost())
-              || "[::1]".equals(uri.getHost());
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && local)
-          && uri.getHost() != null
-          && uri.getRawUserInfo() == null
-          && uri.getRawQuery() == null
-          && uri.getRawFragment() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    problem(
-        setting,
-        value,
-        "an https address without query or fragment (" + example + "); http only to localhost");
-    return null;
+    return new OidcReader(this).oidc();
   }
 
   private URI webAddress(Setting<?> setting, String value, String kind) {
@@ -263,14 +164,14 @@ public final class SettingsReader {
     return warnings;
   }
 
-  private void check() {
+  void check() {
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);
     }
   }
 
   /** The typed value given by the flag, else the variable, else the default. */
-  private <T> T read(Setting<T> setting) {
+  <T> T read(Setting<T> setting) {
     return setting.parse(
         verbatim(setting),
         new Setting.Problems() {
@@ -287,7 +188,7 @@ public final class SettingsReader {
   }
 
   /** The flag's value, else the variable's; null when neither is set or it is blank. */
-  private String raw(Setting<?> setting) {
+  String raw(Setting<?> setting) {
     return Parsers.stripped(verbatim(setting));
   }
 
@@ -304,7 +205,12 @@ public final class SettingsReader {
         : setting.variable();
   }
 
-  private void problem(Setting<?> setting, String value, String allowed) {
+  /** A problem said in full, naming the variable. */
+  void add(String problem) {
+    problems.add(problem);
+  }
+
+  void problem(Setting<?> setting, String value, String allowed) {
     problems.add(source(setting) + " must be " + allowed + ", got '" + value + "'");
   }
 
