@@ -19,7 +19,7 @@ public class ChatBench {
         {"where do I find the logs app", "en"}, {"hei", "nb"}, {"hva er været i Bergen", "nb"},
         {"testkjøpet går ikke gjennom, får en feilmelding", "nb"}};
     Path index = Files.createTempDirectory("faqbot-bench-index");
-    try (App app = App.start(new Settings("127.0.0.1", 0, Path.of("content"), index, Settings.DEFAULT_SUPPORT_EMAIL))) {
+    try (App app = App.start(Settings.from(java.util.Map.of("FAQBOT_PORT", "0", "FAQBOT_CONTENT", Path.of("content").toString(), "FAQBOT_INDEX", index.toString()), java.util.Map.of()))) {
       app.awaitReady();
       ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
       double best = Double.MAX_VALUE;

@@ -65,9 +65,9 @@ public class InsightsBench {
       System.out.printf("store file: %.1f MB (%.1f MB per million events)%n", store.fileBytes(data) / 1e6,
           store.fileBytes(data) / 1e6 / (written / 1e6));
     }
-    Settings settings = new Settings("127.0.0.1", 0, Path.of("content"), dir.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL, null, SupportLimits.DEFAULT, null, null, data, "bench", "bench-password",
-        Settings.DEFAULT_THREADS, null, null, StoreSettings.EMBEDDED, RecordingSettings.DEFAULT, null);
+    Settings settings = Settings.from(java.util.Map.of("FAQBOT_PORT", "0", "FAQBOT_CONTENT", "content",
+        "FAQBOT_INDEX", dir.resolve("index").toString(), "FAQBOT_DATA", data.toString(),
+        "FAQBOT_STAFF_USER", "bench", "FAQBOT_STAFF_PASSWORD", "bench-password"), java.util.Map.of());
     try (App app = App.start(settings)) {
       var server = app.server().start("127.0.0.1", 0);
       app.awaitReady();

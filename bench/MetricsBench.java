@@ -28,7 +28,7 @@ public class MetricsBench {
         {"testkjøpet går ikke gjennom, får en feilmelding", "nb"}};
     Path index = Files.createTempDirectory("faqbot-bench-index");
     int n = 20_000;
-    try (App app = App.trial(new Settings("127.0.0.1", 0, Path.of("content"), index, Settings.DEFAULT_SUPPORT_EMAIL));
+    try (App app = App.trial(Settings.from(java.util.Map.of("FAQBOT_PORT", "0", "FAQBOT_CONTENT", Path.of("content").toString(), "FAQBOT_INDEX", index.toString()), java.util.Map.of()));
         Metrics metrics = new Metrics()) {
       app.awaitReady();
       ChatTurn[] turns = new ChatTurn[messages.length];

@@ -41,7 +41,7 @@ public class ProbeBench {
       messages[i] = q.toString();
     }
     long t0 = System.nanoTime();
-    try (App app = App.start(new Settings("127.0.0.1", 0, content, index, Settings.DEFAULT_SUPPORT_EMAIL))) {
+    try (App app = App.start(Settings.from(java.util.Map.of("FAQBOT_PORT", "0", "FAQBOT_CONTENT", content.toString(), "FAQBOT_INDEX", index.toString()), java.util.Map.of()))) {
       app.awaitReady();
       System.out.printf("ready after %.2f s%n", (System.nanoTime() - t0) / 1e9);
       ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -92,7 +92,7 @@ public class ScaleBench {
   }
 
   static Settings settings(Path content, Path index) {
-    return new Settings("127.0.0.1", 0, content, index, Settings.DEFAULT_SUPPORT_EMAIL);
+    return Settings.from(java.util.Map.of("FAQBOT_PORT", "0", "FAQBOT_CONTENT", content.toString(), "FAQBOT_INDEX", index.toString()), java.util.Map.of());
   }
 
   /** Writes N entries under content/faq/nb with the shipped replies, synonyms and flows; returns the questions. */

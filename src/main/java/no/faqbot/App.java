@@ -26,8 +26,6 @@ import no.faqbot.chat.ChatRoutes;
 import no.faqbot.chat.ChatService;
 import no.faqbot.chat.ChatTurn;
 import no.faqbot.chat.ReplyModel;
-import no.faqbot.config.Catalogue;
-import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -81,7 +79,6 @@ import no.faqbot.support.SupportService;
 import no.faqbot.support.UploadFolder;
 import no.faqbot.web.ClientLimits;
 import no.faqbot.web.Cors;
-import no.faqbot.web.RateLimit;
 import no.faqbot.web.Routes;
 import no.faqbot.web.WebServer;
 import no.faqbot.widget.DemoRoutes;
@@ -93,25 +90,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-  /** Entries not updated for this long are listed for editors to review. */
-  private static final int STALE_DAYS = 365;
-
   /** Beside the index: FAQ files parsed at the last start, reused while unchanged. */
   private static final String PARSED_ENTRIES = "parsed-entries.bin";
-
-  /**
-   * Per-client limits that no real merchant reaches: a chat turn every second with bursts of a
-   * minute's worth, and a handful of support e-mails. {@code FAQBOT_LIMIT_*} changes or switches
-   * off each one.
-   */
-  private static final List<ClientLimits.Rule> DEFAULT_LIMITS =
-      List.of(
-          rule(Catalogue.LIMIT_CHAT, "POST", "/api/chat"),
-          rule(Catalogue.LIMIT_SUGGEST, "GET", "/api/suggest"),
-          rule(Catalogue.LIMIT_FEEDBACK, "POST", "/api/feedback"),
-          rule(Catalogue.LIMIT_ENTRIES, "GET", "/api/entries/{id}"),
-          rule(Catalogue.LIMIT_SUPPORT_EMAIL, "POST", "/api/support-email"),
-          rule(Catalogue.LIMIT_SUPPORT_SEND, "POST", "/api/support-email/send"));
 
   /** Support e-mails are rare; more at once wait their turn without holding an HTTP thread. */
   private static final int SLOW_WORK_THREADS = 16;
@@ -126,7 +106,6 @@ public final class App implements AutoCloseable {
   private final ContentReloader reloader;
 
   private final TextAnalysis analysis;
-  private final List<ClientLimits.Rule> limits;
 
   /** What merchants ask and how the bot answers; stores nothing in a trial run (eval, selftest). */
   private final Insights insights;
@@ -169,7 +148,6 @@ public final class App implements AutoCloseable {
       SupportService support,
       ContentReloader reloader,
       TextAnalysis analysis,
-      List<ClientLimits.Rule> limits,
       Insights insights) {
     this.readiness = new Readiness(knowledge, insights.store(), insights.recorder()::storeState);
     this.metrics = new Metrics();
@@ -187,7 +165,6 @@ public final class App implements AutoCloseable {
     this.chat = chat;
     this.support = support;
     this.reloader = reloader;
-    this.limits = limits;
   }
 
   /**
@@ -229,11 +206,10 @@ public final class App implements AutoCloseable {
   }
 
   private static App start(Settings settings, boolean withStore) {
-    // A misspelt FAQBOT_LIMIT_* or a limit that is not one fails here, before any work starts.
-    List<ClientLimits.Rule> limits = ClientLimits.configure(DEFAULT_LIMITS, settings.limits());
     TextAnalysis analysis = new TextAnalysis();
-    ContentLoader contentLoader = contentLoader(settings.content(), settings.index());
-    IndexStore store = new IndexStore(settings.index());
+    Settings.Folders folders = settings.folders();
+    ContentLoader contentLoader = contentLoader(folders.content(), folders.index());
+    IndexStore store = new IndexStore(folders.index());
     CompletableFuture<SearchIndex> loading = new CompletableFuture<>();
     // With a store, the folder is first made to hold the newest content revision.
     CompletableFuture<Runnable> beforeLoading = new CompletableFuture<>();
@@ -256,7 +232,7 @@ public final class App implements AutoCloseable {
       insights =
           withStore
               ? Insights.open(
-                  settings.store(), settings.recording(), settings.data(), Clock.systemUTC())
+                  settings.store(), settings.recording(), folders.data(), Clock.systemUTC())
               : Insights.none();
     } catch (RuntimeException e) {
       beforeLoading.completeExceptionally(e);
@@ -269,16 +245,16 @@ public final class App implements AutoCloseable {
             knowledge, AnswerPolicy.DEFAULT, ReplyModel.shipped(), states, flowVersions);
     SupportService support =
         new SupportService(
-            settings.supportEmail(),
-            settings.supportLimits(),
+            settings.support().email(),
+            settings.support().limits(),
             states,
             Clock.system(ZoneId.of("Europe/Oslo")),
             flowVersions);
     ContentReloader reloader =
         new ContentReloader(contentLoader, store, analysis, knowledge, Clock.systemUTC());
-    App app = new App(settings, knowledge, chat, support, reloader, analysis, limits, insights);
+    App app = new App(settings, knowledge, chat, support, reloader, analysis, insights);
     if (insights.store() == null) {
-      app.publisher = new FolderPublisher(settings.content(), reloader);
+      app.publisher = new FolderPublisher(folders.content(), reloader);
       beforeLoading.complete(() -> {});
     } else {
       RevisionLog log = new RevisionLog(insights.store(), Clock.systemUTC());
@@ -317,15 +293,6 @@ public final class App implements AutoCloseable {
         content, new MarkdownRenderer(), ParsedEntryCache.onDisk(index.resolve(PARSED_ENTRIES)));
   }
 
-  /** The limit on one route, at its setting's default (the catalogue says it once). */
-  private static ClientLimits.Rule rule(Setting setting, String method, String path) {
-    return new ClientLimits.Rule(
-        setting.variable(),
-        method,
-        path,
-        RateLimit.parse(setting.variable(), setting.defaultValue()));
-  }
-
   /**
    * {@code FAQBOT_STATE_SECRET} when set; else the one kept in the store (made by whichever replica
    * came first, so all agree and conversations survive a restart); random without a store.
@@ -352,8 +319,8 @@ public final class App implements AutoCloseable {
 
   private StaffAuth staffAuth() {
     if (staffAuth == null) {
-      String user = staffUser();
-      String password = settings.staffPassword();
+      String user = settings.staff().user();
+      String password = settings.staff().password();
       if (password == null || password.isBlank()) {
         generatedStaffPassword = PasswordHash.randomPassword();
         password = generatedStaffPassword;
@@ -369,7 +336,7 @@ public final class App implements AutoCloseable {
               store == null ? null : new StaffAccounts(store.dataSource(), Clock.systemUTC()),
               hashGate,
               Clock.systemUTC(),
-              settings.clientAddress(),
+              settings.http().clients(),
               store != null && store.vendor() == Vendor.POSTGRESQL ? store.dataSource() : null);
     }
     return staffAuth;
@@ -403,12 +370,6 @@ public final class App implements AutoCloseable {
     return hashGate;
   }
 
-  public String staffUser() {
-    return settings.staffUser() == null || settings.staffUser().isBlank()
-        ? Catalogue.STAFF_USER.defaultValue()
-        : settings.staffUser().strip();
-  }
-
   /**
    * The password made up at start when none was configured (to show once on the console), else
    * null.
@@ -425,7 +386,7 @@ public final class App implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn(
           "Cannot watch {} for changes ({}); restart to pick up content changes",
-          settings.content(),
+          settings.folders().content(),
           e.toString());
     }
   }
@@ -451,7 +412,8 @@ public final class App implements AutoCloseable {
 
   /** The HTTP server with every route; tests start it on port 0. */
   public Javalin server() {
-    SmtpMailer mailer = settings.smtp() == null ? null : new SmtpMailer(settings.smtp());
+    SmtpMailer mailer =
+        settings.support().smtp() == null ? null : new SmtpMailer(settings.support().smtp());
     EventRecorder recorder = insights.recorder();
     Consumer<ChatTurn> turns =
         turn -> {
@@ -469,7 +431,7 @@ public final class App implements AutoCloseable {
       cases =
           Cases.open(
               store,
-              settings.data(),
+              settings.folders().data(),
               support,
               helpdesk,
               mailer,
@@ -486,7 +448,7 @@ public final class App implements AutoCloseable {
     List<Routes> routes =
         new ArrayList<>(
             List.of(
-                new ClientLimits(settings.clientAddress(), limits),
+                new ClientLimits(settings.http().clients(), settings.limits()),
                 operations,
                 new HealthRoutes(readiness, !settings.store().embedded()),
                 new KnowledgeRoutes(
@@ -503,9 +465,9 @@ public final class App implements AutoCloseable {
                     staffAuth(),
                     oidcLogin,
                     store == null ? LoginAudit.NONE : new AuditLog(store, Clock.systemUTC())::add),
-                new StaffRoutes(knowledge, analysis, reloader, STALE_DAYS, chat),
+                new StaffRoutes(knowledge, analysis, reloader, settings.staff().staleDays(), chat),
                 new DraftRoutes(
-                    settings.content(),
+                    settings.folders().content(),
                     knowledge,
                     chat,
                     analysis,
@@ -518,7 +480,7 @@ public final class App implements AutoCloseable {
             knowledge,
             publisher,
             analysis,
-            settings.content(),
+            settings.folders().content(),
             cases == null ? id -> 0 : cases.book()::deleteConversation));
     if (cases != null) {
       routes.addAll(cases.routes());
@@ -535,9 +497,9 @@ public final class App implements AutoCloseable {
     Javalin server =
         WebServer.create(
             SupportRoutes.uploadLimits(
-                settings.supportLimits(), settings.clientAddress(), uploads.path()),
-            Cors.parse(settings.corsOrigins()),
-            settings.threads(),
+                settings.support().limits(), settings.http().clients(), uploads.path()),
+            new Cors(settings.http().corsOrigins()),
+            settings.http().threads(),
             SupportRoutes.UPLOAD_PATHS,
             routes,
             operations,

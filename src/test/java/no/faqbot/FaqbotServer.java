@@ -110,7 +110,7 @@ public final class FaqbotServer extends HttpTestClient
 
   /** The served content copy (tests may change it, for example to see a reload). */
   public Path content() {
-    return app().settings().content();
+    return app().settings().folders().content();
   }
 
   /** The folder with the content copy, index and data. */

@@ -79,7 +79,7 @@ class MainTest {
     CliRun help = run("serve", "--help");
     assertEquals(0, help.code());
     java.util.List<String> lines = help.out().lines().toList();
-    for (Setting s : Catalogue.ALL) {
+    for (Setting<?> s : Catalogue.ALL) {
       String heading =
           "  "
               + s.variable()
@@ -205,7 +205,7 @@ class MainTest {
     assertEquals(0, r.code(), r.out());
     assertTrue(Files.exists(index.resolve("CURRENT")));
     try (App app =
-        App.start(new no.faqbot.config.Settings("127.0.0.1", 0, content, index, "x@example.com"))) {
+        App.start(TestSettings.in(tmp).content(content).supportEmail("x@example.com").build())) {
       assertEquals("REUSED", app.knowledge().current().outcome().name());
     }
   }

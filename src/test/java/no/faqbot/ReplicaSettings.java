@@ -3,7 +3,6 @@ package no.faqbot;
 import java.nio.file.Path;
 import no.faqbot.config.Settings;
 import no.faqbot.store.StoreSettings;
-import no.faqbot.support.SupportLimits;
 
 /** Settings of one replica: its own index and data folder under a folder of its own. */
 public final class ReplicaSettings {
@@ -17,24 +16,12 @@ public final class ReplicaSettings {
    * @param stateSecret null to use the store's shared one
    */
   public static Settings of(Path dir, Path content, StoreSettings store, String stateSecret) {
-    return new Settings(
-        "127.0.0.1",
-        0,
-        content,
-        dir.resolve("index"),
-        Settings.DEFAULT_SUPPORT_EMAIL,
-        stateSecret,
-        SupportLimits.DEFAULT,
-        null,
-        null,
-        dir.resolve("data"),
-        "anna",
-        "riktig hest",
-        Settings.DEFAULT_THREADS,
-        "127.0.0.1",
-        null,
-        store,
-        null,
-        null);
+    return TestSettings.in(dir)
+        .content(content)
+        .staff()
+        .trustedProxies("127.0.0.1")
+        .store(store)
+        .stateSecret(stateSecret)
+        .build();
   }
 }

@@ -3,20 +3,24 @@ package no.faqbot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import no.faqbot.config.Catalogue;
+import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SmtpSettings;
 import no.faqbot.support.SupportLimits;
-import no.faqbot.web.ClientAddress;
+import no.faqbot.web.ClientLimits;
 import no.faqbot.web.WebServer;
 
 /**
  * Builds {@link Settings} for a test: the one place that spells out its components, so a test names
- * only what it changes. Everything lives in the test's own folder: a copy of the fixture content
- * {@value #FIXTURE} (never the editors' {@code content/}), the index and the embedded store.
+ * only what it changes; what it does not name is {@link Catalogue}'s default. Everything lives in
+ * the test's own folder: a copy of the fixture content {@value #FIXTURE} (never the editors' {@code
+ * content/}), the index and the embedded store.
  */
 public final class TestSettings {
   /** The fixture content a server test gets unless it names another. */
@@ -30,14 +34,14 @@ public final class TestSettings {
   private final Path dir;
   private Path content;
   private String fixture = FIXTURE;
-  private String supportEmail = Settings.DEFAULT_SUPPORT_EMAIL;
+  private String supportEmail = Catalogue.SUPPORT_EMAIL.fallback();
   private String stateSecret;
   private SupportLimits supportLimits = SupportLimits.DEFAULT;
   private SmtpSettings smtp;
   private String corsOrigins;
   private String staffUser;
   private String staffPassword;
-  private int threads = Settings.DEFAULT_THREADS;
+  private int threads = Catalogue.THREADS.fallback();
   private String trustedProxies;
   private final Map<String, String> limits = new HashMap<>();
   private StoreSettings store = StoreSettings.EMBEDDED;
@@ -46,7 +50,7 @@ public final class TestSettings {
   private String metricsToken;
   private boolean jsonLogs;
   private Duration bodyDeadline = WebServer.BODY_DEADLINE;
-  private int ipv6Prefix = ClientAddress.DEFAULT_IPV6_PREFIX;
+  private int ipv6Prefix = Catalogue.IPV6_PREFIX.fallback();
 
   private TestSettings(Path dir) {
     this.dir = dir;
@@ -122,7 +126,7 @@ public final class TestSettings {
     return this;
   }
 
-  /** Limits by variable; null (like the empty map) sets none. */
+  /** Limits by variable (see {@link #limit}); null (like the empty map) sets none. */
   public TestSettings limits(Map<String, String> byVariable) {
     if (byVariable != null) {
       limits.putAll(byVariable);
@@ -176,24 +180,33 @@ public final class TestSettings {
   public Settings build() {
     Path served = content != null ? content : Fixtures.content(fixture, dir);
     return new Settings(
-        "127.0.0.1",
-        0,
-        served,
-        dir.resolve("index"),
-        supportEmail,
-        stateSecret,
-        supportLimits,
-        smtp,
-        corsOrigins,
-        dir.resolve("data"),
-        staffUser,
-        staffPassword,
-        threads,
-        trustedProxies,
-        limits,
+        new Settings.Http(
+            "127.0.0.1",
+            0,
+            threads,
+            Catalogue.CORS_ORIGINS.valueOf(corsOrigins),
+            Catalogue.TRUSTED_PROXIES.valueOf(trustedProxies).ipv6Prefix(ipv6Prefix)),
+        new Settings.Folders(served, dir.resolve("index"), dir.resolve("data")),
+        new Settings.Staff(staffUser, staffPassword),
+        new Settings.Support(supportEmail, supportLimits, smtp),
         store,
         recording,
         new OperationsSettings(shutdown, metricsToken, jsonLogs, bodyDeadline),
-        ipv6Prefix);
+        limits(),
+        stateSecret);
+  }
+
+  /** Every limit: as set here (parsed as the server parses it), else its default. */
+  private List<ClientLimits.Rule> limits() {
+    for (String variable : limits.keySet()) {
+      if (Catalogue.limit(variable) == null) {
+        throw new IllegalArgumentException(variable + " is not a known limit");
+      }
+    }
+    return Catalogue.LIMITS.stream().map(this::limit).toList();
+  }
+
+  private ClientLimits.Rule limit(Setting<ClientLimits.Rule> setting) {
+    return setting.valueOf(limits.get(setting.variable()));
   }
 }

@@ -154,7 +154,7 @@ public final class Commands {
     return options;
   }
 
-  private static Option option(Setting setting) {
+  private static Option option(Setting<?> setting) {
     return valued(
         setting.flag(),
         setting == Catalogue.CONTENT || setting == Catalogue.INDEX
@@ -174,10 +174,10 @@ public final class Commands {
   private static int serve(Invocation in) {
     long started = System.nanoTime();
     Settings settings = in.settings();
-    if (!Files.isDirectory(settings.content())) {
+    if (!Files.isDirectory(settings.folders().content())) {
       throw new IllegalArgumentException(
           "content folder '"
-              + settings.content()
+              + settings.folders().content()
               + "' does not exist (set --content or FAQBOT_CONTENT)");
     }
     LogFormat.use(settings.operations().jsonLogs());
@@ -190,7 +190,7 @@ public final class Commands {
       return 2;
     }
     app.useOidc(oidc);
-    Javalin server = app.server().start(settings.host(), settings.port());
+    Javalin server = app.server().start(settings.http().host(), settings.http().port());
     try {
       app.awaitReady();
     } catch (RuntimeException e) {
@@ -204,7 +204,7 @@ public final class Commands {
       in.out()
           .println(
               "faqbot: staff pages at /staff: user '"
-                  + app.staffUser()
+                  + settings.staff().user()
                   + "', password '"
                   + app.generatedStaffPassword()
                   + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
@@ -219,7 +219,7 @@ public final class Commands {
             index.content().entryCount(),
             index.outcome().name().toLowerCase(Locale.ROOT),
             index.content().problems().size(),
-            settings.host(),
+            settings.http().host(),
             server.port(),
             (System.nanoTime() - started) / 1_000_000);
     return Cli.SERVING;

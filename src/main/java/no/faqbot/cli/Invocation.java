@@ -36,16 +36,16 @@ public record Invocation(
   }
 
   public Path content() {
-    return reader(Map.of()).folder(Catalogue.CONTENT);
+    return reader(Map.of()).one(Catalogue.CONTENT);
   }
 
   public Path index() {
-    return reader(Map.of()).folder(Catalogue.INDEX);
+    return reader(Map.of()).one(Catalogue.INDEX);
   }
 
   /** Where recorded events are kept ({@link Catalogue#DATA}). */
   public Path data() {
-    return reader(Map.of()).folder(Catalogue.DATA);
+    return reader(Map.of()).one(Catalogue.DATA);
   }
 
   /** The event store: PostgreSQL when {@link Catalogue#DATABASE_URL} is set, else embedded. */

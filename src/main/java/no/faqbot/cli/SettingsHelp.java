@@ -10,11 +10,11 @@ final class SettingsHelp {
 
   private SettingsHelp() {}
 
-  static String text(List<Setting> settings) {
+  static String text(List<Setting<?>> settings) {
     StringBuilder text =
         new StringBuilder(
             "Settings (flags win over environment variables, which win over defaults):\n");
-    for (Setting s : settings) {
+    for (Setting<?> s : settings) {
       text.append("  ")
           .append(s.variable())
           .append(s.flag() == null ? "" : ", --" + s.flag())

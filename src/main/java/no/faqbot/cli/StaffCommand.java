@@ -163,7 +163,6 @@ final class StaffCommand {
   }
 
   private static String bootstrapUser(Invocation in) {
-    String user = in.env().get(Catalogue.STAFF_USER.variable());
-    return user == null || user.isBlank() ? Catalogue.STAFF_USER.defaultValue() : user.strip();
+    return Catalogue.STAFF_USER.valueOf(in.env().get(Catalogue.STAFF_USER.variable()));
   }
 }

@@ -40,7 +40,12 @@ public final class ClientAddress {
 
   /** {@link #trusting(String)} with IPv6 clients keyed by the first {@code ipv6Prefix} bits. */
   public static ClientAddress trusting(String spec, int ipv6Prefix) {
-    return new ClientAddress(trusting(spec).trusted, ipv6Prefix);
+    return trusting(spec).ipv6Prefix(ipv6Prefix);
+  }
+
+  /** The same proxies trusted, with IPv6 clients keyed by the first {@code bits} bits. */
+  public ClientAddress ipv6Prefix(int bits) {
+    return new ClientAddress(trusted, bits);
   }
 
   /**

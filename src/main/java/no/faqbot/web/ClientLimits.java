@@ -3,7 +3,6 @@ package no.faqbot.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -33,34 +32,6 @@ public final class ClientLimits implements Routes {
     this.rules = List.copyOf(rules);
     this.maxClients = maxClients;
     this.nanos = nanos;
-  }
-
-  /**
-   * The rules with the limits set in {@code configured} (variable name to spec) in place of the
-   * defaults.
-   *
-   * @throws IllegalArgumentException for a variable no rule has, or a spec that is not a limit
-   */
-  public static List<Rule> configure(List<Rule> defaults, Map<String, String> configured) {
-    for (String variable : configured.keySet()) {
-      if (defaults.stream().noneMatch(r -> r.variable().equals(variable))) {
-        throw new IllegalArgumentException(
-            variable
-                + " is not a known limit; known: "
-                + defaults.stream().map(Rule::variable).toList());
-      }
-    }
-    return defaults.stream()
-        .map(
-            r ->
-                configured.containsKey(r.variable())
-                    ? new Rule(
-                        r.variable(),
-                        r.method(),
-                        r.path(),
-                        RateLimit.parse(r.variable(), configured.get(r.variable())))
-                    : r)
-        .toList();
   }
 
   @Override

@@ -18,7 +18,7 @@ class ReadmeConfigurationTest {
   void the_readme_lists_every_setting_as_the_catalogue_has_it() throws IOException {
     List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
     int start = lines.indexOf(HEADER);
-    List<Setting> documented = new ArrayList<>();
+    List<Setting<?>> documented = new ArrayList<>();
     for (int i = start + 2; start >= 0 && i < lines.size() && lines.get(i).startsWith("|"); i++) {
       documented.add(parse(lines.get(i)));
     }
@@ -30,13 +30,13 @@ class ReadmeConfigurationTest {
   }
 
   /** {@code | `FAQBOT_PORT` | `--port` | `7070` | what it does |}; an empty cell is null. */
-  private static Setting parse(String row) {
+  private static Setting<?> parse(String row) {
     String[] cells = row.substring(1, row.length() - 1).split("\\|", -1);
     if (cells.length != 4) {
       throw new AssertionError("README.md: a configuration row needs 4 cells: " + row);
     }
     String flag = code(cells[1]);
-    return new Setting(
+    return Setting.text(
         code(cells[0]),
         flag == null ? null : flag.replaceFirst("^--", ""),
         code(cells[2]),
@@ -48,9 +48,9 @@ class ReadmeConfigurationTest {
     return text.isEmpty() ? null : text.replaceAll("^`|`$", "");
   }
 
-  private static String table(List<Setting> settings) {
+  private static String table(List<Setting<?>> settings) {
     StringBuilder table = new StringBuilder(HEADER + "\n|---|---|---|---|\n");
-    for (Setting s : settings) {
+    for (Setting<?> s : settings) {
       table
           .append("| `")
           .append(s.variable())

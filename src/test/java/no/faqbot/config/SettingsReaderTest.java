@@ -13,6 +13,7 @@ import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SupportLimits;
+import no.faqbot.web.RateLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,24 +22,23 @@ class SettingsReaderTest {
   @Test
   void nothing_set_gives_the_defaults_the_server_always_had() {
     Settings s = Settings.from(Map.of(), null);
-    assertEquals("127.0.0.1", s.host());
-    assertEquals(7070, s.port());
-    assertEquals(Path.of("content"), s.content());
-    assertEquals(Path.of("index"), s.index());
-    assertEquals(Path.of("data"), s.data());
-    assertEquals(Settings.DEFAULT_SUPPORT_EMAIL, s.supportEmail());
-    assertEquals(SupportLimits.DEFAULT, s.supportLimits());
-    assertEquals(Settings.DEFAULT_THREADS, s.threads());
+    assertEquals("127.0.0.1", s.http().host());
+    assertEquals(7070, s.http().port());
+    assertEquals(
+        new Settings.Folders(Path.of("content"), Path.of("index"), Path.of("data")), s.folders());
+    assertEquals("product-upgrade-support@klarna.com", s.support().email());
+    assertEquals(SupportLimits.DEFAULT, s.support().limits());
+    assertEquals(8, s.http().threads());
     assertEquals(StoreSettings.EMBEDDED, s.store());
     assertEquals(RecordingSettings.DEFAULT, s.recording());
     assertEquals(OperationsSettings.DEFAULT, s.operations());
-    assertEquals(Map.of(), s.limits());
-    assertNull(s.smtp());
+    assertEquals(Catalogue.LIMITS.stream().map(Setting::fallback).toList(), s.limits());
+    assertNull(s.support().smtp());
     assertNull(s.stateSecret());
-    assertNull(s.staffUser());
-    assertNull(s.staffPassword());
-    assertNull(s.corsOrigins());
-    assertNull(s.trustedProxies());
+    assertEquals(new Settings.Staff("staff", null), s.staff());
+    assertEquals(List.of(), s.http().corsOrigins());
+    assertEquals(
+        "127.0.0.1", s.http().clients().of("127.0.0.1", "10.0.0.1"), "no proxy is believed");
   }
 
   @Test
@@ -67,21 +67,27 @@ class SettingsReaderTest {
             Map.entry("FAQBOT_CORS_ORIGINS", "https://shop.example, http://localhost:3000/"),
             Map.entry("FAQBOT_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
     Settings s = Settings.from(env, Map.of("port", "9090", "index", "/tmp/idx"));
-    assertEquals("0.0.0.0", s.host());
-    assertEquals(9090, s.port());
-    assertEquals(Path.of("/srv/content"), s.content());
-    assertEquals(Path.of("/tmp/idx"), s.index());
-    assertEquals(Path.of("/srv/data"), s.data());
-    assertEquals("help@example.com", s.supportEmail());
-    assertEquals(" spaces kept ", s.staffPassword());
-    assertEquals(new SupportLimits(3, 2L * 1024 * 1024), s.supportLimits());
+    assertEquals("0.0.0.0", s.http().host());
+    assertEquals(9090, s.http().port());
+    assertEquals(
+        new Settings.Folders(Path.of("/srv/content"), Path.of("/tmp/idx"), Path.of("/srv/data")),
+        s.folders());
+    assertEquals("help@example.com", s.support().email());
+    assertEquals(" spaces kept ", s.staff().password());
+    assertEquals(new SupportLimits(3, 2L * 1024 * 1024), s.support().limits());
     assertEquals(new RecordingSettings(false, 30), s.recording());
     assertEquals(new OperationsSettings(Duration.ZERO, "t0ken", true), s.operations());
-    assertEquals(Map.of("FAQBOT_LIMIT_CHAT", "off"), s.limits());
-    assertEquals(25, s.smtp().port());
-    assertEquals(false, s.smtp().startTls());
-    assertEquals("Faqbot <faqbot@example.com>", s.smtp().from());
+    assertEquals(RateLimit.OFF, s.limits().get(0).limit());
+    assertEquals("/api/chat", s.limits().get(0).path());
+    assertEquals(Catalogue.LIMIT_SUGGEST.fallback(), s.limits().get(1));
+    assertEquals(25, s.support().smtp().port());
+    assertEquals(false, s.support().smtp().startTls());
+    assertEquals("Faqbot <faqbot@example.com>", s.support().smtp().from());
     assertEquals("jdbc:postgresql://db:5432/faqbot", s.store().url());
+    assertEquals(List.of("https://shop.example", "http://localhost:3000/"), s.http().corsOrigins());
+    // Parsed once at the start: 10.0.0.0/8 is a proxy, so the hop before it is the client.
+    assertEquals("192.0.2.7", s.http().clients().of("10.1.2.3", "192.0.2.7, 10.9.9.9"));
+    assertEquals("192.0.2.7", s.http().clients().of("192.0.2.7", "203.0.113.1"));
   }
 
   /** Each bad value, and what the message must say besides the variable and the value. */
@@ -171,7 +177,7 @@ class SettingsReaderTest {
             "FAQBOT_PROT is not a faqbot setting and is ignored; did you mean FAQBOT_PORT?",
             "FAQBOT_WHATEVER is not a faqbot setting and is ignored"),
         reader.warnings());
-    assertEquals(80, reader.settings().port()); // a warning does not stop the start
+    assertEquals(80, reader.settings().http().port()); // a warning does not stop the start
   }
 
   @Test

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.App;
-import no.faqbot.Fixtures;
-import no.faqbot.config.Settings;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +33,7 @@ class EvalRunnerTest {
     EvalRunner.Report report;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (App app =
-            App.start(
-                new Settings(
-                    "127.0.0.1",
-                    0,
-                    Fixtures.content("good", tmp),
-                    tmp.resolve("index"),
-                    "x@example.com"));
+            App.start(TestSettings.in(tmp).fixture("good").supportEmail("x@example.com").build());
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       app.awaitReady();
       report = new EvalRunner(app.chat(), app.knowledge(), out).run(file, false);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import no.faqbot.App;
-import no.faqbot.config.Settings;
+import no.faqbot.TestSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,8 +92,10 @@ class QualityGateTest {
     EvalRunner.Reports reports;
     try (App app =
             App.start(
-                new Settings(
-                    "127.0.0.1", 0, Path.of("content"), tmp.resolve("index"), "x@example.com"));
+                TestSettings.in(tmp)
+                    .content(Path.of("content"))
+                    .supportEmail("x@example.com")
+                    .build());
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       app.awaitReady();
       reports = new EvalRunner(app.chat(), app.knowledge(), out).run(files, false);

@@ -25,7 +25,7 @@ class HotReloadTest {
   @BeforeEach
   void start() {
     server = new TestServer(TestSettings.in(tmp).fixture("good"));
-    content = server.app().settings().content();
+    content = server.app().settings().folders().content();
     server.app().watchContent();
   }
 
@@ -130,7 +130,7 @@ class HotReloadTest {
                     "Basic "
                         + java.util.Base64.getEncoder()
                             .encodeToString(
-                                (server.app().staffUser()
+                                (server.app().settings().staff().user()
                                         + ":"
                                         + server.app().generatedStaffPassword())
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)))

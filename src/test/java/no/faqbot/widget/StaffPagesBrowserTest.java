@@ -23,7 +23,7 @@ class StaffPagesBrowserTest extends BrowserTestBase {
   void logIn() throws IOException {
     browser = Browser.start();
     browser.driver.get(server.base() + "/staff/search");
-    browser.driver.findElement(By.id("user")).sendKeys(server.app().staffUser());
+    browser.driver.findElement(By.id("user")).sendKeys(server.app().settings().staff().user());
     browser
         .driver
         .findElement(By.id("password"))

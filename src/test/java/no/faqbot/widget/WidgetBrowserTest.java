@@ -403,7 +403,7 @@ class WidgetBrowserTest extends BrowserTestBase {
   @Test
   void staff_log_in_search_as_they_type_and_preview_an_entry_as_the_widget_shows_it() {
     browser.driver.get(server.base() + "/staff/search");
-    browser.driver.findElement(By.id("user")).sendKeys(server.app().staffUser());
+    browser.driver.findElement(By.id("user")).sendKeys(server.app().settings().staff().user());
     browser
         .driver
         .findElement(By.id("password"))
