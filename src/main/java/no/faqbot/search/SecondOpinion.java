@@ -25,10 +25,17 @@ public final class SecondOpinion {
   private static final double B = 0.75;
 
   /**
-   * On a large knowledge base a word used by more than one entry in four is skipped: it says little
-   * about which entry is meant and would make every message walk most entries. Small ones keep all.
+   * On a large knowledge base a word used by more than one entry in twenty is skipped, as the main
+   * ranking does not let such a word pick candidates: it says little about which entry is meant,
+   * and its postings would make every message walk, and the heap hold, most entries. Small
+   * knowledge bases keep every word.
    */
   private static final int SKIP_COMMON_FROM = 1_000;
+
+  /** A posting is the document's number shifted past its count, which stops counting here. */
+  private static final int COUNT_BITS = 8;
+
+  private static final int MAX_COUNT = (1 << COUNT_BITS) - 1;
 
   /** What the second ranking says about one message. */
   public record Verdict(String entry, List<String> entries, String flow, boolean flowFirst) {
@@ -63,7 +70,7 @@ public final class SecondOpinion {
   /** Each word's number. */
   private final Map<String, Integer> wordIds;
 
-  /** Per word number: the documents using it and how often, as pairs; and its idf. */
+  /** Per word number: the documents using it with how often (see {@link #COUNT_BITS}); its idf. */
   private final int[][] postings;
 
   private final double[] idf;
@@ -163,8 +170,8 @@ public final class SecondOpinion {
     double[] idf = new double[words];
     for (int w = 0; w < words; w++) {
       idf[w] = Math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5));
-      boolean common = n >= SKIP_COMMON_FROM && df[w] > n / 4;
-      postings[w] = new int[common ? 0 : df[w] * 2];
+      boolean common = n >= SKIP_COMMON_FROM && df[w] > n / 20;
+      postings[w] = new int[common ? 0 : df[w]];
       df[w] = 0; // from here: how much of its postings is filled
     }
     for (int doc = 0; doc < n; doc++) {
@@ -172,8 +179,7 @@ public final class SecondOpinion {
       for (int i = 0; i < runs.length; i += 2) {
         int[] list = postings[runs[i]];
         if (list.length > 0) {
-          list[df[runs[i]]++] = doc;
-          list[df[runs[i]]++] = runs[i + 1];
+          list[df[runs[i]]++] = doc << COUNT_BITS | Math.min(runs[i + 1], MAX_COUNT);
         }
       }
       pairs[doc] = null;
@@ -242,9 +248,9 @@ public final class SecondOpinion {
       }
       int[] list = postings[word];
       double weight = idf[word] * (K1 + 1);
-      for (int i = 0; i < list.length; i += 2) {
-        int doc = list[i];
-        int tf = list[i + 1];
+      for (int posting : list) {
+        int doc = posting >>> COUNT_BITS;
+        int tf = posting & MAX_COUNT;
         if (scores[doc] == 0) {
           if (count == touched.length) {
             touched = java.util.Arrays.copyOf(touched, count * 2);

@@ -97,6 +97,7 @@ class SecondOpinionTest {
     }
     SecondOpinion large = SecondOpinion.of(many);
     assertNull(large.of("oppgradering").entry(), "used by every entry: skipped");
+    assertEquals("e7", large.of("x7").entry(), "used by one");
     assertEquals("e7", large.of("oppgradering x7").entry());
   }
 }
