@@ -5,7 +5,7 @@
 # and prints one line per attack:  row N  held|FAILED  figure; heap after; time.
 # During each load attack a chat question from another client must be answered in < 100 ms (p90).
 # Exits non-zero when one attack fails. Bounded: each attack stops after its count or ~30 s.
-# Usage: bench/abuse.sh [row ...]   (default: all; rows baseline, 1-15, 6b, per-client, F1, F13, F3, F7, F8, F10, F12, F10-hash, secrets)
+# Usage: bench/abuse.sh [row ...]   (default: all; rows baseline, 1-15, 6b, per-client, F1, F13, F3, F7, F8, F10, F12, F10-hash, secrets, F2b, F9, F11, low)
 # ABUSE_SKIP_BUILD=1 uses the jar already built.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,13 +14,15 @@ if [ ${#ROWS[@]} -eq 0 ]; then
   # Quick checks first, then the load attacks; row 1 last, since an unbounded table would leave the
   # heap full for whatever came after it; row 7 restarts the server.
   # "baseline" is chat with no attack: if it fails, the machine is too busy to judge latency.
-  ROWS=(baseline 4 6b 10 11 12 13 14 15 8 6 9 per-client F1 F13 F3 F10 F7 F8 F12 F10-hash secrets 2 3 5 1 7)
+  ROWS=(baseline 4 6b 10 11 12 13 14 15 8 6 9 per-client F1 F13 F3 F10 F7 F8 F12 F10-hash secrets F2b F9 F11 low 2 3 5 1 7)
 fi
 if [ -z "${ABUSE_SKIP_BUILD:-}" ]; then
   mvn -q -B package -DskipTests >/dev/null || { echo "build failed" >&2; exit 2; }
 fi
 WORK=$(mktemp -d)
 mkdir -p "$WORK/tmp" "$WORK/data"
+# A copy of the shipped content: row F2b tries to add alternatives to it, which must all be refused.
+cp -r content "$WORK/content"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 PASSWORD="abuse-$RANDOM$RANDOM"
@@ -30,7 +32,7 @@ start_server() {
   # The README's command; uploads spill into $WORK/tmp so the suite can see they are deleted.
   FAQBOT_DATA="$WORK/data" FAQBOT_TRUSTED_PROXIES=127.0.0.1 FAQBOT_STAFF_PASSWORD="$PASSWORD" \
     java -Xmx256m -XX:+UseParallelGC -XX:SharedArchiveFile=target/faqbot.jsa -Djava.io.tmpdir="$WORK/tmp" \
-    -jar target/faqbot.jar serve --host 127.0.0.1 --port "$PORT" --index "$WORK/index" >>"$WORK/server.log" 2>&1 &
+    -jar target/faqbot.jar serve --host 127.0.0.1 --port "$PORT" --index "$WORK/index" --content "$WORK/content" >>"$WORK/server.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 900); do
     curl -s -o /dev/null --max-time 1 "$BASE/health" && return 0

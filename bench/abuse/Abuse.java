@@ -116,6 +116,10 @@ final class Abuse {
       case "F10-hash" -> StaffAttacks.hashFlood();
       case "F12" -> StaffAttacks.roles();
       case "secrets" -> SecretAttacks.run();
+      case "F2b" -> RecordAttacks.secretAlternatives();
+      case "F9" -> RecordAttacks.deletedIsGone();
+      case "F11" -> RecordAttacks.operatorSees();
+      case "low" -> RecordAttacks.lowOnes();
       default -> throw new IllegalArgumentException("no attack '" + row + "'");
     };
   }
