@@ -240,8 +240,12 @@ final class RecordAttacks {
               }
             }
           }
-          String page = staff("GET", "/staff/insights/unanswered?done=Ring+oss+p%C3%A5+666&entry=%3Cb%3Eevil", null).text();
-          if (page.contains("666") || page.contains("evil")) {
+          // Words of their own: the page lists earlier rows' questions, which hold all sorts.
+          String number = Long.toString(System.nanoTime() % 1_000_000_000L);
+          String word = "ondskap" + Long.toString(System.nanoTime(), 36);
+          String page = staff("GET", "/staff/insights/unanswered?done=Ring+oss+p%C3%A5+" + number
+              + "&entry=%3Cb%3E" + word, null).text();
+          if (page.contains(number) || page.contains(word)) {
             wrong.add("done/entry text shown on the unanswered page");
           }
           long t = System.nanoTime();
