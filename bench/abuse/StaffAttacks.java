@@ -52,6 +52,22 @@ final class StaffAttacks {
    * the audit log names each person.
    */
   static Result roles() throws Exception {
+    // The accounts are made and used while chat is probed, until 100 probes were sent.
+    Probed<Result> p = during(more -> {
+      try {
+        Result r = rolesOnce();
+        while (more.getAsBoolean()) {
+          sleep(50);
+        }
+        return r;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return new Result(p.value().held() && p.chatHeld99(), p.value().figure() + "; " + p.chat());
+  }
+
+  private static Result rolesOnce() throws Exception {
     String password = "abuse-" + System.nanoTime();
     for (String[] a : new String[][] {{"abuse-agent", "agent"}, {"abuse-editor", "editor"}, {"abuse-admin", "admin"}}) {
       // The command line beside the running server, on its store.
