@@ -49,22 +49,23 @@ public final class SearchIndex implements AutoCloseable {
     this.reader = opened.reader();
     this.outcome = opened.outcome();
     postings = new Postings(reader);
+    List<FaqEntry> all = new java.util.ArrayList<>(analysed.size());
+    for (int ordinal = 0; ordinal < analysed.size(); ordinal++) {
+      all.add(analysed.entry(ordinal));
+    }
+    secondOpinion = SecondOpinion.of(all);
     IndexReader.CacheHelper closing = reader.getReaderCacheHelper();
     if (closing != null) {
       closing.addClosedListener( // once, when the last reference is gone
           key -> {
             postings.close();
+            secondOpinion.close();
             scratch.close();
             if (opened.kept() != null) {
               opened.kept().close();
             }
           });
     }
-    List<FaqEntry> all = new java.util.ArrayList<>(analysed.size());
-    for (int ordinal = 0; ordinal < analysed.size(); ordinal++) {
-      all.add(analysed.entry(ordinal));
-    }
-    secondOpinion = SecondOpinion.of(all);
     TextAnalysis analysis = analysed.analysis();
     int widest = 0;
     for (String lang : Languages.ALL) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.faqbot.content.FaqEntry;
+import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * A second, plainer ranking of a whole message: Okapi BM25 over each entry's words in all its
@@ -17,7 +18,7 @@ import no.faqbot.content.FaqEntry;
  * right, and where it has that entry nowhere near its top, less often. The reply model weighs this
  * (issue 20: held out, about two points more right answers at the same share of wrong ones).
  */
-public final class SecondOpinion {
+public final class SecondOpinion implements AutoCloseable {
   /** Words are compared by their first letters: a crude stem that knows no language. */
   static final int PREFIX = 6;
 
@@ -75,8 +76,11 @@ public final class SecondOpinion {
 
   private final double[] idf;
 
-  /** Per thread: each document's score so far, zero between messages. */
-  private final ThreadLocal<double[]> scratch;
+  /**
+   * Per thread: each document's score so far, zero between messages. Lucene's closeable kind, let
+   * go of when the index this belongs to closes (a reload makes a new one each time).
+   */
+  private final CloseableThreadLocal<double[]> scratch;
 
   private SecondOpinion(
       String[] ids,
@@ -91,7 +95,19 @@ public final class SecondOpinion {
     this.wordIds = wordIds;
     this.postings = postings;
     this.idf = idf;
-    this.scratch = ThreadLocal.withInitial(() -> new double[ids.length]);
+    this.scratch =
+        new CloseableThreadLocal<>() {
+          @Override
+          protected double[] initialValue() {
+            return new double[ids.length];
+          }
+        };
+  }
+
+  /** Lets go of every thread's scores: once, when the index this belongs to has closed. */
+  @Override
+  public void close() {
+    scratch.close();
   }
 
   /**
