@@ -60,6 +60,23 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), xff, 10);
   }
 
+  /** The {@code Authorization} header's value for HTTP Basic. */
+  static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A staff API call with HTTP Basic; {@code json} is the body (null: none). */
+  static Reply asStaff(String user, String password, String method, String path, String json, String xff)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(user, password))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return send(b, xff, 30);
+  }
+
   static Reply post(String path, String xff, String type, byte[] body, int timeoutSeconds) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -247,8 +246,7 @@ final class LimitAttacks {
     parallel(16, 16, i -> {
       long t = System.nanoTime();
       int st = status(() -> send(HttpRequest.newBuilder(URI.create(base + "/staff/api/insights")).header(
-          "Authorization", "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
-              .getBytes(StandardCharsets.UTF_8))).GET(), client(), 10));
+          "Authorization", basic("staff", staffPassword)).GET(), client(), 10));
       staffMs.add((System.nanoTime() - t) / 1e6);
       staffStatus.add(st);
       return st;

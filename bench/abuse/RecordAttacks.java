@@ -1,12 +1,9 @@
 package abuse;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -163,13 +160,12 @@ final class RecordAttacks {
     }
     List<String> examples = new ArrayList<>();
     List<String> groups = new ArrayList<>();
-    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     for (int tries = 0; tries < 40 && examples.size() < sent.size(); tries++) {
       sleep(250);
       examples.clear();
       groups.clear();
       for (com.fasterxml.jackson.databind.JsonNode g
-          : mapper.readTree(staff("GET", "/staff/api/unanswered", null).body()).path("unanswered")) {
+          : JSON.readTree(staff("GET", "/staff/api/unanswered", null).body()).path("unanswered")) {
         for (com.fasterxml.jackson.databind.JsonNode e : g.path("examples")) {
           if (e.asText().contains(marker)) {
             examples.add(e.asText());
@@ -299,33 +295,12 @@ final class RecordAttacks {
     return java.util.HexFormat.of().formatHex(sha.digest());
   }
 
-  private static String json(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+  private static String json(String s) throws Exception {
+    return JSON.writeValueAsString(s);
   }
 
-  /** A staff API call as the bootstrap admin, with HTTP Basic. */
+  /** A staff API call as the bootstrap admin, with HTTP Basic, from one address of its own. */
   private static Reply staff(String method, String path, String json) throws Exception {
-    String basic = Base64.getEncoder().encodeToString(("staff:" + staffPassword).getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic)
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return send(b, "10.99.0.1", 30);
+    return asStaff("staff", staffPassword, method, path, json, "10.99.0.1");
   }
 }

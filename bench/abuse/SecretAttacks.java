@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +66,7 @@ final class SecretAttacks {
           .field("description", input).post("/api/support-email", client()).body()), values);
     }
     eventsStored();
-    String basic = "Basic " + Base64.getEncoder().encodeToString(("staff:" + staffPassword)
-        .getBytes(StandardCharsets.UTF_8));
+    String basic = basic("staff", staffPassword);
     for (String export : List.of("/staff/api/events.csv?days=30", "/staff/api/events.jsonl?days=30")) {
       Reply r = send(HttpRequest.newBuilder(URI.create(base + export)).header("Authorization", basic).GET(),
           null, 30);

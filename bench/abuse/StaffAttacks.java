@@ -1,9 +1,6 @@
 package abuse;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import static abuse.Abuse.*;
@@ -95,8 +92,6 @@ final class StaffAttacks {
   }
 
   private static Reply as(String user, String password, String method, String path) throws Exception {
-    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + basic)
-        .method(method, HttpRequest.BodyPublishers.noBody()), client(), 30);
+    return asStaff(user, password, method, path, null, client());
   }
 }

@@ -40,20 +40,7 @@ class SecondOpinionTest {
               entry("order-expiry", "Når utløper en ordre?", "Etter 28 dager."),
               entry("find-store-id", "Where do I find my store ID?", "In the portal."),
               flow("wrong-credentials", "API-detaljene blir avvist med 401"),
-              new FaqEntry(
-                  "scope:weather",
-                  "nb",
-                  "hva blir været",
-                  List.of(),
-                  "",
-                  List.of(),
-                  List.of(),
-                  null,
-                  null,
-                  "",
-                  "",
-                  "",
-                  "replies.yaml")));
+              entry("scope:weather", "hva blir været", "")));
 
   @Test
   void words_are_runs_of_letters_and_digits_cut_to_six() {
