@@ -32,9 +32,14 @@ final class ContentLinks {
     }
   }
 
-  static void checkRelated(
+  /**
+   * Every id an entry names (related entries, its flow) and every entry a flow names exists; the
+   * problems go to {@code problems}, related ids first, then flows.
+   */
+  static void check(
       Map<String, Map<String, FaqEntry>> entries,
       Map<String, FaqFileParser.Result> parsed,
+      Map<String, Flow> flows,
       List<ContentProblem> problems) {
     Set<String> ids = new HashSet<>();
     entries.values().forEach(m -> ids.addAll(m.keySet()));
@@ -51,16 +56,6 @@ final class ContentLinks {
         }
       }
     }
-  }
-
-  /** Entries may name a flow, flows may name entries: both must exist. */
-  static void checkFlowLinks(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, FaqFileParser.Result> parsed,
-      Map<String, Flow> flows,
-      List<ContentProblem> problems) {
-    Set<String> ids = new HashSet<>();
-    entries.values().forEach(m -> ids.addAll(m.keySet()));
     for (Map<String, FaqEntry> byId : entries.values()) {
       for (FaqEntry e : byId.values()) {
         if (e.flow() != null && !flows.containsKey(e.flow())) {

@@ -257,8 +257,7 @@ public final class ContentLoader {
     Set<String> own = new TreeSet<>();
     problems.forEach(p -> own.add(p.path()));
     List<ContentProblem> cross = new ArrayList<>();
-    ContentLinks.checkRelated(entries, parsed, cross);
-    ContentLinks.checkFlowLinks(entries, parsed, flows, cross);
+    ContentLinks.check(entries, parsed, flows, cross);
     Set<String> crossFiles = new TreeSet<>();
     cross.forEach(p -> crossFiles.add(p.path()));
     // A duplicate id is found across files, but is the later file's own mistake.
