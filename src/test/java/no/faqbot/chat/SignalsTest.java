@@ -89,6 +89,8 @@ class SignalsTest {
         "hvor finner jeg butikk-id-en min | false",
         "betalingen min ble stoppet i nettbutikken | true", // the shop is where the buyer was
         "min butikk får ikke betalt | false", // the shop is the writer's
+        "fikk en påminnelse om at KCO v2 skal legges ned | false", // a buyer has no KCO
+        "fik en rykker om at opgradere | false", // nor upgrades, in any language
         "kortet mitt blir avvist i Shopify | false" // a platform is a merchant's, wherever it
         // stands
       })
