@@ -134,10 +134,11 @@ public final class ChatService {
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
     List<Evidence> readings = readings(index, message, lang, whole);
     Evidence first = readings.get(0);
-    if (first.scope() != null
+    if (first.hits().scope() != null
         && policy.outOfScope(
-            first.scope(), first.offered().isEmpty() ? 0 : first.offered().get(0).score())) {
-      String name = first.scope().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
+            first.hits().scope(), first.offered().isEmpty() ? 0 : first.offered().get(0).score())) {
+      String name =
+          first.hits().scope().entry().id().substring(FaqEntry.OUT_OF_SCOPE_PREFIX.length());
       return ChatReply.of(ReplyType.OUT_OF_SCOPE, content.replies().reply(name, lang));
     }
     ReplyModel.Choice choice = model.choose(readings);
@@ -272,22 +273,16 @@ public final class ChatService {
     SearchHit flowRunnerUp = flows.stream().filter(h -> h != flow).findFirst().orElse(null);
     List<SearchHit> scope = planned.outOfScope(1);
     return new Evidence(
-        entries.isEmpty() ? null : entries.get(0),
-        entries.size() < 2 ? null : entries.get(1),
-        flow,
-        flowRunnerUp,
-        scope.isEmpty() ? null : scope.get(0),
-        entries.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList(),
-        report,
-        planned.asksQuestion(),
-        figure,
-        planned.knownShare(),
-        planned.termCount(),
-        sentence,
-        share,
-        1,
-        false,
-        false,
+        new Evidence.Hits(
+            entries.isEmpty() ? null : entries.get(0),
+            entries.size() < 2 ? null : entries.get(1),
+            flow,
+            flowRunnerUp,
+            scope.isEmpty() ? null : scope.get(0),
+            entries.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList()),
+        new Evidence.Words(
+            report, planned.asksQuestion(), figure, planned.knownShare(), planned.termCount()),
+        Evidence.Place.alone(sentence, share),
         opinion);
   }
 

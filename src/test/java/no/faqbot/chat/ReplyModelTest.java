@@ -72,22 +72,9 @@ class ReplyModelTest {
             "e", "nb", "q", List.of(), "", List.of(), List.of(), null, null, "", "", "", "e.md");
     SearchHit hit = new SearchHit(entry, 0.5, coverage, 1, coverage);
     return new Evidence(
-        hit,
-        null,
-        null,
-        null,
-        null,
-        List.of(hit),
-        false,
-        true,
-        null,
-        1,
-        5,
-        false,
-        1,
-        1,
-        false,
-        false,
+        new Evidence.Hits(hit, null, null, null, null, List.of(hit)),
+        new Evidence.Words(false, true, null, 1, 5),
+        Evidence.Place.alone(false, 1),
         new SecondOpinion.Verdict(null, List.of(), null, false));
   }
 }
