@@ -23,6 +23,7 @@ import no.faqbot.flow.StateCodec;
 import no.faqbot.flow.Step;
 import no.faqbot.flow.StepKind;
 import no.faqbot.format.Languages;
+import no.faqbot.privacy.Redactor;
 
 /**
  * Prepares the support e-mail from what the merchant sent: checks the screenshots by content,
@@ -170,11 +171,7 @@ public final class SupportService {
             language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
     ZonedDateTime now = ZonedDateTime.now(clock);
     return builder.build(
-        supportAddress,
-        request,
-        caseRef == null ? newCaseRef() : caseRef,
-        now,
-        Redactor.sorted(found));
+        supportAddress, request, caseRef == null ? newCaseRef() : caseRef, now, sorted(found));
   }
 
   /** The e-mail of a kept case again, from its (already redacted) request. */
@@ -223,6 +220,12 @@ public final class SupportService {
       throw new UncheckedIOException(
           "reading the upload '" + SupportEmailWriter.oneLine(u.name()) + "' failed", e);
     }
+  }
+
+  private static List<String> sorted(Set<String> found) {
+    List<String> list = new ArrayList<>(found);
+    list.sort(String::compareTo);
+    return list;
   }
 
   /** A new case number: FQ- and six letters or digits that cannot be mistaken for each other. */

@@ -1,6 +1,6 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
-import static no.faqbot.support.RedactionWords.alternation;
+import static no.faqbot.privacy.RedactionWords.alternation;
 
 import java.util.List;
 import java.util.Locale;
