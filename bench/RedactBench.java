@@ -1,7 +1,7 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import no.faqbot.support.Redactor;
+import no.faqbot.privacy.Redactor;
 
 /**
  * Time to redact texts that made the old regex rules quadratic ("tokentoken…", long identifiers,

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Row "secrets" (issue 21 F2): every secret form of the redaction table
- * (src/test/resources/no/faqbot/support/secret-forms.txt) through chat, feedback, the support
+ * (src/test/resources/no/faqbot/privacy/secret-forms.txt) through chat, feedback, the support
  * e-mail preview and its .eml; then no value may be in any answer, store file (db, -wal, -shm),
  * export (CSV, JSONL) or the log. Chat probes from separate addresses run throughout (≥ 100).
  */
@@ -86,7 +86,7 @@ final class SecretAttacks {
   /** The table's lines: the input without ⟦ ⟧, then the values between them. */
   static List<String[]> forms() throws Exception {
     List<String[]> forms = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/no/faqbot/support/secret-forms.txt"))) {
+    for (String line : Files.readAllLines(Path.of("src/test/resources/no/faqbot/privacy/secret-forms.txt"))) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }

@@ -11,7 +11,7 @@ import no.faqbot.flow.FlowState;
 import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.FlowView;
 import no.faqbot.flow.StateCodec;
-import no.faqbot.support.Redactor;
+import no.faqbot.privacy.Redactor;
 
 /**
  * The chat's turns inside a guided flow: its start, a step answered or taken back, and the plain

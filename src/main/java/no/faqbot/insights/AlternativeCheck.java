@@ -2,7 +2,7 @@ package no.faqbot.insights;
 
 import java.util.Locale;
 import java.util.Set;
-import no.faqbot.support.Redactor;
+import no.faqbot.privacy.Redactor;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;

@@ -3,16 +3,12 @@ package no.faqbot.support;
 import jakarta.mail.MessagingException;
 import java.util.Optional;
 
-/** Cases without a store (a trial run): new numbers, nothing kept, SMTP tried once when set. */
-public final class DirectDesk implements CaseDesk {
-  private final SupportService support;
-  private final SmtpMailer mailer;
-
-  /** {@code mailer} may be null: then nothing is delivered. */
-  public DirectDesk(SupportService support, SmtpMailer mailer) {
-    this.support = support;
-    this.mailer = mailer;
-  }
+/**
+ * Cases without a store (a trial run): new numbers, nothing kept, SMTP tried once when set.
+ *
+ * @param mailer null: nothing is delivered
+ */
+public record DirectDesk(SupportService support, SmtpMailer mailer) implements CaseDesk {
 
   @Override
   public String reference(String posted, String conversation) {

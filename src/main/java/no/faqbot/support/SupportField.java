@@ -1,8 +1,5 @@
 package no.faqbot.support;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The fields of a support e-mail, in the form's order: the one list the server checks and the
  * widget draws its form from ({@code GET /api/support-email/config}).
@@ -16,34 +13,27 @@ public enum SupportField {
   PLATFORM("platform", "text", false, SupportLimits.MAX_FIELD),
   DESCRIPTION("description", "textarea", false, SupportLimits.MAX_DESCRIPTION);
 
-  private final String param;
-  private final String input;
-  private final boolean required;
-  private final int maxLength;
+  private final Description description;
 
   SupportField(String param, String input, boolean required, int maxLength) {
-    this.param = param;
-    this.input = input;
-    this.required = required;
-    this.maxLength = maxLength;
+    this.description = new Description(param, input, required, maxLength);
   }
 
   /** The form parameter's name. */
   public String param() {
-    return param;
+    return description.name();
   }
 
   public int maxLength() {
-    return maxLength;
+    return description.maxLength();
   }
 
-  /** As the widget reads it: name, HTML input type, whether required, longest value. */
-  Map<String, Object> describe() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("name", param);
-    d.put("type", input);
-    d.put("required", required);
-    d.put("maxLength", maxLength);
-    return d;
+  Description describe() {
+    return description;
   }
+
+  /**
+   * A field as the widget reads it: form name, HTML input type, whether required, longest value.
+   */
+  public record Description(String name, String type, boolean required, int maxLength) {}
 }

@@ -1,6 +1,5 @@
 package no.faqbot.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,36 +14,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.faqbot.content.ContentSnapshot;
-import no.faqbot.flow.Flow;
-import no.faqbot.flow.FlowEngine;
-import no.faqbot.flow.FlowState;
 import no.faqbot.flow.FlowVersions;
 import no.faqbot.flow.StateCodec;
-import no.faqbot.flow.Step;
-import no.faqbot.flow.StepKind;
 import no.faqbot.format.Languages;
+import no.faqbot.privacy.Redactor;
 
 /**
  * Prepares the support e-mail from what the merchant sent: checks the screenshots by content,
  * redacts secrets from every field, adds what the flow already tried, and builds the message.
  */
 public final class SupportService {
-  /** Form fields of the request, as the widget names them. */
+  /** Case numbers are made of these: no letter or digit that can be mistaken for another. */
   private static final char[] CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final String supportAddress;
   private final SupportLimits limits;
-  private final StateCodec states;
   private final Clock clock;
-  private final FlowVersions flowVersions;
-  private final Redactor redactor = new Redactor();
+  private final FlowTranscripts transcripts;
   private final SupportEmailBuilder builder = new SupportEmailBuilder();
   private final SecureRandom random = new SecureRandom();
-
-  public SupportService(
-      String supportAddress, SupportLimits limits, StateCodec states, Clock clock) {
-    this(supportAddress, limits, states, clock, new FlowVersions());
-  }
 
   /** {@code flowVersions}: the flows' earlier versions, shared with the chat. */
   public SupportService(
@@ -55,9 +43,8 @@ public final class SupportService {
       FlowVersions flowVersions) {
     this.supportAddress = supportAddress;
     this.limits = limits;
-    this.states = states;
     this.clock = clock;
-    this.flowVersions = flowVersions;
+    this.transcripts = new FlowTranscripts(states, flowVersions);
   }
 
   public SupportLimits limits() {
@@ -72,47 +59,38 @@ public final class SupportService {
 
   private static final int MAX_CONTEXT_LINE = 300;
 
-  public SupportEmailBuilder.Built prepare(
-      String lang,
-      Map<String, String> raw,
-      JsonNode state,
-      List<Upload> uploads,
-      ContentSnapshot content) {
-    return prepare(lang, raw, state, List.of(), uploads, content);
-  }
-
   /**
-   * @param context what was asked and answered in the chat so far (a request without a flow, from
-   *     "Kontakt support"): redacted and added to what was tried, the latest lines kept
+   * The e-mail for what the merchant posted, under the case number {@code caseRef} (the same on
+   * every preview, download and send of a case). Every field and line of what was tried is
+   * redacted; without a flow, the chat so far ({@link SupportForm#context()}) stands for what was
+   * tried, its latest lines kept.
+   *
    * @throws IllegalArgumentException for missing or invalid fields or state
    * @throws UploadException for uploads that are too many, too large or not images
    */
   public SupportEmailBuilder.Built prepare(
-      String lang,
-      Map<String, String> raw,
-      JsonNode state,
-      List<String> context,
-      List<Upload> uploads,
-      ContentSnapshot content) {
-    return prepare(lang, raw, state, context, uploads, content, null);
+      SupportForm form, ContentSnapshot content, String caseRef) {
+    String language = Languages.orDefault(form.lang());
+    List<Screenshot> screenshots = screenshots(form.uploads());
+    Redactions redactions = new Redactions();
+    String[] v = fields(form.fields(), redactions);
+    FlowTranscripts.Transcript flow = transcripts.of(form.state(), content, language);
+    List<String> tried = new ArrayList<>();
+    for (String line : flow.steps()) {
+      tried.add(redactions.redact(line));
+    }
+    for (String line : contextLines(form.context())) {
+      tried.add(redactions.redact(line));
+    }
+    SupportRequest request =
+        new SupportRequest(
+            language, flow.problem(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
+    return builder.build(
+        supportAddress, request, caseRef, ZonedDateTime.now(clock), redactions.found());
   }
 
-  /**
-   * Like {@link #prepare(String, Map, JsonNode, List, List, ContentSnapshot)} for the case {@code
-   * caseRef} already has (the same number on every preview, download and send); null makes a new
-   * one.
-   */
-  public SupportEmailBuilder.Built prepare(
-      String lang,
-      Map<String, String> raw,
-      JsonNode state,
-      List<String> context,
-      List<Upload> uploads,
-      ContentSnapshot content,
-      String caseRef) {
-    String language = Languages.orDefault(lang);
-    List<Screenshot> screenshots = screenshots(uploads);
-    Set<String> found = new LinkedHashSet<>();
+  /** The fields' values in {@link SupportField} order: checked, redacted, one line but the text. */
+  private String[] fields(Map<String, String> raw, Redactions redactions) {
     String[] v = new String[SupportField.values().length];
     for (SupportField field : SupportField.values()) {
       String value = raw.get(field.param());
@@ -121,12 +99,11 @@ public final class SupportService {
         throw new IllegalArgumentException(
             field.param() + " is " + value.length() + " characters; the limit is " + max);
       }
-      Redactor.Result r = redactor.redact(value == null || value.isBlank() ? null : value.strip());
-      found.addAll(r.found());
+      String text = redactions.redact(value == null || value.isBlank() ? null : value.strip());
       v[field.ordinal()] =
-          field == SupportField.DESCRIPTION || r.text() == null
-              ? r.text()
-              : SupportEmailWriter.oneLine(r.text());
+          field == SupportField.DESCRIPTION || text == null
+              ? text
+              : SupportEmailWriter.oneLine(text);
     }
     String merchantEmail = v[SupportField.MERCHANT_EMAIL.ordinal()];
     if (merchantEmail == null) {
@@ -134,47 +111,40 @@ public final class SupportService {
           "merchantEmail is missing: support answers to this address");
     }
     v[SupportField.MERCHANT_EMAIL.ordinal()] = MerchantAddress.check(merchantEmail, supportAddress);
-    String problem = null;
-    List<String> tried = new ArrayList<>();
-    if (state != null && !state.isNull()) {
-      FlowState s = states.decode(state);
-      // The version the conversation was on, also when the flow changed since (a publish, a
-      // rolling deploy); a version no longer known leaves the steps out rather than the e-mail.
-      Flow flow = flowVersions.of(s, content.flow(s.flow())).orElse(null);
-      if (flow != null) {
-        Step current = FlowEngine.current(flow, s);
-        problem =
-            current.kind() == StepKind.EMAIL
-                ? current.subject().in(language)
-                : flow.title().in(language);
-        for (String line : FlowEngine.transcript(flow, s, language)) {
-          Redactor.Result r = redactor.redact(line);
-          found.addAll(r.found());
-          tried.add(r.text());
-        }
-      }
-    }
+    return v;
+  }
+
+  /** The latest lines of chat, each on one line and cut short, blank ones left out. */
+  private static List<String> contextLines(List<String> context) {
+    List<String> lines = new ArrayList<>();
     for (String line :
         context.subList(Math.max(0, context.size() - MAX_CONTEXT_LINES), context.size())) {
       String flat = SupportEmailWriter.oneLine(line).strip();
       if (!flat.isEmpty()) {
-        String kept =
-            flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat;
-        Redactor.Result r = redactor.redact(kept);
-        found.addAll(r.found());
-        tried.add(r.text());
+        lines.add(
+            flat.length() > MAX_CONTEXT_LINE ? flat.substring(0, MAX_CONTEXT_LINE) + "…" : flat);
       }
     }
-    SupportRequest request =
-        new SupportRequest(
-            language, problem, v[0], v[1], v[2], v[3], v[4], v[5], v[6], tried, screenshots);
-    ZonedDateTime now = ZonedDateTime.now(clock);
-    return builder.build(
-        supportAddress,
-        request,
-        caseRef == null ? newCaseRef() : caseRef,
-        now,
-        Redactor.sorted(found));
+    return lines;
+  }
+
+  /** Redacts text after text, gathering the kinds of secret found in any of them. */
+  private static final class Redactions {
+    private static final Redactor REDACTOR = new Redactor();
+    private final Set<String> found = new LinkedHashSet<>();
+
+    String redact(String text) {
+      Redactor.Result r = REDACTOR.redact(text);
+      found.addAll(r.found());
+      return r.text();
+    }
+
+    /** What was found, in a stable order. */
+    List<String> found() {
+      List<String> list = new ArrayList<>(found);
+      list.sort(String::compareTo);
+      return list;
+    }
   }
 
   /** The e-mail of a kept case again, from its (already redacted) request. */

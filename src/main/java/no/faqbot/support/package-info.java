@@ -1,5 +1,5 @@
 /**
- * The prepared support e-mail: screenshots checked by content, secrets redacted, MIME built with
- * Jakarta Mail.
+ * The prepared support e-mail: screenshots checked by content, secrets redacted ({@code privacy}),
+ * MIME built with Jakarta Mail.
  */
 package no.faqbot.support;

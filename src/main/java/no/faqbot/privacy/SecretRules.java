@@ -1,6 +1,6 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
-import static no.faqbot.support.RedactionWords.alternation;
+import static no.faqbot.privacy.RedactionWords.alternation;
 
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +115,20 @@ final class SecretRules {
 
   private static final String CURL_USER = "((?:^|\\s)(?:-u|--user)(?:\\s{1,10}|=)";
 
+  /** The password of {@code curl -u}: {@code user} (up to its colon) stays. */
+  private static Rule curlPassword(String user, String password) {
+    return new Rule(
+        "password",
+        Pattern.compile(CURL_USER + user + ")" + password),
+        m -> m.group(1) + REMOVED,
+        List.of("-u", "--user"));
+  }
+
+  /** A password behind one of the label words; {@code replacement} keeps the label. */
+  private static Rule labelled(String regex, Function<MatchResult, String> replacement) {
+    return new Rule("password", Pattern.compile(regex, FLAGS), replacement, LABELLED);
+  }
+
   private SecretRules() {}
 
   static final List<Rule> ALL =
@@ -176,21 +190,9 @@ final class SecretRules {
               List.of("@")),
           // curl -u user:password, quoted or not: the user stays (masked later if it is an API
           // username)
-          new Rule(
-              "password",
-              Pattern.compile(CURL_USER + "\"[^\"\\n:]{0,200}:)[^\"\\n]{1,300}"),
-              m -> m.group(1) + REMOVED,
-              List.of("-u", "--user")),
-          new Rule(
-              "password",
-              Pattern.compile(CURL_USER + "'[^'\\n:]{0,200}:)[^'\\n]{1,300}"),
-              m -> m.group(1) + REMOVED,
-              List.of("-u", "--user")),
-          new Rule(
-              "password",
-              Pattern.compile(CURL_USER + "[^\\s\"':]{1,200}:)[^\\s\"']{1,300}"),
-              m -> m.group(1) + REMOVED,
-              List.of("-u", "--user")),
+          curlPassword("\"[^\"\\n:]{0,200}:", "[^\"\\n]{1,300}"),
+          curlPassword("'[^'\\n:]{0,200}:", "[^'\\n]{1,300}"),
+          curlPassword("[^\\s\"':]{1,200}:", "[^\\s\"']{1,300}"),
           // an API username and its password: K123456_abc:pw, K123456_abc / pw
           new Rule(
               "password",
@@ -200,62 +202,40 @@ final class SecretRules {
               m -> m.group(1) + REMOVED,
               List.of("_")),
           // "password": "x", password=x, ?api_key=x, passord: x, pw: x, KLARNA_PWD=x
-          new Rule(
-              "password",
-              Pattern.compile(
-                  "(" + LABEL + "[\"'\\]]{0,2}\\s{0,10}(?::|=>?)\\s{0,10})" + VALUE, FLAGS),
-              m -> m.group(1) + quoted(m.group(2)),
-              LABELLED),
+          labelled(
+              "(" + LABEL + "[\"'\\]]{0,2}\\s{0,10}(?::|=>?)\\s{0,10})" + VALUE,
+              m -> m.group(1) + quoted(m.group(2))),
           // define('KLARNA_SHARED_SECRET', 'x'), putenv("DB_PASS", "x")
-          new Rule(
-              "password",
-              Pattern.compile(
-                  "("
-                      + START
-                      + "[A-Za-z_]{1,30}\\s{0,10}\\(\\s{0,10}([\"'])"
-                      + IDENTIFIER
-                      + "\\2\\s{0,10},\\s{0,10})"
-                      + VALUE,
-                  FLAGS),
-              m -> m.group(1) + quoted(m.group(3)),
-              LABELLED),
-          new Rule(
-              "password",
-              Pattern.compile(
-                  "(<(" + IDENTIFIER + "|" + WORDS + ")>)[^<\\n]{1,300}(?=</\\2>)", FLAGS),
-              m -> m.group(1) + REMOVED,
-              LABELLED),
+          labelled(
+              "("
+                  + START
+                  + "[A-Za-z_]{1,30}\\s{0,10}\\(\\s{0,10}([\"'])"
+                  + IDENTIFIER
+                  + "\\2\\s{0,10},\\s{0,10})"
+                  + VALUE,
+              m -> m.group(1) + quoted(m.group(3))),
+          labelled(
+              "(<(" + IDENTIFIER + "|" + WORDS + ")>)[^<\\n]{1,300}(?=</\\2>)",
+              m -> m.group(1) + REMOVED),
           // Passordet er X, the password is X: unless a word says something about the password
-          new Rule(
-              "password",
-              Pattern.compile(
-                  "(" + LABEL + "\\s{1,5}" + COPULA + "\\s{0,5}:?\\s{1,5})" + NOT_A_VALUE + VALUE,
-                  FLAGS),
-              m -> m.group(1) + quoted(m.group(2)),
-              LABELLED),
+          labelled(
+              "(" + LABEL + "\\s{1,5}" + COPULA + "\\s{0,5}:?\\s{1,5})" + NOT_A_VALUE + VALUE,
+              m -> m.group(1) + quoted(m.group(2))),
           // a few words between: "Passordet jeg bruker er X", "Passordet er satt til X",
           // "I changed my password to X"; then only a value that looks like a secret
-          new Rule(
-              "password",
-              Pattern.compile(
-                  "("
-                      + LABEL
-                      + "(?:\\s{1,5}[\\p{L}\\p{N}\\-]{1,40}){0,4}?\\s{1,5}(?:"
-                      + COPULA
-                      + "|"
-                      + SET_TO
-                      + ")\\s{0,5}:?\\s{1,5})"
-                      + NOT_A_VALUE
-                      + SHAPED,
-                  FLAGS),
-              m -> m.group(1) + REMOVED,
-              LABELLED),
+          labelled(
+              "("
+                  + LABEL
+                  + "(?:\\s{1,5}[\\p{L}\\p{N}\\-]{1,40}){0,4}?\\s{1,5}(?:"
+                  + COPULA
+                  + "|"
+                  + SET_TO
+                  + ")\\s{0,5}:?\\s{1,5})"
+                  + NOT_A_VALUE
+                  + SHAPED,
+              m -> m.group(1) + REMOVED),
           // passord Sommer2026!: no separator, so only a value that looks like a secret
-          new Rule(
-              "password",
-              Pattern.compile("(" + LABEL + "\\s{1,5})" + SHAPED, FLAGS),
-              m -> m.group(1) + REMOVED,
-              LABELLED));
+          labelled("(" + LABEL + "\\s{1,5})" + SHAPED, m -> m.group(1) + REMOVED));
 
   /** The removed marker, in the quotes the value had (so JSON stays JSON). */
   private static String quoted(String value) {

@@ -1,4 +1,4 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,5 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +104,5 @@ public final class Redactor {
 
   private static String mask(String random) {
     return random.substring(0, 2) + "*".repeat(Math.max(4, random.length() - 2));
-  }
-
-  static List<String> sorted(Set<String> found) {
-    List<String> list = new ArrayList<>(found);
-    list.sort(String::compareTo);
-    return list;
   }
 }

@@ -1,4 +1,4 @@
-package no.faqbot.support;
+package no.faqbot.privacy;
 
 import java.util.List;
 import java.util.regex.MatchResult;
