@@ -1,7 +1,5 @@
 package no.faqbot.chat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +15,6 @@ import no.faqbot.search.AnswerView;
 import no.faqbot.search.PlannedMessage;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SearchIndex;
-import no.faqbot.search.SecondOpinion;
 
 /**
  * Answers one message: small talk, one confident answer, a guided flow for a known problem, a few
@@ -27,17 +24,11 @@ public final class ChatService {
   public static final int MAX_MESSAGE_CHARS = 2000;
   private static final int MAX_SUGGESTIONS = 3;
 
-  /**
-   * How many of the best-matching flows a failure report may start: of those that explain enough of
-   * it, the one that explains most. In a long report a flow can rank first on one shared word and
-   * explain little.
-   */
-  private static final int REPORTED_FLOWS = 3;
-
   private final KnowledgeBase knowledge;
   private final AnswerPolicy policy;
   private final ReplyModel model;
   private final AtomicReference<SmallTalk> smallTalk = new AtomicReference<>();
+  private final Readings readings;
 
   /** The turns of a guided flow: starting it, its steps, a flow changed mid-conversation. */
   private final FlowTurns flows;
@@ -57,6 +48,7 @@ public final class ChatService {
     this.policy = policy;
     this.model = model;
     this.flows = new FlowTurns(states, flowVersions);
+    this.readings = new Readings(policy, MAX_SUGGESTIONS + 1);
   }
 
   /**
@@ -132,7 +124,7 @@ public final class ChatService {
     PlannedMessage whole = index.planned(message, lang);
     List<SearchHit> hits = whole.withScope(MAX_SUGGESTIONS + 1);
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
-    List<Evidence> readings = readings(index, message, lang, whole);
+    List<Evidence> readings = this.readings.of(index, message, lang, whole);
     Evidence first = readings.get(0);
     if (first.hits().scope() != null
         && policy.outOfScope(
@@ -227,68 +219,7 @@ public final class ChatService {
         index ->
             gate(index.content(), message, l) != null
                 ? List.<Evidence>of()
-                : readings(index, message, l, index.planned(message, l)));
-  }
-
-  /**
-   * The readings of a message: the whole of it, and in a message of several sentences each sentence
-   * that asks, so greetings, history and the platform's name around a question cannot outvote it.
-   */
-  private List<Evidence> readings(
-      SearchIndex index, String message, String lang, PlannedMessage whole) {
-    boolean report = ProblemSignal.reportsFailure(message);
-    SecondOpinion.Verdict opinion = index.secondOpinion(message);
-    List<Evidence> readings = new ArrayList<>();
-    readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1, opinion));
-    int terms = Math.max(1, whole.termCount());
-    for (String sentence : Sentences.asking(message)) {
-      PlannedMessage planned = index.planned(sentence, lang);
-      readings.add(
-          evidence(
-              planned,
-              report,
-              FigureQuestion.asks(sentence),
-              true,
-              Math.min(1, (double) planned.termCount() / terms),
-              opinion));
-    }
-    return readings.stream().map(r -> r.among(readings)).toList();
-  }
-
-  private Evidence evidence(
-      PlannedMessage planned,
-      boolean report,
-      FigureQuestion.Kind figure,
-      boolean sentence,
-      double share,
-      SecondOpinion.Verdict opinion) {
-    List<SearchHit> entries = planned.answers(MAX_SUGGESTIONS + 1, ChatService::answers);
-    List<SearchHit> flows = planned.flows(REPORTED_FLOWS);
-    // A report is about its problem as a whole: of the best-matching flows, the one that explains
-    // most of it; how closely one trigger's wording fits favours flows with short triggers.
-    SearchHit flow =
-        report
-            ? flows.stream().max(Comparator.comparingDouble(SearchHit::coverage)).orElse(null)
-            : flows.isEmpty() ? null : flows.get(0);
-    SearchHit flowRunnerUp = flows.stream().filter(h -> h != flow).findFirst().orElse(null);
-    List<SearchHit> scope = planned.outOfScope(1);
-    return new Evidence(
-        new Evidence.Hits(
-            entries.isEmpty() ? null : entries.get(0),
-            entries.size() < 2 ? null : entries.get(1),
-            flow,
-            flowRunnerUp,
-            scope.isEmpty() ? null : scope.get(0),
-            entries.stream().filter(h -> h.coverage() >= policy.suggestCoverage()).toList()),
-        new Evidence.Words(
-            report, planned.asksQuestion(), figure, planned.knownShare(), planned.termCount()),
-        Evidence.Place.alone(sentence, share),
-        opinion);
-  }
-
-  /** An entry that answers: neither a flow's trigger nor an out-of-scope example. */
-  private static boolean answers(FaqEntry entry) {
-    return !entry.isFlowTrigger() && !entry.isOutOfScope();
+                : readings.of(index, message, l, index.planned(message, l)));
   }
 
   /** An out-of-scope reply's text; the fallback's when editors have removed that reply. */
