@@ -24,8 +24,8 @@ final class Vocabulary {
   /** Each entry's terms, by its place in {@link #entries}. */
   private final EntryTerms.Source entryTerms;
 
-  private final Map<Integer, List<String>> byLength = new HashMap<>();
-  private final Map<String, List<String>> closeCache = new ConcurrentHashMap<>();
+  /** Known terms close to a misspelt one, made from {@link #sorted} once it is known. */
+  private CloseTerms typos;
 
   /**
    * Same-stem variants of known terms, worked out once each when first asked for: every message
@@ -129,8 +129,8 @@ final class Vocabulary {
       String t = sorted[id];
       bytesById[id] = new BytesRef(t);
       termIds.put(t, id);
-      byLength.computeIfAbsent(t.length(), k -> new ArrayList<>()).add(t);
     }
+    typos = new CloseTerms(sorted);
   }
 
   /** Entries analysed at once: enough to keep the cores busy, few enough to hold as strings. */
@@ -263,49 +263,9 @@ final class Vocabulary {
     return i;
   }
 
-  /**
-   * Known terms within a small edit distance of an unknown one: one edit for short words, two for
-   * long ones, and the first letter must match for two (typos rarely start a word).
-   */
+  /** Known terms within a small edit distance of an unknown one ({@link CloseTerms}). */
   List<String> closeTerms(String term) {
-    List<String> cached = closeCache.get(term);
-    if (cached != null) {
-      return cached;
-    }
-    List<String> close = List.copyOf(findCloseTerms(term));
-    if (closeCache.size() > MAX_CACHED) {
-      closeCache.clear(); // bounded: typos are endless, memory is not
-    }
-    closeCache.put(term, close);
-    return close;
-  }
-
-  private static final int MAX_CACHED = 20_000;
-
-  private List<String> findCloseTerms(String term) {
-    int len = term.length();
-    if (len < 4) {
-      return List.of();
-    }
-    int max = len >= 8 ? 2 : 1;
-    List<String> best = new ArrayList<>();
-    int bestDistance = max + 1;
-    for (int l = len - max; l <= len + max; l++) {
-      for (String candidate : byLength.getOrDefault(l, List.of())) {
-        int d = EditDistance.within(term, candidate, max);
-        if (d > max || (d == 2 && candidate.charAt(0) != term.charAt(0))) {
-          continue;
-        }
-        if (d < bestDistance) {
-          best.clear();
-          bestDistance = d;
-        }
-        if (d == bestDistance) {
-          best.add(candidate);
-        }
-      }
-    }
-    return best.size() > 4 ? best.subList(0, 4) : best;
+    return typos.of(term);
   }
 
   /**
