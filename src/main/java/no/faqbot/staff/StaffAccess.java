@@ -176,7 +176,7 @@ public final class StaffAccess implements Routes {
                   "user", ctx.attribute("staffUser"),
                   "role", role.id(),
                   "needed", needed.id(),
-                  "csrf", StaffRoutes.csrf(ctx)));
+                  "csrf", Csrf.of(ctx)));
     } else {
       new ApiException(
               ErrorCode.FORBIDDEN,
