@@ -13,7 +13,7 @@ interface Sessions {
   String open(String user);
 
   /** The session with this id, if it is one of ours and still valid. */
-  Optional<StaffAuth.Session> get(String id);
+  Optional<Session> get(String id);
 
   void end(String id);
 

@@ -9,7 +9,7 @@ import no.faqbot.web.StaffRole;
 
 /**
  * What every staff page has around its own content: the header with who is signed in, and the token
- * its forms send back ({@link Csrf}). Set on the request by the guard ({@link StaffAccess}).
+ * its forms send back ({@link Csrf}). Set on the request by the guard ({@link StaffGuard}).
  */
 public final class StaffPage {
   /** The request attribute with the signed-in person's name. */

@@ -19,7 +19,7 @@ final class StaffSessions implements Sessions {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, StaffAuth.Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   StaffSessions(Clock clock) {
     this.clock = clock;
@@ -29,13 +29,13 @@ final class StaffSessions implements Sessions {
   public synchronized String open(String user) {
     makeRoom();
     String id = token();
-    sessions.put(id, new StaffAuth.Session(user, token(), clock.instant().plus(LENGTH)));
+    sessions.put(id, new Session(user, token(), clock.instant().plus(LENGTH)));
     return id;
   }
 
   @Override
-  public Optional<StaffAuth.Session> get(String id) {
-    StaffAuth.Session s = id == null ? null : sessions.get(id);
+  public Optional<Session> get(String id) {
+    Session s = id == null ? null : sessions.get(id);
     if (s == null) {
       return Optional.empty();
     }
@@ -71,9 +71,7 @@ final class StaffSessions implements Sessions {
     sessions.values().removeIf(s -> s.expires().isBefore(now));
     while (sessions.size() >= MAX) {
       sessions.entrySet().stream()
-          .min(
-              Comparator.comparing(
-                  (Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
+          .min(Comparator.comparing((Map.Entry<String, Session> e) -> e.getValue().expires()))
           .ifPresent(e -> sessions.remove(e.getKey()));
     }
   }

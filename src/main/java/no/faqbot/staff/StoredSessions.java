@@ -63,7 +63,7 @@ final class StoredSessions implements Sessions {
   }
 
   @Override
-  public Optional<StaffAuth.Session> get(String id) {
+  public Optional<Session> get(String id) {
     if (id == null || id.isEmpty() || id.length() > 64) {
       return Optional.empty();
     }
@@ -76,8 +76,7 @@ final class StoredSessions implements Sessions {
       try (ResultSet rs = q.executeQuery()) {
         return rs.next()
             ? Optional.of(
-                new StaffAuth.Session(
-                    rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+                new Session(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
             : Optional.empty();
       }
     } catch (SQLException e) {
