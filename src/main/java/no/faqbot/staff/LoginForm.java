@@ -44,7 +44,7 @@ record LoginForm(StaffAuth auth, OidcLogin oidc, LoginAudit audit) {
     Map<String, Object> model = new HashMap<>();
     model.put("error", error);
     // Login CSRF: the form carries a token that must match a cookie only this site can set.
-    String token = auth.newToken();
+    String token = Tokens.fresh();
     StaffCookies.loginForm(ctx, token);
     model.put("csrf", token);
     model.put("passwordLogin", !passwordsOff());

@@ -1,7 +1,5 @@
 package no.faqbot.staff;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -18,11 +16,4 @@ interface Sessions {
   void end(String id);
 
   int size();
-
-  /** A fresh random token: session ids, CSRF tokens. */
-  static String token(SecureRandom random) {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
 }

@@ -1,7 +1,6 @@
 package no.faqbot.staff;
 
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.faqbot.web.ApiException;
@@ -30,16 +28,13 @@ public final class StaffAuth {
   /** How much of a failed user name goes into the log. */
   private static final int LOGGED_USER_CHARS = 32;
 
-  private final BootstrapUsers users;
+  private final Passwords passwords;
 
   /** Named accounts in the store; null without a store (only the bootstrap admins). */
   private final StaffAccounts accounts;
 
-  private final HashGate gate;
   private final ClientAddress clients;
   private final LoginMemory memory;
-  private final SecureRandom random = new SecureRandom();
-  private final AtomicLong hashes = new AtomicLong();
 
   /**
    * {@code users} (the bootstrap admins from the settings) is asked once, at the first login;
@@ -63,9 +58,8 @@ public final class StaffAuth {
       HashGate gate,
       ClientAddress clients,
       LoginMemory memory) {
-    this.users = new BootstrapUsers(users, gate);
+    this.passwords = new Passwords(users, gate);
     this.accounts = accounts;
-    this.gate = gate;
     this.clients = clients;
     this.memory = memory;
   }
@@ -107,20 +101,11 @@ public final class StaffAuth {
    * @throws ApiException (503) when the cap on hashes at once is reached (not a failure)
    */
   boolean check(String client, String user, String password) {
-    PasswordHash hash = user == null ? null : users.get().get(user);
+    PasswordHash hash = user == null ? null : passwords.admins().get(user);
     if (hash == null && user != null) {
       hash = account(user).map(StaffAccount::hash).orElse(null);
     }
-    PasswordHash checked = hash != null ? hash : users.standIn();
-    BootstrapUsers.enter(gate);
-    boolean matches;
-    try {
-      hashes.incrementAndGet();
-      matches = checked.matches(password);
-    } finally {
-      gate.leave();
-    }
-    boolean ok = hash != null && matches;
+    boolean ok = passwords.matches(hash, password);
     if (ok) {
       memory.failures().succeeded(client);
     } else {
@@ -142,7 +127,7 @@ public final class StaffAuth {
     if (user == null) {
       return Optional.empty();
     }
-    if (users.get().containsKey(user)) {
+    if (passwords.admins().containsKey(user)) {
       return Optional.of(StaffRole.ADMIN);
     }
     return account(user).map(StaffAccount::role);
@@ -178,17 +163,17 @@ public final class StaffAuth {
 
   /** The bootstrap logins' names (admins from the settings), sorted. */
   List<String> bootstrapUsers() {
-    return users.get().keySet().stream().sorted().toList();
+    return passwords.admins().keySet().stream().sorted().toList();
   }
 
   /** How many passwords were hashed to check a login (each check hashes exactly one). */
   long hashesComputed() {
-    return hashes.get();
+    return passwords.hashesComputed();
   }
 
   /** How slow the hash checked for unknown users is (as slow as the real users' own). */
   int standInIterations() {
-    return users.standIn().iterations();
+    return passwords.standIn().iterations();
   }
 
   /** How many client addresses the lockout keeps. */
@@ -209,10 +194,5 @@ public final class StaffAuth {
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
     return memory.sessions().get(ctx.cookie(StaffCookies.SESSION));
-  }
-
-  /** A fresh random token (for the login form's CSRF check). */
-  String newToken() {
-    return Sessions.token(random);
   }
 }

@@ -1,6 +1,5 @@
 package no.faqbot.staff;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ final class StaffSessions implements Sessions {
   static final int MAX = 1_000;
 
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   StaffSessions(Clock clock) {
@@ -28,8 +26,8 @@ final class StaffSessions implements Sessions {
   @Override
   public synchronized String open(String user) {
     makeRoom();
-    String id = token();
-    sessions.put(id, new Session(user, token(), clock.instant().plus(LENGTH)));
+    String id = Tokens.fresh();
+    sessions.put(id, new Session(user, Tokens.fresh(), clock.instant().plus(LENGTH)));
     return id;
   }
 
@@ -56,11 +54,6 @@ final class StaffSessions implements Sessions {
   @Override
   public int size() {
     return sessions.size();
-  }
-
-  /** A fresh random token: session ids, CSRF tokens. */
-  String token() {
-    return Sessions.token(random);
   }
 
   private void makeRoom() {

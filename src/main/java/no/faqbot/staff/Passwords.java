@@ -1,25 +1,28 @@
 package no.faqbot.staff;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
 
 /**
- * The admins from the settings, hashed at their first use (a slow hash at start would hold up the
- * first answer for nothing), and the stand-in hash checked for unknown users, as slow as theirs.
+ * Password checks under the cap on slow hashes at once ({@link HashGate}): the admins from the
+ * settings, hashed at their first use (a slow hash at start would hold up the first answer for
+ * nothing), and the stand-in hash checked for unknown users, as slow as theirs.
  */
-final class BootstrapUsers {
+final class Passwords {
   /** The answer while every hash permit is taken: try again in a second. */
   static final String BUSY = "too many logins at once; try again in a second";
 
   private final Supplier<Map<String, PasswordHash>> hash;
   private final HashGate gate;
-  private volatile Map<String, PasswordHash> users;
+  private final AtomicLong hashes = new AtomicLong();
+  private volatile Map<String, PasswordHash> admins;
   private volatile PasswordHash standIn;
 
-  BootstrapUsers(Supplier<Map<String, PasswordHash>> hash, HashGate gate) {
-    this.hash = hash;
+  Passwords(Supplier<Map<String, PasswordHash>> admins, HashGate gate) {
+    this.hash = admins;
     this.gate = gate;
   }
 
@@ -31,15 +34,15 @@ final class BootstrapUsers {
    *
    * @throws ApiException (503) when the cap on hashes at once is reached
    */
-  Map<String, PasswordHash> get() {
-    Map<String, PasswordHash> known = users;
+  Map<String, PasswordHash> admins() {
+    Map<String, PasswordHash> known = admins;
     if (known != null) {
       return known;
     }
-    enter(gate);
+    enter();
     try {
       synchronized (this) {
-        if (users == null) {
+        if (admins == null) {
           Map<String, PasswordHash> hashed = Map.copyOf(hash.get());
           int iterations =
               hashed.values().stream()
@@ -47,27 +50,44 @@ final class BootstrapUsers {
                   .max()
                   .orElse(PasswordHash.ITERATIONS);
           standIn = PasswordHash.of(PasswordHash.randomPassword(), iterations);
-          users = hashed;
+          admins = hashed;
         }
-        return users;
+        return admins;
       }
     } finally {
       gate.leave();
     }
   }
 
-  /** The hash checked for a user who does not exist, so that takes as long as a wrong password. */
+  /**
+   * Whether {@code password} matches {@code hash}; with one slow hash all the same when there is no
+   * such user ({@code hash} null), so timing does not tell which names exist.
+   *
+   * @throws ApiException (503) when the cap on hashes at once is reached
+   */
+  boolean matches(PasswordHash hash, String password) {
+    PasswordHash checked = hash != null ? hash : standIn();
+    enter();
+    try {
+      hashes.incrementAndGet();
+      return checked.matches(password) && hash != null;
+    } finally {
+      gate.leave();
+    }
+  }
+
+  /** The hash checked for a user who does not exist. */
   PasswordHash standIn() {
-    get();
+    admins();
     return standIn;
   }
 
-  /**
-   * Takes one of {@code gate}'s permits.
-   *
-   * @throws ApiException (503) when none is free now
-   */
-  static void enter(HashGate gate) {
+  /** How many passwords were hashed to check a login (each check hashes exactly one). */
+  long hashesComputed() {
+    return hashes.get();
+  }
+
+  private void enter() {
     if (!gate.tryEnter()) {
       throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, BUSY);
     }
