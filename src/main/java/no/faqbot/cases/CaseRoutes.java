@@ -14,6 +14,7 @@ import no.faqbot.support.UploadContent;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
+import no.faqbot.web.StaffRole;
 
 /**
  * The staff inbox of support cases (behind the staff login; posts need the CSRF token): {@code
@@ -44,14 +45,15 @@ public final class CaseRoutes implements Routes {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.get("/staff/cases", this::page);
-    routes.get("/staff/api/cases", ctx -> ctx.json(Map.of("cases", list(status(ctx)))));
-    routes.get("/staff/api/cases/{ref}", ctx -> ctx.json(detail(found(ctx))));
-    routes.get("/staff/api/cases/{ref}/screenshots/{n}", this::screenshot);
-    routes.post("/staff/api/cases/{ref}/retry", ctx -> act(ctx, "retry"));
-    routes.post("/staff/api/cases/{ref}/resolve", ctx -> act(ctx, "resolve"));
-    routes.post("/staff/api/cases/{ref}/delete", ctx -> act(ctx, "delete"));
-    routes.delete("/staff/api/cases/{ref}", ctx -> act(ctx, "delete"));
+    routes.get("/staff/cases", this::page, StaffRole.ADMIN);
+    routes.get(
+        "/staff/api/cases", ctx -> ctx.json(Map.of("cases", list(status(ctx)))), StaffRole.ADMIN);
+    routes.get("/staff/api/cases/{ref}", ctx -> ctx.json(detail(found(ctx))), StaffRole.ADMIN);
+    routes.get("/staff/api/cases/{ref}/screenshots/{n}", this::screenshot, StaffRole.ADMIN);
+    routes.post("/staff/api/cases/{ref}/retry", ctx -> act(ctx, "retry"), StaffRole.ADMIN);
+    routes.post("/staff/api/cases/{ref}/resolve", ctx -> act(ctx, "resolve"), StaffRole.ADMIN);
+    routes.post("/staff/api/cases/{ref}/delete", ctx -> act(ctx, "delete"), StaffRole.ADMIN);
+    routes.delete("/staff/api/cases/{ref}", ctx -> act(ctx, "delete"), StaffRole.ADMIN);
   }
 
   private void page(Context ctx) throws SQLException {

@@ -26,6 +26,7 @@ import no.faqbot.knowledge.ContentChange;
 import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.search.TextAnalysis;
+import no.faqbot.staff.StaffPage;
 import no.faqbot.store.Store;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
@@ -148,8 +149,8 @@ public final class DraftRoutes implements Routes {
   }
 
   private static String user(Context ctx) {
-    Object user = ctx.attribute("staffUser");
-    return user == null ? "?" : user.toString();
+    String user = StaffPage.user(ctx);
+    return user == null ? "?" : user;
   }
 
   private void page(Context ctx) throws IOException {
@@ -170,9 +171,7 @@ public final class DraftRoutes implements Routes {
     model.put("evalFiles", preview.evalFiles());
     model.put("storedDays", DraftPreview.STORED_DAYS);
     model.put("withStore", store != null);
-    model.put("user", ctx.attribute("staffUser"));
-    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
-    ctx.contentType("text/html; charset=utf-8").render("staff-editor", model);
+    StaffPage.render(ctx, "staff-editor", model);
   }
 
   private static List<Map<String, Object>> json(List<ContentProblem> problems) {

@@ -15,14 +15,10 @@ public final class FlowDiagram {
   public static String svg(Flow flow, String lang) {
     FlowLayout.Layout layout = FlowLayout.of(flow, lang);
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(n(layout.width()))
-        .append("\" height=\"")
-        .append(n(layout.height()))
-        .append("\" viewBox=\"0 0 ")
-        .append(n(layout.width()))
-        .append(' ')
-        .append(n(layout.height()))
+    String width = n(layout.width());
+    String height = n(layout.height());
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"")
+        .append(height + "\" viewBox=\"0 0 " + width + ' ' + height)
         .append("\" font-family=\"sans-serif\" font-size=\"12\">")
         .append("<title>")
         .append(Html.escape(flow.title().in(lang)))
@@ -34,22 +30,8 @@ public final class FlowDiagram {
       svg.append("<polyline fill=\"none\" stroke=\"#555\" marker-end=\"url(#arrow)\" points=\"");
       e.points().forEach(p -> svg.append(n(p[0])).append(',').append(n(p[1])).append(' '));
       FlowLayout.Box b = e.labelBox();
-      svg.append("\"/><rect x=\"")
-          .append(n(b.x()))
-          .append("\" y=\"")
-          .append(n(b.y()))
-          .append("\" width=\"")
-          .append(n(b.w()))
-          .append("\" height=\"")
-          .append(n(b.h()))
-          .append("\" fill=\"#fff\" opacity=\"0.9\"/>")
-          .append("<text x=\"")
-          .append(n(b.x() + 4))
-          .append("\" y=\"")
-          .append(n(b.y() + 12))
-          .append("\" fill=\"#1a56db\">")
-          .append(Html.escape(e.label()))
-          .append("</text>");
+      box(svg.append("\"/><rect"), b).append(" fill=\"#fff\" opacity=\"0.9\"/>");
+      text(svg, b.x() + 4, b.y() + 12, " fill=\"#1a56db\"", e.label());
     }
     for (FlowLayout.Node node : layout.nodes()) {
       FlowLayout.Box b = node.box();
@@ -60,37 +42,45 @@ public final class FlowDiagram {
             case FORM -> "#fff4d6";
             default -> "#eef2ff";
           };
-      svg.append("<g><rect x=\"")
-          .append(n(b.x()))
-          .append("\" y=\"")
-          .append(n(b.y()))
-          .append("\" width=\"")
-          .append(n(b.w()))
-          .append("\" height=\"")
-          .append(n(b.h()))
-          .append("\" rx=\"8\" fill=\"")
+      box(svg.append("<g><rect"), b)
+          .append(" rx=\"8\" fill=\"")
           .append(fill)
-          .append("\" stroke=\"#333\"/><text x=\"")
-          .append(n(b.x() + 8))
-          .append("\" y=\"")
-          .append(n(b.y() + 18))
-          .append("\" font-weight=\"bold\">")
-          .append(Html.escape(node.step().id()))
-          .append(" (")
-          .append(node.step().kind().json())
-          .append(")</text>");
+          .append("\" stroke=\"#333\"/>");
+      String title = node.step().id() + " (" + node.step().kind().json() + ")";
+      text(svg, b.x() + 8, b.y() + 18, " font-weight=\"bold\"", title);
       for (int i = 0; i < node.lines().size(); i++) {
-        svg.append("<text x=\"")
-            .append(n(b.x() + 8))
-            .append("\" y=\"")
-            .append(n(b.y() + 36 + i * FlowLayout.LINE_H))
-            .append("\">")
-            .append(Html.escape(node.lines().get(i)))
-            .append("</text>");
+        text(svg, b.x() + 8, b.y() + 36 + i * FlowLayout.LINE_H, "", node.lines().get(i));
       }
       svg.append("</g>");
     }
     return svg.append("</svg>").toString();
+  }
+
+  /** Appends the box's {@code x}, {@code y}, {@code width} and {@code height} attributes. */
+  private static StringBuilder box(StringBuilder svg, FlowLayout.Box b) {
+    return svg.append(" x=\"")
+        .append(n(b.x()))
+        .append("\" y=\"")
+        .append(n(b.y()))
+        .append("\" width=\"")
+        .append(n(b.w()))
+        .append("\" height=\"")
+        .append(n(b.h()))
+        .append('"');
+  }
+
+  /** Appends {@code <text x y attributes>content</text>}, the content escaped. */
+  private static void text(
+      StringBuilder svg, double x, double y, String attributes, String content) {
+    svg.append("<text x=\"")
+        .append(n(x))
+        .append("\" y=\"")
+        .append(n(y))
+        .append('"')
+        .append(attributes)
+        .append('>')
+        .append(Html.escape(content))
+        .append("</text>");
   }
 
   private static String n(double v) {

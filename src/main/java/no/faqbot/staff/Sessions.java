@@ -1,7 +1,5 @@
 package no.faqbot.staff;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -13,16 +11,9 @@ interface Sessions {
   String open(String user);
 
   /** The session with this id, if it is one of ours and still valid. */
-  Optional<StaffAuth.Session> get(String id);
+  Optional<Session> get(String id);
 
   void end(String id);
 
   int size();
-
-  /** A fresh random token: session ids, CSRF tokens. */
-  static String token(SecureRandom random) {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
 }

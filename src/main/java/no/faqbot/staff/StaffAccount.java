@@ -19,7 +19,7 @@ public record StaffAccount(String name, StaffRole role, PasswordHash hash, long 
       throw new IllegalArgumentException(
           "a staff name is 1 to 64 letters, digits and . _ @ + - (starting with a letter or digit),"
               + " got '"
-              + StaffAuth.printable(name, 64)
+              + LogText.printable(name, 64)
               + "'");
     }
     return name;

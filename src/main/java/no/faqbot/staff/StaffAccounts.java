@@ -1,11 +1,8 @@
 package no.faqbot.staff;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -16,6 +13,9 @@ import no.faqbot.web.StaffRole;
  * staff add} on the command line and every running server see the same people.
  */
 public final class StaffAccounts {
+  private static final String SELECT =
+      "SELECT name, role, password_hash, created FROM staff_accounts";
+
   private final DataSource db;
   private final Clock clock;
 
@@ -29,30 +29,12 @@ public final class StaffAccounts {
     if (name == null || name.isEmpty() || name.length() > 64) {
       return Optional.empty();
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT name, role, password_hash, created FROM staff_accounts WHERE name = ?")) {
-      q.setString(1, name);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-      }
-    }
+    return StaffSql.first(db, SELECT + " WHERE name = ?", StaffAccounts::account, name);
   }
 
   /** Every account, by name. */
   public List<StaffAccount> list() throws SQLException {
-    List<StaffAccount> all = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT name, role, password_hash, created FROM staff_accounts ORDER BY name");
-        ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        all.add(account(rs));
-      }
-    }
-    return all;
+    return StaffSql.all(db, SELECT + " ORDER BY name", StaffAccounts::account);
   }
 
   /**
@@ -67,18 +49,15 @@ public final class StaffAccounts {
           "there is already a staff account '" + name + "' (faqbot staff role / remove)");
     }
     long now = clock.millis();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO staff_accounts (name, role, password_hash, created, updated)"
-                    + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setString(1, name);
-      s.setString(2, role.id());
-      s.setString(3, hash.toString());
-      s.setLong(4, now);
-      s.setLong(5, now);
-      s.executeUpdate();
-    }
+    StaffSql.update(
+        db,
+        "INSERT INTO staff_accounts (name, role, password_hash, created, updated)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        name,
+        role.id(),
+        hash.toString(),
+        now,
+        now);
   }
 
   /** Changes an account's role; false when there is no such account. */
@@ -100,21 +79,11 @@ public final class StaffAccounts {
    * on every replica, since each request looks the account up.
    */
   public boolean remove(String name) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement("DELETE FROM staff_accounts WHERE name = ?")) {
-      s.setString(1, name);
-      return s.executeUpdate() > 0;
-    }
+    return StaffSql.update(db, "DELETE FROM staff_accounts WHERE name = ?", name) > 0;
   }
 
   private boolean update(String sql, String value, String name) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, value);
-      s.setLong(2, clock.millis());
-      s.setString(3, name);
-      return s.executeUpdate() > 0;
-    }
+    return StaffSql.update(db, sql, value, clock.millis(), name) > 0;
   }
 
   private static StaffAccount account(ResultSet rs) throws SQLException {

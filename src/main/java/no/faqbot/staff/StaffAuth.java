@@ -1,62 +1,40 @@
 package no.faqbot.staff;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ClientAddress;
-import no.faqbot.web.ErrorCode;
 import no.faqbot.web.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who may use the staff pages: users with slow-hashed passwords, form login with a session cookie
- * (HttpOnly, SameSite=Strict, Secure behind HTTPS) and a CSRF token per session, HTTP Basic for
- * scripts, and a lockout of client addresses that fail too often ({@link LoginThrottle}). A wrong
- * password and an unknown user cost the same one slow hash, so timing does not tell which names
- * exist.
+ * Who may use the staff pages: users with slow-hashed passwords, sessions behind a cookie ({@link
+ * StaffCookies}) with a CSRF token each, and a lockout of client addresses that fail too often
+ * ({@link LoginThrottle}). A wrong password and an unknown user cost the same one slow hash, so
+ * timing does not tell which names exist.
  */
 public final class StaffAuth {
   private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
-  static final String COOKIE = "faqbot_staff";
-
-  /** The answer while every hash permit is taken: try again in a second. */
-  static final String BUSY = "too many logins at once; try again in a second";
 
   /** How much of a failed user name goes into the log. */
   private static final int LOGGED_USER_CHARS = 32;
 
-  /** Hashed on first use: a slow hash at start would hold up the first answer for nothing. */
-  private final Supplier<Map<String, PasswordHash>> hashUsers;
-
-  private volatile Map<String, PasswordHash> users;
-
-  /** Checked for unknown users, so they take as long as a wrong password. */
-  private volatile PasswordHash dummy;
+  private final Passwords passwords;
 
   /** Named accounts in the store; null without a store (only the bootstrap admins). */
   private final StaffAccounts accounts;
 
-  private final HashGate gate;
   private final ClientAddress clients;
-  private final FailedLogins throttle;
-  private final Sessions sessions;
-  private final java.security.SecureRandom random = new java.security.SecureRandom();
-  private final AtomicLong hashes = new AtomicLong();
-
-  /** A logged-in staff member and the token every form post must carry. */
-  public record Session(String user, String csrf, Instant expires) {}
+  private final LoginMemory memory;
 
   /**
    * {@code users} (the bootstrap admins from the settings) is asked once, at the first login;
@@ -71,13 +49,7 @@ public final class StaffAuth {
       Clock clock,
       ClientAddress clients,
       int maxClients) {
-    this(
-        users,
-        null,
-        HashGate.halfTheCores(),
-        clients,
-        new LoginThrottle(clock, maxClients),
-        new StaffSessions(clock));
+    this(users, null, HashGate.halfTheCores(), clients, LoginMemory.inProcess(clock, maxClients));
   }
 
   private StaffAuth(
@@ -85,21 +57,18 @@ public final class StaffAuth {
       StaffAccounts accounts,
       HashGate gate,
       ClientAddress clients,
-      FailedLogins throttle,
-      Sessions sessions) {
-    this.hashUsers = users;
+      LoginMemory memory) {
+    this.passwords = new Passwords(users, gate);
     this.accounts = accounts;
-    this.gate = gate;
     this.clients = clients;
-    this.throttle = throttle;
-    this.sessions = sessions;
+    this.memory = memory;
   }
 
   /**
    * The bootstrap admins {@code users} and the named {@code accounts} in the store, with at most
    * {@code gate}'s number of password hashes at once. With {@code shared} (the database several
-   * replicas share) sessions and failed logins are kept there, so a login (and a lockout) on one
-   * replica holds on all; without it, in this process's memory.
+   * replicas share) sessions and failed logins are kept there; without it, in this process's
+   * memory.
    */
   public static StaffAuth of(
       Supplier<Map<String, PasswordHash>> users,
@@ -108,56 +77,11 @@ public final class StaffAuth {
       Clock clock,
       ClientAddress clients,
       DataSource shared) {
-    return shared == null
-        ? new StaffAuth(
-            users,
-            accounts,
-            gate,
-            clients,
-            new LoginThrottle(clock, LoginThrottle.MAX_CLIENTS),
-            new StaffSessions(clock))
-        : new StaffAuth(
-            users,
-            accounts,
-            gate,
-            clients,
-            new StoredLoginThrottle(shared, clock, LoginThrottle.MAX_CLIENTS),
-            new StoredSessions(shared, clock));
-  }
-
-  /**
-   * The bootstrap admins, hashed at the first use. That costs slow hashes (over a second on a cold
-   * server), so it takes a permit of the cap on hashes at once: requests that come meanwhile are
-   * turned away (503) instead of waiting on the lock. Waiting, 16 logins at once held every request
-   * thread and chat waited a second behind them (issue 21, F10).
-   *
-   * @throws ApiException (503) when the cap on hashes at once is reached
-   */
-  private Map<String, PasswordHash> users() {
-    Map<String, PasswordHash> known = users;
-    if (known != null) {
-      return known;
-    }
-    if (!gate.tryEnter()) {
-      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, BUSY);
-    }
-    try {
-      synchronized (this) {
-        if (users == null) {
-          Map<String, PasswordHash> hashed = Map.copyOf(hashUsers.get());
-          int iterations =
-              hashed.values().stream()
-                  .mapToInt(PasswordHash::iterations)
-                  .max()
-                  .orElse(PasswordHash.ITERATIONS);
-          dummy = PasswordHash.of(PasswordHash.randomPassword(), iterations);
-          users = hashed;
-        }
-        return users;
-      }
-    } finally {
-      gate.leave();
-    }
+    LoginMemory memory =
+        shared == null
+            ? LoginMemory.inProcess(clock, LoginThrottle.MAX_CLIENTS)
+            : LoginMemory.shared(shared, clock);
+    return new StaffAuth(users, accounts, gate, clients, memory);
   }
 
   /** The client a request comes from, as the lockout knows it. */
@@ -167,7 +91,7 @@ public final class StaffAuth {
 
   /** How long {@code client} must wait before its next login; zero when it may try now. */
   Duration lockedFor(String client) {
-    return throttle.waitFor(client);
+    return memory.failures().waitFor(client);
   }
 
   /**
@@ -177,30 +101,19 @@ public final class StaffAuth {
    * @throws ApiException (503) when the cap on hashes at once is reached (not a failure)
    */
   boolean check(String client, String user, String password) {
-    Map<String, PasswordHash> known = users();
-    PasswordHash hash = user == null ? null : known.get(user);
+    PasswordHash hash = user == null ? null : passwords.admins().get(user);
     if (hash == null && user != null) {
       hash = account(user).map(StaffAccount::hash).orElse(null);
     }
-    if (!gate.tryEnter()) {
-      throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, BUSY);
-    }
-    boolean matches;
-    try {
-      hashes.incrementAndGet();
-      matches = (hash != null ? hash : dummy).matches(password);
-    } finally {
-      gate.leave();
-    }
-    boolean ok = hash != null && matches;
+    boolean ok = passwords.matches(hash, password);
     if (ok) {
-      throttle.succeeded(client);
+      memory.failures().succeeded(client);
     } else {
-      Duration lock = throttle.failed(client);
+      Duration lock = memory.failures().failed(client);
       LOG.warn(
           "Staff login failed from {} for user '{}'{}",
-          printable(client, 64),
-          printable(user, LOGGED_USER_CHARS),
+          LogText.printable(client, 64),
+          LogText.printable(user, LOGGED_USER_CHARS),
           lock.isZero() ? "" : "; address locked out for " + lock.toSeconds() + " s");
     }
     return ok;
@@ -214,7 +127,7 @@ public final class StaffAuth {
     if (user == null) {
       return Optional.empty();
     }
-    if (users().containsKey(user)) {
+    if (passwords.admins().containsKey(user)) {
       return Optional.of(StaffRole.ADMIN);
     }
     return account(user).map(StaffAccount::role);
@@ -229,7 +142,7 @@ public final class StaffAuth {
     Optional<StaffAccount> exact = account(claimValue);
     return exact.isPresent() || claimValue == null
         ? exact
-        : account(claimValue.toLowerCase(java.util.Locale.ROOT));
+        : account(claimValue.toLowerCase(Locale.ROOT));
   }
 
   private Optional<StaffAccount> account(String user) {
@@ -250,75 +163,36 @@ public final class StaffAuth {
 
   /** The bootstrap logins' names (admins from the settings), sorted. */
   List<String> bootstrapUsers() {
-    return users().keySet().stream().sorted().toList();
+    return passwords.admins().keySet().stream().sorted().toList();
   }
 
   /** How many passwords were hashed to check a login (each check hashes exactly one). */
   long hashesComputed() {
-    return hashes.get();
+    return passwords.hashesComputed();
   }
 
   /** How slow the hash checked for unknown users is (as slow as the real users' own). */
   int standInIterations() {
-    users();
-    return dummy.iterations();
+    return passwords.standIn().iterations();
   }
 
   /** How many client addresses the lockout keeps. */
   int clientsTracked() {
-    return throttle.size();
+    return memory.failures().size();
   }
 
-  /**
-   * Text a client chose, safe for one log line: cut short, controls and odd characters replaced.
-   */
-  static String printable(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    String cut = text.length() > max ? text.substring(0, max) : text;
-    String more = text.length() > max ? "…(" + text.length() + " chars)" : "";
-    return cut.replaceAll("[^\\p{L}\\p{N} ._@:+\\-]", "?") + more;
-  }
-
-  /**
-   * Compares tokens in constant time, so timing tells nothing about how much of a guess was right.
-   */
-  static boolean sameToken(String expected, String given) {
-    return expected != null
-        && given != null
-        && MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  Session startSession(Context ctx, String user) {
-    String id = sessions.open(user);
-    boolean https =
-        "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
-            || "https".equalsIgnoreCase(ctx.scheme());
-    ctx.header(
-        "Set-Cookie",
-        COOKIE
-            + "="
-            + id
-            + "; Path=/staff; HttpOnly; SameSite=Strict; Max-Age="
-            + StaffSessions.LENGTH.toSeconds()
-            + (https ? "; Secure" : ""));
-    return sessions.get(id).orElseThrow();
+  /** A new session for {@code user}, its cookie set on the answer. */
+  void startSession(Context ctx, String user) {
+    StaffCookies.session(ctx, memory.sessions().open(user));
   }
 
   void endSession(Context ctx) {
-    sessions.end(ctx.cookie(COOKIE));
-    ctx.header("Set-Cookie", COOKIE + "=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0");
+    memory.sessions().end(ctx.cookie(StaffCookies.SESSION));
+    StaffCookies.endSession(ctx);
   }
 
   /** The session of the request's cookie, if it is one of ours and still valid. */
   Optional<Session> session(Context ctx) {
-    return sessions.get(ctx.cookie(COOKIE));
-  }
-
-  /** A fresh random token (for the login form's CSRF check). */
-  String newToken() {
-    return Sessions.token(random);
+    return memory.sessions().get(ctx.cookie(StaffCookies.SESSION));
   }
 }

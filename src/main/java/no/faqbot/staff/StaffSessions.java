@@ -1,6 +1,5 @@
 package no.faqbot.staff;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,7 @@ final class StaffSessions implements Sessions {
   static final int MAX = 1_000;
 
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, StaffAuth.Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   StaffSessions(Clock clock) {
     this.clock = clock;
@@ -28,14 +26,14 @@ final class StaffSessions implements Sessions {
   @Override
   public synchronized String open(String user) {
     makeRoom();
-    String id = token();
-    sessions.put(id, new StaffAuth.Session(user, token(), clock.instant().plus(LENGTH)));
+    String id = Tokens.fresh();
+    sessions.put(id, new Session(user, Tokens.fresh(), clock.instant().plus(LENGTH)));
     return id;
   }
 
   @Override
-  public Optional<StaffAuth.Session> get(String id) {
-    StaffAuth.Session s = id == null ? null : sessions.get(id);
+  public Optional<Session> get(String id) {
+    Session s = id == null ? null : sessions.get(id);
     if (s == null) {
       return Optional.empty();
     }
@@ -58,11 +56,6 @@ final class StaffSessions implements Sessions {
     return sessions.size();
   }
 
-  /** A fresh random token: session ids, CSRF tokens. */
-  String token() {
-    return Sessions.token(random);
-  }
-
   private void makeRoom() {
     if (sessions.size() < MAX) {
       return;
@@ -71,9 +64,7 @@ final class StaffSessions implements Sessions {
     sessions.values().removeIf(s -> s.expires().isBefore(now));
     while (sessions.size() >= MAX) {
       sessions.entrySet().stream()
-          .min(
-              Comparator.comparing(
-                  (Map.Entry<String, StaffAuth.Session> e) -> e.getValue().expires()))
+          .min(Comparator.comparing((Map.Entry<String, Session> e) -> e.getValue().expires()))
           .ifPresent(e -> sessions.remove(e.getKey()));
     }
   }

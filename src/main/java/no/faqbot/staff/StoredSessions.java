@@ -3,10 +3,7 @@ package no.faqbot.staff;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,41 +18,28 @@ import no.faqbot.web.ErrorCode;
  * logout ends it everywhere. Only a hash of the session id is stored: whoever reads the table
  * cannot use its rows as cookies. Bounded like {@link StaffSessions}.
  */
-final class StoredSessions implements Sessions {
-  private final DataSource db;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-
-  StoredSessions(DataSource db, Clock clock) {
-    this.db = db;
-    this.clock = clock;
-  }
+record StoredSessions(DataSource db, Clock clock) implements Sessions {
 
   @Override
   public String open(String user) {
-    String id = Sessions.token(random);
+    String id = Tokens.fresh();
     long now = clock.millis();
     try (Connection c = db.getConnection()) {
-      update(c, "DELETE FROM staff_sessions WHERE expires <= ?", now);
-      try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM staff_sessions");
-          ResultSet rs = count.executeQuery()) {
-        long over = rs.next() ? rs.getLong(1) - StaffSessions.MAX + 1 : 0;
-        if (over > 0) {
-          update(
-              c,
-              "DELETE FROM staff_sessions WHERE id IN (SELECT id FROM staff_sessions ORDER BY expires LIMIT ?)",
-              over);
-        }
+      StaffSql.update(c, "DELETE FROM staff_sessions WHERE expires <= ?", now);
+      long over = StaffSql.count(c, "SELECT count(*) FROM staff_sessions") - StaffSessions.MAX + 1;
+      if (over > 0) {
+        StaffSql.update(
+            c,
+            "DELETE FROM staff_sessions WHERE id IN (SELECT id FROM staff_sessions ORDER BY expires LIMIT ?)",
+            over);
       }
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO staff_sessions (id, staff_user, csrf, expires) VALUES (?, ?, ?, ?)")) {
-        insert.setString(1, hash(id));
-        insert.setString(2, user);
-        insert.setString(3, Sessions.token(random));
-        insert.setLong(4, now + StaffSessions.LENGTH.toMillis());
-        insert.executeUpdate();
-      }
+      StaffSql.update(
+          c,
+          "INSERT INTO staff_sessions (id, staff_user, csrf, expires) VALUES (?, ?, ?, ?)",
+          hash(id),
+          user,
+          Tokens.fresh(),
+          now + StaffSessions.LENGTH.toMillis());
       return id;
     } catch (SQLException e) {
       throw unavailable(e);
@@ -63,23 +47,17 @@ final class StoredSessions implements Sessions {
   }
 
   @Override
-  public Optional<StaffAuth.Session> get(String id) {
+  public Optional<Session> get(String id) {
     if (id == null || id.isEmpty() || id.length() > 64) {
       return Optional.empty();
     }
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT staff_user, csrf, expires FROM staff_sessions WHERE id = ? AND expires > ?")) {
-      q.setString(1, hash(id));
-      q.setLong(2, clock.millis());
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next()
-            ? Optional.of(
-                new StaffAuth.Session(
-                    rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
-            : Optional.empty();
-      }
+    try {
+      return StaffSql.first(
+          db,
+          "SELECT staff_user, csrf, expires FROM staff_sessions WHERE id = ? AND expires > ?",
+          rs -> new Session(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))),
+          hash(id),
+          clock.millis());
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -90,12 +68,8 @@ final class StoredSessions implements Sessions {
     if (id == null) {
       return;
     }
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement delete =
-          c.prepareStatement("DELETE FROM staff_sessions WHERE id = ?")) {
-        delete.setString(1, hash(id));
-        delete.executeUpdate();
-      }
+    try {
+      StaffSql.update(db, "DELETE FROM staff_sessions WHERE id = ?", hash(id));
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -103,19 +77,15 @@ final class StoredSessions implements Sessions {
 
   @Override
   public int size() {
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement("SELECT count(*) FROM staff_sessions");
-        ResultSet rs = q.executeQuery()) {
-      return rs.next() ? rs.getInt(1) : 0;
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
+    return size(db, "staff_sessions");
   }
 
-  static void update(Connection c, String sql, long value) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, value);
-      s.executeUpdate();
+  /** The rows of {@code table}. */
+  static int size(DataSource db, String table) {
+    try (Connection c = db.getConnection()) {
+      return (int) StaffSql.count(c, "SELECT count(*) FROM " + table);
+    } catch (SQLException e) {
+      throw unavailable(e);
     }
   }
 

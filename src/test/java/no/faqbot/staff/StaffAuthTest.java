@@ -192,12 +192,12 @@ class StaffAuthTest {
 
   @Test
   void log_lines_carry_only_printable_cut_user_names() {
-    assertEquals("anna", StaffAuth.printable("anna", 32));
-    assertEquals("a?b?c", StaffAuth.printable("a\nb\rc", 32));
-    assertEquals("xxxx…(10 chars)", StaffAuth.printable("x".repeat(10), 4));
-    assertTrue(StaffAuth.sameToken("abc", "abc"));
-    assertFalse(StaffAuth.sameToken("abc", "abd"));
-    assertFalse(StaffAuth.sameToken(null, "abc"));
+    assertEquals("anna", LogText.printable("anna", 32));
+    assertEquals("a?b?c", LogText.printable("a\nb\rc", 32));
+    assertEquals("xxxx…(10 chars)", LogText.printable("x".repeat(10), 4));
+    assertTrue(Csrf.same("abc", "abc"));
+    assertFalse(Csrf.same("abc", "abd"));
+    assertFalse(Csrf.same(null, "abc"));
   }
 
   @Test

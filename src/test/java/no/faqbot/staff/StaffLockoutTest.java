@@ -124,9 +124,7 @@ class StaffLockoutTest {
   @Test
   void the_lockout_keys_an_ipv6_client_by_its_64_and_an_ipv4_client_by_its_address()
       throws Exception {
-    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-      assertEquals(401, login("2001:db8:5:6::" + (i + 1), "anna", "gjett" + i).statusCode());
-    }
+    failAll("2001:db8:5:6::");
     assertEquals(
         429,
         login("2001:db8:5:6:ffff:1:2:3", "anna", "riktig hest").statusCode(),
@@ -135,12 +133,17 @@ class StaffLockoutTest {
         303,
         login("2001:db8:5:7::1", "anna", "riktig hest").statusCode(),
         "the next /64 is another client");
-    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-      assertEquals(401, login("192.0.2." + (i + 1), "anna", "gjett" + i).statusCode());
-    }
+    failAll("192.0.2.");
     assertEquals(
         303,
         login("192.0.2.200", "anna", "riktig hest").statusCode(),
         "IPv4 addresses are clients of their own");
+  }
+
+  /** The free failures, each from another address: {@code prefix} and 1, 2, 3 ... */
+  private void failAll(String prefix) throws Exception {
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      assertEquals(401, login(prefix + (i + 1), "anna", "gjett" + i).statusCode());
+    }
   }
 }

@@ -206,7 +206,7 @@ class StaffRolesTest {
     HttpResponse<String> done = postLogin(user, password);
     assertEquals(303, done.statusCode(), done.body());
     return done.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(StaffAuth.COOKIE + "="))
+        .filter(c -> c.startsWith(StaffCookies.SESSION + "="))
         .findFirst()
         .orElseThrow()
         .split(";")[0];
