@@ -32,6 +32,7 @@ import no.faqbot.insights.InsightsReport;
 import no.faqbot.insights.Period;
 import no.faqbot.insights.ReportPrinter;
 import no.faqbot.knowledge.IndexStore;
+import no.faqbot.knowledge.KnowledgeFeature;
 import no.faqbot.ops.LogFormat;
 import no.faqbot.search.AnalysedContent;
 import no.faqbot.search.TextAnalysis;
@@ -238,7 +239,7 @@ public final class Commands {
   }
 
   private static int index(Invocation in) {
-    ContentSnapshot snapshot = App.contentLoader(in.content(), in.index()).load();
+    ContentSnapshot snapshot = KnowledgeFeature.contentLoader(in.content(), in.index()).load();
     snapshot.problems().forEach(p -> in.err().println(p));
     Path folder =
         new IndexStore(in.index()).build(AnalysedContent.of(snapshot, new TextAnalysis()));
