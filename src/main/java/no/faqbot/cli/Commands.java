@@ -17,6 +17,7 @@ import java.util.Map;
 import no.faqbot.App;
 import no.faqbot.chat.ReplyModel;
 import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
 import no.faqbot.content.ContentLoader;
@@ -140,10 +141,10 @@ public final class Commands {
 
   private static Options locations(Options options, boolean content, boolean index) {
     if (content) {
-      options.addOption(option(Catalogue.CONTENT));
+      options.addOption(option(ServerCatalogue.CONTENT));
     }
     if (index) {
-      options.addOption(option(Catalogue.INDEX));
+      options.addOption(option(ServerCatalogue.INDEX));
     }
     return options;
   }
@@ -158,7 +159,7 @@ public final class Commands {
   private static Option option(Setting<?> setting) {
     return valued(
         setting.flag(),
-        setting == Catalogue.CONTENT || setting == Catalogue.INDEX
+        setting == ServerCatalogue.CONTENT || setting == ServerCatalogue.INDEX
             ? "DIR"
             : setting.flag().toUpperCase(Locale.ROOT),
         setting.description()

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.content.ContentFiles;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -55,7 +55,7 @@ final class ContentCommand {
                     .get())
             .addOption(
                 Option.builder()
-                    .longOpt(Catalogue.CONTENT.flag())
+                    .longOpt(ServerCatalogue.CONTENT.flag())
                     .hasArg()
                     .argName("DIR")
                     .desc(

@@ -28,6 +28,12 @@ public record Setting<T>(
     }
   }
 
+  /** A setting with no command-line flag: its environment variable alone sets it. */
+  public static <T> Setting<T> env(
+      String variable, String defaultValue, String description, Parser<T> parser) {
+    return new Setting<>(variable, null, defaultValue, description, parser);
+  }
+
   /** A setting read as text: stripped, the default when unset or blank. */
   public static Setting<String> text(
       String variable, String flag, String defaultValue, String description) {
