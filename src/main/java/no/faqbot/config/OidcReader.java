@@ -103,7 +103,7 @@ final class OidcReader {
           "localhost".equals(uri.getHost())
               || "127.0.0.1".equals(uri.getHost())
               || "[::1]".equals(uri.getHost());
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && local)
+      if (("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local))
           && uri.getHost() != null
           && uri.getRawUserInfo() == null
           && uri.getRawQuery() == null

@@ -86,6 +86,8 @@ public record Setting<T>(
   @FunctionalInterface
   public interface Parser<T> {
     /**
+     * Reads {@code given}, or the default when it is not set.
+     *
      * @param given the value as given (spaces and all), or null when not set
      * @param defaultValue the setting's default as written, or null
      * @return the typed value; when a problem was reported, a stand-in (the start fails anyway)
