@@ -91,7 +91,10 @@ public final class App implements AutoCloseable {
     knowledge.load(revisions.beforeFirstLoad());
   }
 
-  /** Throws {@link no.faqbot.store.StoreUnavailableException} when the database is unusable. */
+  /**
+   * Wires every feature and starts loading the content; throws {@link
+   * no.faqbot.store.StoreUnavailableException} when the configured database cannot be used.
+   */
   public static App start(Settings settings) {
     return start(settings, HelpdeskSettings.OFF);
   }
