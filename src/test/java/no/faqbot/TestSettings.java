@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.config.Setting;
 import no.faqbot.config.Settings;
+import no.faqbot.config.SupportCatalogue;
 import no.faqbot.insights.RecordingSettings;
 import no.faqbot.ops.OperationsSettings;
 import no.faqbot.store.StoreSettings;
@@ -34,14 +36,14 @@ public final class TestSettings {
   private final Path dir;
   private Path content;
   private String fixture = FIXTURE;
-  private String supportEmail = Catalogue.SUPPORT_EMAIL.fallback();
+  private String supportEmail = SupportCatalogue.SUPPORT_EMAIL.fallback();
   private String stateSecret;
   private SupportLimits supportLimits = SupportLimits.DEFAULT;
   private SmtpSettings smtp;
   private String corsOrigins;
   private String staffUser;
   private String staffPassword;
-  private int threads = Catalogue.THREADS.fallback();
+  private int threads = ServerCatalogue.THREADS.fallback();
   private String trustedProxies;
   private final Map<String, String> limits = new HashMap<>();
   private StoreSettings store = StoreSettings.EMBEDDED;
@@ -50,7 +52,7 @@ public final class TestSettings {
   private String metricsToken;
   private boolean jsonLogs;
   private Duration bodyDeadline = WebServer.BODY_DEADLINE;
-  private int ipv6Prefix = Catalogue.IPV6_PREFIX.fallback();
+  private int ipv6Prefix = ServerCatalogue.IPV6_PREFIX.fallback();
 
   private TestSettings(Path dir) {
     this.dir = dir;
@@ -184,8 +186,8 @@ public final class TestSettings {
             "127.0.0.1",
             0,
             threads,
-            Catalogue.CORS_ORIGINS.valueOf(corsOrigins),
-            Catalogue.TRUSTED_PROXIES.valueOf(trustedProxies).ipv6Prefix(ipv6Prefix)),
+            ServerCatalogue.CORS_ORIGINS.valueOf(corsOrigins),
+            ServerCatalogue.TRUSTED_PROXIES.valueOf(trustedProxies).ipv6Prefix(ipv6Prefix)),
         new Settings.Folders(served, dir.resolve("index"), dir.resolve("data")),
         new Settings.Staff(staffUser, staffPassword),
         new Settings.Support(supportEmail, supportLimits, smtp),

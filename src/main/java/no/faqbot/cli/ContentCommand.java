@@ -1,12 +1,14 @@
 package no.faqbot.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.content.ContentFiles;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
@@ -55,7 +57,7 @@ final class ContentCommand {
                     .get())
             .addOption(
                 Option.builder()
-                    .longOpt(Catalogue.CONTENT.flag())
+                    .longOpt(ServerCatalogue.CONTENT.flag())
                     .hasArg()
                     .argName("DIR")
                     .desc(
@@ -75,101 +77,39 @@ final class ContentCommand {
 
   private static int run(Invocation in) throws Exception {
     List<String> args = in.positional();
-    String action = args.get(0);
-    int most =
-        switch (action) {
-          case "history" -> 1;
-          case "publish", "pull", "restore" -> 2;
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown action '" + action + "': use publish, pull, restore or history");
-        };
-    int least = action.equals("pull") || action.equals("restore") ? 2 : 1;
-    if (args.size() < least || args.size() > most) {
-      throw new IllegalArgumentException(
-          switch (action) {
-            case "pull" -> "content pull takes the folder to write: content pull DIR";
-            case "restore" -> "content restore takes a revision number: content restore N";
-            case "publish" -> "content publish takes at most one folder: content publish [DIR]";
-            default -> "content history takes no argument";
-          });
-    }
-    if (action.equals("publish")) {
-      Path folder = args.size() == 2 ? Path.of(args.get(1)) : in.content();
+    checkArguments(args.get(0), args.size());
+    Path folder = null;
+    Map<String, byte[]> files = null;
+    if (args.get(0).equals("publish")) {
+      folder = args.size() == 2 ? Path.of(args.get(1)) : in.content();
       if (!Files.isDirectory(folder)) {
         throw new NoSuchFileException(folder.toString());
       }
       // Checked before the store is opened: a broken folder needs no database to be told so.
-      ContentLoader loader = new ContentLoader(folder, new MarkdownRenderer());
-      Map<String, byte[]> files = ContentFiles.files(folder);
-      if (!valid(loader.load(files), in)) {
+      files = ContentFiles.files(folder);
+      if (!valid(new ContentLoader(folder, new MarkdownRenderer()).load(files), in)) {
         return 1;
-      }
-      try (Store store = Store.open(in.storeSettings(), in.data())) {
-        Revision added =
-            new RevisionLog(store, Clock.systemUTC())
-                .appendOnNewest(
-                    files,
-                    ContentFiles.fingerprint(files),
-                    RevisionPublisher.osUser(),
-                    in.option("message", "published from " + folder));
-        in.out()
-            .printf(
-                java.util.Locale.ROOT,
-                "published %s as revision %d (%d files, fingerprint %s)%n",
-                folder,
-                added.number(),
-                files.size(),
-                added.fingerprint());
-        alsoIntoTheServedFolder(store, files, in);
-        return 0;
-      } catch (StoreUnavailableException e) {
-        in.err().println("faqbot content: " + e.getMessage());
-        return 2;
       }
     }
     try (Store store = Store.open(in.storeSettings(), in.data())) {
       RevisionLog log = new RevisionLog(store, Clock.systemUTC());
-      switch (action) {
-        case "history" -> history(log, in);
-        case "pull" -> {
-          long number =
-              in.option("revision", null) == null
-                  ? log.newestNumber()
-                  : number(in.option("revision", null));
-          if (number == 0) {
-            throw new IllegalArgumentException(
-                "there is no content revision yet: publish one first (faqbot content publish)");
-          }
-          Map<String, byte[]> files = log.files(number);
-          ContentFolder.write(Path.of(args.get(1)), files);
+      switch (args.get(0)) {
+        case "publish" -> {
+          Revision added = append(log, files, in.option("message", "published from " + folder));
           in.out()
               .printf(
-                  java.util.Locale.ROOT,
-                  "wrote revision %d (%d files) to %s%n",
-                  number,
+                  Locale.ROOT,
+                  "published %s as revision %d (%d files, fingerprint %s)%n",
+                  folder,
+                  added.number(),
                   files.size(),
-                  args.get(1));
-        }
-        default -> {
-          long number = number(args.get(1));
-          Map<String, byte[]> files = log.files(number);
-          if (!valid(new ContentLoader(in.content(), new MarkdownRenderer()).load(files), in)) {
-            return 1;
-          }
-          Revision added =
-              log.appendOnNewest(
-                  files,
-                  ContentFiles.fingerprint(files),
-                  RevisionPublisher.osUser(),
-                  in.option("message", "restore revision " + number));
-          in.out()
-              .printf(
-                  java.util.Locale.ROOT,
-                  "restored revision %d as revision %d%n",
-                  number,
-                  added.number());
+                  added.fingerprint());
           alsoIntoTheServedFolder(store, files, in);
+        }
+        case "history" -> history(log, in);
+        case "pull" -> pull(log, args.get(1), in);
+        default -> {
+          return restore(store, log, number(args.get(1)), in);
         }
       }
       return 0;
@@ -179,13 +119,69 @@ final class ContentCommand {
     }
   }
 
+  /** Refuses an unknown action, and one given too few or too many arguments. */
+  private static void checkArguments(String action, int given) {
+    int most =
+        switch (action) {
+          case "history" -> 1;
+          case "publish", "pull", "restore" -> 2;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown action '" + action + "': use publish, pull, restore or history");
+        };
+    int least = action.equals("pull") || action.equals("restore") ? 2 : 1;
+    if (given < least || given > most) {
+      throw new IllegalArgumentException(
+          switch (action) {
+            case "pull" -> "content pull takes the folder to write: content pull DIR";
+            case "restore" -> "content restore takes a revision number: content restore N";
+            case "publish" -> "content publish takes at most one folder: content publish [DIR]";
+            default -> "content history takes no argument";
+          });
+    }
+  }
+
+  /** Writes revision {@code --revision} (the newest without one) into {@code dir}. */
+  private static void pull(RevisionLog log, String dir, Invocation in) throws IOException {
+    long number =
+        in.option("revision", null) == null
+            ? log.newestNumber()
+            : number(in.option("revision", null));
+    if (number == 0) {
+      throw new IllegalArgumentException(
+          "there is no content revision yet: publish one first (faqbot content publish)");
+    }
+    Map<String, byte[]> files = log.files(number);
+    ContentFolder.write(Path.of(dir), files);
+    in.out().printf(Locale.ROOT, "wrote revision %d (%d files) to %s%n", number, files.size(), dir);
+  }
+
+  /** Publishes revision {@code number} again as the newest, when it is still valid content. */
+  private static int restore(Store store, RevisionLog log, long number, Invocation in)
+      throws IOException {
+    Map<String, byte[]> files = log.files(number);
+    if (!valid(new ContentLoader(in.content(), new MarkdownRenderer()).load(files), in)) {
+      return 1;
+    }
+    Revision added = append(log, files, in.option("message", "restore revision " + number));
+    in.out().printf(Locale.ROOT, "restored revision %d as revision %d%n", number, added.number());
+    alsoIntoTheServedFolder(store, files, in);
+    return 0;
+  }
+
+  /** {@code files} as the newest revision, by this machine's user. */
+  private static Revision append(RevisionLog log, Map<String, byte[]> files, String message) {
+    return log.appendOnNewest(
+        files, ContentFiles.fingerprint(files), RevisionPublisher.osUser(), message);
+  }
+
   /**
    * One machine (the embedded store): the content folder is the truth there, and a server started
    * later keeps a folder that differs from the newest revision. So a publish is written into it too
    * (a running server would do the same when it follows).
    */
   private static void alsoIntoTheServedFolder(Store store, Map<String, byte[]> files, Invocation in)
-      throws java.io.IOException {
+      throws IOException {
     Path served = in.content();
     if (store.vendor() == Vendor.SQLITE && Files.isDirectory(served)) {
       if (ContentFolder.write(served, files)) {
@@ -200,10 +196,7 @@ final class ContentCommand {
     }
     if (!checked.problems().isEmpty()) {
       in.out()
-          .printf(
-              java.util.Locale.ROOT,
-              "%d problem(s); nothing was published%n",
-              checked.problems().size());
+          .printf(Locale.ROOT, "%d problem(s); nothing was published%n", checked.problems().size());
     }
     return checked.problems().isEmpty();
   }
@@ -211,7 +204,7 @@ final class ContentCommand {
   private static void history(RevisionLog log, Invocation in) {
     in.out()
         .printf(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%-8s %-24s %-20s %-12s %s%n",
             "revision",
             "time",
@@ -221,7 +214,7 @@ final class ContentCommand {
     for (Revision r : log.list(HISTORY)) {
       in.out()
           .printf(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%-8d %-24s %-20s %-12s %s%n",
               r.number(),
               r.created(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.faqbot.cases.HelpdeskSettings;
 import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.config.Settings;
 import no.faqbot.config.SettingsReader;
 import no.faqbot.staff.OidcSettings;
@@ -36,16 +37,16 @@ public record Invocation(
   }
 
   public Path content() {
-    return reader(Map.of()).one(Catalogue.CONTENT);
+    return reader(Map.of()).one(ServerCatalogue.CONTENT);
   }
 
   public Path index() {
-    return reader(Map.of()).one(Catalogue.INDEX);
+    return reader(Map.of()).one(ServerCatalogue.INDEX);
   }
 
   /** Where recorded events are kept ({@link Catalogue#DATA}). */
   public Path data() {
-    return reader(Map.of()).one(Catalogue.DATA);
+    return reader(Map.of()).one(ServerCatalogue.DATA);
   }
 
   /** The event store: PostgreSQL when {@link Catalogue#DATABASE_URL} is set, else embedded. */

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.StaffCatalogue;
 import no.faqbot.insights.AuditLog;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAccount;
@@ -163,6 +163,6 @@ final class StaffCommand {
   }
 
   private static String bootstrapUser(Invocation in) {
-    return Catalogue.STAFF_USER.valueOf(in.env().get(Catalogue.STAFF_USER.variable()));
+    return StaffCatalogue.STAFF_USER.valueOf(in.env().get(StaffCatalogue.STAFF_USER.variable()));
   }
 }

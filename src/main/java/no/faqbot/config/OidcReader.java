@@ -18,21 +18,21 @@ final class OidcReader {
    * client id and the redirect URI must be set too. Only whether the secret is set is ever said.
    */
   OidcSettings oidc() {
-    String issuer = in.read(Catalogue.OIDC_ISSUER);
-    boolean only = in.read(Catalogue.OIDC_ONLY);
-    String userClaim = in.read(Catalogue.OIDC_USER_CLAIM);
+    String issuer = in.read(StaffCatalogue.OIDC_ISSUER);
+    boolean only = in.read(StaffCatalogue.OIDC_ONLY);
+    String userClaim = in.read(StaffCatalogue.OIDC_USER_CLAIM);
     if (issuer == null) {
       for (Setting<String> s :
           List.of(
-              Catalogue.OIDC_CLIENT_ID,
-              Catalogue.OIDC_CLIENT_SECRET,
-              Catalogue.OIDC_REDIRECT_URI,
-              Catalogue.OIDC_NAME)) {
+              StaffCatalogue.OIDC_CLIENT_ID,
+              StaffCatalogue.OIDC_CLIENT_SECRET,
+              StaffCatalogue.OIDC_REDIRECT_URI,
+              StaffCatalogue.OIDC_NAME)) {
         if (in.raw(s) != null) {
           in.add(
               s.variable()
                   + " is set but "
-                  + Catalogue.OIDC_ISSUER.variable()
+                  + StaffCatalogue.OIDC_ISSUER.variable()
                   + " is not: set the provider's issuer URL to turn the OpenID Connect login on,"
                   + " or unset "
                   + s.variable());
@@ -40,47 +40,47 @@ final class OidcReader {
       }
       if (only) {
         in.add(
-            Catalogue.OIDC_ONLY.variable()
+            StaffCatalogue.OIDC_ONLY.variable()
                 + "=on turns password logins off, which needs "
-                + Catalogue.OIDC_ISSUER.variable()
+                + StaffCatalogue.OIDC_ISSUER.variable()
                 + " (else nobody could log in)");
       }
       in.check();
       return OidcSettings.OFF;
     }
     URI issuerUri =
-        oidcAddress(Catalogue.OIDC_ISSUER, issuer, "https://login.example.com/realms/shop");
-    String clientId = in.read(Catalogue.OIDC_CLIENT_ID);
+        oidcAddress(StaffCatalogue.OIDC_ISSUER, issuer, "https://login.example.com/realms/shop");
+    String clientId = in.read(StaffCatalogue.OIDC_CLIENT_ID);
     if (clientId == null) {
       in.add(
-          Catalogue.OIDC_CLIENT_ID.variable()
+          StaffCatalogue.OIDC_CLIENT_ID.variable()
               + " must be set with FAQBOT_OIDC_ISSUER: faqbot's client id at the provider");
     }
-    String redirect = in.read(Catalogue.OIDC_REDIRECT_URI);
+    String redirect = in.read(StaffCatalogue.OIDC_REDIRECT_URI);
     URI redirectUri = null;
     if (redirect == null) {
       // Made up from the request's Host header, it would follow whatever a client claims.
       in.add(
-          Catalogue.OIDC_REDIRECT_URI.variable()
+          StaffCatalogue.OIDC_REDIRECT_URI.variable()
               + " must be set with FAQBOT_OIDC_ISSUER: this server's public address ending in "
               + OidcSettings.CALLBACK
               + ", as registered at the provider");
     } else {
       redirectUri =
           oidcAddress(
-              Catalogue.OIDC_REDIRECT_URI,
+              StaffCatalogue.OIDC_REDIRECT_URI,
               redirect,
               "https://faqbot.shop.no" + OidcSettings.CALLBACK);
       if (redirectUri != null && !redirectUri.getRawPath().endsWith(OidcSettings.CALLBACK)) {
         in.problem(
-            Catalogue.OIDC_REDIRECT_URI,
+            StaffCatalogue.OIDC_REDIRECT_URI,
             redirect,
             "an address ending in " + OidcSettings.CALLBACK + ", where faqbot takes the return");
         redirectUri = null;
       }
     }
-    String secret = in.read(Catalogue.OIDC_CLIENT_SECRET);
-    String name = in.read(Catalogue.OIDC_NAME);
+    String secret = in.read(StaffCatalogue.OIDC_CLIENT_SECRET);
+    String name = in.read(StaffCatalogue.OIDC_NAME);
     in.check();
     return new OidcSettings(
         issuerUri,
@@ -103,7 +103,7 @@ final class OidcReader {
           "localhost".equals(uri.getHost())
               || "127.0.0.1".equals(uri.getHost())
               || "[::1]".equals(uri.getHost());
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && local)
+      if (("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local))
           && uri.getHost() != null
           && uri.getRawUserInfo() == null
           && uri.getRawQuery() == null

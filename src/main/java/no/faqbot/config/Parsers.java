@@ -121,7 +121,7 @@ final class Parsers {
       try {
         InternetAddress address = new InternetAddress(value, true);
         address.validate();
-        if (!bare || address.getPersonal() == null && address.getAddress().equals(value)) {
+        if (!bare || (address.getPersonal() == null && address.getAddress().equals(value))) {
           return value;
         }
       } catch (AddressException e) {

@@ -28,6 +28,12 @@ public record Setting<T>(
     }
   }
 
+  /** A setting with no command-line flag: its environment variable alone sets it. */
+  public static <T> Setting<T> env(
+      String variable, String defaultValue, String description, Parser<T> parser) {
+    return new Setting<>(variable, null, defaultValue, description, parser);
+  }
+
   /** A setting read as text: stripped, the default when unset or blank. */
   public static Setting<String> text(
       String variable, String flag, String defaultValue, String description) {
@@ -80,6 +86,8 @@ public record Setting<T>(
   @FunctionalInterface
   public interface Parser<T> {
     /**
+     * Reads {@code given}, or the default when it is not set.
+     *
      * @param given the value as given (spaces and all), or null when not set
      * @param defaultValue the setting's default as written, or null
      * @return the typed value; when a problem was reported, a stand-in (the start fails anyway)

@@ -113,7 +113,7 @@ public record Settings(
     public static final int DEFAULT_STALE_DAYS = 365;
 
     public Staff {
-      user = Catalogue.STAFF_USER.valueOf(user);
+      user = StaffCatalogue.STAFF_USER.valueOf(user);
     }
 
     /** With the default {@link #DEFAULT_STALE_DAYS}. */

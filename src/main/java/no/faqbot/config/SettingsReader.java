@@ -38,44 +38,38 @@ public final class SettingsReader {
 
   /** Everything {@code serve} needs. */
   public Settings settings() {
-    String host = read(Catalogue.HOST);
-    int port = read(Catalogue.PORT);
-    Path content = read(Catalogue.CONTENT);
-    Path index = read(Catalogue.INDEX);
-    String supportEmail = read(Catalogue.SUPPORT_EMAIL);
-    String stateSecret = read(Catalogue.STATE_SECRET);
-    SupportLimits supportLimits =
-        new SupportLimits(
-            read(Catalogue.MAX_SCREENSHOTS),
-            read(Catalogue.MAX_SCREENSHOT_MB),
-            read(Catalogue.SUPPORT_AT_ONCE));
-    SmtpSettings smtp = smtp();
-    List<String> corsOrigins = read(Catalogue.CORS_ORIGINS);
-    Path data = read(Catalogue.DATA);
-    String staffUser = read(Catalogue.STAFF_USER);
-    String staffPassword = read(Catalogue.STAFF_PASSWORD);
-    int threads = read(Catalogue.THREADS);
-    ClientAddress proxies = read(Catalogue.TRUSTED_PROXIES);
-    int ipv6Prefix = read(Catalogue.IPV6_PREFIX);
+    String host = read(ServerCatalogue.HOST);
+    int port = read(ServerCatalogue.PORT);
+    Path content = read(ServerCatalogue.CONTENT);
+    Path index = read(ServerCatalogue.INDEX);
+    Settings.Support support = support();
+    String stateSecret = read(ServerCatalogue.STATE_SECRET);
+    List<String> corsOrigins = read(ServerCatalogue.CORS_ORIGINS);
+    Path data = read(ServerCatalogue.DATA);
+    Settings.Staff staff =
+        new Settings.Staff(read(StaffCatalogue.STAFF_USER), read(StaffCatalogue.STAFF_PASSWORD));
+    int threads = read(ServerCatalogue.THREADS);
+    ClientAddress proxies = read(ServerCatalogue.TRUSTED_PROXIES);
+    int ipv6Prefix = read(ServerCatalogue.IPV6_PREFIX);
     List<ClientLimits.Rule> limits = limits();
     StoreSettings store = store();
     RecordingSettings recording =
         new RecordingSettings(
-            read(Catalogue.RECORDING),
-            read(Catalogue.RETENTION_DAYS),
-            read(Catalogue.STORE_MAX_MB),
-            read(Catalogue.DISK_RESERVE_MB));
+            read(StoreCatalogue.RECORDING),
+            read(StoreCatalogue.RETENTION_DAYS),
+            read(StoreCatalogue.STORE_MAX_MB),
+            read(StoreCatalogue.DISK_RESERVE_MB));
     OperationsSettings operations =
         new OperationsSettings(
-            read(Catalogue.SHUTDOWN_SECONDS),
-            read(Catalogue.METRICS_TOKEN),
-            read(Catalogue.LOG_FORMAT));
+            read(OperationsCatalogue.SHUTDOWN_SECONDS),
+            read(OperationsCatalogue.METRICS_TOKEN),
+            read(OperationsCatalogue.LOG_FORMAT));
     check();
     return new Settings(
         new Settings.Http(host, port, threads, corsOrigins, proxies.ipv6Prefix(ipv6Prefix)),
         new Settings.Folders(content, index, data),
-        new Settings.Staff(staffUser, staffPassword),
-        new Settings.Support(supportEmail, supportLimits, smtp),
+        staff,
+        support,
         store,
         recording,
         operations,
@@ -92,22 +86,23 @@ public final class SettingsReader {
 
   /** Where support cases are delivered ({@code FAQBOT_HELPDESK*}) and their screenshots' room. */
   public HelpdeskSettings helpdesk() {
-    String kind = read(Catalogue.HELPDESK);
-    long storage = read(Catalogue.CASE_STORAGE_MB);
-    String url = read(Catalogue.HELPDESK_URL);
-    String user = read(Catalogue.HELPDESK_USER);
-    String secret = read(Catalogue.HELPDESK_SECRET);
+    String kind = read(SupportCatalogue.HELPDESK);
+    long storage = read(SupportCatalogue.CASE_STORAGE_MB);
+    String user = read(SupportCatalogue.HELPDESK_USER);
+    String secret = read(SupportCatalogue.HELPDESK_SECRET);
     URI uri = null;
     if (!"off".equals(kind)) {
-      uri = webAddress(Catalogue.HELPDESK_URL, url, kind);
+      uri = webAddress(SupportCatalogue.HELPDESK_URL, read(SupportCatalogue.HELPDESK_URL), kind);
       // Only whether it is set: a secret is never repeated in a message.
       if (secret == null || secret.isBlank()) {
         problems.add(
-            Catalogue.HELPDESK_SECRET.variable() + " must be set for FAQBOT_HELPDESK=" + kind);
+            SupportCatalogue.HELPDESK_SECRET.variable()
+                + " must be set for FAQBOT_HELPDESK="
+                + kind);
       }
       if ("zendesk".equals(kind) && user == null) {
         problems.add(
-            Catalogue.HELPDESK_USER.variable()
+            SupportCatalogue.HELPDESK_USER.variable()
                 + " must be the agent's e-mail for FAQBOT_HELPDESK=zendesk");
       }
     }
@@ -246,21 +241,37 @@ public final class SettingsReader {
 
   private StoreSettings store() {
     return new StoreSettings(
-        read(Catalogue.DATABASE_URL),
-        read(Catalogue.DATABASE_USER),
-        read(Catalogue.DATABASE_PASSWORD));
+        read(StoreCatalogue.DATABASE_URL),
+        read(StoreCatalogue.DATABASE_USER),
+        read(StoreCatalogue.DATABASE_PASSWORD));
+  }
+
+  /** Where support e-mails go, what they take and how they are sent. */
+  private Settings.Support support() {
+    String email = read(SupportCatalogue.SUPPORT_EMAIL);
+    SupportLimits limits =
+        new SupportLimits(
+            read(SupportCatalogue.MAX_SCREENSHOTS),
+            read(SupportCatalogue.MAX_SCREENSHOT_MB),
+            read(SupportCatalogue.SUPPORT_AT_ONCE));
+    return new Settings.Support(email, limits, smtp());
   }
 
   /** Null when no SMTP host is set: the server then only prepares e-mails. */
   private SmtpSettings smtp() {
-    int port = read(Catalogue.SMTP_PORT);
-    boolean startTls = read(Catalogue.SMTP_STARTTLS);
-    String from = read(Catalogue.SMTP_FROM);
-    String host = read(Catalogue.SMTP_HOST);
+    int port = read(SupportCatalogue.SMTP_PORT);
+    boolean startTls = read(SupportCatalogue.SMTP_STARTTLS);
+    String from = read(SupportCatalogue.SMTP_FROM);
+    String host = read(SupportCatalogue.SMTP_HOST);
     return host == null
         ? null
         : new SmtpSettings(
-            host, port, read(Catalogue.SMTP_USER), read(Catalogue.SMTP_PASSWORD), startTls, from);
+            host,
+            port,
+            read(SupportCatalogue.SMTP_USER),
+            read(SupportCatalogue.SMTP_PASSWORD),
+            startTls,
+            from);
   }
 
   /** {@code ; did you mean FAQBOT_PORT?} for the nearest setting, or nothing when none is near. */

@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import no.faqbot.FaqbotServer;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.SupportCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,7 +70,7 @@ class CaseApiTest {
     assertEquals(requestId, m.getHeader("X-Request-Id", null));
     assertEquals("1", m.getHeader("X-Unsent", null), "a draft to send, not a received mail");
     assertNull(m.getHeader("From"), "the merchant's mail program fills in the sender");
-    assertEquals(Catalogue.SUPPORT_EMAIL.fallback(), m.getAllRecipients()[0].toString());
+    assertEquals(SupportCatalogue.SUPPORT_EMAIL.fallback(), m.getAllRecipients()[0].toString());
     assertEquals("butikk@example.no", m.getReplyTo()[0].toString());
     assertTrue(m.getSubject().contains(ref), m.getSubject());
     assertTrue(eml.headers().firstValue("Content-Disposition").orElse("").contains(ref));

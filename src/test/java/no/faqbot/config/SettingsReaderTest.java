@@ -79,7 +79,7 @@ class SettingsReaderTest {
     assertEquals(new OperationsSettings(Duration.ZERO, "t0ken", true), s.operations());
     assertEquals(RateLimit.OFF, s.limits().get(0).limit());
     assertEquals("/api/chat", s.limits().get(0).path());
-    assertEquals(Catalogue.LIMIT_SUGGEST.fallback(), s.limits().get(1));
+    assertEquals(Catalogue.LIMITS.get(1).fallback(), s.limits().get(1));
     assertEquals(25, s.support().smtp().port());
     assertEquals(false, s.support().smtp().startTls());
     assertEquals("Faqbot <faqbot@example.com>", s.support().smtp().from());

@@ -22,7 +22,7 @@ class SettingsTest {
 
   @Test
   void the_default_pool_is_the_catalogues() {
-    assertEquals(8, Catalogue.THREADS.fallback());
+    assertEquals(8, ServerCatalogue.THREADS.fallback());
     assertEquals(8, withThreads(8).threads());
   }
 
@@ -49,7 +49,7 @@ class SettingsTest {
       s.fallback(); // every default is a value its parser takes
     }
     SettingsException e =
-        assertThrows(SettingsException.class, () -> Catalogue.PORT.valueOf("seventy"));
+        assertThrows(SettingsException.class, () -> ServerCatalogue.PORT.valueOf("seventy"));
     assertEquals(
         "FAQBOT_PORT must be a whole number from 0 to 65535, got 'seventy'", e.getMessage());
   }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.support.SupportLimits;
 import no.faqbot.support.SupportRoutes;
@@ -68,7 +68,7 @@ class OperationsTest {
           WebServer.create(
                   SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
                   Cors.parse(null),
-                  Catalogue.THREADS.fallback(),
+                  ServerCatalogue.THREADS.fallback(),
                   Set.of(),
                   List.of(new HealthRoutes(readiness, true), slowRoute()))
               .start("127.0.0.1", 0);
@@ -143,7 +143,7 @@ class OperationsTest {
             WebServer.create(
                 SupportRoutes.uploadLimits(SupportLimits.DEFAULT),
                 Cors.parse(null),
-                Catalogue.THREADS.fallback(),
+                ServerCatalogue.THREADS.fallback(),
                 Set.of(),
                 List.of(slow, new HealthRoutes(readiness, false))),
             Duration.ofSeconds(5));

@@ -18,7 +18,7 @@ import java.util.List;
 import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.TestSettings;
-import no.faqbot.config.Catalogue;
+import no.faqbot.config.ServerCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class SlowBodyTest {
    */
   private static List<RawHttp> holdOpen(String request) throws Exception {
     List<RawHttp> slow = new ArrayList<>();
-    for (int i = 0; i < 2 * Catalogue.THREADS.fallback(); i++) {
+    for (int i = 0; i < 2 * ServerCatalogue.THREADS.fallback(); i++) {
       slow.add(new RawHttp(server.base()).send(request));
     }
     Thread.sleep(300); // let the server take them all in
