@@ -130,18 +130,19 @@ public final class EventRecorder implements AutoCloseable {
 
   public void vote(
       String conversation, String entryId, String lang, boolean helpful, String query) {
-    record(Event.vote(clock.millis(), conversation(conversation), lang, entryId, helpful, query));
+    record(
+        new VoteEvent(clock.millis(), conversation(conversation), lang, entryId, helpful, query));
   }
 
   public void pick(String conversation, String lang, String entryId) {
-    record(Event.pick(clock.millis(), conversation(conversation), lang, entryId));
+    record(new PickEvent(clock.millis(), conversation(conversation), lang, entryId));
   }
 
   public void supportCase(SupportCase c) {
     record(
-        Event.support(
+        new SupportEvent(
             clock.millis(),
-            c.sent() ? EventKind.SUPPORT_SENT : EventKind.SUPPORT_PREPARED,
+            c.sent(),
             conversation(c.conversation()),
             c.lang(),
             c.caseRef(),
