@@ -111,18 +111,20 @@ abstract class EventRepositoryContract {
         new InsightsQueries(store)
             .report(
                 10 * DAY, 12 * DAY, 2, null, new InsightsReport.Recording(true, 0, 0, "test", 90));
-    assertEquals(5, r.conversations());
-    assertEquals(6, r.messages());
-    assertEquals(2, r.replies().answered());
-    assertEquals(1, r.replies().suggested());
-    assertEquals(1, r.replies().fellBack());
-    assertEquals(2, r.flows().started());
-    assertEquals(1, r.flows().resolved());
-    assertEquals(1, r.flows().toEmail());
-    assertEquals(1, r.conversationsWithEmail());
+    assertEquals(5, r.traffic().conversations());
+    assertEquals(6, r.traffic().messages());
+    assertEquals(2, r.traffic().replies().answered());
+    assertEquals(1, r.traffic().replies().suggested());
+    assertEquals(1, r.traffic().replies().fellBack());
+    assertEquals(2, r.traffic().flows().started());
+    assertEquals(1, r.traffic().flows().resolved());
+    assertEquals(1, r.traffic().flows().toEmail());
+    assertEquals(1, r.escalation().conversationsWithEmail());
     assertEquals(
-        2, r.deflection().hardConversations(), "c1 by a helpful vote, c3 by a resolved flow");
-    assertEquals(0.8, r.deflection().soft());
+        2,
+        r.escalation().deflection().hardConversations(),
+        "c1 by a helpful vote, c3 by a resolved flow");
+    assertEquals(0.8, r.escalation().deflection().soft());
     assertEquals(0.5, r.helpfulRate());
     assertEquals(
         List.of("1970-01-11", "1970-01-12"),
@@ -138,7 +140,7 @@ abstract class EventRepositoryContract {
         new InsightsQueries(store)
             .report(
                 10 * DAY, 12 * DAY, 2, "en", new InsightsReport.Recording(true, 0, 0, "test", 90));
-    assertEquals(0, english.messages(), "every turn above is in nb");
+    assertEquals(0, english.traffic().messages(), "every turn above is in nb");
   }
 
   @Test
@@ -167,12 +169,18 @@ abstract class EventRepositoryContract {
     events.insert(List.of(turn(DAY + 3, "c1", "c", "answer"))); // c1 again, in a later batch
     InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
     assertEquals(
-        2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
+        2,
+        new InsightsQueries(store)
+            .report(DAY, 2 * DAY, 1, null, recording)
+            .traffic()
+            .conversations());
     events.deleteConversation("c1");
     InsightsReport after = new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording);
-    assertEquals(1, after.conversations());
+    assertEquals(1, after.traffic().conversations());
     assertEquals(
-        3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
+        3,
+        after.traffic().messages(),
+        "the per-day counts keep the numbers of a deleted conversation");
   }
 
   @Test
