@@ -36,7 +36,7 @@ public final class AuditLog {
       s.setLong(1, clock.millis());
       s.setString(2, user == null ? "?" : user);
       s.setString(3, action);
-      s.setString(4, Event.cut(detail, 2000));
+      s.setString(4, EventRow.cut(detail, 2000));
       s.executeUpdate();
     }
   }

@@ -2,6 +2,9 @@ package no.faqbot.insights;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -86,5 +89,53 @@ final class EntryTally {
       sum.outcomes.putAll(t.outcomes);
     }
     return sum;
+  }
+
+  /** The {@code n} entries most given (answers and picks), most first. */
+  List<InsightsReport.EntryCount> top(int n) {
+    return given.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(n)
+        .map(e -> new InsightsReport.EntryCount(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  /** The {@code n} entries with the most "not helpful" votes, most first. */
+  List<InsightsReport.EntryVotes> mostUnhelpful(int n) {
+    return votes.entrySet().stream()
+        .filter(e -> e.getValue()[0] > 0)
+        .map(e -> new InsightsReport.EntryVotes(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        .sorted(Comparator.comparingLong(InsightsReport.EntryVotes::unhelpful).reversed())
+        .limit(n)
+        .toList();
+  }
+
+  /** Each flow's steps, most reached first, with the share lost from the step before. */
+  List<InsightsReport.Funnel> funnels() {
+    List<InsightsReport.Funnel> funnels = new ArrayList<>();
+    steps.forEach(
+        (flow, counts) -> {
+          List<Map.Entry<String, long[]>> ordered =
+              counts.entrySet().stream()
+                  .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                  .toList();
+          List<InsightsReport.FunnelStep> out = new ArrayList<>();
+          long previous = -1;
+          for (Map.Entry<String, long[]> e : ordered) {
+            long n = e.getValue()[0];
+            out.add(
+                new InsightsReport.FunnelStep(
+                    e.getKey(),
+                    n,
+                    previous <= 0 ? null : InsightsQueries.round(1 - (double) n / previous),
+                    outcomes.get(flow + "/" + e.getKey())));
+            previous = n;
+          }
+          funnels.add(new InsightsReport.Funnel(flow, out));
+        });
+    funnels.sort(
+        Comparator.comparingLong((InsightsReport.Funnel f) -> f.steps().get(0).reached())
+            .reversed());
+    return funnels;
   }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,53 +13,28 @@ import no.faqbot.web.Json;
 
 /** Events written as CSV (RFC 4180, safe to open in a spreadsheet) or JSON Lines. */
 final class EventExport {
+  /** The columns in the table's order, by their export names. */
   static final List<String> COLUMNS =
-      List.of(
-          "at",
-          "kind",
-          "conversation",
-          "lang",
-          "message",
-          "replyType",
-          "entryId",
-          "score",
-          "runnerUpId",
-          "runnerUpScore",
-          "suggestions",
-          "flowId",
-          "flowStep",
-          "flowOutcome",
-          "helpful",
-          "caseRef",
-          "problem",
-          "errorCode");
+      Arrays.stream(EventRow.Column.values()).map(EventRow.Column::field).toList();
+
   private static final ObjectMapper JSON = Json.mapper();
 
   private EventExport() {}
 
+  /** The event's columns by export name: the time as ISO-8601, suggestions apart by spaces. */
   static Map<String, Object> fields(Event e) {
-    List<Object> values = new ArrayList<>();
-    values.add(Instant.ofEpochMilli(e.at()).toString());
-    values.add(e.kind().column());
-    values.add(e.conversation());
-    values.add(e.lang());
-    values.add(e.message());
-    values.add(e.replyType());
-    values.add(e.entryId());
-    values.add(e.score());
-    values.add(e.runnerUpId());
-    values.add(e.runnerUpScore());
-    values.add(e.suggestions().isEmpty() ? null : String.join(" ", e.suggestions()));
-    values.add(e.flowId());
-    values.add(e.flowStep());
-    values.add(e.flowOutcome());
-    values.add(e.helpful());
-    values.add(e.caseRef());
-    values.add(e.problem());
-    values.add(e.errorCode());
+    Map<EventRow.Column, Object> values = EventRow.values(e);
     Map<String, Object> row = new LinkedHashMap<>();
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      row.put(COLUMNS.get(i), values.get(i));
+    for (EventRow.Column c : EventRow.Column.values()) {
+      Object value = values.get(c);
+      row.put(
+          c.field(),
+          switch (c) {
+            case AT -> Instant.ofEpochMilli((Long) value).toString();
+            case KIND -> ((EventKind) value).column();
+            case SUGGESTIONS -> value == null ? null : String.join(" ", EventRow.list(value));
+            default -> value;
+          });
     }
     return row;
   }

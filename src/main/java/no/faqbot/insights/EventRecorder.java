@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import no.faqbot.chat.ChatTurn;
-import no.faqbot.privacy.Redactor;
-import no.faqbot.store.StoreOutage;
 import no.faqbot.store.StoreRoom;
 import no.faqbot.support.SupportCase;
 import org.slf4j.Logger;
@@ -21,11 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes events from request threads without waiting: a bounded queue that one writer thread drains
- * in batches into the store. While the store is away the writer keeps its batch and tries again
- * (waiting longer each time, up to {@link #MAX_RETRY_NANOS}), so events wait in the queue and are
- * written when it is back; when the queue is full events are dropped and counted, so a chat reply
- * never waits for the database. While the store is full ({@link StoreRoom}) events are refused and
- * counted. Secrets are removed on the writer thread, keeping that work off the chat's hot path.
+ * in batches into the store ({@link EventWriter}). While the store is away the writer keeps its
+ * batch and tries again, so events wait in the queue and are written when it is back; when the
+ * queue is full events are dropped and counted, so a chat reply never waits for the database. While
+ * the store is full ({@link StoreRoom}) events are refused and counted.
  */
 public final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -41,9 +38,6 @@ public final class EventRecorder implements AutoCloseable {
 
   public static final String STORE_FULL = "store_full";
 
-  /** The longest wait between tries to write a batch while the store is away. */
-  static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
-
   private static final int BATCH = 2000;
 
   /** How long the writer lets events gather after the first of a batch. */
@@ -58,18 +52,14 @@ public final class EventRecorder implements AutoCloseable {
     void write(List<Event> batch) throws Exception;
   }
 
-  private final Sink sink;
   private final boolean on;
   private final Clock clock;
   private final BlockingQueue<Event> queue;
-  private final Redactor redactor = new Redactor();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder notShown = new LongAdder();
   private final LongAdder refusedFull = new LongAdder();
   private final StoreRoom room;
-  private volatile boolean failing;
-  private volatile boolean away;
-  private final LongAdder written = new LongAdder();
+  private final EventWriter eventWriter;
 
   /**
    * Taken but not yet written or given up on, so {@link #flush} knows when the store has them all.
@@ -89,10 +79,10 @@ public final class EventRecorder implements AutoCloseable {
   /** {@code room}, when not null, says whether the store may grow (see {@link StoreRoom}). */
   public EventRecorder(Sink sink, boolean on, int capacity, Clock clock, StoreRoom room) {
     this.room = room;
-    this.sink = sink;
     this.on = on;
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    this.eventWriter = new EventWriter(sink, capacity, dropped);
     this.writer = new Thread(this::drain, "faqbot-events");
     writer.setDaemon(true);
     if (on) {
@@ -130,18 +120,19 @@ public final class EventRecorder implements AutoCloseable {
 
   public void vote(
       String conversation, String entryId, String lang, boolean helpful, String query) {
-    record(Event.vote(clock.millis(), conversation(conversation), lang, entryId, helpful, query));
+    record(
+        new VoteEvent(clock.millis(), conversation(conversation), lang, entryId, helpful, query));
   }
 
   public void pick(String conversation, String lang, String entryId) {
-    record(Event.pick(clock.millis(), conversation(conversation), lang, entryId));
+    record(new PickEvent(clock.millis(), conversation(conversation), lang, entryId));
   }
 
   public void supportCase(SupportCase c) {
     record(
-        Event.support(
+        new SupportEvent(
             clock.millis(),
-            c.sent() ? EventKind.SUPPORT_SENT : EventKind.SUPPORT_PREPARED,
+            c.sent(),
             conversation(c.conversation()),
             c.lang(),
             c.caseRef(),
@@ -178,7 +169,7 @@ public final class EventRecorder implements AutoCloseable {
   }
 
   public long written() {
-    return written.sum();
+    return eventWriter.written();
   }
 
   public int queued() {
@@ -227,7 +218,9 @@ public final class EventRecorder implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        write(batch);
+        if (!eventWriter.write(batch, () -> closing) && closing) {
+          dropQueued(); // stopping: nothing more will reach a store that is away
+        }
       } catch (InterruptedException e) {
         if (!closing) {
           Thread.currentThread().interrupt();
@@ -236,56 +229,6 @@ public final class EventRecorder implements AutoCloseable {
       } finally {
         pending.addAndGet(-batch.size());
         batch.clear();
-      }
-    }
-  }
-
-  private void write(List<Event> batch) {
-    List<Event> clean = new ArrayList<>(batch.size());
-    for (Event e : batch) {
-      String redacted = e.message() == null ? null : redactor.redact(e.message()).text();
-      clean.add(redacted == null || redacted.equals(e.message()) ? e : e.withMessage(redacted));
-    }
-    long wait = TimeUnit.MILLISECONDS.toNanos(100);
-    while (true) {
-      try {
-        sink.write(clean);
-        written.add(clean.size());
-        if (failing) {
-          failing = false;
-          away = false;
-          LOG.info("Recording events works again ({} dropped in all)", dropped.sum());
-        }
-        return;
-      } catch (Exception e) {
-        boolean outage = StoreOutage.is(e);
-        // Logged when writing starts to fail, not per batch: a broken store must not flood the log.
-        if (!failing) {
-          failing = true;
-          if (outage) {
-            LOG.warn(
-                "The event store is not reachable ({}); up to {} events wait and are written when"
-                    + " it is back, more are dropped and counted",
-                StoreOutage.describe(e),
-                queue.remainingCapacity() + queue.size());
-          } else {
-            LOG.warn(
-                "Could not record {} event(s) (dropped, {} in all): {}",
-                clean.size(),
-                dropped.sum() + clean.size(),
-                e.toString());
-          }
-        }
-        away = outage;
-        if (!outage || closing) {
-          dropped.add(clean.size());
-          if (closing) {
-            dropQueued(); // stopping: nothing more will reach a store that is away
-          }
-          return;
-        }
-        LockSupport.parkNanos(wait);
-        wait = Math.min(wait * 2, MAX_RETRY_NANOS);
       }
     }
   }
@@ -302,8 +245,9 @@ public final class EventRecorder implements AutoCloseable {
    * {@code failing} while writes fail otherwise; {@code full} while events are refused for room.
    */
   public String storeState() {
-    if (failing) {
-      return away ? "unreachable" : "failing";
+    String failure = eventWriter.failure();
+    if (failure != null) {
+      return failure;
     }
     return room != null && room.full() != null ? "full" : "ok";
   }

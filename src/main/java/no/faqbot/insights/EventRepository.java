@@ -4,19 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import no.faqbot.store.Store;
 
 /** Events in the store: written in batches, read for export, deleted by age or conversation. */
 public final class EventRepository {
-  static final String COLUMNS =
-      "at, kind, conversation, lang, message, reply_type, entry_id, score, runner_up_id,"
-          + " runner_up_score, suggestions, flow_id, flow_step, flow_outcome, helpful, case_ref, problem, error_code";
   private static final String INSERT =
-      "INSERT INTO events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      "INSERT INTO events ("
+          + EventRow.COLUMNS
+          + ") VALUES ("
+          + "?,".repeat(EventRow.Column.values().length - 1)
+          + "?)";
 
   private final Store store;
 
@@ -34,7 +33,7 @@ public final class EventRepository {
       c.setAutoCommit(false);
       try (PreparedStatement s = c.prepareStatement(INSERT)) {
         for (Event e : events) {
-          bind(s, e);
+          EventRow.bind(s, e);
           s.addBatch();
         }
         s.executeBatch();
@@ -88,84 +87,23 @@ public final class EventRepository {
     return false;
   }
 
-  private static void bind(PreparedStatement s, Event e) throws SQLException {
-    s.setLong(1, e.at());
-    s.setString(2, e.kind().column());
-    s.setString(3, e.conversation());
-    s.setString(4, e.lang());
-    s.setString(5, Event.cut(e.message(), Event.MAX_MESSAGE));
-    s.setString(6, e.replyType());
-    s.setString(7, e.entryId());
-    setDouble(s, 8, e.score());
-    s.setString(9, e.runnerUpId());
-    setDouble(s, 10, e.runnerUpScore());
-    s.setString(11, e.suggestions().isEmpty() ? null : String.join(",", e.suggestions()));
-    s.setString(12, e.flowId());
-    s.setString(13, e.flowStep());
-    s.setString(14, e.flowOutcome());
-    if (e.helpful() == null) {
-      s.setNull(15, Types.SMALLINT);
-    } else {
-      s.setShort(15, (short) (e.helpful() ? 1 : 0));
-    }
-    s.setString(16, e.caseRef());
-    s.setString(17, e.problem());
-    s.setString(18, e.errorCode());
-  }
-
-  private static void setDouble(PreparedStatement s, int i, Double value) throws SQLException {
-    if (value == null) {
-      s.setNull(i, Types.DOUBLE);
-    } else {
-      s.setDouble(i, value);
-    }
-  }
-
   /** Every event from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public void forEach(long from, long to, Consumer<Event> sink) throws SQLException {
     try (Connection c = store.connection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM events WHERE at >= ? AND at < ? ORDER BY at, id")) {
+                "SELECT "
+                    + EventRow.COLUMNS
+                    + " FROM events WHERE at >= ? AND at < ? ORDER BY at, id")) {
       s.setLong(1, from);
       s.setLong(2, to);
       s.setFetchSize(1000);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          sink.accept(read(r));
+          sink.accept(EventRow.read(r));
         }
       }
     }
-  }
-
-  static Event read(ResultSet r) throws SQLException {
-    String suggestions = r.getString(11);
-    short helpful = r.getShort(15);
-    Boolean vote = r.wasNull() ? null : helpful != 0;
-    return new Event(
-        r.getLong(1),
-        EventKind.of(r.getString(2)),
-        r.getString(3),
-        r.getString(4),
-        r.getString(5),
-        r.getString(6),
-        r.getString(7),
-        nullableDouble(r, 8),
-        r.getString(9),
-        nullableDouble(r, 10),
-        suggestions == null ? List.of() : Arrays.asList(suggestions.split(",")),
-        r.getString(12),
-        r.getString(13),
-        r.getString(14),
-        vote,
-        r.getString(16),
-        r.getString(17),
-        r.getString(18));
-  }
-
-  private static Double nullableDouble(ResultSet r, int i) throws SQLException {
-    double d = r.getDouble(i);
-    return r.wasNull() ? null : d;
   }
 
   /**

@@ -77,7 +77,7 @@ public final class FeedbackImport {
                 : System.currentTimeMillis();
     String lang = v.path("lang").asText(Languages.DEFAULT);
     String query = v.path("query").isTextual() ? v.path("query").asText() : null;
-    return Event.vote(
+    return new VoteEvent(
         at, null, lang, v.path("entryId").asText(), v.path("helpful").asBoolean(), query);
   }
 }

@@ -128,11 +128,14 @@ public final class Insights implements AutoCloseable {
               new UnansweredActions(store, knowledge, publisher, content, audit, clock),
               knowledge,
               clock));
-      routes.add(
-          new InsightsRoutes(
-              new InsightsQueries(store), recorder, store.description(), retentionDays, clock));
+      routes.add(new InsightsRoutes(new InsightsQueries(store), this::recording, clock));
     }
     return routes;
+  }
+
+  private InsightsReport.Recording recording() {
+    return new InsightsReport.Recording(
+        recorder.on(), recorder.queued(), recorder.dropped(), store.description(), retentionDays);
   }
 
   @Override

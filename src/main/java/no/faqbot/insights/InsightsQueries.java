@@ -4,14 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import no.faqbot.store.Store;
 
 /**
@@ -21,7 +15,6 @@ import no.faqbot.store.Store;
  */
 public final class InsightsQueries {
   static final long DAY = 86_400_000L;
-  static final Set<String> OUT_OF_SCOPE = Set.of("out_of_scope", "outofscope", "out-of-scope");
   private static final int TOP = 10;
   private static final int KEPT_PERIODS = 12;
 
@@ -51,11 +44,7 @@ public final class InsightsQueries {
     long firstDay = Math.floorDiv(from, DAY);
     long lastDay = Math.floorDiv(to - 1, DAY);
     try (Connection c = store.connection()) {
-      Totals t = new Totals();
-      TreeMap<Long, long[]> perDay = new TreeMap<>();
-      for (long d = firstDay; d <= lastDay; d++) {
-        perDay.put(d, new long[4]);
-      }
+      DailyTotals t = new DailyTotals(firstDay, lastDay);
       query(
           c,
           "SELECT day, kind, reply_type, flow_outcome, helpful, has_message, SUM(n) FROM daily_totals"
@@ -64,7 +53,7 @@ public final class InsightsQueries {
           firstDay,
           lastDay,
           lang,
-          r -> t.add(r, perDay));
+          t::add);
       long[] conversations = new long[3];
       // Conversation-days: counted once per day as they come (a conversation over midnight counts
       // on both days), so the figure is a sum over a few rows a day.
@@ -87,39 +76,24 @@ public final class InsightsQueries {
       // kept (while their totals show no change) and only the last day is read each time.
       EntryTally entries =
           closedDays(c, firstDay, lastDay - 1, lang).plus(entries(c, lastDay, lastDay, lang));
-      List<InsightsReport.EntryCount> top = new ArrayList<>();
-      entries.given.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .limit(TOP)
-          .forEach(e -> top.add(new InsightsReport.EntryCount(e.getKey(), e.getValue())));
-      List<InsightsReport.EntryVotes> unhelpful =
-          entries.votes.entrySet().stream()
-              .filter(e -> e.getValue()[0] > 0)
-              .map(e -> new InsightsReport.EntryVotes(e.getKey(), e.getValue()[0], e.getValue()[1]))
-              .sorted(Comparator.comparingLong(InsightsReport.EntryVotes::unhelpful).reversed())
-              .limit(TOP)
-              .toList();
       long turns = conversations[0];
       return new InsightsReport(
           days,
           lang,
-          turns,
-          t.messages,
-          new InsightsReport.Replies(
-              t.answered, t.suggested, t.fellBack, t.outOfScope, t.smallTalk, t.flow),
-          new InsightsReport.Flows(t.flowsStarted, t.resolved, t.toEmail),
-          t.support,
-          conversations[1],
-          new InsightsReport.Deflection(
-              share(conversations[2], turns),
-              share(turns - conversations[1], turns),
-              conversations[2]),
+          t.traffic(turns),
+          new InsightsReport.Escalation(
+              t.support,
+              conversations[1],
+              new InsightsReport.Deflection(
+                  share(conversations[2], turns),
+                  share(turns - conversations[1], turns),
+                  conversations[2])),
           new InsightsReport.Votes(t.helpful, t.unhelpful),
           share(t.helpful, t.helpful + t.unhelpful),
-          days(perDay),
-          top,
-          unhelpful,
-          funnels(entries.steps, entries.outcomes),
+          t.days(),
+          entries.top(TOP),
+          entries.mostUnhelpful(TOP),
+          entries.funnels(),
           recording);
     }
   }
@@ -182,50 +156,11 @@ public final class InsightsQueries {
    */
   private record Closed(long rows, long events, EntryTally tally) {}
 
-  private static List<InsightsReport.Day> days(TreeMap<Long, long[]> perDay) {
-    List<InsightsReport.Day> days = new ArrayList<>();
-    perDay.forEach(
-        (d, v) ->
-            days.add(
-                new InsightsReport.Day(
-                    LocalDate.ofEpochDay(d).toString(), v[0], v[1], v[2], v[3])));
-    return days;
-  }
-
-  private static List<InsightsReport.Funnel> funnels(
-      Map<String, Map<String, long[]>> steps, Map<String, String> outcomes) {
-    List<InsightsReport.Funnel> funnels = new ArrayList<>();
-    steps.forEach(
-        (flow, counts) -> {
-          List<Map.Entry<String, long[]>> ordered =
-              counts.entrySet().stream()
-                  .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-                  .toList();
-          List<InsightsReport.FunnelStep> out = new ArrayList<>();
-          long previous = -1;
-          for (Map.Entry<String, long[]> e : ordered) {
-            long n = e.getValue()[0];
-            out.add(
-                new InsightsReport.FunnelStep(
-                    e.getKey(),
-                    n,
-                    previous <= 0 ? null : round(1 - (double) n / previous),
-                    outcomes.get(flow + "/" + e.getKey())));
-            previous = n;
-          }
-          funnels.add(new InsightsReport.Funnel(flow, out));
-        });
-    funnels.sort(
-        Comparator.comparingLong((InsightsReport.Funnel f) -> f.steps().get(0).reached())
-            .reversed());
-    return funnels;
-  }
-
   static Double share(long part, long whole) {
     return whole <= 0 ? null : round((double) part / whole);
   }
 
-  private static double round(double d) {
+  static double round(double d) {
     return Math.round(d * 1000) / 1000.0;
   }
 
@@ -247,70 +182,6 @@ public final class InsightsQueries {
         while (r.next()) {
           row.read(r);
         }
-      }
-    }
-  }
-
-  /** Sums of the per-day query. */
-  private static final class Totals {
-    long messages,
-        answered,
-        suggested,
-        fellBack,
-        outOfScope,
-        smallTalk,
-        flow,
-        flowsStarted,
-        resolved,
-        toEmail;
-    long support, helpful, unhelpful;
-
-    void add(ResultSet r, TreeMap<Long, long[]> perDay) throws SQLException {
-      long day = r.getLong(1);
-      String kind = r.getString(2);
-      String type = r.getString(3);
-      String outcome = r.getString(4);
-      short vote = r.getShort(5);
-      boolean voted = vote >= 0;
-      boolean hasMessage = r.getShort(6) == 1;
-      long n = r.getLong(7);
-      long[] d = perDay.computeIfAbsent(day, k -> new long[4]);
-      switch (kind) {
-        case "turn" -> {
-          if (hasMessage) {
-            messages += n;
-            d[0] += n;
-          }
-          if ("answer".equals(type)) {
-            answered += n;
-            d[1] += n;
-          } else if ("suggestions".equals(type)) {
-            suggested += n;
-            d[2] += n;
-          } else if ("fallback".equals(type)) {
-            fellBack += n;
-            d[3] += n;
-          } else if (OUT_OF_SCOPE.contains(type)) {
-            outOfScope += n;
-            d[3] += n;
-          } else if ("smalltalk".equals(type)) {
-            smallTalk += n;
-          } else if ("flow".equals(type)) {
-            flow += n;
-            flowsStarted += hasMessage ? n : 0;
-            resolved += "resolved".equals(outcome) ? n : 0;
-            toEmail += "email".equals(outcome) ? n : 0;
-          }
-        }
-        case "vote" -> {
-          if (voted && vote == 1) {
-            helpful += n;
-          } else if (voted) {
-            unhelpful += n;
-          }
-        }
-        case "support_prepared", "support_sent" -> support += n;
-        default -> {}
       }
     }
   }

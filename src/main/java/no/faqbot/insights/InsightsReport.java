@@ -1,24 +1,19 @@
 package no.faqbot.insights;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
- * The figures for a period and language, as {@code GET /staff/api/insights} returns them.
+ * The figures for a period and language, as {@code GET /staff/api/insights} returns them: the
+ * groups' fields stand at the top level of the JSON, where they always stood.
  *
- * @param deflection share of conversations resolved without a support e-mail: {@code hard} by a
- *     helpful vote or a flow's resolved end, {@code soft} by no e-mail in the conversation
  * @param helpfulRate helpful votes of all votes (null without votes)
  */
 public record InsightsReport(
     int days,
     String lang,
-    long conversations,
-    long messages,
-    Replies replies,
-    Flows flows,
-    long supportEmails,
-    long conversationsWithEmail,
-    Deflection deflection,
+    @JsonUnwrapped Traffic traffic,
+    @JsonUnwrapped Escalation escalation,
     Votes votes,
     Double helpfulRate,
     List<Day> perDay,
@@ -26,6 +21,18 @@ public record InsightsReport(
     List<EntryVotes> mostUnhelpful,
     List<Funnel> funnels,
     Recording recording) {
+
+  /** What came in and how it was answered. */
+  public record Traffic(long conversations, long messages, Replies replies, Flows flows) {}
+
+  /**
+   * Support e-mails, and the conversations that needed none.
+   *
+   * @param deflection share of conversations resolved without a support e-mail: {@code hard} by a
+   *     helpful vote or a flow's resolved end, {@code soft} by no e-mail in the conversation
+   */
+  public record Escalation(
+      long supportEmails, long conversationsWithEmail, Deflection deflection) {}
 
   /** Replies by type. */
   public record Replies(

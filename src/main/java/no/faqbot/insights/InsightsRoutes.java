@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import no.faqbot.format.Languages;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
@@ -18,29 +19,17 @@ import no.faqbot.web.StaffRole;
  * login).
  */
 public final class InsightsRoutes implements Routes {
-  /** Strict: nothing from outside, no inline script or style; the charts are inline SVG. */
-  static final String CSP =
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-          + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
   static final List<Integer> PERIODS = List.of(7, 30, 90);
 
   private final InsightsQueries queries;
-  private final EventRecorder recorder;
-  private final String storeName;
-  private final int retentionDays;
+  private final Supplier<InsightsReport.Recording> recording;
   private final Clock clock;
 
+  /** {@code recording} tells the recorder's state at the time of each report. */
   public InsightsRoutes(
-      InsightsQueries queries,
-      EventRecorder recorder,
-      String storeName,
-      int retentionDays,
-      Clock clock) {
+      InsightsQueries queries, Supplier<InsightsReport.Recording> recording, Clock clock) {
     this.queries = queries;
-    this.recorder = recorder;
-    this.storeName = storeName;
-    this.retentionDays = retentionDays;
+    this.recording = recording;
     this.clock = clock;
   }
 
@@ -53,13 +42,7 @@ public final class InsightsRoutes implements Routes {
   InsightsReport report(Context ctx) throws SQLException {
     int days = ApiException.parse(() -> Period.days(ctx.queryParam("days"), 30));
     Period period = ApiException.parse(() -> Period.lastDays(days, clock));
-    return queries.report(
-        period.from(),
-        period.to(),
-        days,
-        lang(ctx),
-        new InsightsReport.Recording(
-            recorder.on(), recorder.queued(), recorder.dropped(), storeName, retentionDays));
+    return queries.report(period.from(), period.to(), days, lang(ctx), recording.get());
   }
 
   /** The {@code lang} asked for; null (all languages) when absent, empty or {@code all}. */
@@ -88,9 +71,6 @@ public final class InsightsRoutes implements Routes {
         report.funnels().stream()
             .map(f -> Map.of("id", f.flowId(), "svg", InsightsChart.funnel(f)))
             .toList());
-    model.put("user", ctx.attribute("staffUser"));
-    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.contentType("text/html; charset=utf-8").render("staff-insights", model);
+    StaffPage.render(ctx, "staff-insights", model);
   }
 }

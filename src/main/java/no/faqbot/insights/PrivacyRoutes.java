@@ -48,11 +48,6 @@ public final class PrivacyRoutes implements Routes {
     routes.get("/staff/api/events.jsonl", ctx -> export(ctx, false), StaffRole.ADMIN);
   }
 
-  static String user(Context ctx) {
-    Object user = ctx.attribute("staffUser");
-    return user == null ? "?" : user.toString();
-  }
-
   private void deleteConversation(Context ctx) throws Exception {
     String id = ctx.pathParam("id");
     if (EventRecorder.conversation(id) == null) {
@@ -62,7 +57,9 @@ public final class PrivacyRoutes implements Routes {
     int deleted = events.deleteConversation(id);
     int cases = alsoDelete.applyAsInt(id);
     audit.add(
-        user(ctx), "delete-conversation", id + " (" + deleted + " events, " + cases + " cases)");
+        StaffPage.user(ctx),
+        "delete-conversation",
+        id + " (" + deleted + " events, " + cases + " cases)");
     ctx.json(Map.of("conversation", id, "deleted", deleted, "casesDeleted", cases));
   }
 
@@ -73,7 +70,7 @@ public final class PrivacyRoutes implements Routes {
             + Instant.ofEpochMilli(period.from()).toString().substring(0, 10)
             + (csv ? ".csv" : ".jsonl");
     audit.add(
-        user(ctx),
+        StaffPage.user(ctx),
         "export",
         (csv ? "csv " : "jsonl ")
             + Instant.ofEpochMilli(period.from())

@@ -14,19 +14,23 @@ public final class ReportPrinter {
         r.days(),
         r.lang() == null ? "all languages" : r.lang(),
         r.recording().store());
-    row(out, "conversations", r.conversations());
-    row(out, "messages", r.messages());
-    row(out, "  answered", r.replies().answered());
-    row(out, "  suggested", r.replies().suggested());
-    row(out, "  fell back", r.replies().fellBack());
-    row(out, "  out of scope", r.replies().outOfScope());
-    row(out, "flows started", r.flows().started());
-    row(out, "  resolved in the flow", r.flows().resolved());
-    row(out, "  to the e-mail step", r.flows().toEmail());
-    row(out, "support e-mails", r.supportEmails());
-    row(out, "conversations with an e-mail", r.conversationsWithEmail());
-    out.printf(Locale.ROOT, "%-32s %s%n", "deflection, hard", percent(r.deflection().hard()));
-    out.printf(Locale.ROOT, "%-32s %s%n", "deflection, soft", percent(r.deflection().soft()));
+    InsightsReport.Traffic traffic = r.traffic();
+    InsightsReport.Escalation escalation = r.escalation();
+    row(out, "conversations", traffic.conversations());
+    row(out, "messages", traffic.messages());
+    row(out, "  answered", traffic.replies().answered());
+    row(out, "  suggested", traffic.replies().suggested());
+    row(out, "  fell back", traffic.replies().fellBack());
+    row(out, "  out of scope", traffic.replies().outOfScope());
+    row(out, "flows started", traffic.flows().started());
+    row(out, "  resolved in the flow", traffic.flows().resolved());
+    row(out, "  to the e-mail step", traffic.flows().toEmail());
+    row(out, "support e-mails", escalation.supportEmails());
+    row(out, "conversations with an e-mail", escalation.conversationsWithEmail());
+    out.printf(
+        Locale.ROOT, "%-32s %s%n", "deflection, hard", percent(escalation.deflection().hard()));
+    out.printf(
+        Locale.ROOT, "%-32s %s%n", "deflection, soft", percent(escalation.deflection().soft()));
     out.printf(
         Locale.ROOT,
         "%-32s %s (%d votes)%n",

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.faqbot.insights.EventRow.Column;
 
 /**
  * Keeps the per-day counts ({@code daily_counts}, {@code daily_totals}) and active conversations
@@ -47,7 +48,27 @@ final class Rollups {
       String flowStep,
       String flowOutcome,
       int helpful,
-      int hasMessage) {}
+      int hasMessage) {
+    /** The row an event with these columns counts in; the entry only where the figures use it. */
+    static Key of(Map<Column, Object> v) {
+      EventKind kind = (EventKind) v.get(Column.KIND);
+      String replyType = text(v, Column.REPLY_TYPE);
+      boolean keepsEntry =
+          kind == EventKind.PICK || kind == EventKind.VOTE || "answer".equals(replyType);
+      Boolean helpful = (Boolean) v.get(Column.HELPFUL);
+      return new Key(
+          Math.floorDiv((Long) v.get(Column.AT), DAY),
+          text(v, Column.LANG),
+          kind.column(),
+          replyType,
+          keepsEntry ? text(v, Column.ENTRY_ID) : "",
+          text(v, Column.FLOW_ID),
+          text(v, Column.FLOW_STEP),
+          text(v, Column.FLOW_OUTCOME),
+          helpful == null ? -1 : helpful ? 1 : 0,
+          v.get(Column.MESSAGE) == null ? 0 : 1);
+    }
+  }
 
   /** A row of daily_totals: daily_counts without the entry and the flow and its step. */
   private record Total(
@@ -69,36 +90,19 @@ final class Rollups {
     Map<Key, Long> counts = new HashMap<>();
     Set<Mark> marks = new LinkedHashSet<>();
     for (Event e : events) {
-      long day = Math.floorDiv(e.at(), DAY);
-      String lang = e.lang() == null ? "" : e.lang();
-      String kind = e.kind().column();
-      boolean keepsEntry =
-          e.kind() == EventKind.PICK
-              || e.kind() == EventKind.VOTE
-              || "answer".equals(e.replyType());
-      counts.merge(
-          new Key(
-              day,
-              lang,
-              kind,
-              none(e.replyType()),
-              keepsEntry ? none(e.entryId()) : "",
-              none(e.flowId()),
-              none(e.flowStep()),
-              none(e.flowOutcome()),
-              e.helpful() == null ? -1 : e.helpful() ? 1 : 0,
-              e.message() == null ? 0 : 1),
-          1L,
-          Long::sum);
-      if (e.conversation() != null) {
-        if (e.kind() == EventKind.TURN) {
-          marks.add(new Mark(day, lang, e.conversation(), "turn"));
+      Map<Column, Object> v = EventRow.values(e);
+      Key key = Key.of(v);
+      counts.merge(key, 1L, Long::sum);
+      String conversation = (String) v.get(Column.CONVERSATION);
+      if (conversation != null) {
+        if (e instanceof TurnEvent) {
+          marks.add(new Mark(key.day, key.lang, conversation, "turn"));
         }
-        if (e.kind() == EventKind.SUPPORT_PREPARED || e.kind() == EventKind.SUPPORT_SENT) {
-          marks.add(new Mark(day, lang, e.conversation(), "email"));
+        if (e instanceof SupportEvent) {
+          marks.add(new Mark(key.day, key.lang, conversation, "email"));
         }
-        if (Boolean.TRUE.equals(e.helpful()) || "resolved".equals(e.flowOutcome())) {
-          marks.add(new Mark(day, lang, e.conversation(), "hard"));
+        if (key.helpful == 1 || "resolved".equals(key.flowOutcome)) {
+          marks.add(new Mark(key.day, key.lang, conversation, "hard"));
         }
       }
     }
@@ -109,7 +113,7 @@ final class Rollups {
         s.setString(2, k.lang());
         s.setString(3, k.kind());
         s.setString(4, k.replyType());
-        s.setString(5, Event.cut(k.entryId(), 200));
+        s.setString(5, k.entryId());
         s.setString(6, k.flowId());
         s.setString(7, k.flowStep());
         s.setString(8, k.flowOutcome());
@@ -187,7 +191,9 @@ final class Rollups {
     }
   }
 
-  private static String none(String s) {
-    return s == null ? "" : s;
+  /** The column's text, empty for none (the counts' key columns are never null). */
+  private static String text(Map<Column, Object> v, Column c) {
+    Object s = v.get(c);
+    return s == null ? "" : (String) s;
   }
 }

@@ -130,7 +130,7 @@ public final class UnansweredActions {
       c.setAutoCommit(false);
       try (PreparedStatement s = c.prepareStatement(sql)) {
         for (String key : group.keys()) {
-          s.setString(1, Event.cut(key, 500));
+          s.setString(1, EventRow.cut(key, 500));
           s.setLong(2, clock.millis());
           s.setString(3, user);
           s.addBatch();

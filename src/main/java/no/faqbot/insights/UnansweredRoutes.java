@@ -33,18 +33,18 @@ import no.faqbot.web.StaffRole;
  */
 public final class UnansweredRoutes implements Routes {
   private static final ObjectMapper JSON = Json.mapper();
-  private static final int DEFAULT_DAYS = 30;
+  static final int DEFAULT_DAYS = 30;
 
   private final UnansweredFinder finder;
   private final UnansweredActions actions;
-  private final KnowledgeBase knowledge;
+  private final UnansweredPage page;
   private final Clock clock;
 
   public UnansweredRoutes(
       UnansweredFinder finder, UnansweredActions actions, KnowledgeBase knowledge, Clock clock) {
     this.finder = finder;
     this.actions = actions;
-    this.knowledge = knowledge;
+    this.page = new UnansweredPage(knowledge, clock);
     this.clock = clock;
   }
 
@@ -56,24 +56,22 @@ public final class UnansweredRoutes implements Routes {
             ctx.json(
                 Map.of("unanswered", groups(ctx).stream().map(UnansweredRoutes::json).toList())),
         StaffRole.AGENT);
-    routes.get("/staff/insights/unanswered", this::page, StaffRole.AGENT);
+    routes.get("/staff/insights/unanswered", ctx -> page.render(ctx, groups(ctx)), StaffRole.AGENT);
     // What changes content (or hides what merchants asked) is an editor's.
     routes.post("/staff/api/unanswered/{id}/alternative", this::alternative, StaffRole.EDITOR);
     routes.post(
         "/staff/api/unanswered/{id}/dismiss",
         ctx -> {
-          actions.dismiss(group(ctx), PrivacyRoutes.user(ctx));
+          actions.dismiss(group(ctx), StaffPage.user(ctx));
           done(ctx, Map.of("dismissed", ctx.pathParam("id")), "dismissed", null);
         },
         StaffRole.EDITOR);
     routes.post(
         "/staff/api/unanswered/{id}/skeleton",
         ctx -> {
-          String markdown = actions.skeleton(group(ctx), PrivacyRoutes.user(ctx));
+          String markdown = actions.skeleton(group(ctx), StaffPage.user(ctx));
           if (form(ctx)) {
-            ctx.redirect(
-                back(ctx) + "&skeleton=" + ctx.pathParam("id") + "#g-" + ctx.pathParam("id"),
-                HttpStatus.SEE_OTHER);
+            back(ctx, "&skeleton=" + ctx.pathParam("id") + "#g-" + ctx.pathParam("id"));
           } else {
             ctx.json(Map.of("markdown", markdown));
           }
@@ -138,7 +136,7 @@ public final class UnansweredRoutes implements Routes {
     lang = ApiException.parse(() -> Languages.require(asked));
     String added;
     try {
-      added = actions.addAlternative(group, entryId.strip(), lang, text, PrivacyRoutes.user(ctx));
+      added = actions.addAlternative(group, entryId.strip(), lang, text, StaffPage.user(ctx));
     } catch (AlternativeCheck.Refused e) {
       refused(ctx, e);
       return;
@@ -149,7 +147,7 @@ public final class UnansweredRoutes implements Routes {
       if (!form(ctx)) {
         throw PublishErrors.of(e);
       }
-      ctx.redirect(back(ctx) + "&refused=stale", HttpStatus.SEE_OTHER);
+      back(ctx, "&refused=stale");
       return;
     } catch (ContentRejectedException | IllegalArgumentException e) {
       // An IllegalArgumentException here is the entry's file refusing the change (it cannot be
@@ -159,7 +157,7 @@ public final class UnansweredRoutes implements Routes {
             ? PublishErrors.of(rejected)
             : new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
       }
-      ctx.redirect(back(ctx) + "&refused=rejected", HttpStatus.SEE_OTHER);
+      back(ctx, "&refused=rejected");
       return;
     }
     done(
@@ -176,13 +174,12 @@ public final class UnansweredRoutes implements Routes {
   private static void notFound(Context ctx, EntryPicker.NotFound e) {
     List<String> ids = e.candidates.stream().map(FaqEntry::id).toList();
     if (form(ctx)) {
-      ctx.redirect(
-          back(ctx)
-              + "&refused=entry&candidates="
+      back(
+          ctx,
+          "&refused=entry&candidates="
               + URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8)
               + "#g-"
-              + ctx.pathParam("id"),
-          HttpStatus.SEE_OTHER);
+              + ctx.pathParam("id"));
       return;
     }
     throw new ApiException(ErrorCode.NOT_FOUND, e.getMessage())
@@ -197,32 +194,11 @@ public final class UnansweredRoutes implements Routes {
   private static void refused(Context ctx, AlternativeCheck.Refused why) {
     if (form(ctx)) {
       // A key, not the text: nothing from the address reaches the page.
-      ctx.redirect(
-          back(ctx) + "&refused=" + URLEncoder.encode(why.reason, StandardCharsets.UTF_8),
-          HttpStatus.SEE_OTHER);
+      back(ctx, "&refused=" + URLEncoder.encode(why.reason, StandardCharsets.UTF_8));
     } else {
       throw new ApiException(ErrorCode.PHRASING_REFUSED, why.getMessage());
     }
   }
-
-  /** The staff page's text for each reason a phrasing was refused. */
-  private static final Map<String, String> REFUSALS =
-      Map.of(
-          "marker",
-          "teksten har merket for en fjernet hemmelighet; skriv den ut i stedet",
-          "secret",
-          "teksten ser ut til å inneholde en hemmelighet eller personopplysninger",
-          "language",
-          "teksten er på et annet språk enn oppføringen; legg den til der",
-          "entry",
-          "fant ingen oppføring med den id-en eller det spørsmålet; velg en fra listen"
-              + " (no entry with that id or question: pick one from the list)",
-          "stale",
-          "noen publiserte en endring samtidig; last siden på nytt og prøv igjen"
-              + " (someone published meanwhile: reload and try again)",
-          "rejected",
-          "endringen ville gitt feil i innholdet, så ingenting ble endret"
-              + " (the change would have broken the content; nothing was changed)");
 
   private static boolean form(Context ctx) {
     String type = ctx.contentType();
@@ -231,126 +207,31 @@ public final class UnansweredRoutes implements Routes {
             || type.startsWith("multipart/form-data"));
   }
 
-  private static String back(Context ctx) {
+  /** Redirects a form post back to the page it came from, in its period and language. */
+  private static void back(Context ctx, String then) {
     String days = ctx.queryParam("days");
     String lang = ctx.queryParam("lang");
-    return "/staff/insights/unanswered?days="
-        + (days == null ? DEFAULT_DAYS : ApiException.parse(() -> Period.days(days, DEFAULT_DAYS)))
-        + (lang == null ? "" : "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8));
+    ctx.redirect(
+        "/staff/insights/unanswered?days="
+            + (days == null
+                ? DEFAULT_DAYS
+                : ApiException.parse(() -> Period.days(days, DEFAULT_DAYS)))
+            + (lang == null ? "" : "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8))
+            + then,
+        HttpStatus.SEE_OTHER);
   }
-
-  /**
-   * The notices a form post leaves on the page, by key: the page shows one of these, never text
-   * from its address, which anyone can put in a link to a staff member.
-   */
-  private static final Map<String, String> NOTICES =
-      Map.of("dismissed", "Skjult.", "added", "Lagt til som alternativ.");
 
   private static void done(Context ctx, Map<String, Object> json, String notice, String entry) {
     if (form(ctx)) {
-      ctx.redirect(
-          back(ctx)
-              + "&done="
+      back(
+          ctx,
+          "&done="
               + notice
-              + (entry == null ? "" : "&entry=" + URLEncoder.encode(entry, StandardCharsets.UTF_8)),
-          HttpStatus.SEE_OTHER);
+              + (entry == null
+                  ? ""
+                  : "&entry=" + URLEncoder.encode(entry, StandardCharsets.UTF_8)));
     } else {
       ctx.json(json);
     }
-  }
-
-  /** The notice for {@code key}, naming {@code entry} only when the content has it; else null. */
-  private String notice(String key, String entry) {
-    String text = key == null ? null : NOTICES.get(key);
-    if (text == null
-        || entry == null
-        || Languages.ALL.stream()
-            .noneMatch(l -> knowledge.current().content().entry(entry, l).isPresent())) {
-      return text;
-    }
-    return text.substring(0, text.length() - 1) + " i " + entry + ".";
-  }
-
-  /**
-   * Rows drawn per page: each carries three forms, and a hundred of them made a 200 KB page that
-   * took longer to draw than the list takes to find; more come with a link.
-   */
-  static final int PAGE = 50;
-
-  /** How many groups to draw: {@code show} when it is a whole number, at least one page. */
-  static int shown(String show, int total) {
-    int wanted = PAGE;
-    if (show != null && show.matches("\\d{1,6}")) {
-      wanted = Math.max(PAGE, Integer.parseInt(show));
-    }
-    return Math.min(wanted, Math.max(total, PAGE));
-  }
-
-  /**
-   * The entries a refused "add" offers instead, looked up by id in the content (never text from the
-   * address).
-   */
-  private List<FaqEntry> candidates(String ids, String lang) {
-    if (ids == null || ids.isBlank()) {
-      return List.of();
-    }
-    var content = knowledge.current().content();
-    return java.util.Arrays.stream(ids.split(","))
-        .limit(EntryPicker.CANDIDATES)
-        .flatMap(
-            id ->
-                (lang == null ? Languages.ALL : List.of(lang))
-                    .stream().flatMap(l -> content.entry(id.strip(), l).stream()).limit(1))
-        .filter(e -> !e.isFlowTrigger())
-        .toList();
-  }
-
-  private void page(Context ctx) throws SQLException {
-    List<UnansweredGroup> groups = groups(ctx);
-    String skeletonOf = ctx.queryParam("skeleton");
-    int shown = shown(ctx.queryParam("show"), groups.size());
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put(
-        "groups",
-        groups.stream()
-            .limit(shown)
-            .map(
-                g ->
-                    Map.of(
-                        "g",
-                        g,
-                        "lastSeen",
-                        Instant.ofEpochMilli(g.lastSeen())
-                            .toString()
-                            .substring(0, 16)
-                            .replace('T', ' '),
-                        "skeleton",
-                        g.id().equals(skeletonOf)
-                            ? UnansweredActions.skeleton(g, java.time.LocalDate.now(clock))
-                            : ""))
-            .toList());
-    model.put("total", groups.size());
-    model.put("shown", shown);
-    model.put("more", Math.min(groups.size(), shown + PAGE));
-    model.put("days", ApiException.parse(() -> Period.days(ctx.queryParam("days"), DEFAULT_DAYS)));
-    model.put("lang", InsightsRoutes.lang(ctx) == null ? "" : InsightsRoutes.lang(ctx));
-    model.put("periods", InsightsRoutes.PERIODS);
-    model.put("langs", Languages.ALL);
-    model.put("done", notice(ctx.queryParam("done"), ctx.queryParam("entry")));
-    model.put("refused", REFUSALS.get(String.valueOf(ctx.queryParam("refused"))));
-    model.put("candidates", candidates(ctx.queryParam("candidates"), InsightsRoutes.lang(ctx)));
-    Map<String, Object> entries = new LinkedHashMap<>();
-    for (String l : Languages.ALL) {
-      entries.put(
-          l,
-          knowledge.current().content().entries(l).stream()
-              .filter(e -> !e.isFlowTrigger())
-              .toList());
-    }
-    model.put("entries", entries);
-    model.put("user", ctx.attribute("staffUser"));
-    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
-    ctx.header("Content-Security-Policy", InsightsRoutes.CSP);
-    ctx.contentType("text/html; charset=utf-8").render("staff-unanswered", model);
   }
 }

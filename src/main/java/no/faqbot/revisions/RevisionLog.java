@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import no.faqbot.format.Sha256;
 import no.faqbot.knowledge.StaleRevisionException;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreUnavailableException;
@@ -28,6 +26,7 @@ public final class RevisionLog {
   public static final String CHANNEL = "faqbot_content";
 
   private static final int TRIES = 5;
+  private static final String NEWEST = "SELECT COALESCE(MAX(revision), 0) FROM content_revisions";
 
   private final Store store;
   private final Clock clock;
@@ -43,15 +42,7 @@ public final class RevisionLog {
 
   /** The newest revision's number, 0 when there is none. */
   public long newestNumber() {
-    try (Connection c = store.connection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT COALESCE(MAX(revision), 0) FROM content_revisions");
-        ResultSet r = q.executeQuery()) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw failed("read the newest content revision", e);
-    }
+    return read("read the newest content revision", NEWEST, q -> {}, RevisionLog::number);
   }
 
   public Optional<Revision> newest() {
@@ -76,26 +67,24 @@ public final class RevisionLog {
   }
 
   private List<Revision> query(String sql, long parameter) {
-    try (Connection c = store.connection();
-        PreparedStatement q = c.prepareStatement(sql)) {
-      q.setLong(1, parameter);
-      List<Revision> revisions = new ArrayList<>();
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          revisions.add(
-              new Revision(
-                  r.getLong("revision"),
-                  r.getLong("base"),
-                  r.getString("fingerprint"),
-                  r.getString("author"),
-                  Instant.ofEpochMilli(r.getLong("created")),
-                  r.getString("message")));
-        }
-      }
-      return revisions;
-    } catch (SQLException e) {
-      throw failed("read the content revisions", e);
-    }
+    return read(
+        "read the content revisions",
+        sql,
+        q -> q.setLong(1, parameter),
+        r -> {
+          List<Revision> revisions = new ArrayList<>();
+          while (r.next()) {
+            revisions.add(
+                new Revision(
+                    r.getLong("revision"),
+                    r.getLong("base"),
+                    r.getString("fingerprint"),
+                    r.getString("author"),
+                    Instant.ofEpochMilli(r.getLong("created")),
+                    r.getString("message")));
+          }
+          return revisions;
+        });
   }
 
   /**
@@ -113,58 +102,35 @@ public final class RevisionLog {
 
   /** The files of revision {@code number} by path to the SHA-256 of their bytes (no contents). */
   public Map<String, String> hashes(long number) {
-    try (Connection c = store.connection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT path, hash FROM content_revision_files WHERE revision = ?")) {
-      q.setLong(1, number);
-      Map<String, String> hashes = new TreeMap<>();
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          hashes.put(r.getString(1), r.getString(2));
-        }
-      }
-      return hashes;
-    } catch (SQLException e) {
-      throw failed("read the files of content revision " + number, e);
-    }
+    return read(
+        "read the files of content revision " + number,
+        "SELECT path, hash FROM content_revision_files WHERE revision = ?",
+        q -> q.setLong(1, number),
+        r -> byPath(r, row -> row.getString(2)));
   }
 
   /** The bytes of the file with this hash; empty when there is none. */
   public byte[] blob(String hash) {
-    try (Connection c = store.connection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT bytes FROM content_blobs WHERE hash = ?")) {
-      q.setString(1, hash);
-      try (ResultSet r = q.executeQuery()) {
-        return r.next() ? r.getBytes(1) : new byte[0];
-      }
-    } catch (SQLException e) {
-      throw failed("read a content file", e);
-    }
+    return read(
+        "read a content file",
+        "SELECT bytes FROM content_blobs WHERE hash = ?",
+        q -> q.setString(1, hash),
+        r -> r.next() ? r.getBytes(1) : new byte[0]);
   }
 
   /** The files of revision {@code number} whose path starts with {@code folder} (e.g. flows/). */
   public Map<String, byte[]> files(long number, String folder) {
-    try (Connection c = store.connection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT f.path, b.bytes FROM content_revision_files f"
-                    + " JOIN content_blobs b ON b.hash = f.hash"
-                    + " WHERE f.revision = ? AND substr(f.path, 1, ?) = ?")) {
-      q.setLong(1, number);
-      q.setInt(2, folder.length());
-      q.setString(3, folder);
-      Map<String, byte[]> files = new TreeMap<>();
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          files.put(r.getString(1), r.getBytes(2));
-        }
-      }
-      return files;
-    } catch (SQLException e) {
-      throw failed("read the files of content revision " + number, e);
-    }
+    return read(
+        "read the files of content revision " + number,
+        "SELECT f.path, b.bytes FROM content_revision_files f"
+            + " JOIN content_blobs b ON b.hash = f.hash"
+            + " WHERE f.revision = ? AND substr(f.path, 1, ?) = ?",
+        q -> {
+          q.setLong(1, number);
+          q.setInt(2, folder.length());
+          q.setString(3, folder);
+        },
+        r -> byPath(r, row -> row.getBytes(2)));
   }
 
   /**
@@ -228,32 +194,12 @@ public final class RevisionLog {
       String message)
       throws SQLException {
     long newest;
-    try (PreparedStatement q =
-            c.prepareStatement("SELECT COALESCE(MAX(revision), 0) FROM content_revisions");
+    try (PreparedStatement q = c.prepareStatement(NEWEST);
         ResultSet r = q.executeQuery()) {
-      r.next();
-      newest = r.getLong(1);
+      newest = number(r);
     }
     if (newest != base) {
       throw new StaleRevisionException(base, newest);
-    }
-    Map<String, String> hashes = new LinkedHashMap<>();
-    Map<String, byte[]> blobs = new LinkedHashMap<>();
-    files.forEach(
-        (path, bytes) -> {
-          String hash = Sha256.hex(bytes);
-          hashes.put(path, hash);
-          blobs.put(hash, bytes);
-        });
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO content_blobs (hash, bytes) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
-      for (var blob : blobs.entrySet()) {
-        insert.setString(1, blob.getKey());
-        insert.setBytes(2, blob.getValue());
-        insert.addBatch();
-      }
-      insert.executeBatch();
     }
     Revision revision =
         new Revision(
@@ -263,38 +209,45 @@ public final class RevisionLog {
             cut(author, 200),
             Instant.ofEpochMilli(clock.millis()),
             cut(message, 2000));
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO content_revisions (revision, base, fingerprint, author, message, created)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      insert.setLong(1, revision.number());
-      insert.setLong(2, revision.base());
-      insert.setString(3, revision.fingerprint());
-      insert.setString(4, revision.author());
-      insert.setString(5, revision.message());
-      insert.setLong(6, revision.created().toEpochMilli());
-      insert.executeUpdate();
-    }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO content_revision_files (revision, path, hash) VALUES (?, ?, ?)")) {
-      for (var file : hashes.entrySet()) {
-        insert.setLong(1, revision.number());
-        insert.setString(2, file.getKey());
-        insert.setString(3, file.getValue());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-    if (store.vendor() == Vendor.POSTGRESQL) {
-      // Delivered to every listening replica when this transaction commits.
-      try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-        notify.setString(1, CHANNEL);
-        notify.setString(2, Long.toString(revision.number()));
-        notify.execute();
-      }
-    }
+    RevisionRows.insert(c, revision, files, store.vendor() == Vendor.POSTGRESQL);
     return revision;
+  }
+
+  /** Reads a query's rows: {@code bind} sets its parameters, {@code rows} reads its result. */
+  private <T> T read(String what, String sql, Binder bind, Rows<T> rows) {
+    try (Connection c = store.connection();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      bind.bind(q);
+      try (ResultSet r = q.executeQuery()) {
+        return rows.read(r);
+      }
+    } catch (SQLException e) {
+      throw failed(what, e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement q) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Rows<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  private static long number(ResultSet r) throws SQLException {
+    r.next();
+    return r.getLong(1);
+  }
+
+  /** Rows of a path and a {@code value}, by path. */
+  private static <T> Map<String, T> byPath(ResultSet r, Rows<T> value) throws SQLException {
+    Map<String, T> byPath = new TreeMap<>();
+    while (r.next()) {
+      byPath.put(r.getString(1), value.read(r));
+    }
+    return byPath;
   }
 
   private static String cut(String text, int max) {

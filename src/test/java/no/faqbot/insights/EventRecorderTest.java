@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EventRecorderTest {
   private static Event vote(int i) {
-    return Event.vote(i, null, "nb", "e" + i, true, "passord: hemmelig" + i);
+    return new VoteEvent(i, null, "nb", "e" + i, true, "passord: hemmelig" + i);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package no.faqbot.insights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +29,31 @@ abstract class EventRepositoryContract {
   }
 
   static Event turn(long at, String conversation, String message, String type) {
-    return TestEvents.turn(
-        at, conversation, message, type, "find-store-id", 0.91, "other", 0.4, List.of("a", "b"));
+    return new TurnEvent(
+        at,
+        conversation,
+        "nb",
+        message,
+        type,
+        "find-store-id",
+        0.91,
+        "other",
+        0.4,
+        List.of("a", "b"),
+        null);
   }
 
   @Test
   void events_round_trip_with_every_column() throws Exception {
     Event turn = turn(1000, "c1", "hvor er butikk-id?", "answer");
-    Event vote = Event.vote(2000, "c1", "nb", "find-store-id", false, "hvor er butikk-id?");
-    Event mail =
-        Event.support(3000, EventKind.SUPPORT_SENT, "c1", "en", "FB-1234", "payment-failed", "E42");
-    events.insert(List.of(turn, vote, mail));
+    Event vote = new VoteEvent(2000, "c1", "nb", "find-store-id", false, "hvor er butikk-id?");
+    Event mail = new SupportEvent(3000, true, "c1", "en", "FB-1234", "payment-failed", "E42");
+    Event step = flow(4000, "c1", "done", "resolved", true);
+    Event pick = new PickEvent(5000, "c1", "nb", "refunds");
+    events.insert(List.of(turn, vote, mail, step, pick));
     List<Event> read = new ArrayList<>();
     events.forEach(0, 10_000, read::add);
-    assertEquals(List.of(turn, vote, mail), read);
-    assertNull(read.get(0).helpful());
+    assertEquals(List.of(turn, vote, mail, step, pick), read);
   }
 
   @Test
@@ -64,7 +73,7 @@ abstract class EventRepositoryContract {
         List.of(
             turn(1, "a", "x", "answer"),
             turn(2, "b", "y", "answer"),
-            Event.pick(3, "a", "nb", "e")));
+            new PickEvent(3, "a", "nb", "e")));
     assertEquals(2, events.deleteConversation("a"));
     assertEquals(1, events.count());
   }
@@ -85,35 +94,37 @@ abstract class EventRepositoryContract {
     events.insert(
         List.of(
             turn(t, "c1", "hvor er butikk-id?", "answer"),
-            Event.vote(t + 1, "c1", "nb", "find-store-id", true, "q"),
+            new VoteEvent(t + 1, "c1", "nb", "find-store-id", true, "q"),
             turn(t, "c2", "blorp", "fallback"),
             turn(t + 60_000, "c2", "refusjon", "suggestions"),
-            Event.pick(t + 70_000, "c2", "nb", "refunds"),
-            Event.vote(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
+            new PickEvent(t + 70_000, "c2", "nb", "refunds"),
+            new VoteEvent(t + DAY, "c2", "nb", "refunds", false, "refusjon"),
             flow(t, "c3", "start", null, true),
             flow(t + 1, "c3", "check-mode", null, false),
             flow(t + 2, "c3", "done", "resolved", false),
             flow(t, "c4", "start", null, true),
             flow(t + 1, "c4", "email", "email", false),
-            Event.support(t + 2, EventKind.SUPPORT_PREPARED, "c4", "nb", "FB-1", "Testkjøp", "E1"),
+            new SupportEvent(t + 2, false, "c4", "nb", "FB-1", "Testkjøp", "E1"),
             turn(t, "c5", "in english", "answer").withMessage("english"),
             turn(40 * DAY, "c9", "outside the period", "answer")));
     InsightsReport r =
         new InsightsQueries(store)
             .report(
                 10 * DAY, 12 * DAY, 2, null, new InsightsReport.Recording(true, 0, 0, "test", 90));
-    assertEquals(5, r.conversations());
-    assertEquals(6, r.messages());
-    assertEquals(2, r.replies().answered());
-    assertEquals(1, r.replies().suggested());
-    assertEquals(1, r.replies().fellBack());
-    assertEquals(2, r.flows().started());
-    assertEquals(1, r.flows().resolved());
-    assertEquals(1, r.flows().toEmail());
-    assertEquals(1, r.conversationsWithEmail());
+    assertEquals(5, r.traffic().conversations());
+    assertEquals(6, r.traffic().messages());
+    assertEquals(2, r.traffic().replies().answered());
+    assertEquals(1, r.traffic().replies().suggested());
+    assertEquals(1, r.traffic().replies().fellBack());
+    assertEquals(2, r.traffic().flows().started());
+    assertEquals(1, r.traffic().flows().resolved());
+    assertEquals(1, r.traffic().flows().toEmail());
+    assertEquals(1, r.escalation().conversationsWithEmail());
     assertEquals(
-        2, r.deflection().hardConversations(), "c1 by a helpful vote, c3 by a resolved flow");
-    assertEquals(0.8, r.deflection().soft());
+        2,
+        r.escalation().deflection().hardConversations(),
+        "c1 by a helpful vote, c3 by a resolved flow");
+    assertEquals(0.8, r.escalation().deflection().soft());
     assertEquals(0.5, r.helpfulRate());
     assertEquals(
         List.of("1970-01-11", "1970-01-12"),
@@ -129,7 +140,7 @@ abstract class EventRepositoryContract {
         new InsightsQueries(store)
             .report(
                 10 * DAY, 12 * DAY, 2, "en", new InsightsReport.Recording(true, 0, 0, "test", 90));
-    assertEquals(0, english.messages(), "every turn above is in nb");
+    assertEquals(0, english.traffic().messages(), "every turn above is in nb");
   }
 
   @Test
@@ -141,7 +152,7 @@ abstract class EventRepositoryContract {
     assertEquals(2, first.topEntries().get(0).count());
     assertEquals(2, queries.report(DAY, 4 * DAY, 3, null, recording).topEntries().get(0).count());
     // a vote on the first (closed) day, as the feedback import or a batch after midnight writes
-    events.insert(List.of(Event.vote(DAY + 5, "c1", "nb", "find-store-id", false, "a")));
+    events.insert(List.of(new VoteEvent(DAY + 5, "c1", "nb", "find-store-id", false, "a")));
     InsightsReport voted = queries.report(DAY, 4 * DAY, 3, null, recording);
     assertEquals("find-store-id", voted.mostUnhelpful().get(0).entryId());
     assertEquals(1, voted.mostUnhelpful().get(0).unhelpful());
@@ -158,12 +169,18 @@ abstract class EventRepositoryContract {
     events.insert(List.of(turn(DAY + 3, "c1", "c", "answer"))); // c1 again, in a later batch
     InsightsReport.Recording recording = new InsightsReport.Recording(true, 0, 0, "test", 90);
     assertEquals(
-        2, new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording).conversations());
+        2,
+        new InsightsQueries(store)
+            .report(DAY, 2 * DAY, 1, null, recording)
+            .traffic()
+            .conversations());
     events.deleteConversation("c1");
     InsightsReport after = new InsightsQueries(store).report(DAY, 2 * DAY, 1, null, recording);
-    assertEquals(1, after.conversations());
+    assertEquals(1, after.traffic().conversations());
     assertEquals(
-        3, after.messages(), "the per-day counts keep the numbers of a deleted conversation");
+        3,
+        after.traffic().messages(),
+        "the per-day counts keep the numbers of a deleted conversation");
   }
 
   @Test

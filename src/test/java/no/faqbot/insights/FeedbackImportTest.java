@@ -33,12 +33,11 @@ class FeedbackImportTest {
       List<Event> read = new ArrayList<>();
       events.forEach(0, Long.MAX_VALUE, read::add);
       assertEquals(2, read.size());
-      Event first = read.get(0);
-      assertEquals(EventKind.VOTE, first.kind());
+      VoteEvent first = (VoteEvent) read.get(0);
       assertEquals(java.time.Instant.parse("2026-11-20T10:00:00Z").toEpochMilli(), first.at());
       assertEquals(false, first.helpful());
       assertEquals("butikk-id?", first.message());
-      assertEquals("refunds", read.get(1).entryId());
+      assertEquals("refunds", ((VoteEvent) read.get(1)).entryId());
     }
   }
 }

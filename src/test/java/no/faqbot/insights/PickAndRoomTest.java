@@ -41,8 +41,8 @@ class PickAndRoomTest {
 
   private static List<String> picks(TestServer server) throws Exception {
     return RecordingTest.events(server).stream()
-        .filter(e -> e.kind() == EventKind.PICK)
-        .map(Event::entryId)
+        .filter(e -> e instanceof PickEvent)
+        .map(e -> ((PickEvent) e).entryId())
         .toList();
   }
 

@@ -47,6 +47,12 @@ class PrivacyTest {
     return server.send(request.header("Authorization", "Basic " + basic).build());
   }
 
+  private static Reply deleteConversation(String id) {
+    return staff(
+        HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/conversations/" + id))
+            .DELETE());
+  }
+
   private static HttpRequest.Builder get(String path) {
     return HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
   }
@@ -81,11 +87,7 @@ class PrivacyTest {
   @Test
   void staff_can_delete_one_conversation_and_it_is_audited() throws Exception {
     events.insert(List.of(EventRepositoryContract.turn(1, "conversation-del", "x", "answer")));
-    Reply deleted =
-        staff(
-            HttpRequest.newBuilder(
-                    URI.create(server.base() + "/staff/api/conversations/conversation-del"))
-                .DELETE());
+    Reply deleted = deleteConversation("conversation-del");
     assertEquals(200, deleted.status(), deleted.body());
     assertEquals(1, deleted.json().get("deleted").asInt());
     AuditLog.Entry last = new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0);
@@ -110,11 +112,7 @@ class PrivacyTest {
         List.of(EventRepositoryContract.turn(2 * DAY, "conversation-gone", distinct, "answer")));
     Path data = server.dir().resolve("data");
     assertTrue(inFiles(data, distinct), "the test can see the string before the delete");
-    Reply deleted =
-        staff(
-            HttpRequest.newBuilder(
-                    URI.create(server.base() + "/staff/api/conversations/conversation-gone"))
-                .DELETE());
+    Reply deleted = deleteConversation("conversation-gone");
     assertEquals(200, deleted.status(), deleted.body());
     try (var c = server.app().store().connection();
         var s = c.createStatement()) {

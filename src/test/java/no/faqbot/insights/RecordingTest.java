@@ -57,8 +57,7 @@ class RecordingTest {
           200,
           server.get("/api/entries/find-store-id?lang=nb&conversation=" + CONVERSATION).status());
       List<Event> events = events(server);
-      Event turn = events.get(0);
-      assertEquals(EventKind.TURN, turn.kind());
+      TurnEvent turn = (TurnEvent) events.get(0);
       assertEquals(CONVERSATION, turn.conversation());
       assertEquals("nb", turn.lang());
       assertEquals("answer", turn.replyType());
@@ -66,11 +65,10 @@ class RecordingTest {
       assertNotNull(turn.score());
       assertTrue(turn.message().startsWith("hvor finner jeg butikk-ID?"), turn.message());
       assertFalse(turn.message().contains("hemmelig1"), turn.message());
-      Event fallback = events.get(1);
+      TurnEvent fallback = (TurnEvent) events.get(1);
       assertEquals("fallback", fallback.replyType());
       assertNull(fallback.conversation(), "free text is never kept as a conversation id");
-      Event pick = events.get(2);
-      assertEquals(EventKind.PICK, pick.kind());
+      PickEvent pick = (PickEvent) events.get(2);
       assertEquals("find-store-id", pick.entryId());
       assertEquals(CONVERSATION, pick.conversation());
     }
@@ -111,7 +109,7 @@ class RecordingTest {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), response.body());
-      Event mail = events(server).get(0);
+      SupportEvent mail = (SupportEvent) events(server).get(0);
       assertEquals(EventKind.SUPPORT_PREPARED, mail.kind());
       assertEquals(CONVERSATION, mail.conversation());
       assertEquals("BAD_VALUE", mail.errorCode());
@@ -131,8 +129,7 @@ class RecordingTest {
                   "{\"entryId\":\"find-store-id\",\"helpful\":false,"
                       + "\"query\":\"butikk-id? passordet mitt er Sommer2026xy\",\"lang\":\"nb\"}")
               .status());
-      Event vote = events(server).get(0);
-      assertEquals(EventKind.VOTE, vote.kind());
+      VoteEvent vote = (VoteEvent) events(server).get(0);
       assertTrue(vote.message().startsWith("butikk-id?"), vote.message());
       assertFalse(vote.message().contains("Sommer2026xy"), vote.message());
     }

@@ -46,7 +46,7 @@ class ReportCommandTest {
               List.of(
                   EventRepositoryContract.turn(now - 1000, "conversation-1", "hei", "answer"),
                   EventRepositoryContract.turn(now - 900, "conversation-1", "blorp", "fallback"),
-                  Event.vote(now - 800, "conversation-1", "nb", "find-store-id", true, "hei")));
+                  new VoteEvent(now - 800, "conversation-1", "nb", "find-store-id", true, "hei")));
     }
     String[] run = run("report", "--days", "30");
     assertEquals("0", run[0], run[2]);

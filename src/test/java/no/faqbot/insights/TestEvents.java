@@ -2,10 +2,7 @@ package no.faqbot.insights;
 
 import java.util.List;
 
-/**
- * Chat turns for tests that fill the event store directly: the one place in the tests that spells
- * out {@link Event}'s columns, so tests name only the ones they mean.
- */
+/** Chat turns for tests that fill the event store directly, naming only the values they mean. */
 public final class TestEvents {
   private TestEvents() {}
 
@@ -13,7 +10,7 @@ public final class TestEvents {
    * A message and its reply: {@code entryId} and {@code score} for an answer, {@code suggestions}
    * for suggestions; null where the reply has none.
    */
-  public static Event turn(
+  public static TurnEvent turn(
       long at,
       String conversation,
       String message,
@@ -21,47 +18,15 @@ public final class TestEvents {
       String entryId,
       Double score,
       List<String> suggestions) {
-    return turn(at, conversation, message, replyType, entryId, score, null, null, suggestions);
-  }
-
-  /** Like the other, with the search's second-best entry. */
-  public static Event turn(
-      long at,
-      String conversation,
-      String message,
-      String replyType,
-      String entryId,
-      Double score,
-      String runnerUpId,
-      Double runnerUpScore,
-      List<String> suggestions) {
-    return new Event(
-        at,
-        EventKind.TURN,
-        conversation,
-        "nb",
-        message,
-        replyType,
-        entryId,
-        score,
-        runnerUpId,
-        runnerUpScore,
-        suggestions,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return new TurnEvent(
+        at, conversation, "nb", message, replyType, entryId, score, null, null, suggestions, null);
   }
 
   /** A step of a guided flow reached; {@code message} only on the turn that started it. */
-  public static Event flowStep(
+  public static TurnEvent flowStep(
       long at, String conversation, String message, String flow, String step, String outcome) {
-    return new Event(
+    return new TurnEvent(
         at,
-        EventKind.TURN,
         conversation,
         "nb",
         message,
@@ -71,12 +36,6 @@ public final class TestEvents {
         null,
         null,
         null,
-        flow,
-        step,
-        outcome,
-        null,
-        null,
-        null,
-        null);
+        new TurnEvent.FlowStep(flow, step, outcome));
   }
 }

@@ -240,9 +240,9 @@ class UnansweredTest {
     String all = staff("GET", "/staff/insights/unanswered?days=30&show=53", null).body();
     assertEquals(53, all.split("data-faqbot=\"unanswered\"", -1).length - 1);
     assertFalse(all.contains("Vis\n      flere"), "no link when all are shown");
-    assertEquals(UnansweredRoutes.PAGE, UnansweredRoutes.shown("x", 500));
-    assertEquals(UnansweredRoutes.PAGE, UnansweredRoutes.shown("3", 500));
-    assertEquals(120, UnansweredRoutes.shown("120", 500));
-    assertEquals(500, UnansweredRoutes.shown("999999", 500));
+    assertEquals(UnansweredPage.PAGE, UnansweredPage.shown("x", 500));
+    assertEquals(UnansweredPage.PAGE, UnansweredPage.shown("3", 500));
+    assertEquals(120, UnansweredPage.shown("120", 500));
+    assertEquals(500, UnansweredPage.shown("999999", 500));
   }
 }

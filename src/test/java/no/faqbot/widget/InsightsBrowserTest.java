@@ -11,9 +11,10 @@ import java.util.Random;
 import no.faqbot.FaqbotServer;
 import no.faqbot.TestSettings;
 import no.faqbot.insights.Event;
-import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.SupportEvent;
 import no.faqbot.insights.TestEvents;
+import no.faqbot.insights.VoteEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -70,7 +71,7 @@ class InsightsBrowserTest {
             TestEvents.turn(at, conversation, "spørsmål " + entry, "answer", entry, 0.8, null));
         if (roll < 12) {
           batch.add(
-              Event.vote(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
+              new VoteEvent(at + 1000, conversation, "nb", entry, roll > 3, "spørsmål " + entry));
         }
       } else if (roll < 75) {
         batch.add(
@@ -100,14 +101,7 @@ class InsightsBrowserTest {
         }
         if (depth == steps.length) {
           batch.add(
-              Event.support(
-                  at + 10,
-                  EventKind.SUPPORT_PREPARED,
-                  conversation,
-                  "nb",
-                  "FB-" + i,
-                  "Testkjøp",
-                  "E1"));
+              new SupportEvent(at + 10, false, conversation, "nb", "FB-" + i, "Testkjøp", "E1"));
         }
       }
     }

@@ -14,8 +14,8 @@ import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.TestServer.Reply;
 import no.faqbot.insights.Event;
-import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.VoteEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -129,7 +129,12 @@ class WidgetServerTest {
     assertTrue(server.app().recorder().flush(5000));
     List<Event> stored = new ArrayList<>();
     new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, stored::add);
-    var vote = stored.stream().filter(e -> e.kind() == EventKind.VOTE).findFirst().orElseThrow();
+    var vote =
+        stored.stream()
+            .filter(e -> e instanceof VoteEvent)
+            .map(VoteEvent.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals("find-store-id", vote.entryId());
     assertEquals(false, vote.helpful());
     assertFalse(vote.message().contains("hemmelig1"), vote.message());
