@@ -72,19 +72,11 @@ public record ContentSnapshot(
     List<FaqEntry> list = new ArrayList<>(entries(lang));
     for (Flow flow : flows.values()) {
       list.add(
-          new FaqEntry(
-              FaqEntry.FLOW_PREFIX + flow.id(),
+          new FaqEntry.FlowTrigger(
+              flow.id(),
               lang,
               flow.title().in(lang),
               flow.triggers().getOrDefault(lang, List.of()),
-              "",
-              List.of(),
-              List.of(),
-              null,
-              flow.id(),
-              "",
-              "",
-              "",
               flow.sourcePath()));
     }
     for (CannedReplies.Intent intent :
@@ -92,20 +84,8 @@ public record ContentSnapshot(
       List<String> examples = intent.examples().getOrDefault(lang, List.of());
       if (!examples.isEmpty()) {
         list.add(
-            new FaqEntry(
-                FaqEntry.OUT_OF_SCOPE_PREFIX + intent.name(),
-                lang,
-                examples.get(0),
-                examples.subList(1, examples.size()),
-                "",
-                List.of(),
-                List.of(),
-                null,
-                null,
-                "",
-                "",
-                "",
-                "replies.yaml"));
+            new FaqEntry.ScopeExample(
+                intent.name(), lang, examples.get(0), examples.subList(1, examples.size())));
       }
     }
     if (!lang.equals(Languages.DEFAULT)) {

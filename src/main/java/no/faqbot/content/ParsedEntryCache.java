@@ -181,7 +181,7 @@ public final class ParsedEntryCache {
     }
   }
 
-  private static void writeEntry(DataOutputStream out, FaqEntry e) throws IOException {
+  private static void writeEntry(DataOutputStream out, FaqEntry.Article e) throws IOException {
     for (String text : new String[] {e.id(), e.lang(), e.question(), e.section()}) {
       writeText(out, text);
     }
@@ -200,7 +200,7 @@ public final class ParsedEntryCache {
     }
   }
 
-  private static FaqEntry readEntry(BoundedInput in) throws IOException {
+  private static FaqEntry.Article readEntry(BoundedInput in) throws IOException {
     String id = readText(in);
     String lang = readText(in);
     String question = readText(in);
@@ -209,7 +209,9 @@ public final class ParsedEntryCache {
     List<String> tags = readList(in);
     List<String> related = readList(in);
     String updated = readText(in);
-    return new FaqEntry(
+    String flow = readText(in);
+    FaqEntry.Answer answer = new FaqEntry.Answer(readText(in), readText(in), readText(in));
+    return new FaqEntry.Article(
         id,
         lang,
         question,
@@ -218,10 +220,8 @@ public final class ParsedEntryCache {
         tags,
         related,
         updated == null ? null : LocalDate.parse(updated),
-        readText(in),
-        readText(in),
-        readText(in),
-        readText(in),
+        flow,
+        answer,
         readText(in));
   }
 

@@ -15,8 +15,18 @@ class AnswerPolicyTest {
   private static SearchHit hit(
       String id, String flow, double score, double coverage, double evidence) {
     FaqEntry entry =
-        new FaqEntry(
-            id, "nb", "q", List.of(), "", List.of(), List.of(), null, flow, "", "", "", "x.md");
+        new FaqEntry.Article(
+            id,
+            "nb",
+            "q",
+            List.of(),
+            "",
+            List.of(),
+            List.of(),
+            null,
+            flow,
+            new FaqEntry.Answer("", "", ""),
+            "x.md");
     return new SearchHit(entry, score, coverage, evidence, coverage);
   }
 

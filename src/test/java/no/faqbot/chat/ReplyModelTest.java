@@ -68,8 +68,18 @@ class ReplyModelTest {
 
   private static Evidence evidence(double coverage) {
     FaqEntry entry =
-        new FaqEntry(
-            "e", "nb", "q", List.of(), "", List.of(), List.of(), null, null, "", "", "", "e.md");
+        new FaqEntry.Article(
+            "e",
+            "nb",
+            "q",
+            List.of(),
+            "",
+            List.of(),
+            List.of(),
+            null,
+            null,
+            new FaqEntry.Answer("", "", ""),
+            "e.md");
     SearchHit hit = new SearchHit(entry, 0.5, coverage, 1, coverage);
     return new Evidence(
         hit,

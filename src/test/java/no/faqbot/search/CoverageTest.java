@@ -14,7 +14,7 @@ class CoverageTest {
 
   /** An nb entry with no alternatives or tags; other search tests build theirs with it too. */
   static FaqEntry entry(String id, String question, String answer) {
-    return new FaqEntry(
+    return new FaqEntry.Article(
         id,
         "nb",
         question,
@@ -24,9 +24,7 @@ class CoverageTest {
         List.of(),
         null,
         null,
-        answer,
-        answer,
-        "",
+        new FaqEntry.Answer(answer, answer, ""),
         id + ".md");
   }
 
