@@ -137,13 +137,13 @@ public sealed interface FaqEntry
     }
 
     @Override
-    public String id() {
-      return OUT_OF_SCOPE_PREFIX + reply;
+    public String sourcePath() {
+      return "replies.yaml";
     }
 
     @Override
-    public String sourcePath() {
-      return "replies.yaml";
+    public String id() {
+      return OUT_OF_SCOPE_PREFIX + reply;
     }
   }
 }
