@@ -34,17 +34,6 @@ public record ContentSnapshot(
     }
   }
 
-  /** A snapshot served exactly as the files are (no file held back). */
-  public ContentSnapshot(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, Synonyms> synonyms,
-      CannedReplies replies,
-      Map<String, Flow> flows,
-      List<ContentProblem> problems,
-      String fingerprint) {
-    this(entries, synonyms, replies, flows, problems, fingerprint, List.of());
-  }
-
   public ContentSnapshot {
     staleFiles = List.copyOf(staleFiles);
     // Sorted, so indexing order (and with it every tie-break) is the same on every start.

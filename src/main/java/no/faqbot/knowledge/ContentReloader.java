@@ -59,10 +59,6 @@ public final class ContentReloader implements AutoCloseable {
       staleFiles = List.copyOf(staleFiles);
     }
 
-    public ReloadStatus(Instant at, boolean served, long millis, List<ContentProblem> problems) {
-      this(at, served, millis, problems, List.of());
-    }
-
     /** As the staff content status shows it: problems as {@code path:line: message}. */
     public Map<String, Object> summary() {
       return summary(
