@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,10 +185,10 @@ public final class ContentReloader implements AutoCloseable {
       this.revision = written;
     }
     // The files without problems go live even when another file has one: that file is held back.
-    if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
-      knowledge.swap(store.searchIndex(content, analysis));
-      LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
-    }
+    SearchIndex next =
+        content.fingerprint().equals(knowledge.current().content().fingerprint())
+            ? null
+            : store.searchIndex(content, analysis);
     (served ? reloadsServed : reloadsRefused).incrementAndGet();
     ReloadStatus status =
         new ReloadStatus(
@@ -196,7 +197,12 @@ public final class ContentReloader implements AutoCloseable {
             (System.nanoTime() - started) / 1_000_000,
             content.problems(),
             content.staleFiles());
+    // Like the revision: whoever sees the new answers sees the reload that brought them.
     last.set(status);
+    if (next != null) {
+      knowledge.swap(next);
+      LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
+    }
     return status;
   }
 
