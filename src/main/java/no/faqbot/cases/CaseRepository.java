@@ -2,8 +2,6 @@ package no.faqbot.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,26 +32,27 @@ public final class CaseRepository {
    * case already handed over does not change).
    */
   public boolean save(KeptCase c) throws SQLException {
-    try (Connection con = store.connection();
-        PreparedStatement s =
-            con.prepareStatement(
-                "INSERT INTO cases ("
-                    + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (case_ref) DO UPDATE SET"
-                    + " updated_at = excluded.updated_at, lang = excluded.lang,"
-                    + " request = excluded.request WHERE cases.status = 'new'")) {
-      s.setString(1, c.caseRef());
-      s.setLong(2, c.createdAt());
-      s.setLong(3, c.updatedAt());
-      s.setString(4, c.conversation());
-      s.setString(5, c.lang());
-      s.setString(6, c.status());
-      s.setString(7, c.channel());
-      s.setString(8, JSON.writeValueAsString(c.request()));
-      return s.executeUpdate() > 0;
+    String request;
+    try {
+      request = JSON.writeValueAsString(c.request());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a case could not be written as JSON", e);
     }
+    return update(
+            "INSERT INTO cases ("
+                + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (case_ref) DO UPDATE SET"
+                + " updated_at = excluded.updated_at, lang = excluded.lang,"
+                + " request = excluded.request WHERE cases.status = 'new'",
+            c.caseRef(),
+            c.createdAt(),
+            c.updatedAt(),
+            c.conversation(),
+            c.lang(),
+            c.status(),
+            c.channel(),
+            request)
+        > 0;
   }
 
   public Optional<KeptCase> find(String ref) throws SQLException {
@@ -105,35 +104,23 @@ public final class CaseRepository {
   }
 
   public List<LogEntry> logOf(String ref) throws SQLException {
-    List<LogEntry> list = new ArrayList<>();
-    try (Connection con = store.connection();
-        PreparedStatement s =
-            con.prepareStatement(
-                "SELECT at, entry FROM case_log WHERE case_ref = ? ORDER BY at, id")) {
-      s.setString(1, ref);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          list.add(new LogEntry(r.getLong(1), r.getString(2)));
-        }
-      }
-    }
-    return list;
+    return Sql.query(
+        store,
+        "SELECT at, entry FROM case_log WHERE case_ref = ? ORDER BY at, id",
+        r -> new LogEntry(r.getLong(1), r.getString(2)),
+        ref);
   }
 
   /** The recorded chat of a conversation (insights' events), oldest first, for the inbox. */
   public List<Map<String, Object>> conversation(String conversation) throws SQLException {
-    List<Map<String, Object>> turns = new ArrayList<>();
     if (conversation == null) {
-      return turns;
+      return new ArrayList<>();
     }
-    try (Connection con = store.connection();
-        PreparedStatement s =
-            con.prepareStatement(
-                "SELECT at, kind, message, reply_type, entry_id, flow_id, flow_step FROM events"
-                    + " WHERE conversation = ? ORDER BY at, id LIMIT 500")) {
-      s.setString(1, conversation);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    return Sql.query(
+        store,
+        "SELECT at, kind, message, reply_type, entry_id, flow_id, flow_step FROM events"
+            + " WHERE conversation = ? ORDER BY at, id LIMIT 500",
+        r -> {
           Map<String, Object> t = new LinkedHashMap<>();
           t.put("at", r.getLong(1));
           t.put("kind", r.getString(2));
@@ -142,67 +129,36 @@ public final class CaseRepository {
           t.put("entry", r.getString(5));
           t.put("flow", r.getString(6));
           t.put("step", r.getString(7));
-          turns.add(t);
-        }
-      }
-    }
-    return turns;
+          return t;
+        },
+        conversation);
   }
 
   private List<KeptCase> query(String sql, Object... params) throws SQLException {
-    List<KeptCase> list = new ArrayList<>();
-    try (Connection con = store.connection();
-        PreparedStatement s = con.prepareStatement(sql)) {
-      bind(s, params);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          list.add(
-              new KeptCase(
-                  r.getString(1),
-                  r.getLong(2),
-                  r.getLong(3),
-                  r.getString(4),
-                  r.getString(5),
-                  r.getString(6),
-                  r.getString(7),
-                  JSON.readValue(r.getString(8), CaseRequest.class)));
-        }
-      }
+    return Sql.query(store, sql, CaseRepository::kept, params);
+  }
+
+  private static KeptCase kept(ResultSet r) throws SQLException {
+    try {
+      return new KeptCase(
+          r.getString(1),
+          r.getLong(2),
+          r.getLong(3),
+          r.getString(4),
+          r.getString(5),
+          r.getString(6),
+          r.getString(7),
+          JSON.readValue(r.getString(8), CaseRequest.class));
     } catch (JsonProcessingException e) {
       throw new SQLException("a kept case is not readable JSON: " + e.getOriginalMessage(), e);
     }
-    return list;
   }
 
   private List<String> refs(String sql, Object param) throws SQLException {
-    List<String> refs = new ArrayList<>();
-    try (Connection con = store.connection();
-        PreparedStatement s = con.prepareStatement(sql)) {
-      bind(s, param);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          refs.add(r.getString(1));
-        }
-      }
-    }
-    return refs;
+    return Sql.query(store, sql, r -> r.getString(1), param);
   }
 
   private int update(String sql, Object... params) throws SQLException {
-    try (Connection con = store.connection();
-        PreparedStatement s = con.prepareStatement(sql)) {
-      bind(s, params);
-      return s.executeUpdate();
-    }
-  }
-
-  static void bind(PreparedStatement s, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      if (params[i] == null) {
-        s.setNull(i + 1, java.sql.Types.VARCHAR);
-      } else {
-        s.setObject(i + 1, params[i]);
-      }
-    }
+    return Sql.update(store, sql, params);
   }
 }

@@ -21,27 +21,14 @@ import no.faqbot.web.StaffRole;
  * /staff/cases}, {@code GET /staff/api/cases?status=} for scripts, one case with its conversation,
  * steps, fields, screenshots and delivery log, and retry, resolve and delete (audit logged).
  */
-public final class CaseRoutes implements Routes {
+record CaseRoutes(
+    CaseRepository cases,
+    DeliveryRepository deliveries,
+    CaseFiles files,
+    CaseBook book,
+    AuditLog audit)
+    implements Routes {
   private static final int LIST = 200;
-
-  private final CaseRepository cases;
-  private final DeliveryRepository deliveries;
-  private final CaseFiles files;
-  private final CaseBook book;
-  private final AuditLog audit;
-
-  CaseRoutes(
-      CaseRepository cases,
-      DeliveryRepository deliveries,
-      CaseFiles files,
-      CaseBook book,
-      AuditLog audit) {
-    this.cases = cases;
-    this.deliveries = deliveries;
-    this.files = files;
-    this.book = book;
-    this.audit = audit;
-  }
 
   @Override
   public void addTo(RoutesConfig routes) {

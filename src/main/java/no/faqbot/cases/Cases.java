@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,16 +29,13 @@ public final class Cases implements AutoCloseable {
   public static final Duration POLL = Duration.ofSeconds(5);
 
   private final CaseBook book;
-  private final DeliveryQueue queue;
   private final List<Routes> routes;
-  private final ScheduledExecutorService purge;
+  private final List<ScheduledExecutorService> timers;
 
-  private Cases(
-      CaseBook book, DeliveryQueue queue, List<Routes> routes, ScheduledExecutorService purge) {
+  private Cases(CaseBook book, List<Routes> routes, List<ScheduledExecutorService> timers) {
     this.book = book;
-    this.queue = queue;
     this.routes = routes;
-    this.purge = purge;
+    this.timers = timers;
   }
 
   /**
@@ -67,34 +65,48 @@ public final class Cases implements AutoCloseable {
             ? null
             : new DeliveryQueue(deliveries, cases, connector, mail::of, backoff, clock);
     CaseBook book = new CaseBook(cases, files, support, mail, queue, clock);
+    List<ScheduledExecutorService> timers = new ArrayList<>();
     if (queue != null) {
-      queue.start(poll);
+      timer("faqbot-case-delivery", timers)
+          .scheduleWithFixedDelay(
+              queue::runDueOrLog, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("Support cases are delivered by {}", helpdesk.on() ? helpdesk : "smtp");
     }
-    ScheduledExecutorService purge =
+    timer("faqbot-case-retention", timers)
+        .scheduleAtFixedRate(
+            () -> purge(book, retentionDays, clock),
+            1,
+            TimeUnit.DAYS.toMinutes(1),
+            TimeUnit.MINUTES);
+    List<Routes> routes =
+        List.of(new CaseRoutes(cases, deliveries, files, book, new AuditLog(store, clock)));
+    return new Cases(book, routes, List.copyOf(timers));
+  }
+
+  /** A daemon thread named {@code name} for timed work, added to {@code timers}. */
+  private static ScheduledExecutorService timer(
+      String name, List<ScheduledExecutorService> timers) {
+    ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             work -> {
-              Thread t = new Thread(work, "faqbot-case-retention");
+              Thread t = new Thread(work, name);
               t.setDaemon(true);
               return t;
             });
-    purge.scheduleAtFixedRate(
-        () -> {
-          try {
-            int n = book.deleteBefore(clock.millis() - Duration.ofDays(retentionDays).toMillis());
-            if (n > 0) {
-              LOG.info("Deleted {} case(s) older than {} days", n, retentionDays);
-            }
-          } catch (SQLException | IOException | RuntimeException e) {
-            LOG.warn("Case retention purge failed (tried again tomorrow): {}", e.toString());
-          }
-        },
-        1,
-        TimeUnit.DAYS.toMinutes(1),
-        TimeUnit.MINUTES);
-    List<Routes> routes =
-        List.of(new CaseRoutes(cases, deliveries, files, book, new AuditLog(store, clock)));
-    return new Cases(book, queue, routes, purge);
+    timers.add(timer);
+    return timer;
+  }
+
+  /** Deletes the cases older than {@code retentionDays}; a failure waits for tomorrow. */
+  private static void purge(CaseBook book, int retentionDays, Clock clock) {
+    try {
+      int n = book.deleteBefore(clock.millis() - Duration.ofDays(retentionDays).toMillis());
+      if (n > 0) {
+        LOG.info("Deleted {} case(s) older than {} days", n, retentionDays);
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.warn("Case retention purge failed (tried again tomorrow): {}", e.toString());
+    }
   }
 
   private static Connector connector(HelpdeskSettings h, SmtpMailer mailer) {
@@ -110,20 +122,12 @@ public final class Cases implements AutoCloseable {
     return book;
   }
 
-  /** The delivery queue, or null when nothing delivers cases. */
-  public DeliveryQueue queue() {
-    return queue;
-  }
-
   public List<Routes> routes() {
     return routes;
   }
 
   @Override
   public void close() {
-    purge.shutdownNow();
-    if (queue != null) {
-      queue.close();
-    }
+    timers.forEach(ScheduledExecutorService::shutdownNow);
   }
 }

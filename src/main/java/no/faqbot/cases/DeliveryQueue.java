@@ -4,9 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import no.faqbot.support.SupportEmailBuilder;
 import org.slf4j.Logger;
@@ -18,7 +15,13 @@ import org.slf4j.LoggerFactory;
  * retry it). The queue is in the store, so a restart or a helpdesk that is down loses nothing, and
  * replicas sharing it claim each try so that a case is delivered once.
  */
-public final class DeliveryQueue implements AutoCloseable {
+record DeliveryQueue(
+    DeliveryRepository deliveries,
+    CaseRepository cases,
+    Connector connector,
+    Function<KeptCase, SupportEmailBuilder.Built> email,
+    Backoff backoff,
+    Clock clock) {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
   /** How long a claimed try may take before another replica may try the case again. */
@@ -26,48 +29,25 @@ public final class DeliveryQueue implements AutoCloseable {
 
   private static final int BATCH = 20;
 
-  private final DeliveryRepository queue;
-  private final CaseRepository cases;
-  private final Connector connector;
-  private final Function<KeptCase, SupportEmailBuilder.Built> email;
-  private final Backoff backoff;
-  private final Clock clock;
-  private ScheduledExecutorService timer;
-
-  DeliveryQueue(
-      DeliveryRepository queue,
-      CaseRepository cases,
-      Connector connector,
-      Function<KeptCase, SupportEmailBuilder.Built> email,
-      Backoff backoff,
-      Clock clock) {
-    this.queue = queue;
-    this.cases = cases;
-    this.connector = connector;
-    this.email = email;
-    this.backoff = backoff;
-    this.clock = clock;
-  }
-
-  public String channel() {
+  String channel() {
     return connector.name();
   }
 
   /** Queues the case and tries it once now; true when it was delivered. */
-  public boolean deliverNow(String ref) throws SQLException {
+  boolean deliverNow(String ref) throws SQLException {
     long now = clock.millis();
-    queue.enqueue(ref, connector.name(), now);
+    deliveries.enqueue(ref, connector.name(), now);
     cases.setStatus(ref, KeptCase.QUEUED, connector.name(), now);
-    DeliveryRepository.Row row = queue.find(ref).orElseThrow();
-    return queue.claim(row, now + LEASE.toMillis()) && attempt(row);
+    DeliveryRepository.Row row = deliveries.find(ref).orElseThrow();
+    return deliveries.claim(row, now + LEASE.toMillis()) && attempt(row);
   }
 
   /** Tries every delivery that is due; returns how many were delivered. */
-  public int runDue() throws SQLException {
+  int runDue() throws SQLException {
     int delivered = 0;
     long now = clock.millis();
-    for (DeliveryRepository.Row row : queue.due(now, BATCH)) {
-      if (queue.claim(row, now + LEASE.toMillis()) && attempt(row)) {
+    for (DeliveryRepository.Row row : deliveries.due(now, BATCH)) {
+      if (deliveries.claim(row, now + LEASE.toMillis()) && attempt(row)) {
         delivered++;
       }
     }
@@ -90,7 +70,7 @@ public final class DeliveryQueue implements AutoCloseable {
       LOG.warn("Delivering case {} by {} failed (try {}): {}", ref, connector.name(), tries, why);
       boolean dead = tries >= backoff.maxAttempts();
       long next = now + backoff.after(tries).toMillis();
-      queue.failed(ref, tries, next, why, dead);
+      deliveries.failed(ref, tries, next, why, dead);
       cases.setStatus(ref, dead ? KeptCase.FAILED : KeptCase.QUEUED, null, now);
       cases.log(
           ref,
@@ -106,38 +86,18 @@ public final class DeliveryQueue implements AutoCloseable {
       return false;
     }
     long now = clock.millis();
-    queue.delivered(ref, tries);
+    deliveries.delivered(ref, tries);
     cases.setStatus(ref, KeptCase.DELIVERED, connector.name(), now);
     cases.log(ref, now, "delivered by " + connector.name() + " (try " + tries + ")");
     return true;
   }
 
-  /** Tries what is due every {@code every}, on a thread of its own. */
-  public void start(Duration every) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            work -> {
-              Thread t = new Thread(work, "faqbot-case-delivery");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            runDue();
-          } catch (SQLException | RuntimeException e) {
-            LOG.warn("The case delivery queue could not be read: {}", e.toString());
-          }
-        },
-        every.toMillis(),
-        every.toMillis(),
-        TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void close() {
-    if (timer != null) {
-      timer.shutdownNow();
+  /** {@link #runDue} for the timer: a failure is logged, and the next round tries again. */
+  void runDueOrLog() {
+    try {
+      runDue();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("The case delivery queue could not be read: {}", e.toString());
     }
   }
 }

@@ -1,10 +1,7 @@
 package no.faqbot.cases;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.faqbot.store.Store;
@@ -14,6 +11,9 @@ final class DeliveryRepository {
   static final String PENDING = "pending";
   static final String DONE = "delivered";
   static final String DEAD = "dead";
+
+  private static final String SELECT =
+      "SELECT case_ref, channel, state, attempts, next_at, last_error FROM case_deliveries";
 
   private final Store store;
 
@@ -39,35 +39,16 @@ final class DeliveryRepository {
 
   /** Pending deliveries due at {@code at}, the oldest first. */
   List<Row> due(long at, int limit) throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    try (Connection c = store.connection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT case_ref, channel, state, attempts, next_at, last_error"
-                    + " FROM case_deliveries WHERE state = 'pending' AND next_at <= ?"
-                    + " ORDER BY next_at LIMIT "
-                    + limit)) {
-      s.setLong(1, at);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          rows.add(row(r));
-        }
-      }
-    }
-    return rows;
+    return Sql.query(
+        store,
+        SELECT + " WHERE state = 'pending' AND next_at <= ? ORDER BY next_at LIMIT " + limit,
+        DeliveryRepository::row,
+        at);
   }
 
   Optional<Row> find(String ref) throws SQLException {
-    try (Connection c = store.connection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT case_ref, channel, state, attempts, next_at, last_error"
-                    + " FROM case_deliveries WHERE case_ref = ?")) {
-      s.setString(1, ref);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(row(r)) : Optional.empty();
-      }
-    }
+    return Sql.query(store, SELECT + " WHERE case_ref = ?", DeliveryRepository::row, ref).stream()
+        .findFirst();
   }
 
   /**
@@ -110,10 +91,6 @@ final class DeliveryRepository {
   }
 
   private int update(String sql, Object... params) throws SQLException {
-    try (Connection c = store.connection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      CaseRepository.bind(s, params);
-      return s.executeUpdate();
-    }
+    return Sql.update(store, sql, params);
   }
 }

@@ -1,5 +1,6 @@
 package no.faqbot.content;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,33 +43,31 @@ final class ContentLinks {
       Map<String, Flow> flows,
       List<ContentProblem> problems) {
     Set<String> ids = new HashSet<>();
-    entries.values().forEach(m -> ids.addAll(m.keySet()));
-    for (Map<String, FaqEntry> byId : entries.values()) {
-      for (FaqEntry e : byId.values()) {
-        for (String r : e.related()) {
-          if (!ids.contains(r)) {
-            problems.add(
-                new ContentProblem(
-                    e.sourcePath(),
-                    parsed.get(e.sourcePath()).lineOf("related"),
-                    "related id '" + r + "' does not exist: use the id of another entry"));
-          }
-        }
-      }
-    }
-    for (Map<String, FaqEntry> byId : entries.values()) {
-      for (FaqEntry e : byId.values()) {
-        if (e.flow() != null && !flows.containsKey(e.flow())) {
+    List<FaqEntry> all = new ArrayList<>();
+    entries.values().forEach(m -> all.addAll(m.values()));
+    all.forEach(e -> ids.add(e.id()));
+    for (FaqEntry e : all) {
+      for (String r : e.related()) {
+        if (!ids.contains(r)) {
           problems.add(
               new ContentProblem(
                   e.sourcePath(),
-                  parsed.get(e.sourcePath()).lineOf("flow"),
-                  "flow '"
-                      + e.flow()
-                      + "' does not exist (flows: "
-                      + String.join(", ", flows.keySet())
-                      + ")"));
+                  parsed.get(e.sourcePath()).lineOf("related"),
+                  "related id '" + r + "' does not exist: use the id of another entry"));
         }
+      }
+    }
+    for (FaqEntry e : all) {
+      if (e.flow() != null && !flows.containsKey(e.flow())) {
+        problems.add(
+            new ContentProblem(
+                e.sourcePath(),
+                parsed.get(e.sourcePath()).lineOf("flow"),
+                "flow '"
+                    + e.flow()
+                    + "' does not exist (flows: "
+                    + String.join(", ", flows.keySet())
+                    + ")"));
       }
     }
     for (Flow flow : flows.values()) {

@@ -7,20 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import no.faqbot.flow.Flow;
-import no.faqbot.flow.FlowParser;
 import no.faqbot.format.ContentProblem;
-import no.faqbot.format.Languages;
 
 /**
  * Reads the whole content folder into a {@link ContentSnapshot}. A bad file is reported and served
@@ -30,8 +24,8 @@ import no.faqbot.format.Languages;
 public final class ContentLoader {
 
   private final Path root;
-  private final FaqFileParser faqParser;
   private final ParsedEntryCache parsedBefore;
+  private final ContentPass pass;
 
   /**
    * Each file's bytes when it last loaded without a problem of its own, by its path as problems
@@ -46,8 +40,8 @@ public final class ContentLoader {
 
   public ContentLoader(Path root, MarkdownRenderer markdown, ParsedEntryCache parsedBefore) {
     this.root = root;
-    this.faqParser = new FaqFileParser(markdown);
     this.parsedBefore = parsedBefore;
+    this.pass = new ContentPass(prefix(), new FaqFileParser(markdown), parsedBefore);
   }
 
   public Path root() {
@@ -89,11 +83,11 @@ public final class ContentLoader {
 
   private ContentSnapshot load(
       Map<String, byte[]> disk, List<ContentProblem> readProblems, boolean remember) {
-    Map<String, String> diskKeys = fileKeys(disk);
-    Built onDisk = build(disk, diskKeys, readProblems);
+    Map<String, String> diskKeys = ContentPass.fileKeys(disk);
+    ContentPass.Result onDisk = pass.run(disk, diskKeys, readProblems);
     Map<String, byte[]> served = new TreeMap<>(disk);
     Map<String, ContentSnapshot.StaleFile> stale = new TreeMap<>();
-    Built result = onDisk;
+    ContentPass.Result result = onDisk;
     if (!onDisk.problems().isEmpty()) {
       // Round 1: a file with problems of its own gives way to its last good version, or is left
       // out.
@@ -108,7 +102,7 @@ public final class ContentLoader {
           stale.put(path, stale(path, good != null, onDisk.problems()));
         }
       }
-      result = stale.isEmpty() ? onDisk : build(served, fileKeys(served), readProblems);
+      result = stale.isEmpty() ? onDisk : pass.run(served, readProblems);
       // Round 2: a file that no longer fits the others gives way to its last good version.
       Set<String> misfits = new TreeSet<>(result.crossProblemFiles());
       misfits.removeAll(stale.keySet());
@@ -122,7 +116,7 @@ public final class ContentLoader {
         }
       }
       if (changed) {
-        Built second = build(served, fileKeys(served), readProblems);
+        ContentPass.Result second = pass.run(served, readProblems);
         // A last good version that fits no better than the file on disk is no reason to hold back.
         for (String path : second.crossProblemFiles()) {
           if (misfits.contains(path) && stale.containsKey(path)) {
@@ -130,7 +124,7 @@ public final class ContentLoader {
             stale.remove(path);
           }
         }
-        result = build(served, fileKeys(served), readProblems);
+        result = pass.run(served, readProblems);
       }
     }
     Set<String> ownProblems = onDisk.ownProblemFiles();
@@ -177,136 +171,6 @@ public final class ContentLoader {
         path,
         lastGood,
         problems.stream().filter(p -> p.path().equals(path)).map(Object::toString).toList());
-  }
-
-  /** One pass over a set of files, and which files the problems found are in. */
-  private record Built(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, Synonyms> synonyms,
-      CannedReplies replies,
-      Map<String, Flow> flows,
-      List<ContentProblem> problems,
-      Set<String> ownProblemFiles,
-      Set<String> crossProblemFiles,
-      List<ContentProblem> crossProblems,
-      Map<String, String> keys) {}
-
-  private Built build(
-      Map<String, byte[]> files, Map<String, String> keys, List<ContentProblem> readProblems) {
-    List<ContentProblem> problems = new ArrayList<>(readProblems);
-    Map<String, Map<String, FaqEntry>> entries = new TreeMap<>();
-    Map<String, FaqFileParser.Result> parsed = new HashMap<>();
-    Map<String, Synonyms> synonyms = new TreeMap<>();
-    Map<String, Flow> flows = new TreeMap<>();
-    CannedReplies replies = null;
-    boolean sawReplies = false;
-    Map<String, FaqFileParser.Result> faqFiles = parseFaqFilesInParallel(files, keys);
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      String path = file.getKey();
-      String[] parts = path.split("/");
-      FaqFileParser.Result result = faqFiles.get(path);
-      String text = result != null ? null : ContentFiles.decode(path, file.getValue(), problems);
-      if (result == null && text == null) {
-        continue;
-      }
-      if (parts.length == 4 && parts[1].equals("faq") && path.endsWith(".md")) {
-        String lang = parts[2];
-        if (!Languages.isSupported(lang)) {
-          problems.add(
-              new ContentProblem(
-                  path, 1, "unknown language folder '" + lang + "': use one of " + Languages.ALL));
-          continue;
-        }
-        problems.addAll(result.problems());
-        if (result.entry() != null) {
-          parsed.put(path, result);
-          ContentLinks.addEntry(
-              entries.computeIfAbsent(lang, l -> new LinkedHashMap<>()), result, problems);
-        }
-      } else if (parts.length == 3 && parts[1].equals("synonyms") && path.endsWith(".txt")) {
-        String lang = parts[2].substring(0, parts[2].length() - 4);
-        if (!Languages.isSupported(lang)) {
-          problems.add(
-              new ContentProblem(path, 1, "synonyms file for unknown language '" + lang + "'"));
-          continue;
-        }
-        synonyms.put(lang, Synonyms.parse(path, text, problems));
-      } else if (parts.length == 3 && parts[1].equals("flows") && path.endsWith(".yaml")) {
-        FlowParser.Result flow = new FlowParser().parse(path, text);
-        problems.addAll(flow.problems());
-        if (flow.flow() != null) {
-          flows.put(flow.flow().id(), flow.flow());
-        }
-      } else if (path.equals(prefix() + "replies.yaml")) {
-        sawReplies = true;
-        replies = CannedReplies.parse(path, text, problems);
-      }
-    }
-    if (!sawReplies) {
-      problems.add(
-          new ContentProblem(
-              prefix() + "replies.yaml",
-              1,
-              "missing: the chat's own replies (greeting, thanks, goodbye, fallback, suggestions) live here"));
-    }
-    if (replies == null) {
-      replies =
-          CannedReplies
-              .shipped(); // the chat must always be able to greet and to say "I don't know"
-    }
-    Set<String> own = new TreeSet<>();
-    problems.forEach(p -> own.add(p.path()));
-    List<ContentProblem> cross = new ArrayList<>();
-    ContentLinks.check(entries, parsed, flows, cross);
-    Set<String> crossFiles = new TreeSet<>();
-    cross.forEach(p -> crossFiles.add(p.path()));
-    // A duplicate id is found across files, but is the later file's own mistake.
-    problems.addAll(cross);
-    problems.sort(
-        Comparator.comparing(ContentProblem::path).thenComparingInt(ContentProblem::line));
-    return new Built(entries, synonyms, replies, flows, problems, own, crossFiles, cross, keys);
-  }
-
-  /**
-   * Each file's {@link ParsedEntryCache#key}, hashed once for both the cache and the fingerprint.
-   */
-  private static Map<String, String> fileKeys(Map<String, byte[]> files) {
-    return files.entrySet().parallelStream()
-        .collect(
-            Collectors.toConcurrentMap(
-                Map.Entry::getKey, file -> ParsedEntryCache.key(file.getKey(), file.getValue())));
-  }
-
-  /**
-   * Parsing Markdown and YAML dominates start-up: files parsed before come from the cache, the
-   * others are parsed on every core (they are independent).
-   */
-  private Map<String, FaqFileParser.Result> parseFaqFilesInParallel(
-      Map<String, byte[]> files, Map<String, String> keys) {
-    Map<String, FaqFileParser.Result> results = new ConcurrentHashMap<>();
-    files.entrySet().parallelStream()
-        .forEach(
-            file -> {
-              String[] parts = file.getKey().split("/");
-              if (parts.length == 4
-                  && parts[1].equals("faq")
-                  && file.getKey().endsWith(".md")
-                  && Languages.isSupported(parts[2])) {
-                String key = keys.get(file.getKey());
-                FaqFileParser.Result result = parsedBefore.get(key);
-                if (result == null) {
-                  String text =
-                      ContentFiles.decode(file.getKey(), file.getValue(), new ArrayList<>());
-                  if (text == null) {
-                    return;
-                  }
-                  result = faqParser.parse(file.getKey(), parts[2], text);
-                  parsedBefore.put(key, result);
-                }
-                results.put(file.getKey(), result);
-              }
-            });
-    return results;
   }
 
   private String prefix() {

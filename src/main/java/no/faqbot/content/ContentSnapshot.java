@@ -34,17 +34,6 @@ public record ContentSnapshot(
     }
   }
 
-  /** A snapshot served exactly as the files are (no file held back). */
-  public ContentSnapshot(
-      Map<String, Map<String, FaqEntry>> entries,
-      Map<String, Synonyms> synonyms,
-      CannedReplies replies,
-      Map<String, Flow> flows,
-      List<ContentProblem> problems,
-      String fingerprint) {
-    this(entries, synonyms, replies, flows, problems, fingerprint, List.of());
-  }
-
   public ContentSnapshot {
     staleFiles = List.copyOf(staleFiles);
     // Sorted, so indexing order (and with it every tie-break) is the same on every start.
@@ -72,19 +61,11 @@ public record ContentSnapshot(
     List<FaqEntry> list = new ArrayList<>(entries(lang));
     for (Flow flow : flows.values()) {
       list.add(
-          new FaqEntry(
-              FaqEntry.FLOW_PREFIX + flow.id(),
+          new FaqEntry.FlowTrigger(
+              flow.id(),
               lang,
               flow.title().in(lang),
               flow.triggers().getOrDefault(lang, List.of()),
-              "",
-              List.of(),
-              List.of(),
-              null,
-              flow.id(),
-              "",
-              "",
-              "",
               flow.sourcePath()));
     }
     for (CannedReplies.Intent intent :
@@ -92,20 +73,8 @@ public record ContentSnapshot(
       List<String> examples = intent.examples().getOrDefault(lang, List.of());
       if (!examples.isEmpty()) {
         list.add(
-            new FaqEntry(
-                FaqEntry.OUT_OF_SCOPE_PREFIX + intent.name(),
-                lang,
-                examples.get(0),
-                examples.subList(1, examples.size()),
-                "",
-                List.of(),
-                List.of(),
-                null,
-                null,
-                "",
-                "",
-                "",
-                "replies.yaml"));
+            new FaqEntry.ScopeExample(
+                intent.name(), lang, examples.get(0), examples.subList(1, examples.size())));
       }
     }
     if (!lang.equals(Languages.DEFAULT)) {

@@ -41,7 +41,7 @@ public final class FaqFileParser {
    * front-matter key, for problems found later across files.
    */
   public record Result(
-      FaqEntry entry, List<ContentProblem> problems, Map<String, Integer> keyLines) {
+      FaqEntry.Article entry, List<ContentProblem> problems, Map<String, Integer> keyLines) {
     public Result {
       problems = List.copyOf(problems);
       keyLines = Map.copyOf(keyLines);
@@ -188,8 +188,8 @@ public final class FaqFileParser {
       return failed(problems, doc);
     }
     MarkdownRenderer.Rendered answer = markdown.render(body);
-    FaqEntry entry =
-        new FaqEntry(
+    FaqEntry.Article entry =
+        new FaqEntry.Article(
             id,
             lang,
             question,
@@ -199,9 +199,7 @@ public final class FaqFileParser {
             related,
             updated,
             flow,
-            body,
-            answer.text(),
-            answer.html(),
+            new FaqEntry.Answer(body, answer.text(), answer.html()),
             path);
     return new Result(entry, problems, keyLines(doc));
   }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParsedEntryCache {
   private static final Logger LOG = LoggerFactory.getLogger(ParsedEntryCache.class);
-  private static final String FORMAT = "faqbot-parsed-entries-1";
+  private static final String FORMAT = "faqbot-parsed-entries-2";
 
   /**
    * Far above any real content tree (a few MB; about 1.5 KB an entry, so some 150 MB for 100,000
@@ -181,48 +181,49 @@ public final class ParsedEntryCache {
     }
   }
 
-  private static void writeEntry(DataOutputStream out, FaqEntry e) throws IOException {
-    for (String text : new String[] {e.id(), e.lang(), e.question(), e.section()}) {
-      writeText(out, text);
-    }
-    for (List<String> list : List.of(e.alternatives(), e.tags(), e.related())) {
-      out.writeInt(list.size());
-      for (String item : list) {
-        writeText(out, item);
-      }
-    }
+  /** In the order of {@link FaqEntry.Article}'s components, which {@link #readEntry} reads. */
+  private static void writeEntry(DataOutputStream out, FaqEntry.Article e) throws IOException {
+    writeText(out, e.id());
+    writeText(out, e.lang());
+    writeText(out, e.question());
+    writeList(out, e.alternatives());
+    writeText(out, e.section());
+    writeList(out, e.tags());
+    writeList(out, e.related());
     writeText(out, e.updated() == null ? null : e.updated().toString());
-    for (String text :
-        new String[] {
-          e.flow(), e.answerMarkdown(), e.answerText(), e.answerHtml(), e.sourcePath()
-        }) {
-      writeText(out, text);
-    }
+    writeText(out, e.flow());
+    writeText(out, e.answer().markdown());
+    writeText(out, e.answer().text());
+    writeText(out, e.answer().html());
+    writeText(out, e.sourcePath());
   }
 
-  private static FaqEntry readEntry(BoundedInput in) throws IOException {
-    String id = readText(in);
-    String lang = readText(in);
-    String question = readText(in);
-    String section = readText(in);
-    List<String> alternatives = readList(in);
-    List<String> tags = readList(in);
-    List<String> related = readList(in);
-    String updated = readText(in);
-    return new FaqEntry(
-        id,
-        lang,
-        question,
-        alternatives,
-        section,
-        tags,
-        related,
-        updated == null ? null : LocalDate.parse(updated),
+  private static FaqEntry.Article readEntry(BoundedInput in) throws IOException {
+    // Arguments are evaluated left to right, in the order writeEntry wrote them.
+    return new FaqEntry.Article(
         readText(in),
         readText(in),
         readText(in),
+        readList(in),
         readText(in),
+        readList(in),
+        readList(in),
+        readDate(in),
+        readText(in),
+        new FaqEntry.Answer(readText(in), readText(in), readText(in)),
         readText(in));
+  }
+
+  private static LocalDate readDate(BoundedInput in) throws IOException {
+    String date = readText(in);
+    return date == null ? null : LocalDate.parse(date);
+  }
+
+  private static void writeList(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String item : list) {
+      writeText(out, item);
+    }
   }
 
   private static void writeLines(DataOutputStream out, Map<String, Integer> lines)

@@ -2,6 +2,7 @@ package no.faqbot.flow;
 
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,33 +33,13 @@ final class FlowLinter {
     }
     boolean broken = false;
     for (Step step : steps.values()) {
-      for (int i = 0; i < step.options().size(); i++) {
+      for (Map.Entry<String, String> link : links(step).entrySet()) {
         broken |=
             checkLink(
                 path,
-                doc.lineOf("steps." + step.id() + ".options." + i + ".next"),
+                doc.lineOf("steps." + step.id() + link.getKey()),
                 step,
-                step.options().get(i).next(),
-                steps,
-                problems);
-      }
-      if (step.kind() == StepKind.INFO || step.kind() == StepKind.FORM) {
-        broken |=
-            checkLink(
-                path,
-                doc.lineOf("steps." + step.id() + ".next"),
-                step,
-                step.next(),
-                steps,
-                problems);
-      }
-      if (step.kind() == StepKind.INFO) {
-        broken |=
-            checkLink(
-                path,
-                doc.lineOf("steps." + step.id() + ".resolved"),
-                step,
-                step.resolved(),
+                link.getValue(),
                 steps,
                 problems);
       }
@@ -84,6 +65,24 @@ final class FlowLinter {
                     + "' never reaches an end or email step (a loop without a way out)"));
       }
     }
+  }
+
+  /**
+   * Where a step leads, by the key after {@code steps.<id>} that says so: each option's {@code
+   * next}, and the {@code next} of info and form steps and the {@code resolved} of info steps.
+   */
+  private static Map<String, String> links(Step step) {
+    Map<String, String> links = new LinkedHashMap<>();
+    for (int i = 0; i < step.options().size(); i++) {
+      links.put(".options." + i + ".next", step.options().get(i).next());
+    }
+    if (step.kind() == StepKind.INFO || step.kind() == StepKind.FORM) {
+      links.put(".next", step.next());
+    }
+    if (step.kind() == StepKind.INFO) {
+      links.put(".resolved", step.resolved());
+    }
+    return links;
   }
 
   private static boolean checkLink(

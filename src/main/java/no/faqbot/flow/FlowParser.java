@@ -167,11 +167,7 @@ public final class FlowParser {
             new ContentProblem(
                 path,
                 doc.lineOf(at + ".kind"),
-                "step '"
-                    + id
-                    + "' has unknown kind '"
-                    + kindText
-                    + "' (kinds: choice, info, form, email, end)"));
+                unknown("step '" + id + "'", "kind", kindText, "choice, info, form, email, end")));
         return null;
       }
       Text prompt = text(at + ".prompt", node.get("prompt"));
@@ -245,11 +241,12 @@ public final class FlowParser {
                   new ContentProblem(
                       path,
                       doc.lineOf(fat + ".type"),
-                      "field '"
-                          + fid
-                          + "' has unknown type '"
-                          + typeText
-                          + "' (types: text, textarea, email, store-id, error-code, http-status, correlation-id, platform)"));
+                      unknown(
+                          "field '" + fid + "'",
+                          "type",
+                          typeText,
+                          "text, textarea, email, store-id, error-code, http-status, correlation-id,"
+                              + " platform")));
               type = FieldType.TEXT;
             }
             fields.add(
@@ -287,5 +284,10 @@ public final class FlowParser {
     private static String lastPart(String dotted) {
       return dotted.substring(dotted.lastIndexOf('.') + 1);
     }
+  }
+
+  /** {@code step 'x' has unknown kind 'y' (kinds: ...)}. */
+  private static String unknown(String owner, String what, String value, String known) {
+    return owner + " has unknown " + what + " '" + value + "' (" + what + "s: " + known + ")";
   }
 }

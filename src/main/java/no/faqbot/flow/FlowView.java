@@ -1,13 +1,13 @@
 package no.faqbot.flow;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.format.Words;
 
 /**
- * A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options,
- * fields}}; {@code stepNumber} of about {@code stepsEstimate} (the shortest way on) for "step 3 of
- * ~6".
+ * A step as the chat API shows it: {@code flow: {id, title, stepId, kind, prompt, options, fields,
+ * ..., stepNumber, stepsEstimate, canGoBack}}.
  */
 public record FlowView(
     String id,
@@ -20,9 +20,13 @@ public record FlowView(
     String outcome,
     Map<String, String> collected,
     List<EntryRef> entries,
-    int stepNumber,
-    int stepsEstimate,
-    boolean canGoBack) {
+    @JsonUnwrapped Progress progress) {
+
+  /**
+   * Step {@code stepNumber} of about {@code stepsEstimate} (the shortest way on) for "step 3 of
+   * ~6"; shown in the JSON beside the other keys.
+   */
+  public record Progress(int stepNumber, int stepsEstimate, boolean canGoBack) {}
 
   /** A FAQ entry the flow relates to, for "read more" links. */
   public record EntryRef(String id, String question) {}
@@ -72,8 +76,6 @@ public record FlowView(
         step.outcome(),
         step.kind() == StepKind.EMAIL ? state.fields() : Map.of(),
         List.copyOf(entries),
-        number,
-        number - 1 + FlowEngine.stepsLeft(flow, step.id()),
-        number > 1);
+        new Progress(number, number - 1 + FlowEngine.stepsLeft(flow, step.id()), number > 1));
   }
 }

@@ -49,7 +49,7 @@ public final class FrontMatterEditor {
     List<String> expected = new ArrayList<>(before.alternatives());
     expected.add(clean);
     FaqEntry wanted =
-        new FaqEntry(
+        new FaqEntry.Article(
             before.id(),
             before.lang(),
             before.question(),
@@ -59,9 +59,7 @@ public final class FrontMatterEditor {
             before.related(),
             before.updated(),
             before.flow(),
-            before.answerMarkdown(),
-            before.answerText(),
-            before.answerHtml(),
+            before.answer(),
             before.sourcePath());
     if (!Objects.equals(wanted, after)) {
       throw new IllegalArgumentException(

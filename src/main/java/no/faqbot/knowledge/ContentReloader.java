@@ -1,25 +1,17 @@
 package no.faqbot.knowledge;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.format.ContentProblem;
+import no.faqbot.search.SearchIndex;
 import no.faqbot.search.TextAnalysis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +43,7 @@ public final class ContentReloader implements AutoCloseable {
   /** Told after each reload the file watcher started (an edit in the folder itself). */
   private volatile Consumer<ReloadStatus> folderChanged = status -> {};
 
-  private WatchService watcher;
-  private Thread thread;
+  private FolderWatcher watcher;
 
   /**
    * The outcome of the last reload: when, whether every file was served as it is ({@code served}),
@@ -69,20 +60,9 @@ public final class ContentReloader implements AutoCloseable {
       staleFiles = List.copyOf(staleFiles);
     }
 
-    public ReloadStatus(Instant at, boolean served, long millis, List<ContentProblem> problems) {
-      this(at, served, millis, problems, List.of());
-    }
-
     /** As the staff content status shows it: problems as {@code path:line: message}. */
     public Map<String, Object> summary() {
-      return Map.of(
-          "at",
-          at.toString(),
-          "served",
-          served,
-          "millis",
-          millis,
-          "problems",
+      return summary(
           problems.stream().map(Object::toString).toList(),
           "staleFiles",
           staleFiles.stream().map(ContentSnapshot.StaleFile::path).toList());
@@ -93,6 +73,10 @@ public final class ContentReloader implements AutoCloseable {
      * are for logged-in editors).
      */
     public Map<String, Object> publicSummary() {
+      return summary(problems.size(), "stale", staleFiles.size());
+    }
+
+    private Map<String, Object> summary(Object problems, String staleKey, Object stale) {
       return Map.of(
           "at",
           at.toString(),
@@ -101,9 +85,9 @@ public final class ContentReloader implements AutoCloseable {
           "millis",
           millis,
           "problems",
-          problems.size(),
-          "stale",
-          staleFiles.size());
+          problems,
+          staleKey,
+          stale);
     }
   }
 
@@ -122,11 +106,7 @@ public final class ContentReloader implements AutoCloseable {
 
   /** Starts watching in a background thread. */
   public synchronized void start() throws IOException {
-    watcher = FileSystems.getDefault().newWatchService();
-    registerAll(loader.root());
-    thread = new Thread(this::watch, "faqbot-content-watcher");
-    thread.setDaemon(true);
-    thread.start();
+    watcher = new FolderWatcher(loader.root(), QUIET_MILLIS, this::reloadAfterEdit);
   }
 
   public ReloadStatus lastReload() {
@@ -205,10 +185,10 @@ public final class ContentReloader implements AutoCloseable {
       this.revision = written;
     }
     // The files without problems go live even when another file has one: that file is held back.
-    if (!content.fingerprint().equals(knowledge.current().content().fingerprint())) {
-      knowledge.swap(store.searchIndex(content, analysis));
-      LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
-    }
+    SearchIndex next =
+        content.fingerprint().equals(knowledge.current().content().fingerprint())
+            ? null
+            : store.searchIndex(content, analysis);
     (served ? reloadsServed : reloadsRefused).incrementAndGet();
     ReloadStatus status =
         new ReloadStatus(
@@ -217,8 +197,21 @@ public final class ContentReloader implements AutoCloseable {
             (System.nanoTime() - started) / 1_000_000,
             content.problems(),
             content.staleFiles());
+    // Like the revision: whoever sees the new answers sees the reload that brought them.
     last.set(status);
+    if (next != null) {
+      knowledge.swap(next);
+      LOG.info("Reloaded {} entries and {} flows", content.entryCount(), content.flows().size());
+    }
     return status;
+  }
+
+  private void reloadAfterEdit() {
+    try {
+      folderChanged.accept(reload());
+    } catch (RuntimeException e) {
+      LOG.error("Reloading content failed; the last good content keeps serving", e);
+    }
   }
 
   /** The problems in the content folder as the last load found them. */
@@ -227,73 +220,10 @@ public final class ContentReloader implements AutoCloseable {
     return status != null ? status.problems() : knowledge.current().content().problems();
   }
 
-  private void watch() {
-    try {
-      while (true) {
-        WatchKey key = watcher.take();
-        drain(key);
-        // Debounce: keep collecting until the folder has been quiet for a moment.
-        WatchKey more;
-        while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-          drain(more);
-        }
-        try {
-          folderChanged.accept(reload());
-        } catch (RuntimeException e) {
-          LOG.error("Reloading content failed; the last good content keeps serving", e);
-        }
-      }
-    } catch (InterruptedException | ClosedWatchServiceException e) {
-      // closing
-    }
-  }
-
-  private void drain(WatchKey key) {
-    Path dir = (Path) key.watchable();
-    key.pollEvents()
-        .forEach(
-            event -> {
-              if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-                Path created = dir.resolve((Path) event.context());
-                if (Files.isDirectory(created)) {
-                  registerAll(created);
-                }
-              }
-            });
-    key.reset();
-  }
-
-  private void registerAll(Path root) {
-    try (Stream<Path> dirs = Files.walk(root)) {
-      dirs.filter(Files::isDirectory)
-          .forEach(
-              d -> {
-                try {
-                  d.register(
-                      watcher,
-                      StandardWatchEventKinds.ENTRY_CREATE,
-                      StandardWatchEventKinds.ENTRY_MODIFY,
-                      StandardWatchEventKinds.ENTRY_DELETE);
-                } catch (IOException e) {
-                  LOG.warn("Cannot watch {}: {}", d, e.toString());
-                }
-              });
-    } catch (IOException e) {
-      LOG.warn("Cannot watch {}: {}", root, e.toString());
-    }
-  }
-
   @Override
   public synchronized void close() {
-    if (thread != null) {
-      thread.interrupt();
-    }
     if (watcher != null) {
-      try {
-        watcher.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
+      watcher.close();
     }
   }
 }

@@ -33,22 +33,9 @@ public final class KnowledgeRoutes implements Routes {
   /**
    * @param storeState whether events reach the store ({@code ok}/{@code failing}), for {@code
    *     /health}
-   */
-  /**
-   * {@code version}: the build's, shown on {@code /health} so an operator sees what each replica
-   * runs.
-   */
-  public KnowledgeRoutes(
-      KnowledgeBase knowledge,
-      ContentReloader reloader,
-      Supplier<String> storeState,
-      String version) {
-    this(knowledge, reloader, storeState, version, (conversation, ids) -> {});
-  }
-
-  /**
-   * {@code shown} is told which entries the typeahead offered a conversation (the widget's {@code
-   * conversation} parameter), so that picking one is recorded.
+   * @param version the build's, shown on {@code /health} so an operator sees what each replica runs
+   * @param shown told which entries the typeahead offered a conversation (the widget's {@code
+   *     conversation} parameter), so that picking one is recorded
    */
   public KnowledgeRoutes(
       KnowledgeBase knowledge,
@@ -56,11 +43,11 @@ public final class KnowledgeRoutes implements Routes {
       Supplier<String> storeState,
       String version,
       BiConsumer<String, List<String>> shown) {
-    this.shown = shown;
     this.knowledge = knowledge;
     this.reloader = reloader;
     this.storeState = storeState;
     this.version = version;
+    this.shown = shown;
   }
 
   @Override
@@ -76,16 +63,7 @@ public final class KnowledgeRoutes implements Routes {
   }
 
   private void search(Context ctx) {
-    String q = ctx.queryParam("q");
-    if (q == null || q.isBlank()) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST, "q is missing: use /api/search?q=your+question");
-    }
-    if (q.length() > MAX_QUERY_CHARS) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST,
-          "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
-    }
+    String q = query(ctx, true, "/api/search?q=your+question");
     String lang = lang(ctx);
     int limit = limit(ctx.queryParam("limit"));
     SearchResponse response =
@@ -104,16 +82,7 @@ public final class KnowledgeRoutes implements Routes {
 
   /** Up to 3 questions for what the merchant is typing; nothing for fewer than 3 characters. */
   private void suggest(Context ctx) {
-    String q = ctx.queryParam("q");
-    if (q == null) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST, "q is missing: use /api/suggest?q=what+is+typed");
-    }
-    if (q.length() > MAX_QUERY_CHARS) {
-      throw new ApiException(
-          ErrorCode.BAD_REQUEST,
-          "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
-    }
+    String q = query(ctx, false, "/api/suggest?q=what+is+typed");
     String lang = lang(ctx);
     List<AnswerView.QuestionRef> suggestions =
         q.strip().length() < 3
@@ -178,6 +147,20 @@ public final class KnowledgeRoutes implements Routes {
       body.put("lastReload", reload.publicSummary());
     }
     ctx.json(body);
+  }
+
+  /** The {@code q} parameter: refused when absent (or blank, unless allowed) or too long. */
+  private static String query(Context ctx, boolean blankIsMissing, String use) {
+    String q = ctx.queryParam("q");
+    if (q == null || (blankIsMissing && q.isBlank())) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, "q is missing: use " + use);
+    }
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST,
+          "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+    }
+    return q;
   }
 
   static String lang(Context ctx) {

@@ -33,29 +33,40 @@ final class BodyFirst {
             buffering, uploads, new InFlight(uploads.perClient()), Set.copyOf(uploadPaths)));
   }
 
-  /** Multipart bodies: spooled on the upload paths, read into memory everywhere else. */
-  private record Uploads(
-      Buffering buffering, UploadLimits limits, InFlight inFlight, Set<String> paths)
-      implements EagerContentHandler.ContentLoaderFactory {
-    @Override
-    public String getApplicableMimeType() {
-      return "multipart/form-data";
-    }
+  /** A factory of loaders that need neither the content type nor the MIME type. */
+  private interface Factory extends EagerContentHandler.ContentLoaderFactory {
+    EagerContentHandler.ContentLoader loader(
+        Handler handler, Request request, Response response, Callback callback);
 
     @Override
-    public EagerContentHandler.ContentLoader newContentLoader(
+    default EagerContentHandler.ContentLoader newContentLoader(
         String contentType,
         String mimeType,
         Handler handler,
         Request request,
         Response response,
         Callback callback) {
+      return loader(handler, request, response, callback);
+    }
+  }
+
+  /** Multipart bodies: spooled on the upload paths, read into memory everywhere else. */
+  private record Uploads(
+      Buffering buffering, UploadLimits limits, InFlight inFlight, Set<String> paths)
+      implements Factory {
+    @Override
+    public String getApplicableMimeType() {
+      return "multipart/form-data";
+    }
+
+    @Override
+    public EagerContentHandler.ContentLoader loader(
+        Handler handler, Request request, Response response, Callback callback) {
       String path = Request.getPathInContext(request);
       String bare =
           path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
       if (!paths.contains(bare)) {
-        return buffering.newContentLoader(
-            contentType, mimeType, handler, request, response, callback);
+        return buffering.loader(handler, request, response, callback);
       }
       String client =
           limits
@@ -86,20 +97,15 @@ final class BodyFirst {
     }
   }
 
-  private record Buffering(BodyRules rules) implements EagerContentHandler.ContentLoaderFactory {
+  private record Buffering(BodyRules rules) implements Factory {
     @Override
     public String getApplicableMimeType() {
       return null; // every other type
     }
 
     @Override
-    public EagerContentHandler.ContentLoader newContentLoader(
-        String contentType,
-        String mimeType,
-        Handler handler,
-        Request request,
-        Response response,
-        Callback callback) {
+    public EagerContentHandler.ContentLoader loader(
+        Handler handler, Request request, Response response, Callback callback) {
       return new BodyReader(
           handler,
           request,

@@ -44,6 +44,12 @@ class CaseApiTest {
     return CaseForm.json(list).path("cases");
   }
 
+  /** The support form of {@code conversation} naming case {@code ref}, posted to {@code path}. */
+  private static HttpResponse<byte[]> postCase(String conversation, String ref, String path)
+      throws Exception {
+    return new CaseForm(conversation).with("caseRef", ref).post(server.base(), path);
+  }
+
   private static JsonNode find(JsonNode cases, String ref) {
     for (JsonNode c : cases) {
       if (ref.equals(c.path("caseRef").asText())) {
@@ -56,10 +62,7 @@ class CaseApiTest {
   @Test
   void the_preview_the_mailto_and_the_eml_carry_one_case_number() throws Exception {
     String ref = newCase("conversation-one");
-    HttpResponse<byte[]> eml =
-        new CaseForm("conversation-one")
-            .with("caseRef", ref)
-            .post(server.base(), "/api/support-email");
+    HttpResponse<byte[]> eml = postCase("conversation-one", ref, "/api/support-email");
     assertEquals(200, eml.statusCode());
     MimeMessage m =
         new MimeMessage(
@@ -79,15 +82,10 @@ class CaseApiTest {
   @Test
   void a_case_number_of_another_conversation_is_not_found() throws Exception {
     String ref = newCase("conversation-two");
-    HttpResponse<byte[]> other =
-        new CaseForm("conversation-else")
-            .with("caseRef", ref)
-            .post(server.base(), "/api/support-email");
+    HttpResponse<byte[]> other = postCase("conversation-else", ref, "/api/support-email");
     assertEquals(404, other.statusCode());
     HttpResponse<byte[]> made =
-        new CaseForm("conversation-two")
-            .with("caseRef", "FQ-NOSUCH")
-            .post(server.base(), "/api/support-email?format=json");
+        postCase("conversation-two", "FQ-NOSUCH", "/api/support-email?format=json");
     assertEquals(404, made.statusCode());
   }
 

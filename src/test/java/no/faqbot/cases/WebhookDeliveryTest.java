@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,6 +54,12 @@ class WebhookDeliveryTest {
     }
   }
 
+  /** A receiver that answers {@code ok} while {@code up}, else {@code down}. */
+  private static FakeHelpdesk receiver(
+      AtomicBoolean up, FakeHelpdesk.Answer ok, FakeHelpdesk.Answer down) throws IOException {
+    return new FakeHelpdesk(r -> up.get() ? ok : down);
+  }
+
   private static String status(TestServer server, String ref) {
     try {
       HttpResponse<byte[]> r = CaseForm.staff("GET", server.base() + "/staff/api/cases/" + ref);
@@ -66,11 +73,7 @@ class WebhookDeliveryTest {
   void a_receiver_that_was_down_gets_the_signed_case_once_when_it_is_back() throws Exception {
     AtomicBoolean up = new AtomicBoolean(false);
     try (FakeHelpdesk receiver =
-            new FakeHelpdesk(
-                r ->
-                    up.get()
-                        ? new FakeHelpdesk.Answer(204, "")
-                        : new FakeHelpdesk.Answer(503, ""));
+            receiver(up, new FakeHelpdesk.Answer(204, ""), new FakeHelpdesk.Answer(503, ""));
         TestServer server = server(receiver, QUICK)) {
       HttpResponse<byte[]> send =
           new CaseForm("conversation-hook").post(server.base(), "/api/support-email/send");
@@ -112,11 +115,7 @@ class WebhookDeliveryTest {
     AtomicBoolean up = new AtomicBoolean(false);
     Backoff three = new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), 3);
     try (FakeHelpdesk receiver =
-            new FakeHelpdesk(
-                r ->
-                    up.get()
-                        ? new FakeHelpdesk.Answer(200, "{}")
-                        : new FakeHelpdesk.Answer(500, ""));
+            receiver(up, new FakeHelpdesk.Answer(200, "{}"), new FakeHelpdesk.Answer(500, ""));
         TestServer server = server(receiver, three)) {
       String ref =
           CaseForm.json(

@@ -2,8 +2,7 @@ package no.faqbot.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import no.faqbot.content.FaqEntry;
+import no.faqbot.content.TestEntries;
 import no.faqbot.search.SearchHit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,10 +13,7 @@ class AnswerPolicyTest {
 
   private static SearchHit hit(
       String id, String flow, double score, double coverage, double evidence) {
-    FaqEntry entry =
-        new FaqEntry(
-            id, "nb", "q", List.of(), "", List.of(), List.of(), null, flow, "", "", "", "x.md");
-    return new SearchHit(entry, score, coverage, evidence, coverage);
+    return new SearchHit(TestEntries.entry(id, "q", "", flow), score, coverage, evidence, coverage);
   }
 
   @ParameterizedTest(name = "score {0} coverage {1} evidence {2} runner-up {3} -> {4}")

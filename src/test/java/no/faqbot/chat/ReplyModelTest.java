@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import no.faqbot.content.FaqEntry;
+import no.faqbot.content.TestEntries;
 import no.faqbot.search.SearchHit;
 import no.faqbot.search.SecondOpinion;
 import org.junit.jupiter.api.Test;
@@ -67,10 +67,8 @@ class ReplyModelTest {
   }
 
   private static Evidence evidence(double coverage) {
-    FaqEntry entry =
-        new FaqEntry(
-            "e", "nb", "q", List.of(), "", List.of(), List.of(), null, null, "", "", "", "e.md");
-    SearchHit hit = new SearchHit(entry, 0.5, coverage, 1, coverage);
+    SearchHit hit =
+        new SearchHit(TestEntries.entry("e", "q", "", null), 0.5, coverage, 1, coverage);
     return new Evidence(
         new Evidence.Hits(hit, null, null, null, null, List.of(hit)),
         new Evidence.Words(false, true, null, 1, 5),

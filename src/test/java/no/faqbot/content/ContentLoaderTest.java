@@ -62,31 +62,31 @@ class ContentLoaderTest {
   void every_kind_of_bad_file_is_reported_with_file_and_line() {
     ContentSnapshot s = load("broken");
     // SnakeYAML gives up on line 5; the mistake, the list never closed, is on line 4.
-    assertTrue(
-        problemIn(s, "bad-yaml.md")
-            .startsWith(
-                "content/faq/nb/bad-yaml.md:4: invalid YAML: the [list] that starts on this line is"
-                    + " not closed"),
-        problemIn(s, "bad-yaml.md"));
-    assertTrue(
-        problemIn(s, "missing-id.md").startsWith("content/faq/nb/missing-id.md:2: missing 'id'"),
-        problemIn(s, "missing-id.md"));
-    assertTrue(
-        problemIn(s, "find-store-id.md")
-            .startsWith(
-                "content/faq/nb/find-store-id.md:3: duplicate id 'find-store-id': already used by content/faq/nb/duplicate.md"),
-        problemIn(s, "find-store-id.md"));
-    assertTrue(
-        problemIn(s, "unknown-related.md")
-            .startsWith(
-                "content/faq/nb/unknown-related.md:6: related id 'does-not-exist' does not exist"),
-        problemIn(s, "unknown-related.md"));
+    assertProblem(
+        s,
+        "bad-yaml.md",
+        "content/faq/nb/bad-yaml.md:4: invalid YAML: the [list] that starts on this line is not"
+            + " closed");
+    assertProblem(s, "missing-id.md", "content/faq/nb/missing-id.md:2: missing 'id'");
+    assertProblem(
+        s,
+        "find-store-id.md",
+        "content/faq/nb/find-store-id.md:3: duplicate id 'find-store-id': already used by"
+            + " content/faq/nb/duplicate.md");
+    assertProblem(
+        s,
+        "unknown-related.md",
+        "content/faq/nb/unknown-related.md:6: related id 'does-not-exist' does not exist");
     assertTrue(
         problemIn(s, "empty-answer.md").contains(": empty answer"),
         problemIn(s, "empty-answer.md"));
-    assertTrue(
-        problemIn(s, "no-front-matter.md")
-            .startsWith("content/faq/nb/no-front-matter.md:1: missing front matter"));
+    assertProblem(
+        s, "no-front-matter.md", "content/faq/nb/no-front-matter.md:1: missing front matter");
+  }
+
+  /** The first problem in {@code file} starts with {@code expected}. */
+  private static void assertProblem(ContentSnapshot s, String file, String expected) {
+    assertTrue(problemIn(s, file).startsWith(expected), problemIn(s, file));
   }
 
   @Test

@@ -84,21 +84,13 @@ class FlowParserTest {
             lineOf(yaml, "prompt: {nb: \"Fyll inn\"}")
                 + "'steps.details.prompt' has no 'en' text: write prompt: {nb: ..., en: ...}"),
         p.toString());
-    assertTrue(
-        p.stream()
-            .anyMatch(
-                s ->
-                    s.startsWith(
-                        lineOf(yaml, "type: e-mail")
-                            + "field 'merchantEmail' has unknown type 'e-mail'")),
-        p.toString());
-    assertTrue(
-        p.stream()
-            .anyMatch(
-                s ->
-                    s.startsWith(
-                        lineOf(yaml, "kind: finish") + "step 'done' has unknown kind 'finish'")),
-        p.toString());
+    assertOneStartsWith(
+        p, lineOf(yaml, "type: e-mail") + "field 'merchantEmail' has unknown type 'e-mail'");
+    assertOneStartsWith(p, lineOf(yaml, "kind: finish") + "step 'done' has unknown kind 'finish'");
+  }
+
+  private static void assertOneStartsWith(List<String> problems, String start) {
+    assertTrue(problems.stream().anyMatch(s -> s.startsWith(start)), problems.toString());
   }
 
   @Test

@@ -37,12 +37,27 @@ class IndexStoreTest {
     }
   }
 
-  @Test
-  void index_is_reused_when_the_content_has_not_changed() {
+  /** The folder of the index's current generation. */
+  private static Path generation(Path index) throws Exception {
+    return index.resolve(Files.readString(index.resolve("CURRENT")).strip());
+  }
+
+  /** The good fixture's content, once indexed in {@code index}. */
+  private ContentSnapshot indexedGood(Path index) {
     ContentSnapshot content = content(Fixtures.content("good", tmp));
-    Path index = tmp.resolve("index");
+    openAndSearch(index, content);
+    return content;
+  }
+
+  /** Opening builds the index afresh, and opening again reuses it. */
+  private void assertBuiltThenReused(Path index, ContentSnapshot content) {
     assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
     assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
+  }
+
+  @Test
+  void index_is_reused_when_the_content_has_not_changed() {
+    assertBuiltThenReused(tmp.resolve("index"), content(Fixtures.content("good", tmp)));
   }
 
   @Test
@@ -59,12 +74,10 @@ class IndexStoreTest {
 
   @Test
   void corrupt_index_files_are_detected_and_the_index_rebuilt() throws Exception {
-    ContentSnapshot content = content(Fixtures.content("good", tmp));
     Path index = tmp.resolve("index");
-    openAndSearch(index, content);
-    Path generation = index.resolve(Files.readString(index.resolve("CURRENT")).strip());
+    ContentSnapshot content = indexedGood(index);
     List<Path> files;
-    try (Stream<Path> list = Files.list(generation)) {
+    try (Stream<Path> list = Files.list(generation(index))) {
       files = list.filter(p -> !p.getFileName().toString().equals("write.lock")).toList();
     }
     for (Path f : files) {
@@ -74,28 +87,19 @@ class IndexStoreTest {
       }
       Files.write(f, bytes);
     }
-    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
-    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
+    assertBuiltThenReused(index, content);
   }
 
   @Test
   void a_damaged_or_missing_analysis_file_leads_to_a_rebuild() throws Exception {
-    ContentSnapshot content = content(Fixtures.content("good", tmp));
     Path index = tmp.resolve("index");
-    openAndSearch(index, content);
-    Path kept =
-        index
-            .resolve(Files.readString(index.resolve("CURRENT")).strip())
-            .resolve(AnalysisFile.NAME);
+    ContentSnapshot content = indexedGood(index);
+    Path kept = generation(index).resolve(AnalysisFile.NAME);
     byte[] bytes = Files.readAllBytes(kept);
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(kept, bytes);
-    assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
-    assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));
-    Files.delete(
-        index
-            .resolve(Files.readString(index.resolve("CURRENT")).strip())
-            .resolve(AnalysisFile.NAME));
+    assertBuiltThenReused(index, content);
+    Files.delete(generation(index).resolve(AnalysisFile.NAME));
     assertEquals(OpenedIndex.Outcome.BUILT, openAndSearch(index, content));
   }
 
@@ -112,9 +116,8 @@ class IndexStoreTest {
 
   @Test
   void a_half_built_folder_from_a_crash_is_ignored_and_tidied() throws Exception {
-    ContentSnapshot content = content(Fixtures.content("good", tmp));
     Path index = tmp.resolve("index");
-    openAndSearch(index, content);
+    ContentSnapshot content = indexedGood(index);
     Path leftover = Files.createDirectories(index.resolve("building-gen-crashed"));
     Files.writeString(leftover.resolve("_0.cfs"), "half written");
     assertEquals(OpenedIndex.Outcome.REUSED, openAndSearch(index, content));

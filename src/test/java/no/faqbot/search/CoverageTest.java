@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import no.faqbot.content.FaqEntry;
 import no.faqbot.content.Synonyms;
+import no.faqbot.content.TestEntries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,20 +15,7 @@ class CoverageTest {
 
   /** An nb entry with no alternatives or tags; other search tests build theirs with it too. */
   static FaqEntry entry(String id, String question, String answer) {
-    return new FaqEntry(
-        id,
-        "nb",
-        question,
-        List.of(),
-        "",
-        List.of(),
-        List.of(),
-        null,
-        null,
-        answer,
-        answer,
-        "",
-        id + ".md");
+    return TestEntries.entry(id, question, answer, null);
   }
 
   /** Two entries whose questions share nothing with the messages; one answer echoes them. */

@@ -17,20 +17,7 @@ class SecondOpinionTest {
   }
 
   private static FaqEntry flow(String flow, String trigger) {
-    return new FaqEntry(
-        FaqEntry.FLOW_PREFIX + flow,
-        "nb",
-        trigger,
-        List.of(),
-        "",
-        List.of(),
-        List.of(),
-        null,
-        flow,
-        "",
-        "",
-        "",
-        flow + ".yaml");
+    return new FaqEntry.FlowTrigger(flow, "nb", trigger, List.of(), flow + ".yaml");
   }
 
   private static final SecondOpinion OPINION =
@@ -40,7 +27,7 @@ class SecondOpinionTest {
               entry("order-expiry", "Når utløper en ordre?", "Etter 28 dager."),
               entry("find-store-id", "Where do I find my store ID?", "In the portal."),
               flow("wrong-credentials", "API-detaljene blir avvist med 401"),
-              entry("scope:weather", "hva blir været", "")));
+              new FaqEntry.ScopeExample("weather", "nb", "hva blir været", List.of())));
 
   @Test
   void words_are_runs_of_letters_and_digits_cut_to_six() {

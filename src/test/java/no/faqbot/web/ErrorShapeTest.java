@@ -45,37 +45,38 @@ class ErrorShapeTest {
             .build());
   }
 
+  /** Sends {@code request} as it is and checks the answer's shape; the whole answer. */
+  private static String assertRawShape(int status, String code, String request) throws Exception {
+    try (RawHttp raw = new RawHttp(server.base())) {
+      String answer = raw.send(request).answer();
+      assertShape(status, code, RawHttp.status(answer), RawHttp.body(answer));
+      return answer;
+    }
+  }
+
   @Test
   void a_uri_too_long_is_a_json_414() throws Exception {
-    try (RawHttp raw = new RawHttp(server.base())) {
-      String answer =
-          raw.send("GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
-              .answer();
-      assertShape(414, "uri_too_long", RawHttp.status(answer), RawHttp.body(answer));
-      assertTrue(
-          answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
-      assertTrue(
-          answer.toLowerCase(Locale.ROOT).contains("x-content-type-options: nosniff"), answer);
-    }
+    String answer =
+        assertRawShape(
+            414,
+            "uri_too_long",
+            "GET /api/search?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
+    assertTrue(answer.toLowerCase(Locale.ROOT).contains("x-content-type-options: nosniff"), answer);
   }
 
   @Test
   void headers_too_large_are_a_json_431() throws Exception {
-    try (RawHttp raw = new RawHttp(server.base())) {
-      String answer =
-          raw.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n")
-              .answer();
-      assertShape(431, "headers_too_large", RawHttp.status(answer), RawHttp.body(answer));
-    }
+    assertRawShape(
+        431,
+        "headers_too_large",
+        "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
   }
 
   @Test
   void a_request_jetty_cannot_parse_is_a_json_400() throws Exception {
-    try (RawHttp raw = new RawHttp(server.base())) {
-      String answer =
-          raw.send("POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n").answer();
-      assertShape(400, "bad_request", RawHttp.status(answer), RawHttp.body(answer));
-    }
+    assertRawShape(
+        400, "bad_request", "POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n");
   }
 
   @Test
