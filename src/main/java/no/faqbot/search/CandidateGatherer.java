@@ -250,4 +250,27 @@ final class CandidateGatherer {
       bounds[j + 1] = b;
     }
   }
+
+  /**
+   * Which of {@code ids} pick the candidates: null when all do. On a large knowledge base a term
+   * used by more than one entry in twenty finds too many entries to rank each, and says little
+   * about which is meant: the message's rarer terms pick the candidates, and the common ones still
+   * count in their bounds and coverage. When every term is that common, they all pick. Small
+   * knowledge bases are unaffected.
+   */
+  static boolean[] picks(int[] ids, Vocabulary vocabulary) {
+    int common = Math.max(COMMON_TERM_ENTRIES, vocabulary.entryCount() / 20);
+    boolean[] picks = new boolean[ids.length];
+    boolean all = true;
+    boolean any = false;
+    for (int k = 0; k < ids.length; k++) {
+      picks[k] = vocabulary.docFreq(ids[k]) <= common;
+      all &= picks[k];
+      any |= picks[k];
+    }
+    return all || !any ? null : picks;
+  }
+
+  /** Below this many entries no term is too common to pick candidates. */
+  private static final int COMMON_TERM_ENTRIES = 500;
 }

@@ -210,7 +210,7 @@ public final class SearchIndex implements AutoCloseable {
         docs,
         coverage,
         found,
-        picks(ids, vocabulary),
+        CandidateGatherer.picks(ids, vocabulary),
         scratch.get(),
         keep,
         rareTermIdf.get(lang),
@@ -246,29 +246,6 @@ public final class SearchIndex implements AutoCloseable {
     }
     return false;
   }
-
-  /**
-   * Which of {@code ids} pick the candidates: null when all do. On a large knowledge base a term
-   * used by more than one entry in twenty finds too many entries to rank each, and says little
-   * about which is meant: the message's rarer terms pick the candidates, and the common ones still
-   * count in their bounds and coverage. When every term is that common, they all pick. Small
-   * knowledge bases are unaffected.
-   */
-  private static boolean[] picks(int[] ids, Vocabulary vocabulary) {
-    int common = Math.max(COMMON_TERM_ENTRIES, vocabulary.entryCount() / 20);
-    boolean[] picks = new boolean[ids.length];
-    boolean all = true;
-    boolean any = false;
-    for (int k = 0; k < ids.length; k++) {
-      picks[k] = vocabulary.docFreq(ids[k]) <= common;
-      all &= picks[k];
-      any |= picks[k];
-    }
-    return all || !any ? null : picks;
-  }
-
-  /** Below this many entries no term is too common to pick candidates. */
-  private static final int COMMON_TERM_ENTRIES = 500;
 
   /** Per thread: what the bounds of one message's candidates are added up in. */
   private final CloseableThreadLocal<CandidateGatherer.Scratch> scratch =

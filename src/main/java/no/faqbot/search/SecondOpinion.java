@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import no.faqbot.content.FaqEntry;
 import org.apache.lucene.util.CloseableThreadLocal;
@@ -12,16 +11,13 @@ import org.apache.lucene.util.CloseableThreadLocal;
 /**
  * A second, plainer ranking of a whole message: Okapi BM25 over each entry's words in all its
  * languages (question, alternatives, answer, section, tags; a flow by its triggers), each word cut
- * to its first {@value #PREFIX} letters, with none of the main ranking's synonyms, neighbour
- * spellings, phrasing fit or coverage. It is not good enough to answer from, but it errs
+ * to its first {@value PrefixWords#PREFIX} letters, with none of the main ranking's synonyms,
+ * neighbour spellings, phrasing fit or coverage. It is not good enough to answer from, but it errs
  * differently: where it agrees with the entry the chat would answer with, that answer is more often
  * right, and where it has that entry nowhere near its top, less often. The reply model weighs this
  * (issue 20: held out, about two points more right answers at the same share of wrong ones).
  */
 public final class SecondOpinion implements AutoCloseable {
-  /** Words are compared by their first letters: a crude stem that knows no language. */
-  static final int PREFIX = 6;
-
   private static final double K1 = 1.2;
   private static final double B = 0.75;
 
@@ -139,7 +135,7 @@ public final class SecondOpinion implements AutoCloseable {
         }
       }
       for (String text : texts(e)) {
-        for (String w : words(text)) {
+        for (String w : PrefixWords.of(text)) {
           int word = wordIds.computeIfAbsent(w, k -> wordIds.size());
           int[] list = docWords.get(doc);
           if (docCounts[doc] == list.length) {
@@ -219,45 +215,12 @@ public final class SecondOpinion implements AutoCloseable {
     return texts;
   }
 
-  /** The words of {@code text}: runs of letters and digits, two or more, cut to their prefix. */
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    int start = -1;
-    for (int i = 0; i <= lower.length(); i++) {
-      boolean in = i < lower.length() && wordChar(lower.charAt(i));
-      if (in && start < 0) {
-        start = i;
-      } else if (!in && start >= 0) {
-        if (i - start > 1) {
-          out.add(lower.substring(start, Math.min(i, start + PREFIX)));
-        }
-        start = -1;
-      }
-    }
-    return out;
-  }
-
-  private static boolean wordChar(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == 'æ'
-        || c == 'ø'
-        || c == 'å'
-        || c == 'ä'
-        || c == 'ö'
-        || c == 'ü';
-  }
-
   /** The second ranking of {@code message}. */
   public Verdict of(String message) {
     double[] scores = scratch.get();
     int[] touched = new int[16];
     int count = 0;
-    for (String w : new java.util.LinkedHashSet<>(words(message))) {
+    for (String w : new java.util.LinkedHashSet<>(PrefixWords.of(message))) {
       Integer word = wordIds.get(w);
       if (word == null) {
         continue;
