@@ -5,14 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,11 +23,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its own ChromeDriver (never Selenium Manager's downloads).
- * Missing Chromium skips the browser tests locally with a notice; under CI=true it fails them.
+ * Missing Chromium skips the browser tests locally with a notice; under CI=true it fails them. The
+ * tests share one ({@link SharedBrowser}), cleaned between them by {@link #reset}.
  */
 final class Browser implements AutoCloseable {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File DRIVER = new File("/usr/bin/chromedriver");
+  private static final Dimension WINDOW = new Dimension(1280, 900);
 
   final ChromeDriver driver;
   private final Path profile;
@@ -68,7 +73,7 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--no-first-run",
         "--disable-dev-shm-usage",
-        "--window-size=1280,900",
+        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
         "--user-data-dir=" + profile.resolve("profile"));
     Path downloads = Files.createDirectories(profile.resolve("downloads"));
     options.setExperimentalOption(
@@ -82,15 +87,51 @@ final class Browser implements AutoCloseable {
     driver.executeCdpCommand(
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    // Record every Content-Security-Policy violation on every page, before the page's own code
-    // runs.
+    Browser browser = new Browser(driver, profile);
+    browser.recordCspViolations();
+    return browser;
+  }
+
+  /**
+   * Records every Content-Security-Policy violation on every page of this window, before the page's
+   * own code runs.
+   */
+  private void recordCspViolations() {
     driver.executeCdpCommand(
         "Page.addScriptToEvaluateOnNewDocument",
         Map.of(
             "source",
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
                 + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
-    return new Browser(driver, profile);
+  }
+
+  /**
+   * Makes this browser meet the next test as a new one would: a new window (no session storage,
+   * history or emulated touch screen and colour scheme; the others are closed), no cookies, nothing
+   * stored for {@code origins} (the widget keeps its conversation there), and no downloads.
+   */
+  void reset(Collection<String> origins) throws IOException {
+    driver.switchTo().newWindow(WindowType.WINDOW);
+    String fresh = driver.getWindowHandle();
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(fresh)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(fresh);
+    driver.manage().window().setSize(WINDOW);
+    recordCspViolations();
+    for (String origin : origins) {
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+    }
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    try (var files = Files.list(downloads())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.delete(f);
+      }
+    }
   }
 
   /** Where downloads land. */

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestSettings;
-import no.faqbot.insights.UnansweredTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,29 +19,20 @@ import org.openqa.selenium.WebElement;
  * An editor drafts a change to an entry in the browser, sees its problems while typing, sees which
  * replies the draft changes, publishes it, and the chat answers the new way.
  */
+@Tag("browser")
 class EditorBrowserTest {
   /**
    * A question merchants asked that no entry answers yet (made-up words, so no eval set has it).
    */
   private static final String ASKED = "hvor legger jeg inn blorfikskoden for zentravik";
 
-  @TempDir Path tmp;
-  TestServer server;
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
   Browser browser;
 
   @BeforeEach
-  void start() throws Exception {
-    Path content = Fixtures.content(TestSettings.FIXTURE, tmp);
-    server = new TestServer(UnansweredTestAccess.settings(content, tmp));
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
+  void start() {
+    browser = chromium.get();
   }
 
   private String chatType(String message) {
@@ -112,7 +100,7 @@ class EditorBrowserTest {
     assertEquals(
         "find-store-id", server.chat(ASKED, "nb").json().path("answer").path("id").asText());
     assertTrue(
-        Files.readString(tmp.resolve("content/faq/nb/find-store-id.md")).contains(ASKED),
+        Files.readString(server.content().resolve("faq/nb/find-store-id.md")).contains(ASKED),
         "published into the content folder");
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), String.join("\n", violations));

@@ -14,7 +14,6 @@ import no.faqbot.insights.Event;
 import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
 import no.faqbot.insights.TestEvents;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,19 +35,13 @@ import org.openqa.selenium.WebElement;
 class InsightsBrowserTest {
   static final String QUESTION = "kan jeg endre logoen i kassevinduet";
   @RegisterExtension final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
   Browser browser;
 
   @BeforeEach
   void start() throws Exception {
     seed(new EventRepository(server.app().store()));
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
+    browser = chromium.get();
   }
 
   /** A month of made-up traffic, so the pages (and their screenshots) show something. */

@@ -21,7 +21,6 @@ import org.openqa.selenium.WebElement;
 class StaffPagesBrowserTest extends BrowserTestBase {
   @BeforeEach
   void logIn() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/staff/search");
     browser.driver.findElement(By.id("user")).sendKeys(server.app().settings().staff().user());
     browser

@@ -30,7 +30,6 @@ import org.openqa.selenium.WebElement;
 class WidgetBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/");
   }
 

@@ -31,7 +31,6 @@ import org.openqa.selenium.WebElement;
 class WidgetCaseBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.manage().window().setSize(new Dimension(390, 760));
     browser.driver.get(server.base() + "/");
   }

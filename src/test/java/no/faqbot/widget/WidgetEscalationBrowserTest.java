@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/");
     // The widget shows itself once its stylesheet is in.
     browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
@@ -334,6 +333,8 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
                         "return matchMedia('(pointer: coarse)').matches;"));
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
+    // The hint names the server's limits, so it is written once the server has said them.
+    browser.wait(10).until(d -> step.getText().contains("Høyst"));
     assertTrue(step.getText().contains("Høyst"), step.getText());
     assertTrue(
         !step.getText().contains("dra bilder") && !step.getText().contains("Ctrl+V"),

@@ -27,6 +27,8 @@ class WidgetSendBrowserTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser();
+
   @TempDir Path tmp;
 
   @Test
@@ -35,10 +37,9 @@ class WidgetSendBrowserTest {
     SmtpSettings mail =
         new SmtpSettings(
             "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
+    Browser browser = chromium.get();
     try (TestServer server =
-            new TestServer(
-                TestSettings.in(tmp).stateSecret("test secret long enough!").smtp(mail));
-        Browser browser = Browser.start()) {
+        new TestServer(TestSettings.in(tmp).stateSecret("test secret long enough!").smtp(mail))) {
       browser.driver.get(server.base() + "/");
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
       browser.hook("launcher").click();
