@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -186,6 +189,12 @@ final class Browser implements AutoCloseable {
     return widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
   }
 
+  /** The bot's newest message. */
+  WebElement lastBot() {
+    List<WebElement> all = botMessages();
+    return all.get(all.size() - 1);
+  }
+
   /** The first bot message that contains {@code text}, waiting up to 15 s for it. */
   WebElement waitForBot(String text) {
     return wait(15)
@@ -195,6 +204,52 @@ final class Browser implements AutoCloseable {
                     .filter(m -> m.getText().contains(text))
                     .findFirst()
                     .orElse(null));
+  }
+
+  /**
+   * The first element under {@code within} that {@code css} selects and {@code which} accepts,
+   * waiting up to {@code seconds} for one.
+   */
+  WebElement waitFor(int seconds, SearchContext within, String css, Predicate<WebElement> which) {
+    return wait(seconds)
+        .until(
+            d ->
+                within.findElements(By.cssSelector(css)).stream()
+                    .filter(which)
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  /** {@link #waitFor(int, SearchContext, String, Predicate)} on the whole page. */
+  WebElement waitFor(int seconds, String css, Predicate<WebElement> which) {
+    return waitFor(seconds, driver, css, which);
+  }
+
+  /** Sends the staff login form this page shows. */
+  void logIn(String user, String password) {
+    driver.findElement(By.id("user")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+  }
+
+  /** What the Content-Security-Policy blocked on this page, "directive uri" each. */
+  List<?> cspViolations() {
+    return (List<?>) driver.executeScript("return window.__cspViolations || [];");
+  }
+
+  /** A picture of the page as it is now. */
+  void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The e-mail step's primary button once it says {@code label}, waiting up to 10 s. */
+  WebElement sendEmailButton(String label) {
+    return wait(10)
+        .until(
+            d -> {
+              WebElement b = hook("send-email");
+              return b.getText().equals(label) ? b : null;
+            });
   }
 
   /** Types {@code message} into the open chat and sends it. */

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -46,8 +45,7 @@ class EditorBrowserTest {
     assertTrue(server.app().recorder().flush(5000), "the question is stored");
 
     browser.driver.get(server.base() + "/staff/login");
-    browser.driver.findElement(By.id("user")).sendKeys("anna");
-    browser.driver.findElement(By.id("password")).sendKeys("riktig hest", Keys.ENTER);
+    browser.logIn(TestSettings.STAFF_USER, TestSettings.STAFF_PASSWORD);
     browser.wait(10).until(d -> d.getCurrentUrl().contains("/staff/search"));
     browser.driver.get(server.base() + "/staff/entries/find-store-id?lang=nb");
     browser.driver.findElement(By.cssSelector("a.edit")).click();
@@ -76,14 +74,7 @@ class EditorBrowserTest {
 
     browser.driver.findElement(By.id("draft-preview")).click();
     WebElement change =
-        browser
-            .wait(60)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector("#draft-impact .change")).stream()
-                        .filter(li -> li.getText().contains(ASKED))
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(60, "#draft-impact .change", li -> li.getText().contains(ASKED));
     assertTrue(change.getText().contains("stored"), change.getText());
     assertTrue(change.getText().contains("→ answer find-store-id"), change.getText());
     assertTrue(

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -29,56 +27,36 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     browser.hook("launcher").click();
   }
 
-  private List<WebElement> bots() {
-    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-  }
-
-  private WebElement lastBot() {
-    List<WebElement> all = bots();
-    return all.get(all.size() - 1);
-  }
-
   private WebElement waitForBot(String text) {
     return browser
         .wait(15)
         .until(
             d ->
-                bots().stream()
+                browser.botMessages().stream()
                     .filter(m -> m.getText().contains(text))
                     .reduce((a, b) -> b)
                     .orElse(null));
-  }
-
-  private void ask(String message) {
-    browser.hook("input").sendKeys(message);
-    browser.hook("send").click();
   }
 
   /** axe-core finds nothing, and the demo page's strict CSP blocked nothing. */
   private void noAxeViolations(String state) throws IOException {
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), state + ": " + String.join("\n", violations));
-    Object csp = browser.driver.executeScript("return window.__cspViolations || [];");
+    Object csp = browser.cspViolations();
     assertEquals(List.of(), csp, state + ": no Content-Security-Policy violations");
   }
 
   /** target/ by default; docs/ on purpose only: mvn test -Dfaqbot.docs=docs. */
   private void screenshot(String name) throws IOException {
-    Path shot = Path.of(System.getProperty("faqbot.docs", "target"), name);
-    Files.createDirectories(shot.toAbsolutePath().getParent());
-    Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.screenshot(Path.of(System.getProperty("faqbot.docs", "target"), name));
   }
 
   private WebElement option(WebElement message, String hook, String label) {
-    return browser
-        .wait(10)
-        .until(
-            d ->
-                message.findElements(By.cssSelector("[data-faqbot='" + hook + "']")).stream()
-                    .filter(o -> label == null || o.getText().strip().equals(label))
-                    .filter(WebElement::isEnabled)
-                    .findFirst()
-                    .orElse(null));
+    return browser.waitFor(
+        10,
+        message,
+        "[data-faqbot='" + hook + "']",
+        o -> (label == null || o.getText().strip().equals(label)) && o.isEnabled());
   }
 
   @Test
@@ -114,9 +92,12 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         .wait(15)
         .until(
             d ->
-                bots().size() > 1
-                    && !lastBot().getText().isBlank()
-                    && lastBot().findElements(By.cssSelector(".fb-answer, .fb-options")).size()
+                browser.botMessages().size() > 1
+                    && !browser.lastBot().getText().isBlank()
+                    && browser
+                            .lastBot()
+                            .findElements(By.cssSelector(".fb-answer, .fb-options"))
+                            .size()
                         > 0);
     WebElement mine =
         browser.widget().findElements(By.cssSelector("[data-faqbot='message-user'] .fb-sr")).get(0);
@@ -126,7 +107,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   @Test
   void a_no_vote_and_none_of_these_lead_to_rephrasing_or_a_person_and_addresses_are_links()
       throws IOException {
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     WebElement answer = waitForBot("velkomstmailen");
     option(answer, "helpful-no", null).click();
     WebElement sorry = waitForBot("andre ord");
@@ -138,19 +119,19 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         browser.driver.executeScript(
             "return document.querySelector('faqbot-widget').shadowRoot.activeElement;"),
         "focus goes to the new option");
-    ask("qwrtpz vbnmx");
+    browser.ask("qwrtpz vbnmx");
     WebElement fallback = waitForBot("product-upgrade-support@klarna.com");
     WebElement mail = fallback.findElement(By.cssSelector("a[href^='mailto:']"));
     assertEquals("mailto:product-upgrade-support@klarna.com", mail.getAttribute("href"));
     // One word three of the fixture's entries are about (a test purchase that fails, an old
     // plugin, test mode): suggestions, not an answer.
-    ask("testkjøp");
+    browser.ask("testkjøp");
     WebElement none =
         browser
             .wait(15)
             .until(
                 d ->
-                    bots().stream()
+                    browser.botMessages().stream()
                         .flatMap(
                             m -> m.findElements(By.cssSelector("[data-faqbot='none']")).stream())
                         .findFirst()
@@ -164,7 +145,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   @Test
   void contact_support_from_the_header_is_one_short_email_step_with_a_case_number()
       throws IOException {
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     waitForBot("velkomstmailen");
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
@@ -201,14 +182,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     // The step stays open: the case number, what to do in the mail program, and "Fikk du sendt
     // den?"
     WebElement wasSent =
-        browser
-            .wait(15)
-            .until(
-                d ->
-                    step.findElements(By.cssSelector("[data-faqbot='was-sent']")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(15, step, "[data-faqbot='was-sent']", WebElement::isDisplayed);
     assertTrue(step.getText().contains("Saksnummer: FQ-"), step.getText());
     assertTrue(step.getText().contains("trykk Send der"), step.getText());
     assertTrue(step.getText().contains("Fikk du sendt den?"), step.getText());
@@ -221,7 +195,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   void a_flow_has_progress_back_exit_and_a_stale_state_offers_to_start_again() throws IOException {
     no.faqbot.flow.Flow flow =
         server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
-    ask(flow.triggers().get("nb").get(0));
+    browser.ask(flow.triggers().get("nb").get(0));
     WebElement first = waitForBot("Steg 1 av ~");
     List<String> firstOptions =
         first.findElements(By.cssSelector("[data-faqbot='option']")).stream()
@@ -240,7 +214,11 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     noAxeViolations("in a flow");
     option(second, "back", null).click();
     WebElement again =
-        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    browser.lastBot().getText().contains("Steg 1 av ~") ? browser.lastBot() : null);
     assertEquals(
         firstOptions,
         again.findElements(By.cssSelector("[data-faqbot='option']")).stream()
@@ -258,7 +236,10 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
             .wait(15)
             .until(
                 d ->
-                    lastBot().findElements(By.cssSelector("[data-faqbot='option']")).stream()
+                    browser
+                        .lastBot()
+                        .findElements(By.cssSelector("[data-faqbot='option']"))
+                        .stream()
                         .filter(WebElement::isEnabled)
                         .findFirst()
                         .orElse(null));
@@ -270,7 +251,11 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     screenshot("widget-error.png");
     restart.click();
     WebElement restarted =
-        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    browser.lastBot().getText().contains("Steg 1 av ~") ? browser.lastBot() : null);
     option(restarted, "exit", null).click();
     waitForBot("avsluttet veiledningen");
   }
@@ -282,7 +267,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         "window.__realFetch = window.fetch;"
             + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline'))"
             + " : window.__realFetch(url, o);");
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     WebElement error = waitForBot("Får ikke kontakt");
     WebElement retry = option(error, "action", "Prøv igjen");
     assertEquals(

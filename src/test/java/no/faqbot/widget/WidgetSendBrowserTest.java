@@ -44,14 +44,7 @@ class WidgetSendBrowserTest {
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
       browser.hook("launcher").click();
       browser.hook("contact").click();
-      WebElement send =
-          browser
-              .wait(10)
-              .until(
-                  d -> {
-                    WebElement b = browser.hook("send-email");
-                    return b.getText().equals("Send til support") ? b : null;
-                  });
+      WebElement send = browser.sendEmailButton("Send til support");
       WebElement step =
           browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()
               .filter(m -> !m.findElements(By.cssSelector("[data-faqbot='send-email']")).isEmpty())
