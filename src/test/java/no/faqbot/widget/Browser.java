@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -211,10 +212,16 @@ final class Browser implements AutoCloseable {
    * waiting up to {@code seconds} for one.
    */
   WebElement waitFor(int seconds, SearchContext within, String css, Predicate<WebElement> which) {
+    return waitFor(seconds, () -> within, css, which);
+  }
+
+  /** The same, under what {@code within} gives at each look (the newest message, say). */
+  WebElement waitFor(
+      int seconds, Supplier<SearchContext> within, String css, Predicate<WebElement> which) {
     return wait(seconds)
         .until(
             d ->
-                within.findElements(By.cssSelector(css)).stream()
+                within.get().findElements(By.cssSelector(css)).stream()
                     .filter(which)
                     .findFirst()
                     .orElse(null));

@@ -50,17 +50,8 @@ class WidgetBrowserTest extends BrowserTestBase {
     String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
     browser.ask(payload);
     WebElement mine =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    browser
-                        .widget()
-                        .findElements(By.cssSelector("[data-faqbot='message-user']"))
-                        .stream()
-                        .filter(m -> m.getText().contains("<img"))
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(
+            10, browser::widget, "[data-faqbot='message-user']", m -> m.getText().contains("<img"));
     assertTrue(mine.getText().contains("<script>"));
     browser.wait(10).until(d -> browser.botMessages().size() >= 1);
     assertEquals(
@@ -174,20 +165,11 @@ class WidgetBrowserTest extends BrowserTestBase {
         fillVisibleForm();
       } else {
         browser
-            .wait(10)
-            .until(
-                d -> {
-                  List<WebElement> bots = browser.botMessages();
-                  return bots
-                      .get(bots.size() - 1)
-                      .findElements(By.cssSelector("[data-faqbot='option']"))
-                      .stream()
-                      .filter(
-                          o ->
-                              o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
-                      .findFirst()
-                      .orElse(null);
-                })
+            .waitFor(
+                10,
+                browser::lastBot,
+                "[data-faqbot='option']",
+                o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
             .click();
       }
       browser.wait(10).until(d -> browser.botMessages().size() > before);

@@ -48,16 +48,11 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
         WidgetBrowserTest.fillVisibleForm(browser);
       } else {
         browser
-            .wait(10)
-            .until(
-                d ->
-                    browser
-                        .lastBot()
-                        .findElements(By.cssSelector("[data-faqbot='option']"))
-                        .stream()
-                        .filter(o -> o.getText().strip().equals(label) && o.isDisplayed())
-                        .findFirst()
-                        .orElse(null))
+            .waitFor(
+                10,
+                browser::lastBot,
+                "[data-faqbot='option']",
+                o -> o.getText().strip().equals(label) && o.isDisplayed())
             .click();
       }
       browser.wait(10).until(d -> browser.botMessages().size() > before);

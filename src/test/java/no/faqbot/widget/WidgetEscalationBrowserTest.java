@@ -232,17 +232,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
             + "c.state.sig = 'AAAA' + c.state.sig.slice(4); sessionStorage.setItem(k, JSON.stringify(c));");
     browser.driver.navigate().refresh();
     WebElement live =
-        browser
-            .wait(15)
-            .until(
-                d ->
-                    browser
-                        .lastBot()
-                        .findElements(By.cssSelector("[data-faqbot='option']"))
-                        .stream()
-                        .filter(WebElement::isEnabled)
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(15, browser::lastBot, "[data-faqbot='option']", WebElement::isEnabled);
     live.click();
     WebElement error = waitForBot("starte på nytt");
     WebElement restart = option(error, "action", "Start veiledningen på nytt");

@@ -59,18 +59,7 @@ class WidgetSendBrowserTest {
       step.findElement(By.cssSelector("textarea[name=description]"))
           .sendKeys("Kassen viser en feil");
       send.click();
-      WebElement done =
-          browser
-              .wait(15)
-              .until(
-                  d ->
-                      browser
-                          .widget()
-                          .findElements(By.cssSelector("[data-faqbot='message-bot']"))
-                          .stream()
-                          .filter(m -> m.getText().contains("Saksnummer: FQ-"))
-                          .findFirst()
-                          .orElse(null));
+      WebElement done = browser.waitForBot("Saksnummer: FQ-");
       assertTrue(
           done.getText().contains("butikk@example.no"), "who answers and where: " + done.getText());
       assertTrue(smtp.waitForIncomingEmail(10_000, 1));
