@@ -259,6 +259,16 @@ final class Browser implements AutoCloseable {
             });
   }
 
+  /** Clicks the option {@code label} of the newest message once it is shown and enabled. */
+  void choose(String label) {
+    waitFor(
+            10,
+            this::lastBot,
+            "[data-faqbot='option']",
+            o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
+        .click();
+  }
+
   /** Types {@code message} into the open chat and sends it. */
   void ask(String message) {
     hook("input").sendKeys(message);

@@ -164,13 +164,7 @@ class WidgetBrowserTest extends BrowserTestBase {
         plainFieldError();
         fillVisibleForm();
       } else {
-        browser
-            .waitFor(
-                10,
-                browser::lastBot,
-                "[data-faqbot='option']",
-                o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
-            .click();
+        browser.choose(label);
       }
       browser.wait(10).until(d -> browser.botMessages().size() > before);
     }

@@ -47,13 +47,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
       if (label == null) {
         WidgetBrowserTest.fillVisibleForm(browser);
       } else {
-        browser
-            .waitFor(
-                10,
-                browser::lastBot,
-                "[data-faqbot='option']",
-                o -> o.getText().strip().equals(label) && o.isDisplayed())
-            .click();
+        browser.choose(label);
       }
       browser.wait(10).until(d -> browser.botMessages().size() > before);
     }
