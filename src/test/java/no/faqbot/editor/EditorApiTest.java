@@ -6,49 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.faqbot.Fixtures;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestServer;
 import no.faqbot.format.Sha256;
 import no.faqbot.insights.AuditLog;
-import no.faqbot.insights.UnansweredTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The editor's JSON routes through the real server: lint, stale drafts, rejected content, escaping.
  */
 class EditorApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BASIC =
-      "Basic "
-          + Base64.getEncoder().encodeToString("anna:riktig hest".getBytes(StandardCharsets.UTF_8));
-  @TempDir Path tmp;
-  TestServer server;
+
+  /** A server for each test: publishing changes its content. */
+  @RegisterExtension final FaqbotServer server = new FaqbotServer(s -> s.fixture("good").staff());
+
   Path file;
   String original;
 
   @BeforeEach
   void start() throws Exception {
-    Path content = Fixtures.content("good", tmp);
-    server = new TestServer(UnansweredTestAccess.settings(content, tmp));
-    file = content.resolve("faq/nb/order-expiry.md");
+    file = server.content().resolve("faq/nb/order-expiry.md");
     original = Files.readString(file);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private TestServer.Reply post(String route, String text, String fileHash) throws Exception {
@@ -60,12 +47,7 @@ class EditorApiTest {
     // 1).
     body.put("base", server.app().publisher().servedRevision());
     body.put("fileHash", fileHash);
-    return server.send(
-        HttpRequest.newBuilder(URI.create(server.base() + "/staff/api/editor/" + route))
-            .header("Authorization", BASIC)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build());
+    return server.staffSend("POST", "/staff/api/editor/" + route, JSON.writeValueAsString(body));
   }
 
   private String hash() {
@@ -94,11 +76,7 @@ class EditorApiTest {
   void a_draft_is_kept_escaped_and_publishing_it_is_checked_then_served() throws Exception {
     String hostile = original.replace("28 dager", "28 dager </textarea><script>alert(1)</script>");
     post("lint", hostile, hash());
-    TestServer.Reply page =
-        server.send(
-            HttpRequest.newBuilder(URI.create(server.base() + "/staff/editor/nb/order-expiry"))
-                .header("Authorization", BASIC)
-                .build());
+    TestServer.Reply page = server.staffGet("/staff/editor/nb/order-expiry");
     assertEquals(200, page.status(), page.body());
     assertTrue(page.body().contains("&lt;script&gt;alert(1)"), "the draft is shown, escaped");
     assertFalse(page.body().contains("<script>alert"), page.body());

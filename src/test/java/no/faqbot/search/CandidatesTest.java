@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.Fixtures;
+import no.faqbot.TestSettings;
 import no.faqbot.content.ContentLoader;
 import no.faqbot.content.MarkdownRenderer;
 import no.faqbot.knowledge.IndexStore;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The candidates' bounds are added up from the index's postings and only the best few kept: the
- * shipped content, built and then reused (its analysis read back from the index folder), must give
- * every entry the bound of its definition to the last bit, and rank as if all were kept.
+ * served fixture content, built and then reused (its analysis read back from the index folder),
+ * must give every entry the bound of its definition to the last bit, and rank as if all were kept.
  */
 class CandidatesTest {
   @TempDir static Path tmp;
@@ -36,18 +38,17 @@ class CandidatesTest {
 
   @BeforeAll
   static void open() {
+    Path content = Fixtures.content(TestSettings.FIXTURE, tmp);
     Path index = tmp.resolve("index");
-    built = openShipped(index);
+    built = open(content, index);
     assertEquals(no.faqbot.search.OpenedIndex.Outcome.BUILT, built.outcome());
-    reused = openShipped(index);
+    reused = open(content, index);
     assertEquals(no.faqbot.search.OpenedIndex.Outcome.REUSED, reused.outcome());
   }
 
-  private static SearchIndex openShipped(Path index) {
+  private static SearchIndex open(Path content, Path index) {
     return new IndexStore(index)
-        .searchIndex(
-            new ContentLoader(Path.of("content"), new MarkdownRenderer()).load(),
-            new TextAnalysis());
+        .searchIndex(new ContentLoader(content, new MarkdownRenderer()).load(), new TextAnalysis());
   }
 
   @AfterAll

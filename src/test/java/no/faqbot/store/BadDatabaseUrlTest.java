@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.faqbot.Fixtures;
 import no.faqbot.cli.Cli;
 import no.faqbot.cli.Commands;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class BadDatabaseUrlTest {
                   "--port",
                   "0",
                   "--content",
-                  "content",
+                  Fixtures.content("good", tmp).toString(),
                   "--index",
                   tmp.resolve("index").toString()
                 });

@@ -5,14 +5,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,11 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its own ChromeDriver (never Selenium Manager's downloads).
- * Missing Chromium skips the browser tests locally with a notice; under CI=true it fails them.
+ * Missing Chromium skips the browser tests locally with a notice; under CI=true it fails them. The
+ * tests share one ({@link SharedBrowser}), cleaned between them by {@link #reset}.
  */
 final class Browser implements AutoCloseable {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File DRIVER = new File("/usr/bin/chromedriver");
+  private static final Dimension WINDOW = new Dimension(1280, 900);
 
   final ChromeDriver driver;
   private final Path profile;
@@ -68,7 +77,7 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--no-first-run",
         "--disable-dev-shm-usage",
-        "--window-size=1280,900",
+        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
         "--user-data-dir=" + profile.resolve("profile"));
     Path downloads = Files.createDirectories(profile.resolve("downloads"));
     options.setExperimentalOption(
@@ -82,15 +91,51 @@ final class Browser implements AutoCloseable {
     driver.executeCdpCommand(
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    // Record every Content-Security-Policy violation on every page, before the page's own code
-    // runs.
+    Browser browser = new Browser(driver, profile);
+    browser.recordCspViolations();
+    return browser;
+  }
+
+  /**
+   * Records every Content-Security-Policy violation on every page of this window, before the page's
+   * own code runs.
+   */
+  private void recordCspViolations() {
     driver.executeCdpCommand(
         "Page.addScriptToEvaluateOnNewDocument",
         Map.of(
             "source",
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
                 + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
-    return new Browser(driver, profile);
+  }
+
+  /**
+   * Makes this browser meet the next test as a new one would: a new window (no session storage,
+   * history or emulated touch screen and colour scheme; the others are closed), no cookies, nothing
+   * stored for {@code origins} (the widget keeps its conversation there), and no downloads.
+   */
+  void reset(Collection<String> origins) throws IOException {
+    driver.switchTo().newWindow(WindowType.WINDOW);
+    String fresh = driver.getWindowHandle();
+    for (String handle : driver.getWindowHandles()) {
+      if (!handle.equals(fresh)) {
+        driver.switchTo().window(handle).close();
+      }
+    }
+    driver.switchTo().window(fresh);
+    driver.manage().window().setSize(WINDOW);
+    recordCspViolations();
+    for (String origin : origins) {
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+    }
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    try (var files = Files.list(downloads())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.delete(f);
+      }
+    }
   }
 
   /** Where downloads land. */
@@ -145,6 +190,12 @@ final class Browser implements AutoCloseable {
     return widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
   }
 
+  /** The bot's newest message. */
+  WebElement lastBot() {
+    List<WebElement> all = botMessages();
+    return all.get(all.size() - 1);
+  }
+
   /** The first bot message that contains {@code text}, waiting up to 15 s for it. */
   WebElement waitForBot(String text) {
     return wait(15)
@@ -154,6 +205,68 @@ final class Browser implements AutoCloseable {
                     .filter(m -> m.getText().contains(text))
                     .findFirst()
                     .orElse(null));
+  }
+
+  /**
+   * The first element under {@code within} that {@code css} selects and {@code which} accepts,
+   * waiting up to {@code seconds} for one.
+   */
+  WebElement waitFor(int seconds, SearchContext within, String css, Predicate<WebElement> which) {
+    return waitFor(seconds, () -> within, css, which);
+  }
+
+  /** The same, under what {@code within} gives at each look (the newest message, say). */
+  WebElement waitFor(
+      int seconds, Supplier<SearchContext> within, String css, Predicate<WebElement> which) {
+    return wait(seconds)
+        .until(
+            d ->
+                within.get().findElements(By.cssSelector(css)).stream()
+                    .filter(which)
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  /** {@link #waitFor(int, SearchContext, String, Predicate)} on the whole page. */
+  WebElement waitFor(int seconds, String css, Predicate<WebElement> which) {
+    return waitFor(seconds, driver, css, which);
+  }
+
+  /** Sends the staff login form this page shows. */
+  void logIn(String user, String password) {
+    driver.findElement(By.id("user")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+  }
+
+  /** What the Content-Security-Policy blocked on this page, "directive uri" each. */
+  List<?> cspViolations() {
+    return (List<?>) driver.executeScript("return window.__cspViolations || [];");
+  }
+
+  /** A picture of the page as it is now. */
+  void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The e-mail step's primary button once it says {@code label}, waiting up to 10 s. */
+  WebElement sendEmailButton(String label) {
+    return wait(10)
+        .until(
+            d -> {
+              WebElement b = hook("send-email");
+              return b.getText().equals(label) ? b : null;
+            });
+  }
+
+  /** Clicks the option {@code label} of the newest message once it is shown and enabled. */
+  void choose(String label) {
+    waitFor(
+            10,
+            this::lastBot,
+            "[data-faqbot='option']",
+            o -> o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
+        .click();
   }
 
   /** Types {@code message} into the open chat and sends it. */

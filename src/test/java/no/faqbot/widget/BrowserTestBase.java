@@ -2,26 +2,28 @@ package no.faqbot.widget;
 
 import java.nio.file.Path;
 import no.faqbot.FaqbotServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One server over the fixture content per test class, and a fresh Chromium per test (started by the
- * subclass's {@code @BeforeEach}, closed here).
+ * One server over the fixture content per test class, and the run's Chromium ({@link
+ * SharedBrowser}), cleaned after each test.
  */
+@Tag("browser")
 abstract class BrowserTestBase {
   @RegisterExtension static final FaqbotServer server = new FaqbotServer();
+
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
 
   /** A folder of each test's own, for files it uploads. */
   @TempDir Path tmp;
 
   Browser browser;
 
-  @AfterEach
-  void quitBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  @BeforeEach
+  void takeBrowser() {
+    browser = chromium.get();
   }
 }

@@ -4,47 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import no.faqbot.Fixtures;
-import no.faqbot.TestServer;
+import no.faqbot.FaqbotServer;
 import no.faqbot.TestSettings;
-import no.faqbot.insights.UnansweredTestAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * An editor drafts a change to an entry in the browser, sees its problems while typing, sees which
  * replies the draft changes, publishes it, and the chat answers the new way.
  */
+@Tag("browser")
 class EditorBrowserTest {
   /**
    * A question merchants asked that no entry answers yet (made-up words, so no eval set has it).
    */
   private static final String ASKED = "hvor legger jeg inn blorfikskoden for zentravik";
 
-  @TempDir Path tmp;
-  TestServer server;
+  @RegisterExtension static final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
   Browser browser;
 
   @BeforeEach
-  void start() throws Exception {
-    Path content = Fixtures.content(TestSettings.FIXTURE, tmp);
-    server = new TestServer(UnansweredTestAccess.settings(content, tmp));
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
+  void start() {
+    browser = chromium.get();
   }
 
   private String chatType(String message) {
@@ -58,8 +45,7 @@ class EditorBrowserTest {
     assertTrue(server.app().recorder().flush(5000), "the question is stored");
 
     browser.driver.get(server.base() + "/staff/login");
-    browser.driver.findElement(By.id("user")).sendKeys("anna");
-    browser.driver.findElement(By.id("password")).sendKeys("riktig hest", Keys.ENTER);
+    browser.logIn(TestSettings.STAFF_USER, TestSettings.STAFF_PASSWORD);
     browser.wait(10).until(d -> d.getCurrentUrl().contains("/staff/search"));
     browser.driver.get(server.base() + "/staff/entries/find-store-id?lang=nb");
     browser.driver.findElement(By.cssSelector("a.edit")).click();
@@ -88,14 +74,7 @@ class EditorBrowserTest {
 
     browser.driver.findElement(By.id("draft-preview")).click();
     WebElement change =
-        browser
-            .wait(60)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector("#draft-impact .change")).stream()
-                        .filter(li -> li.getText().contains(ASKED))
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(60, "#draft-impact .change", li -> li.getText().contains(ASKED));
     assertTrue(change.getText().contains("stored"), change.getText());
     assertTrue(change.getText().contains("→ answer find-store-id"), change.getText());
     assertTrue(
@@ -112,7 +91,7 @@ class EditorBrowserTest {
     assertEquals(
         "find-store-id", server.chat(ASKED, "nb").json().path("answer").path("id").asText());
     assertTrue(
-        Files.readString(tmp.resolve("content/faq/nb/find-store-id.md")).contains(ASKED),
+        Files.readString(server.content().resolve("faq/nb/find-store-id.md")).contains(ASKED),
         "published into the content folder");
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), String.join("\n", violations));

@@ -2,7 +2,6 @@ package no.faqbot.widget;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +14,12 @@ import no.faqbot.insights.EventRepository;
 import no.faqbot.insights.SupportEvent;
 import no.faqbot.insights.TestEvents;
 import no.faqbot.insights.VoteEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -37,19 +32,13 @@ import org.openqa.selenium.WebElement;
 class InsightsBrowserTest {
   static final String QUESTION = "kan jeg endre logoen i kassevinduet";
   @RegisterExtension final FaqbotServer server = new FaqbotServer(TestSettings::staff);
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
   Browser browser;
 
   @BeforeEach
   void start() throws Exception {
     seed(new EventRepository(server.app().store()));
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
+    browser = chromium.get();
   }
 
   /** A month of made-up traffic, so the pages (and their screenshots) show something. */
@@ -108,28 +97,14 @@ class InsightsBrowserTest {
     events.insert(batch);
   }
 
-  private List<WebElement> botMessages() {
-    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-  }
-
-  private void ask(String message) {
-    browser.hook("input").sendKeys(message);
-    browser.hook("send").click();
-  }
-
   private void shot(String name) throws Exception {
     browser.driver.manage().window().setSize(new Dimension(1280, 1700));
-    Path dir = Path.of(System.getProperty("faqbot.insightsShots", "target"));
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name), browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.screenshot(Path.of(System.getProperty("faqbot.insightsShots", "target"), name));
     browser.driver.manage().window().setSize(new Dimension(1280, 900));
   }
 
   private void noCspViolations() {
-    List<?> violations =
-        (List<?>)
-            ((JavascriptExecutor) browser.driver)
-                .executeScript("return window.__cspViolations || [];");
+    List<?> violations = browser.cspViolations();
     assertTrue(violations.isEmpty(), "no CSP violations: " + violations);
   }
 
@@ -138,13 +113,12 @@ class InsightsBrowserTest {
       throws Exception {
     browser.driver.get(server.base() + "/");
     browser.hook("launcher").click();
-    ask(QUESTION);
-    browser.wait(15).until(d -> botMessages().size() >= 2); // greeting and the reply
+    browser.ask(QUESTION);
+    browser.wait(15).until(d -> browser.botMessages().size() >= 2); // greeting and the reply
     assertTrue(server.app().recorder().flush(5000));
 
     browser.driver.get(server.base() + "/staff/insights");
-    browser.driver.findElement(By.id("user")).sendKeys("anna");
-    browser.driver.findElement(By.id("password")).sendKeys("riktig hest", Keys.ENTER);
+    browser.logIn(TestSettings.STAFF_USER, TestSettings.STAFF_PASSWORD);
     browser.wait(10).until(d -> d.getCurrentUrl().contains("/staff/search"));
     browser.driver.get(server.base() + "/staff/insights");
     browser.wait(10).until(d -> !d.findElements(By.cssSelector("svg.chart")).isEmpty());
@@ -153,36 +127,27 @@ class InsightsBrowserTest {
 
     browser.driver.get(server.base() + "/staff/insights/unanswered");
     WebElement row =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector("[data-faqbot='unanswered']")).stream()
-                        .filter(r -> r.getText().contains(QUESTION))
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(10, "[data-faqbot='unanswered']", r -> r.getText().contains(QUESTION));
     noCspViolations();
     shot("unanswered.png");
     row.findElement(By.name("entryId")).sendKeys("find-store-id");
     row.findElement(By.cssSelector("form.add button")).click();
-    WebElement done =
-        browser
-            .wait(15)
-            .until(d -> d.findElements(By.cssSelector(".done")).stream().findFirst().orElse(null));
+    WebElement done = browser.waitFor(15, ".done", e -> true);
     assertTrue(
         done.getText().contains("Lagt til") && done.getText().contains("find-store-id"),
         done.getText());
 
     browser.driver.get(server.base() + "/");
-    int before = botMessages().size();
-    ask(QUESTION);
+    int before = browser.botMessages().size();
+    browser.ask(QUESTION);
     browser
         .wait(15)
         .until(
             d ->
-                botMessages().size() > before
-                    && botMessages()
-                        .get(botMessages().size() - 1)
+                browser.botMessages().size() > before
+                    && browser
+                        .botMessages()
+                        .get(browser.botMessages().size() - 1)
                         .getText()
                         .contains("velkomstmailen"));
   }

@@ -15,7 +15,9 @@ import no.faqbot.staff.FakeOidcProvider;
 import no.faqbot.staff.PasswordHash;
 import no.faqbot.staff.StaffAccounts;
 import no.faqbot.web.StaffRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,7 +29,10 @@ import org.openqa.selenium.JavascriptExecutor;
  * session. The button, the provider's page, the return, and the person lands on the staff search
  * signed in.
  */
+@Tag("browser")
 class OidcBrowserTest {
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser();
+
   @TempDir Path tmp;
 
   @Test
@@ -56,7 +61,8 @@ class OidcBrowserTest {
       new StaffAccounts(app.store().dataSource(), Clock.systemUTC())
           .add("eva@butikk.no", StaffRole.EDITOR, PasswordHash.of("et langt passord"));
       Javalin server = app.server().start("127.0.0.1", port);
-      try (Browser browser = Browser.start()) {
+      try {
+        Browser browser = chromium.get();
         browser.driver.get(base + "/staff/login");
         browser.driver.findElement(By.id("oidc")).click();
         // At the provider: its own page, so the way back starts on another site.

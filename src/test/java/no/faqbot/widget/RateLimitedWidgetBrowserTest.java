@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import no.faqbot.FaqbotServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,19 +25,12 @@ class RateLimitedWidgetBrowserTest {
   @RegisterExtension
   static final FaqbotServer server = new FaqbotServer(s -> s.limit("FAQBOT_LIMIT_CHAT", "1/min"));
 
-  private Browser browser;
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser(server::base);
 
   @Test
   void the_widget_says_in_norwegian_that_too_many_requests_were_sent_and_offers_to_retry()
       throws Exception {
-    browser = Browser.start();
+    Browser browser = chromium.get();
     browser.driver.get(server.base() + "/");
     browser.hook("launcher").click();
     browser.ask("hvor finner jeg butikk-id");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The staff pages as an editor and a support agent meet them, in a real browser. */
@@ -21,14 +18,9 @@ import org.openqa.selenium.WebElement;
 class StaffPagesBrowserTest extends BrowserTestBase {
   @BeforeEach
   void logIn() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/staff/search");
-    browser.driver.findElement(By.id("user")).sendKeys(server.app().settings().staff().user());
-    browser
-        .driver
-        .findElement(By.id("password"))
-        .sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
-    browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
+    browser.logIn(server.app().settings().staff().user(), server.app().generatedStaffPassword());
+    browser.waitFor(10, "#q", e -> true);
   }
 
   @Test
@@ -65,23 +57,14 @@ class StaffPagesBrowserTest extends BrowserTestBase {
     }
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), String.join("\n", violations));
-    Path shot = Path.of(System.getProperty("faqbot.docs", "target"), "staff-content.png");
-    Files.createDirectories(shot.toAbsolutePath().getParent());
-    Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.screenshot(Path.of(System.getProperty("faqbot.docs", "target"), "staff-content.png"));
   }
 
   @Test
   void search_shows_what_the_chat_would_reply_and_every_result_can_be_copied() {
     WebElement q = browser.driver.findElement(By.id("q"));
     q.sendKeys("hvor finner jeg butikk-id");
-    WebElement chat =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector(".chat-preview")).stream()
-                        .findFirst()
-                        .orElse(null));
+    WebElement chat = browser.waitFor(10, ".chat-preview", e -> true);
     assertTrue(
         chat.getText().contains("answer")
             && chat.getText().contains("find-store-id")

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /** The widget in a real browser, on the demo page with its strict Content-Security-Policy. */
@@ -30,7 +29,6 @@ import org.openqa.selenium.WebElement;
 class WidgetBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/");
   }
 
@@ -41,13 +39,8 @@ class WidgetBrowserTest extends BrowserTestBase {
     browser.waitForBot("velkomstmailen");
     // The picture in docs/ is refreshed on purpose only: mvn test
     // -Dfaqbot.screenshot=docs/widget.png
-    Path shot = Path.of(System.getProperty("faqbot.screenshot", "target/widget.png"));
-    Files.createDirectories(shot.toAbsolutePath().getParent());
-    Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
-    List<?> cspErrors =
-        (List<?>)
-            ((JavascriptExecutor) browser.driver)
-                .executeScript("return window.__cspViolations || [];");
+    browser.screenshot(Path.of(System.getProperty("faqbot.screenshot", "target/widget.png")));
+    List<?> cspErrors = browser.cspViolations();
     assertTrue(cspErrors.isEmpty(), "no CSP violations: " + cspErrors);
   }
 
@@ -57,17 +50,8 @@ class WidgetBrowserTest extends BrowserTestBase {
     String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
     browser.ask(payload);
     WebElement mine =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    browser
-                        .widget()
-                        .findElements(By.cssSelector("[data-faqbot='message-user']"))
-                        .stream()
-                        .filter(m -> m.getText().contains("<img"))
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(
+            10, browser::widget, "[data-faqbot='message-user']", m -> m.getText().contains("<img"));
     assertTrue(mine.getText().contains("<script>"));
     browser.wait(10).until(d -> browser.botMessages().size() >= 1);
     assertEquals(
@@ -180,22 +164,7 @@ class WidgetBrowserTest extends BrowserTestBase {
         plainFieldError();
         fillVisibleForm();
       } else {
-        browser
-            .wait(10)
-            .until(
-                d -> {
-                  List<WebElement> bots = browser.botMessages();
-                  return bots
-                      .get(bots.size() - 1)
-                      .findElements(By.cssSelector("[data-faqbot='option']"))
-                      .stream()
-                      .filter(
-                          o ->
-                              o.getText().strip().equals(label) && o.isDisplayed() && o.isEnabled())
-                      .findFirst()
-                      .orElse(null);
-                })
-            .click();
+        browser.choose(label);
       }
       browser.wait(10).until(d -> browser.botMessages().size() > before);
     }
@@ -226,9 +195,7 @@ class WidgetBrowserTest extends BrowserTestBase {
             "arguments[0].scrollIntoView({block: 'start'});",
             step.findElement(By.cssSelector(".fb-summary")));
     // The picture in docs/ is refreshed on purpose only: mvn test -Dfaqbot.docs=docs
-    Path emailShot = Path.of(System.getProperty("faqbot.docs", "target"), "widget-email.png");
-    Files.createDirectories(emailShot.toAbsolutePath().getParent());
-    Files.write(emailShot, browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.screenshot(Path.of(System.getProperty("faqbot.docs", "target"), "widget-email.png"));
     WebElement preview =
         browser
             .wait(10)
@@ -320,15 +287,7 @@ class WidgetBrowserTest extends BrowserTestBase {
         .filter(e -> e.getAttribute("required") != null && e.getAttribute("value").isEmpty())
         .forEach(e -> e.sendKeys("400"));
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    WebElement err =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    form.findElements(By.cssSelector(".fb-err")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+    WebElement err = browser.waitFor(10, form, ".fb-err", WebElement::isDisplayed);
     assertTrue(err.getText().startsWith("Butikk-ID-en ser ikke riktig ut"), err.getText());
     storeId.get(0).clear();
     form.findElements(By.cssSelector("input, textarea")).forEach(WebElement::clear);
@@ -403,23 +362,11 @@ class WidgetBrowserTest extends BrowserTestBase {
   @Test
   void staff_log_in_search_as_they_type_and_preview_an_entry_as_the_widget_shows_it() {
     browser.driver.get(server.base() + "/staff/search");
-    browser.driver.findElement(By.id("user")).sendKeys(server.app().settings().staff().user());
-    browser
-        .driver
-        .findElement(By.id("password"))
-        .sendKeys(server.app().generatedStaffPassword(), Keys.ENTER);
-    WebElement q =
-        browser.wait(10).until(d -> d.findElements(By.id("q")).stream().findFirst().orElse(null));
+    browser.logIn(server.app().settings().staff().user(), server.app().generatedStaffPassword());
+    WebElement q = browser.waitFor(10, "#q", e -> true);
     assertEquals(q, browser.driver.switchTo().activeElement(), "the search box has focus on load");
     q.sendKeys("utbetalingsrapport pdf");
-    WebElement first =
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector(".results .result mark")).stream()
-                        .findFirst()
-                        .orElse(null));
+    WebElement first = browser.waitFor(10, ".results .result mark", e -> true);
     assertTrue(first.getText().length() > 2, "results appear as you type, with marked words");
     browser.driver.get(server.base() + "/staff/entries/find-store-id");
     String preview =

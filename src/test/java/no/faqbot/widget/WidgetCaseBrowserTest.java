@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +30,8 @@ import org.openqa.selenium.WebElement;
 class WidgetCaseBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.manage().window().setSize(new Dimension(390, 760));
     browser.driver.get(server.base() + "/");
-  }
-
-  private List<WebElement> botMessages() {
-    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-  }
-
-  private WebElement lastBot() {
-    List<WebElement> bots = botMessages();
-    return bots.get(bots.size() - 1);
   }
 
   @Test
@@ -54,31 +43,16 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
     browser.hook("input").sendKeys(flow.triggers().get("nb").get(0));
     browser.hook("send").click();
     for (String label : WidgetBrowserTest.pathToEmail(flow)) {
-      int before = botMessages().size();
+      int before = browser.botMessages().size();
       if (label == null) {
         WidgetBrowserTest.fillVisibleForm(browser);
       } else {
-        browser
-            .wait(10)
-            .until(
-                d ->
-                    lastBot().findElements(By.cssSelector("[data-faqbot='option']")).stream()
-                        .filter(o -> o.getText().strip().equals(label) && o.isDisplayed())
-                        .findFirst()
-                        .orElse(null))
-            .click();
+        browser.choose(label);
       }
-      browser.wait(10).until(d -> botMessages().size() > before);
+      browser.wait(10).until(d -> browser.botMessages().size() > before);
     }
-    WebElement primary =
-        browser
-            .wait(10)
-            .until(
-                d -> {
-                  WebElement b = browser.hook("send-email");
-                  return b.getText().equals("Åpne i e-postprogram") ? b : null;
-                });
-    WebElement step = lastBot();
+    WebElement primary = browser.sendEmailButton("Åpne i e-postprogram");
+    WebElement step = browser.lastBot();
     WidgetBrowserTest.fillVisibleForm(browser);
     long sends =
         browser.widget().findElements(By.cssSelector("button")).stream()
@@ -92,15 +66,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
     String ref = inPreview.group();
 
     primary.click();
-    WebElement after =
-        browser
-            .wait(15)
-            .until(
-                d ->
-                    step.findElements(By.cssSelector("[data-faqbot='after']")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+    WebElement after = browser.waitFor(15, step, "[data-faqbot='after']", WebElement::isDisplayed);
     assertTrue(
         after.getText().contains("Saksnummer: " + ref), "the same number: " + after.getText());
     assertTrue(after.getText().contains("Fikk du sendt den?"), after.getText());
@@ -113,7 +79,11 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
     WebElement done =
         browser
             .wait(10)
-            .until(d -> lastBot().getText().contains(ref) && lastBot() != step ? lastBot() : null);
+            .until(
+                d ->
+                    browser.lastBot().getText().contains(ref) && browser.lastBot() != step
+                        ? browser.lastBot()
+                        : null);
     assertTrue(done.getText().contains("butikk@example.no"), done.getText());
 
     String basic =

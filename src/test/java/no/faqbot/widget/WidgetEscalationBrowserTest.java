@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -23,20 +21,10 @@ import org.openqa.selenium.WebElement;
 class WidgetEscalationBrowserTest extends BrowserTestBase {
   @BeforeEach
   void open() throws IOException {
-    browser = Browser.start();
     browser.driver.get(server.base() + "/");
     // The widget shows itself once its stylesheet is in.
     browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
     browser.hook("launcher").click();
-  }
-
-  private List<WebElement> bots() {
-    return browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']"));
-  }
-
-  private WebElement lastBot() {
-    List<WebElement> all = bots();
-    return all.get(all.size() - 1);
   }
 
   private WebElement waitForBot(String text) {
@@ -44,42 +32,31 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         .wait(15)
         .until(
             d ->
-                bots().stream()
+                browser.botMessages().stream()
                     .filter(m -> m.getText().contains(text))
                     .reduce((a, b) -> b)
                     .orElse(null));
-  }
-
-  private void ask(String message) {
-    browser.hook("input").sendKeys(message);
-    browser.hook("send").click();
   }
 
   /** axe-core finds nothing, and the demo page's strict CSP blocked nothing. */
   private void noAxeViolations(String state) throws IOException {
     List<String> violations = browser.axeViolations();
     assertTrue(violations.isEmpty(), state + ": " + String.join("\n", violations));
-    Object csp = browser.driver.executeScript("return window.__cspViolations || [];");
+    Object csp = browser.cspViolations();
     assertEquals(List.of(), csp, state + ": no Content-Security-Policy violations");
   }
 
   /** target/ by default; docs/ on purpose only: mvn test -Dfaqbot.docs=docs. */
   private void screenshot(String name) throws IOException {
-    Path shot = Path.of(System.getProperty("faqbot.docs", "target"), name);
-    Files.createDirectories(shot.toAbsolutePath().getParent());
-    Files.write(shot, browser.driver.getScreenshotAs(OutputType.BYTES));
+    browser.screenshot(Path.of(System.getProperty("faqbot.docs", "target"), name));
   }
 
   private WebElement option(WebElement message, String hook, String label) {
-    return browser
-        .wait(10)
-        .until(
-            d ->
-                message.findElements(By.cssSelector("[data-faqbot='" + hook + "']")).stream()
-                    .filter(o -> label == null || o.getText().strip().equals(label))
-                    .filter(WebElement::isEnabled)
-                    .findFirst()
-                    .orElse(null));
+    return browser.waitFor(
+        10,
+        message,
+        "[data-faqbot='" + hook + "']",
+        o -> (label == null || o.getText().strip().equals(label)) && o.isEnabled());
   }
 
   @Test
@@ -115,9 +92,12 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         .wait(15)
         .until(
             d ->
-                bots().size() > 1
-                    && !lastBot().getText().isBlank()
-                    && lastBot().findElements(By.cssSelector(".fb-answer, .fb-options")).size()
+                browser.botMessages().size() > 1
+                    && !browser.lastBot().getText().isBlank()
+                    && browser
+                            .lastBot()
+                            .findElements(By.cssSelector(".fb-answer, .fb-options"))
+                            .size()
                         > 0);
     WebElement mine =
         browser.widget().findElements(By.cssSelector("[data-faqbot='message-user'] .fb-sr")).get(0);
@@ -127,7 +107,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   @Test
   void a_no_vote_and_none_of_these_lead_to_rephrasing_or_a_person_and_addresses_are_links()
       throws IOException {
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     WebElement answer = waitForBot("velkomstmailen");
     option(answer, "helpful-no", null).click();
     WebElement sorry = waitForBot("andre ord");
@@ -139,19 +119,19 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         browser.driver.executeScript(
             "return document.querySelector('faqbot-widget').shadowRoot.activeElement;"),
         "focus goes to the new option");
-    ask("qwrtpz vbnmx");
+    browser.ask("qwrtpz vbnmx");
     WebElement fallback = waitForBot("product-upgrade-support@klarna.com");
     WebElement mail = fallback.findElement(By.cssSelector("a[href^='mailto:']"));
     assertEquals("mailto:product-upgrade-support@klarna.com", mail.getAttribute("href"));
     // One word three of the fixture's entries are about (a test purchase that fails, an old
     // plugin, test mode): suggestions, not an answer.
-    ask("testkjøp");
+    browser.ask("testkjøp");
     WebElement none =
         browser
             .wait(15)
             .until(
                 d ->
-                    bots().stream()
+                    browser.botMessages().stream()
                         .flatMap(
                             m -> m.findElements(By.cssSelector("[data-faqbot='none']")).stream())
                         .findFirst()
@@ -165,7 +145,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   @Test
   void contact_support_from_the_header_is_one_short_email_step_with_a_case_number()
       throws IOException {
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     waitForBot("velkomstmailen");
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
@@ -202,14 +182,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     // The step stays open: the case number, what to do in the mail program, and "Fikk du sendt
     // den?"
     WebElement wasSent =
-        browser
-            .wait(15)
-            .until(
-                d ->
-                    step.findElements(By.cssSelector("[data-faqbot='was-sent']")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(15, step, "[data-faqbot='was-sent']", WebElement::isDisplayed);
     assertTrue(step.getText().contains("Saksnummer: FQ-"), step.getText());
     assertTrue(step.getText().contains("trykk Send der"), step.getText());
     assertTrue(step.getText().contains("Fikk du sendt den?"), step.getText());
@@ -222,7 +195,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
   void a_flow_has_progress_back_exit_and_a_stale_state_offers_to_start_again() throws IOException {
     no.faqbot.flow.Flow flow =
         server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
-    ask(flow.triggers().get("nb").get(0));
+    browser.ask(flow.triggers().get("nb").get(0));
     WebElement first = waitForBot("Steg 1 av ~");
     List<String> firstOptions =
         first.findElements(By.cssSelector("[data-faqbot='option']")).stream()
@@ -241,7 +214,11 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     noAxeViolations("in a flow");
     option(second, "back", null).click();
     WebElement again =
-        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    browser.lastBot().getText().contains("Steg 1 av ~") ? browser.lastBot() : null);
     assertEquals(
         firstOptions,
         again.findElements(By.cssSelector("[data-faqbot='option']")).stream()
@@ -255,14 +232,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
             + "c.state.sig = 'AAAA' + c.state.sig.slice(4); sessionStorage.setItem(k, JSON.stringify(c));");
     browser.driver.navigate().refresh();
     WebElement live =
-        browser
-            .wait(15)
-            .until(
-                d ->
-                    lastBot().findElements(By.cssSelector("[data-faqbot='option']")).stream()
-                        .filter(WebElement::isEnabled)
-                        .findFirst()
-                        .orElse(null));
+        browser.waitFor(15, browser::lastBot, "[data-faqbot='option']", WebElement::isEnabled);
     live.click();
     WebElement error = waitForBot("starte på nytt");
     WebElement restart = option(error, "action", "Start veiledningen på nytt");
@@ -271,7 +241,11 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
     screenshot("widget-error.png");
     restart.click();
     WebElement restarted =
-        browser.wait(15).until(d -> lastBot().getText().contains("Steg 1 av ~") ? lastBot() : null);
+        browser
+            .wait(15)
+            .until(
+                d ->
+                    browser.lastBot().getText().contains("Steg 1 av ~") ? browser.lastBot() : null);
     option(restarted, "exit", null).click();
     waitForBot("avsluttet veiledningen");
   }
@@ -283,7 +257,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
         "window.__realFetch = window.fetch;"
             + "window.fetch = (url, o) => /api\\/chat/.test(url) ? Promise.reject(new TypeError('offline'))"
             + " : window.__realFetch(url, o);");
-    ask("hvor finner jeg butikk-id");
+    browser.ask("hvor finner jeg butikk-id");
     WebElement error = waitForBot("Får ikke kontakt");
     WebElement retry = option(error, "action", "Prøv igjen");
     assertEquals(
@@ -334,6 +308,8 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
                         "return matchMedia('(pointer: coarse)').matches;"));
     browser.widget().findElement(By.cssSelector(".fb-head [data-faqbot='contact']")).click();
     WebElement step = waitForBot("svarer et menneske deg");
+    // The hint names the server's limits, so it is written once the server has said them.
+    browser.wait(10).until(d -> step.getText().contains("Høyst"));
     assertTrue(step.getText().contains("Høyst"), step.getText());
     assertTrue(
         !step.getText().contains("dra bilder") && !step.getText().contains("Ctrl+V"),

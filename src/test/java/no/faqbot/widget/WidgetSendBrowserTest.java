@@ -27,6 +27,8 @@ class WidgetSendBrowserTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
+  @RegisterExtension final SharedBrowser chromium = new SharedBrowser();
+
   @TempDir Path tmp;
 
   @Test
@@ -35,22 +37,14 @@ class WidgetSendBrowserTest {
     SmtpSettings mail =
         new SmtpSettings(
             "127.0.0.1", smtp.getSmtp().getPort(), null, null, false, "faqbot@shop.example");
+    Browser browser = chromium.get();
     try (TestServer server =
-            new TestServer(
-                TestSettings.in(tmp).stateSecret("test secret long enough!").smtp(mail));
-        Browser browser = Browser.start()) {
+        new TestServer(TestSettings.in(tmp).stateSecret("test secret long enough!").smtp(mail))) {
       browser.driver.get(server.base() + "/");
       browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
       browser.hook("launcher").click();
       browser.hook("contact").click();
-      WebElement send =
-          browser
-              .wait(10)
-              .until(
-                  d -> {
-                    WebElement b = browser.hook("send-email");
-                    return b.getText().equals("Send til support") ? b : null;
-                  });
+      WebElement send = browser.sendEmailButton("Send til support");
       WebElement step =
           browser.widget().findElements(By.cssSelector("[data-faqbot='message-bot']")).stream()
               .filter(m -> !m.findElements(By.cssSelector("[data-faqbot='send-email']")).isEmpty())
@@ -65,18 +59,7 @@ class WidgetSendBrowserTest {
       step.findElement(By.cssSelector("textarea[name=description]"))
           .sendKeys("Kassen viser en feil");
       send.click();
-      WebElement done =
-          browser
-              .wait(15)
-              .until(
-                  d ->
-                      browser
-                          .widget()
-                          .findElements(By.cssSelector("[data-faqbot='message-bot']"))
-                          .stream()
-                          .filter(m -> m.getText().contains("Saksnummer: FQ-"))
-                          .findFirst()
-                          .orElse(null));
+      WebElement done = browser.waitForBot("Saksnummer: FQ-");
       assertTrue(
           done.getText().contains("butikk@example.no"), "who answers and where: " + done.getText());
       assertTrue(smtp.waitForIncomingEmail(10_000, 1));
