@@ -93,21 +93,17 @@ public final class TextAnalysis {
     // Words that carry meaning in merchants' problems ("går ikke gjennom"); see the file's note.
     WordLists.lines("stop-words-kept", "nb").forEach(stop::remove);
     CharArraySet stopWords = CharArraySet.unmodifiableSet(stop);
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        StandardTokenizer source = new StandardTokenizer();
-        TokenStream ts = new LowerCaseFilter(source);
-        ts = new StopFilter(ts, stopWords);
-        ts = new AgentPluralFilter(ts);
-        ts =
-            new NorwegianLightStemFilter(
-                ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
-        ts = new ScandinavianFoldingFilter(ts);
-        ts = new ASCIIFoldingFilter(ts);
-        return new TokenStreamComponents(source, ts);
-      }
-    };
+    return analyzer(
+        source -> {
+          TokenStream ts = new LowerCaseFilter(source);
+          ts = new StopFilter(ts, stopWords);
+          ts = new AgentPluralFilter(ts);
+          ts =
+              new NorwegianLightStemFilter(
+                  ts, NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK);
+          ts = new ScandinavianFoldingFilter(ts);
+          return new ASCIIFoldingFilter(ts);
+        });
   }
 
   /**
@@ -120,16 +116,24 @@ public final class TextAnalysis {
     CharArraySet stop = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     stop.addAll(MORE_ENGLISH_STOP_WORDS);
     CharArraySet stopWords = CharArraySet.unmodifiableSet(stop);
+    return analyzer(
+        source -> {
+          TokenStream ts = new EnglishPossessiveFilter(source);
+          ts = new LowerCaseFilter(ts);
+          ts = new StopFilter(ts, stopWords);
+          ts = new ASCIIFoldingFilter(ts);
+          return new PorterStemFilter(ts);
+        });
+  }
+
+  /** An analyzer over the standard tokenizer with {@code filters} after it. */
+  private static Analyzer analyzer(
+      java.util.function.Function<StandardTokenizer, TokenStream> filters) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream ts = new EnglishPossessiveFilter(source);
-        ts = new LowerCaseFilter(ts);
-        ts = new StopFilter(ts, stopWords);
-        ts = new ASCIIFoldingFilter(ts);
-        ts = new PorterStemFilter(ts);
-        return new TokenStreamComponents(source, ts);
+        return new TokenStreamComponents(source, filters.apply(source));
       }
     };
   }
