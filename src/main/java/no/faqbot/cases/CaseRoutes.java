@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.faqbot.insights.AuditLog;
+import no.faqbot.staff.StaffPage;
 import no.faqbot.support.UploadContent;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
@@ -52,10 +53,7 @@ record CaseRoutes(
     String ref = ctx.queryParam("case");
     model.put(
         "open", CaseFiles.isRef(ref) ? cases.find(ref).map(this::detailOrNull).orElse(null) : null);
-    model.put("user", ctx.attribute("staffUser"));
-    Object csrf = ctx.attribute("csrf");
-    model.put("csrf", csrf == null ? "" : csrf.toString());
-    ctx.contentType("text/html; charset=utf-8").render("staff-cases", model);
+    StaffPage.render(ctx, "staff-cases", model);
   }
 
   private static String status(Context ctx) {
@@ -162,8 +160,8 @@ record CaseRoutes(
 
   private void act(Context ctx, String action) throws Exception {
     KeptCase c = found(ctx);
-    Object staff = ctx.attribute("staffUser");
-    String user = staff == null ? "?" : staff.toString();
+    String staff = StaffPage.user(ctx);
+    String user = staff == null ? "?" : staff;
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("caseRef", c.caseRef());
     switch (action) {

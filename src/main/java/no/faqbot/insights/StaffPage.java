@@ -3,7 +3,7 @@ package no.faqbot.insights;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** What the insights' staff pages share: who is signed in, the CSRF token and a strict policy. */
+/** What the insights' staff pages add to every staff page: a strict content security policy. */
 final class StaffPage {
   /** Strict: nothing from outside, no inline script or style; the charts are inline SVG. */
   static final String CSP =
@@ -14,15 +14,13 @@ final class StaffPage {
 
   /** The signed-in staff member's name, {@code ?} when unknown (for the audit log). */
   static String user(Context ctx) {
-    Object user = ctx.attribute("staffUser");
-    return user == null ? "?" : user.toString();
+    String user = no.faqbot.staff.StaffPage.user(ctx);
+    return user == null ? "?" : user;
   }
 
-  /** Renders {@code template} with {@code model}, the user and the CSRF token added. */
+  /** Renders {@code template} as a staff page ({@link no.faqbot.staff.StaffPage}), strictly. */
   static void render(Context ctx, String template, Map<String, Object> model) {
-    model.put("user", ctx.attribute("staffUser"));
-    model.put("csrf", ctx.attribute("csrf") == null ? "" : ctx.attribute("csrf"));
     ctx.header("Content-Security-Policy", CSP);
-    ctx.contentType("text/html; charset=utf-8").render(template, model);
+    no.faqbot.staff.StaffPage.render(ctx, template, model);
   }
 }

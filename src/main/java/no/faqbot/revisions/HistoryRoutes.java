@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.knowledge.ContentPublisher;
 import no.faqbot.knowledge.ContentReloader;
+import no.faqbot.staff.StaffPage;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
 import no.faqbot.web.Routes;
@@ -167,14 +168,13 @@ public final class HistoryRoutes implements Routes {
   private static Map<String, Object> page(Context ctx) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("user", user(ctx));
-    Object csrf = ctx.attribute("csrf");
-    model.put("csrf", csrf == null ? "" : csrf.toString());
+    model.put("csrf", StaffPage.csrf(ctx));
     return model;
   }
 
   private static String user(Context ctx) {
-    Object user = ctx.attribute("staffUser");
-    return user == null ? "?" : user.toString();
+    String user = StaffPage.user(ctx);
+    return user == null ? "?" : user;
   }
 
   private static void render(Context ctx, String template, Map<String, Object> model) {

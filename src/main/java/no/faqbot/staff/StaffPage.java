@@ -30,6 +30,11 @@ public final class StaffPage {
     ctx.attribute(ROLE, role);
   }
 
+  /** The token the page's forms send back; empty when there is none. */
+  public static String csrf(Context ctx) {
+    return Csrf.of(ctx);
+  }
+
   /** The language asked for; staff pages fall back to the default rather than refuse. */
   static String lang(Context ctx) {
     return Optional.ofNullable(ctx.queryParam("lang"))
@@ -44,7 +49,7 @@ public final class StaffPage {
   public static void render(Context ctx, String template, Map<String, ?> model) {
     Map<String, Object> all = new HashMap<>(model);
     all.put("user", user(ctx));
-    all.put("csrf", Csrf.of(ctx));
+    all.put("csrf", csrf(ctx));
     ctx.contentType("text/html; charset=utf-8").render(template, all);
   }
 }
