@@ -1,6 +1,7 @@
 package no.faqbot.config;
 
 import no.faqbot.insights.RecordingSettings;
+import no.faqbot.store.StoreSettings;
 
 /**
  * The event store's settings: whether chat events are recorded, how long and how much is kept, and
@@ -40,8 +41,9 @@ public final class StoreCatalogue {
           "FAQBOT_DATABASE_URL",
           null,
           "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/faqbot) to keep events and shared"
-              + " state in; unset uses the embedded store in FAQBOT_DATA; unreachable after 3 tries"
-              + " stops the start",
+              + " state in; unset uses the embedded store in FAQBOT_DATA; unreachable for "
+              + StoreSettings.START_WAIT.toSeconds()
+              + " s (tried once a second) stops the start",
           Parsers.jdbcUrl());
   public static final Setting<String> DATABASE_USER =
       Setting.env("FAQBOT_DATABASE_USER", null, "the PostgreSQL user", Parsers.verbatim());

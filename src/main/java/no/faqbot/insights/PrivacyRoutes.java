@@ -81,18 +81,12 @@ public final class PrivacyRoutes implements Routes {
     Writer out =
         new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     if (csv) {
-      EventExport.csvHeader(out);
+      try (EventExport.CsvRows rows = EventExport.csv(out)) {
+        events.forEach(period.from(), period.to(), rows);
+      }
+    } else {
+      events.forEach(period.from(), period.to(), e -> EventExport.jsonLine(e, out));
     }
-    events.forEach(
-        period.from(),
-        period.to(),
-        e -> {
-          if (csv) {
-            EventExport.csv(e, out);
-          } else {
-            EventExport.jsonLine(e, out);
-          }
-        });
     out.flush();
   }
 }

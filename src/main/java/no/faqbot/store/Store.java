@@ -5,12 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,9 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
   public static final String FILE = "faqbot.db";
-
-  /** Tries to reach a configured PostgreSQL before giving up, with a growing pause between. */
-  static final int TRIES = 3;
 
   /**
    * Asking for a connection waits at most this long: staff pages and insights answer 503 soon when
@@ -57,8 +56,9 @@ public final class Store implements AutoCloseable {
   /**
    * Opens and migrates the store.
    *
-   * @throws StoreUnavailableException when a configured PostgreSQL cannot be reached after {@value
-   *     #TRIES} tries, or the embedded file cannot be created; never falls back to the other
+   * @throws StoreUnavailableException when a configured PostgreSQL cannot be reached within {@link
+   *     StoreSettings#startWait}, or the embedded file cannot be created; never falls back to the
+   *     other
    */
   public static Store open(StoreSettings settings, Path data) {
     Store store = settings.embedded() ? embedded(data) : postgres(settings);
@@ -126,34 +126,27 @@ public final class Store implements AutoCloseable {
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     config.setValidationTimeout(CONNECTION_TIMEOUT_MS / 2);
     POSTGRES_DEFAULTS.forEach(config::addDataSourceProperty); // the URL's own values win
-    config.setInitializationFailTimeout(1); // one attempt per try: the retries are ours
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= TRIES; attempt++) {
-      try {
-        return new Store(new HikariDataSource(config), Vendor.POSTGRESQL, "PostgreSQL " + settings);
-      } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
-        last = e;
-        LOG.warn(
-            "PostgreSQL at {} not reachable (try {} of {}): {}",
-            settings,
-            attempt,
-            TRIES,
-            rootMessage(e));
-        if (attempt < TRIES) {
-          pause(attempt * 1000L);
-        }
-      }
+    // Hikari tries the first connection once a second until the wait is over, then throws.
+    config.setInitializationFailTimeout(settings.startWait().toMillis());
+    try {
+      return new Store(new HikariDataSource(config), Vendor.POSTGRESQL, "PostgreSQL " + settings);
+    } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+      throw new StoreUnavailableException(
+          "cannot reach PostgreSQL at "
+              + settings
+              + " within "
+              + seconds(settings.startWait())
+              + ": "
+              + rootMessage(e)
+              + " (check FAQBOT_DATABASE_URL, FAQBOT_DATABASE_USER, "
+              + "FAQBOT_DATABASE_PASSWORD, or unset FAQBOT_DATABASE_URL for the embedded store)",
+          e);
     }
-    throw new StoreUnavailableException(
-        "cannot reach PostgreSQL at "
-            + settings
-            + " after "
-            + TRIES
-            + " tries: "
-            + rootMessage(last)
-            + " (check FAQBOT_DATABASE_URL, FAQBOT_DATABASE_USER, "
-            + "FAQBOT_DATABASE_PASSWORD, or unset FAQBOT_DATABASE_URL for the embedded store)",
-        last);
+  }
+
+  /** {@code 6 s}, {@code 0.5 s}. */
+  private static String seconds(Duration wait) {
+    return BigDecimal.valueOf(wait.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static String rootMessage(Throwable e) {
@@ -162,14 +155,6 @@ public final class Store implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage();
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**
