@@ -28,8 +28,6 @@ final class Coverage {
    */
   static final double SAME_QUESTION_BONUS = 0.05;
 
-  private final QuestionWord asks;
-
   /** The message's terms: weight, and where its variants are in the flat arrays below. */
   private final double[] weights;
 
@@ -47,30 +45,20 @@ final class Coverage {
   private final double total;
 
   /**
-   * Scratch for {@link #fit} and {@link #upperBound}, by position in {@link #distinctIds}: a search
-   * measures candidates one at a time on one thread, so they are reused instead of allocated for
-   * every candidate.
+   * Scratch for {@link #upperBound}, by position in {@link #distinctIds}: a search measures
+   * candidates one at a time on one thread, so it is reused instead of allocated for every
+   * candidate.
    */
   private final double[] outside;
 
-  private final boolean[] inPhrasing;
-  private final boolean[] inAnyPhrasing;
-
-  /** The positions whose ids some phrasing of the entry holds; the first few are in use. */
-  private final int[] present;
-
-  /**
-   * By term: its worth when none of its variants is in the phrasing measured, or -1 when one of
-   * them is in some phrasing (then it is worked out per phrasing).
-   */
-  private final double[] outsideBest;
+  /** Measures each candidate's fit, with its own scratch. */
+  private final PhrasingFit phrasingFit;
 
   /** What an entry explains: the matched weight of its best phrasing, and its best fit (0 to 1). */
   record Fit(double matched, double fit) {}
 
   Coverage(QueryPlan plan) {
     List<QueryTerm> terms = plan.terms();
-    asks = plan.asks();
     int n = terms.size();
     weights = new double[n];
     firsts = new int[n + 1];
@@ -109,10 +97,7 @@ final class Coverage {
     }
     total = sum;
     outside = new double[distinct];
-    inPhrasing = new boolean[distinct];
-    inAnyPhrasing = new boolean[distinct];
-    present = new int[distinct];
-    outsideBest = new double[n];
+    phrasingFit = new PhrasingFit(this, plan.asks());
   }
 
   /** Every term id the message may match, each once, ascending. */
@@ -179,117 +164,6 @@ final class Coverage {
   }
 
   Fit fit(EntryTerms entry) {
-    // What each term id is worth outside the phrasing being measured: the same for every phrasing.
-    // Only the ids some phrasing holds (usually a few) need looking up in each phrasing, and a term
-    // none of whose variants is in a phrasing is worth the same in all of them.
-    TermIds any = entry.anyPhrasing();
-    TermIds body = entry.body();
-    int presentCount = 0;
-    for (int k = 0; k < distinctIds.length; k++) {
-      int id = distinctIds[k];
-      inPhrasing[k] = false;
-      inAnyPhrasing[k] = any.get(id);
-      if (inAnyPhrasing[k]) {
-        present[presentCount++] = k;
-      }
-      outside[k] = body.get(id) ? BODY_MATCH_WORTH : inAnyPhrasing[k] ? OTHER_PHRASING_WORTH : 0;
-    }
-    for (int i = 0; i < weights.length; i++) {
-      double termBest = 0;
-      boolean varies = false;
-      for (int v = firsts[i]; v < firsts[i + 1]; v++) {
-        int k = slots[v];
-        varies |= inAnyPhrasing[k];
-        termBest = Math.max(termBest, outside[k] * worths[v]);
-      }
-      outsideBest[i] = varies ? -1 : termBest;
-    }
-    double best = 0;
-    double bestFit = 0;
-    TermIds[] phrasings = entry.phrasings();
-    // What a phrasing without any of the message's terms explains is the same for all of them
-    // (only what lies outside it counts), and most of an entry's phrasings are such.
-    double matchedByNone = -1;
-    for (int p = 0; p < phrasings.length; p++) {
-      TermIds phrasing = phrasings[p];
-      int shared = 0;
-      for (int x = 0; x < presentCount; x++) {
-        int k = present[x];
-        inPhrasing[k] = phrasing.get(distinctIds[k]);
-        if (inPhrasing[k]) {
-          shared++;
-        }
-      }
-      double matched;
-      if (shared > 0) {
-        matched = matched(true);
-      } else {
-        if (matchedByNone < 0) {
-          matchedByNone = matched(true);
-        }
-        matched = matchedByNone;
-      }
-      best = Math.max(best, matched);
-      double fit = fit(matched, shared, entry.phrasingSizes()[p]);
-      if (asks.telling() && entry.asks()[p] == asks) {
-        fit += SAME_QUESTION_BONUS;
-      }
-      bestFit = Math.max(bestFit, fit);
-    }
-    // Each sentence of the answer is one more wording of the entry's subject, and merchants often
-    // echo it: it fits like a phrasing (without the question-word bonus, since it asks nothing),
-    // though what the entry explains, its coverage, stays that of its phrasings.
-    TermIds[] sentences = entry.sentences();
-    if (sentences.length == 0) {
-      return new Fit(best, bestFit);
-    }
-    // No sentence explains more of the message than all of them together: with that as its
-    // matched weight, a sentence that could not beat the best fit so far is not measured.
-    entry.anySentence().mark(distinctIds, inPhrasing);
-    double mostMatched = matched(false);
-    for (int n = 0; n < sentences.length; n++) {
-      // A sentence may hold terms no phrasing has, so every id is looked up.
-      int shared = sentences[n].mark(distinctIds, inPhrasing);
-      int size = entry.sentenceSizes()[n];
-      if (shared > 0 && fit(mostMatched, shared, size) > bestFit) {
-        // a sentence without the message's words fits no better than any phrasing
-        bestFit = Math.max(bestFit, fit(matched(false), shared, size));
-      }
-    }
-    return new Fit(best, bestFit);
-  }
-
-  /**
-   * The message's weight the wording marked in {@code inPhrasing} explains: a term in it counts
-   * fully, one elsewhere in the entry as {@code outside} says. {@code outsideBest} holds the worth
-   * of terms none of whose variants is in any phrasing, the same for every phrasing, but not for an
-   * answer sentence.
-   */
-  private double matched(boolean phrasing) {
-    double matched = 0;
-    for (int i = 0; i < weights.length; i++) {
-      double termBest = phrasing ? outsideBest[i] : -1;
-      if (termBest < 0) {
-        termBest = 0;
-        for (int v = firsts[i]; v < firsts[i + 1]; v++) {
-          int k = slots[v];
-          double worth = inPhrasing[k] ? 1.0 : outside[k];
-          termBest = Math.max(termBest, worth * worths[v]);
-        }
-      }
-      matched += termBest * weights[i];
-    }
-    return matched;
-  }
-
-  /**
-   * How well a phrasing of {@code size} distinct terms, {@code shared} of them the message's, fits,
-   * both ways: how much of the message it explains, and how much of the phrasing the message uses
-   * (a phrasing mostly made of the message's words is a closer fit than a long one that happens to
-   * contain them).
-   */
-  private double fit(double matched, int shared, int size) {
-    double precision = size == 0 ? 0 : (double) shared / size;
-    return total == 0 ? 0 : (1 - PRECISION_SHARE) * matched / total + PRECISION_SHARE * precision;
+    return phrasingFit.of(entry);
   }
 }

@@ -3,7 +3,8 @@ package no.faqbot.search;
 /**
  * Where one entry uses which terms, as sets of term ids: each phrasing (question or alternative) on
  * its own with its number of distinct terms, all phrasings together, the answer with tags and
- * section, and each sentence of the answer with its number of distinct terms.
+ * section, and each sentence of the answer with its number of distinct terms; and for each term of
+ * a phrasing or sentence, which of them hold it ({@link TermPlaces}).
  */
 record EntryTerms(
     TermIds[] phrasings,
@@ -13,7 +14,8 @@ record EntryTerms(
     TermIds body,
     TermIds[] sentences,
     int[] sentenceSizes,
-    TermIds anySentence) {
+    TermIds anySentence,
+    TermPlaces places) {
 
   /** Each entry's terms by its place among a language's searchable entries. */
   @FunctionalInterface
@@ -46,7 +48,8 @@ record EntryTerms(
         TermIds.of(body, body.length),
         sentenceIds,
         sentenceSizes,
-        TermIds.union(sentenceIds));
+        TermIds.union(sentenceIds),
+        TermPlaces.of(phrasingIds, sentenceIds));
   }
 
   /**
