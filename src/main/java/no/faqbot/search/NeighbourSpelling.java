@@ -84,6 +84,14 @@ public final class NeighbourSpelling {
    */
   public static String toBokmal(
       String message, Predicate<String> known, Predicate<String> related) {
+    return eachWord(message, w -> word(w, known, related));
+  }
+
+  /**
+   * The message with each word (letters, and hyphens inside) replaced by what {@code word} gives
+   * for it, and everything between words kept.
+   */
+  static String eachWord(String message, UnaryOperator<String> word) {
     StringBuilder out = new StringBuilder(message.length());
     int i = 0;
     int n = message.length();
@@ -96,7 +104,7 @@ public final class NeighbourSpelling {
       while (i < n && (Character.isLetter(message.charAt(i)) || message.charAt(i) == '-')) {
         i++;
       }
-      out.append(word(message.substring(start, i), known, related));
+      out.append(word.apply(message.substring(start, i)));
     }
     return out.toString();
   }
@@ -113,7 +121,8 @@ public final class NeighbourSpelling {
     return LEXICON.getOrDefault(lowerCaseWord, lowerCaseWord);
   }
 
-  private static String word(String word, Predicate<String> known, Predicate<String> related) {
+  /** One word as {@link #toBokmal(String, Predicate, Predicate)} replaces it. */
+  static String word(String word, Predicate<String> known, Predicate<String> related) {
     String lower = word.toLowerCase(Locale.ROOT);
     String mapped = LEXICON.get(lower);
     if (mapped != null) {

@@ -42,6 +42,9 @@ final class QueryPlanner {
   /** Words already analysed: whether they are another form of a word the content knows. */
   private final Map<String, Boolean> formWords = new ConcurrentHashMap<>();
 
+  /** Words of messages already seen, as bokmål. */
+  private final Map<String, String> bokmalWords = new ConcurrentHashMap<>();
+
   private static final int MAX_CACHED_WORDS = 20_000;
 
   /** Terms worked out once, by term and synonyms, see {@link #plainTerm}. */
@@ -74,10 +77,7 @@ final class QueryPlanner {
    * terms it starts ({@code utbet} for utbetaling, utbetalingsrapport ...).
    */
   QueryPlan plan(String message, boolean lastIsPrefix) {
-    String text =
-        lang.equals("nb")
-            ? NeighbourSpelling.toBokmal(message, this::knows, this::knowsAnotherForm)
-            : message;
+    String text = lang.equals("nb") ? NeighbourSpelling.eachWord(message, this::bokmal) : message;
     List<String> raw = analysis.terms(lang, text);
     List<String> terms = new ArrayList<>();
     for (String t : raw) {
@@ -171,6 +171,22 @@ final class QueryPlanner {
           }
         });
     return new QueryTerm(t, Math.pow(weight(t, variants), IDF_POWER), variants);
+  }
+
+  /**
+   * A word of the message as bokmål ({@link NeighbourSpelling}): worked out once per word, since a
+   * word the content does not know is tried against every spelling correspondence.
+   */
+  private String bokmal(String word) {
+    String bokmal = bokmalWords.get(word);
+    if (bokmal == null) {
+      bokmal = NeighbourSpelling.word(word, this::knows, this::knowsAnotherForm);
+      if (bokmalWords.size() > MAX_CACHED_WORDS) {
+        bokmalWords.clear(); // bounded: words are endless, memory is not
+      }
+      bokmalWords.put(word, bokmal);
+    }
+    return bokmal;
   }
 
   /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */

@@ -1,8 +1,11 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import no.faqbot.content.Synonyms;
 
@@ -80,9 +83,12 @@ final class SynonymExpander {
    * adds "v2", not "klarna" and "checkout", which would match half the knowledge base.
    */
   void expand(List<String> terms, Map<Integer, List<String>> out, ToDoubleFunction<String> idf) {
+    // What each position already has, to keep its list free of repeats without scanning it: a
+    // large group adds dozens of terms.
+    Map<Integer, Set<String>> added = new HashMap<>();
     for (int start = 0; start < terms.size(); start++) {
       for (Member member : byFirstTerm.getOrDefault(terms.get(start), List.of())) {
-        if (indexOf(terms, member.terms(), start) != start) {
+        if (!startsAt(terms, member.terms(), start)) {
           continue;
         }
         List<List<String>> phrases = member.group().phrases;
@@ -93,9 +99,8 @@ final class SynonymExpander {
           }
           String specific = specifics[o];
           for (int p = start; p < start + member.terms().size(); p++) {
-            List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
-            if (!list.contains(specific)) {
-              list.add(specific);
+            if (added.computeIfAbsent(p, k -> new HashSet<>()).add(specific)) {
+              out.computeIfAbsent(p, k -> new ArrayList<>()).add(specific);
             }
           }
         }
@@ -117,16 +122,16 @@ final class SynonymExpander {
     return best;
   }
 
-  private static int indexOf(List<String> terms, List<String> member, int from) {
-    outer:
-    for (int i = from; i + member.size() <= terms.size(); i++) {
-      for (int j = 0; j < member.size(); j++) {
-        if (!terms.get(i + j).equals(member.get(j))) {
-          continue outer;
-        }
-      }
-      return i;
+  /** Whether {@code member}'s terms are those of {@code terms} from {@code start} on. */
+  private static boolean startsAt(List<String> terms, List<String> member, int start) {
+    if (start + member.size() > terms.size()) {
+      return false;
     }
-    return -1;
+    for (int j = 0; j < member.size(); j++) {
+      if (!terms.get(start + j).equals(member.get(j))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
