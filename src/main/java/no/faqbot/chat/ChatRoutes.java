@@ -12,6 +12,7 @@ import no.faqbot.format.Languages;
 import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.web.ApiException;
 import no.faqbot.web.ErrorCode;
+import no.faqbot.web.Json;
 import no.faqbot.web.JsonBody;
 import no.faqbot.web.Routes;
 
@@ -80,7 +81,7 @@ public final class ChatRoutes implements Routes {
     try {
       Ranking ranking = new Ranking();
       ChatReply reply = chat.reply(request, ranking);
-      ctx.json(reply);
+      Json.respond(ctx, reply);
       turns.accept(new ChatTurn(conversation, request, reply, ranking));
     } catch (ChatService.MessageTooLongException e) {
       throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage());
