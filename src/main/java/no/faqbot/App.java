@@ -2,33 +2,21 @@ package no.faqbot;
 
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.time.Duration;
-import no.faqbot.cases.Backoff;
+import no.faqbot.cases.CaseDelivery;
 import no.faqbot.cases.Cases;
-import no.faqbot.cases.HelpdeskSettings;
-import no.faqbot.chat.AnswerPolicy;
+import no.faqbot.chat.ChatFeature;
 import no.faqbot.chat.ChatService;
-import no.faqbot.chat.ReplyModel;
 import no.faqbot.config.Settings;
 import no.faqbot.config.SigningKeys;
 import no.faqbot.flow.FlowVersions;
-import no.faqbot.flow.StateCodec;
-import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.Insights;
-import no.faqbot.knowledge.ContentPublisher;
-import no.faqbot.knowledge.ContentReloader;
-import no.faqbot.knowledge.KnowledgeBase;
 import no.faqbot.knowledge.KnowledgeFeature;
 import no.faqbot.ops.OpsFeature;
-import no.faqbot.revisions.RevisionLog;
 import no.faqbot.revisions.RevisionsFeature;
 import no.faqbot.search.SearchIndex;
-import no.faqbot.staff.HashGate;
-import no.faqbot.staff.OidcSettings;
 import no.faqbot.staff.StaffFeature;
 import no.faqbot.store.Store;
 import no.faqbot.support.SupportFeature;
-import no.faqbot.support.UploadFolder;
 
 /**
  * The composition root: wires every feature once, in dependency order, with plain constructors;
@@ -40,19 +28,14 @@ public final class App implements AutoCloseable {
   final Insights insights; // stores nothing in a trial run (eval)
   final KnowledgeFeature knowledge;
   final RevisionsFeature revisions;
-  final ChatService chat;
+  final ChatFeature chat;
   final SupportFeature support;
-  final Cases cases; // null without a store
+  final Cases cases; // keeps none without a store
   final StaffFeature staff;
   final OpsFeature ops;
 
   /** Starts loading the content in the background; {@link #awaitReady} waits for it. */
-  private App(
-      Settings settings,
-      boolean withStore,
-      HelpdeskSettings helpdesk,
-      Backoff backoff,
-      Duration poll) {
+  private App(Settings settings, boolean withStore, CaseDelivery delivery) {
     Settings.Folders folders = settings.folders();
     this.settings = settings;
     this.insights =
@@ -60,31 +43,25 @@ public final class App implements AutoCloseable {
             ? Insights.open(settings.store(), settings.recording(), folders.data(), clock)
             : Insights.none();
     Store store = insights.store();
+    SigningKeys keys = new SigningKeys(settings.stateSecret(), store);
     this.knowledge = new KnowledgeFeature(folders.content(), folders.index(), clock);
     FlowVersions flows = new FlowVersions();
     this.revisions = RevisionsFeature.wire(store, settings.store(), knowledge, flows, clock);
-    StateCodec states = new StateCodec(new SigningKeys(settings.stateSecret(), store).flowState());
-    this.chat =
-        new ChatService(
-            knowledge.base(), AnswerPolicy.DEFAULT, ReplyModel.shipped(), states, flows);
+    this.chat = ChatFeature.wire(knowledge.base(), keys::flowState, flows);
     Settings.Support mail = settings.support();
-    this.support = SupportFeature.wire(mail.email(), mail.limits(), mail.smtp(), states, flows);
-    this.cases =
-        store == null
-            ? null
-            : Cases.open(
-                store,
-                folders.data(),
-                support.service(),
-                helpdesk,
-                support.mailer(),
-                settings.recording().retentionDays(),
-                backoff,
-                poll,
-                clock);
+    this.support =
+        SupportFeature.wire(mail.email(), mail.limits(), mail.smtp(), chat.states(), flows);
+    int retentionDays = settings.recording().retentionDays();
+    this.cases = Cases.open(store, folders.data(), support, delivery, retentionDays, clock);
     Settings.Staff login = settings.staff();
     this.staff =
-        new StaffFeature(login.user(), login.password(), settings.http().clients(), store, clock);
+        new StaffFeature(
+            login.user(),
+            login.password(),
+            settings.http().clients(),
+            store,
+            keys::oidcLogin,
+            clock);
     boolean replicated = !settings.store().embedded();
     this.ops =
         OpsFeature.wire(settings.operations(), knowledge, insights, staff.hashes(), replicated);
@@ -96,32 +73,20 @@ public final class App implements AutoCloseable {
    * no.faqbot.store.StoreUnavailableException} when the configured database cannot be used.
    */
   public static App start(Settings settings) {
-    return start(settings, HelpdeskSettings.OFF);
+    return start(settings, CaseDelivery.OFF);
   }
 
-  /** Support cases go to {@code helpdesk}. */
-  public static App start(Settings settings, HelpdeskSettings helpdesk) {
-    return start(settings, helpdesk, Backoff.DEFAULT, Cases.POLL);
-  }
-
-  /** Failed deliveries are tried again after {@code backoff}, looked for every {@code poll}. */
-  public static App start(
-      Settings settings, HelpdeskSettings helpdesk, Backoff backoff, Duration poll) {
-    return new App(settings, true, helpdesk, backoff, poll);
+  /** Support cases are delivered as {@code delivery} says. */
+  public static App start(Settings settings, CaseDelivery delivery) {
+    return new App(settings, true, delivery);
   }
 
   /** Without the event store: for eval and calibrate, which record nothing. */
   public static App trial(Settings settings) {
-    return new App(settings, false, HelpdeskSettings.OFF, Backoff.DEFAULT, Cases.POLL);
+    return new App(settings, false, CaseDelivery.OFF);
   }
 
-  /** Offers staff the OpenID Connect login {@code oidc} (when on); call before {@link #server}. */
-  public App useOidc(OidcSettings oidc) {
-    staff.useOidc(oidc, new SigningKeys(settings.stateSecret(), store())::oidcLogin);
-    return this;
-  }
-
-  /** The HTTP server with every route; tests start it on port 0. */
+  /** The HTTP server with every route (after {@link StaffFeature#useOidc}); tests use port 0. */
   public Javalin server() {
     return AppServer.create(this);
   }
@@ -141,60 +106,41 @@ public final class App implements AutoCloseable {
     return knowledge.base().awaitReady();
   }
 
-  public HashGate passwordHashes() {
-    return staff.hashes();
-  }
-
-  /** The password made up at start when none was configured (to show once), else null. */
-  public String generatedStaffPassword() {
-    return staff.generatedPassword();
-  }
-
-  public ContentReloader reloader() {
-    return knowledge.reloader();
-  }
-
-  public ContentPublisher publisher() {
-    return revisions.publisher();
-  }
-
-  /** The content revisions in the store; null in a trial run. */
-  public RevisionLog revisions() {
-    return revisions.log();
-  }
-
-  public UploadFolder uploads() {
-    return support.uploads();
+  public ChatService chat() {
+    return chat.service();
   }
 
   public Settings settings() {
     return settings;
   }
 
-  public KnowledgeBase knowledge() {
-    return knowledge.base();
+  public KnowledgeFeature knowledge() {
+    return knowledge;
   }
 
-  public ChatService chat() {
-    return chat;
+  /** The event store ({@link Insights#store}, null in a trial run) and the recorder. */
+  public Insights insights() {
+    return insights;
   }
 
-  public EventRecorder recorder() {
-    return insights.recorder();
+  /** How content changes go live; no revision log in a trial run. */
+  public RevisionsFeature revisions() {
+    return revisions;
   }
 
-  /** The event store, or null in a trial run. */
-  public Store store() {
-    return insights.store();
+  public SupportFeature support() {
+    return support;
+  }
+
+  public StaffFeature staff() {
+    return staff;
   }
 
   @Override
   public void close() {
     ops.close();
     support.close();
-    if (cases != null) {
-      cases.close();
-    }
+    cases.close();
     revisions.close();
     insights.close();
     knowledge.close();

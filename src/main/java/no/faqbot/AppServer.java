@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import no.faqbot.chat.ChatRoutes;
 import no.faqbot.config.Settings;
 import no.faqbot.editor.DraftRoutes;
 import no.faqbot.feedback.FeedbackRoutes;
@@ -55,7 +54,8 @@ final class AppServer {
     routes.add(app.ops.health());
     LoginAudit logins = store == null ? LoginAudit.NONE : new AuditLog(store, app.clock)::add;
     routes.addAll(
-        app.staff.routes(logins, app.knowledge, app.settings.staff().staleDays(), app.chat));
+        app.staff.routes(
+            logins, app.knowledge, app.settings.staff().staleDays(), app.chat.service()));
     routes.add(
         new KnowledgeRoutes(
             base,
@@ -64,9 +64,7 @@ final class AppServer {
             BuildInfo.version(),
             app.insights.shown()::remember));
     routes.add(
-        new ChatRoutes(
-            app.chat,
-            base,
+        app.chat.routes(
             turn -> {
               app.ops.metrics().chatTurn(turn);
               app.insights.shown().remember(turn);
@@ -75,7 +73,7 @@ final class AppServer {
     routes.add(
         app.support.routes(
             base,
-            app.cases == null ? null : app.cases.book(),
+            app.cases.book(),
             prepared -> {
               app.ops.metrics().supportCase(prepared);
               recorder.supportCase(prepared);
@@ -86,22 +84,20 @@ final class AppServer {
         new DraftRoutes(
             app.settings.folders().content(),
             base,
-            app.chat,
+            app.chat.service(),
             app.knowledge.analysis(),
-            app.publisher(),
+            app.revisions.publisher(),
             store,
             Path.of("").toAbsolutePath(),
             app.clock));
     routes.addAll(
         app.insights.routes(
             base,
-            app.publisher(),
+            app.revisions.publisher(),
             app.knowledge.analysis(),
             app.settings.folders().content(),
-            app.cases == null ? id -> 0 : app.cases.book()::deleteConversation));
-    if (app.cases != null) {
-      routes.addAll(app.cases.routes());
-    }
+            app.cases::deleteConversation));
+    routes.addAll(app.cases.routes());
     routes.addAll(app.revisions.routes(app.clock));
     return routes;
   }

@@ -190,7 +190,7 @@ class MainTest {
     assertTrue(Files.exists(index.resolve("CURRENT")));
     try (App app =
         App.start(TestSettings.in(tmp).content(content).supportEmail("x@example.com").build())) {
-      assertEquals("REUSED", app.knowledge().current().outcome().name());
+      assertEquals("REUSED", app.knowledge().base().current().outcome().name());
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import no.faqbot.insights.AuditLog;
 import no.faqbot.store.Store;
 import no.faqbot.support.SmtpMailer;
-import no.faqbot.support.SupportService;
+import no.faqbot.support.SupportFeature;
 import no.faqbot.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Cases implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
 
-  /** How often the queue looks for deliveries that are due. */
-  public static final Duration POLL = Duration.ofSeconds(5);
+  /** No store, so no cases kept: each support e-mail is sent straight away. */
+  private static final Cases NONE = new Cases(null, List.of(), List.of());
 
   private final CaseBook book;
   private final List<Routes> routes;
@@ -40,36 +40,37 @@ public final class Cases implements AutoCloseable {
 
   /**
    * Opens the cases in {@code store} with screenshots under {@code data}/cases, and starts the
-   * delivery queue (polled every {@code poll}, retried with {@code backoff}) and the daily purge of
-   * cases older than {@code retentionDays}.
+   * delivery queue and the daily purge of cases older than {@code retentionDays}; without a store
+   * (null) keeps none.
    *
-   * @param mailer SMTP, used when no helpdesk is set; null for none
+   * @param support the support e-mails, and SMTP for when no helpdesk is set
    */
   public static Cases open(
       Store store,
       Path data,
-      SupportService support,
-      HelpdeskSettings helpdesk,
-      SmtpMailer mailer,
+      SupportFeature support,
+      CaseDelivery delivery,
       int retentionDays,
-      Backoff backoff,
-      Duration poll,
       Clock clock) {
+    if (store == null) {
+      return NONE;
+    }
+    HelpdeskSettings helpdesk = delivery.helpdesk();
     CaseRepository cases = new CaseRepository(store);
     DeliveryRepository deliveries = new DeliveryRepository(store);
     CaseFiles files = new CaseFiles(data.resolve("cases"), helpdesk.storageBytes());
-    Connector connector = connector(helpdesk, mailer);
-    CaseMail mail = new CaseMail(support, files);
+    Connector connector = connector(helpdesk, support.mailer());
+    CaseMail mail = new CaseMail(support.service(), files);
     DeliveryQueue queue =
         connector == null
             ? null
-            : new DeliveryQueue(deliveries, cases, connector, mail::of, backoff, clock);
-    CaseBook book = new CaseBook(cases, files, support, mail, queue, clock);
+            : new DeliveryQueue(deliveries, cases, connector, mail::of, delivery.backoff(), clock);
+    CaseBook book = new CaseBook(cases, files, support.service(), mail, queue, clock);
     List<ScheduledExecutorService> timers = new ArrayList<>();
     if (queue != null) {
+      long poll = delivery.poll().toMillis();
       timer("faqbot-case-delivery", timers)
-          .scheduleWithFixedDelay(
-              queue::runDueOrLog, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+          .scheduleWithFixedDelay(queue::runDueOrLog, poll, poll, TimeUnit.MILLISECONDS);
       LOG.info("Support cases are delivered by {}", helpdesk.on() ? helpdesk : "smtp");
     }
     timer("faqbot-case-retention", timers)
@@ -118,10 +119,17 @@ public final class Cases implements AutoCloseable {
     };
   }
 
+  /** Where support requests are kept as cases; null when none are kept. */
   public CaseBook book() {
     return book;
   }
 
+  /** Deletes the cases of {@code conversation}; returns how many (none when none are kept). */
+  public int deleteConversation(String conversation) {
+    return book == null ? 0 : book.deleteConversation(conversation);
+  }
+
+  /** The staff inbox; none when no cases are kept. */
   public List<Routes> routes() {
     return routes;
   }

@@ -61,7 +61,7 @@ final class EvalCommand {
   private static int eval(Invocation in) throws Exception {
     List<Path> files = files(in);
     try (App app = App.trial(in.settings(ServeCommand.TRIAL))) {
-      return new EvalRunner(app.chat(), app.knowledge(), in.out())
+      return new EvalRunner(app.chat(), app.knowledge().base(), in.out())
               .run(files, in.flag("verbose"))
               .passed()
           ? 0

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import no.faqbot.App;
+import no.faqbot.cases.CaseDelivery;
 import no.faqbot.config.Catalogue;
 import no.faqbot.config.Settings;
 import no.faqbot.ops.LogFormat;
@@ -71,12 +72,12 @@ final class ServeCommand {
     OidcSettings oidc = in.oidc();
     App app;
     try {
-      app = App.start(settings, in.helpdesk());
+      app = App.start(settings, CaseDelivery.to(in.helpdesk()));
     } catch (StoreUnavailableException e) {
       in.err().println("faqbot serve: " + e.getMessage());
       return 2;
     }
-    app.useOidc(oidc);
+    app.staff().useOidc(oidc);
     Javalin server = app.server().start(settings.http().host(), settings.http().port());
     try {
       app.awaitReady();
@@ -86,19 +87,19 @@ final class ServeCommand {
       return 2;
     }
     app.watchContent();
-    if (app.generatedStaffPassword() != null) {
+    if (app.staff().generatedPassword() != null) {
       // Shown once, on the console of whoever started the server; never written to a log file.
       in.out()
           .println(
               "faqbot: staff pages at /staff: user '"
                   + settings.staff().user()
                   + "', password '"
-                  + app.generatedStaffPassword()
+                  + app.staff().generatedPassword()
                   + "' (set FAQBOT_STAFF_USER / FAQBOT_STAFF_PASSWORD to choose)");
     }
     // SIGTERM: drain, finish requests in flight, flush events, close the store.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> app.shutdown(server), "faqbot-shutdown"));
-    var index = app.knowledge().current();
+    var index = app.knowledge().base().current();
     in.out()
         .printf(
             Locale.ROOT,

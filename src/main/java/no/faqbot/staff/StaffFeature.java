@@ -23,6 +23,9 @@ public final class StaffFeature {
   private final Clock clock;
   private final StaffAuth auth;
 
+  /** Signs OpenID Connect logins under way; replicas share it, so any may take the return. */
+  private final Supplier<byte[]> oidcKey;
+
   private final String generatedPassword;
 
   /** The OpenID Connect login; null when none is offered. */
@@ -33,10 +36,17 @@ public final class StaffFeature {
    * @param password its password; null or blank makes a random one
    * @param clients who a request comes from, for the login lockout
    * @param store where accounts (and with PostgreSQL sessions and lockouts) live; null for none
+   * @param oidcKey the key that signs OpenID Connect logins under way, read when one is offered
    */
   public StaffFeature(
-      String user, String password, ClientAddress clients, Store store, Clock clock) {
+      String user,
+      String password,
+      ClientAddress clients,
+      Store store,
+      Supplier<byte[]> oidcKey,
+      Clock clock) {
     this.clock = clock;
+    this.oidcKey = oidcKey;
     this.generatedPassword =
         password == null || password.isBlank() ? PasswordHash.randomPassword() : null;
     String secret = generatedPassword == null ? password : generatedPassword;
@@ -59,16 +69,16 @@ public final class StaffFeature {
   }
 
   /**
-   * Offers the OpenID Connect login {@code settings} (nothing when it is off), signed with {@code
-   * key}; call before the routes are made. Discovery is tried at once: a provider that cannot be
-   * found is logged as an error and its button stays off until it can.
+   * Offers the OpenID Connect login {@code settings} (nothing when it is off); call before the
+   * routes are made. Discovery is tried at once: a provider that cannot be found is logged as an
+   * error and its button stays off until it can.
    */
-  public void useOidc(OidcSettings settings, Supplier<byte[]> key) {
+  public void useOidc(OidcSettings settings) {
     if (!settings.on()) {
       oidc = null;
       return;
     }
-    oidc = new OidcLogin(settings, key.get(), clock);
+    oidc = new OidcLogin(settings, oidcKey.get(), clock);
     oidc.discover();
   }
 

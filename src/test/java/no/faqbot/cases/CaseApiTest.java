@@ -132,7 +132,9 @@ class CaseApiTest {
         200, CaseForm.staff("DELETE", server.base() + "/staff/api/cases/" + ref).statusCode());
     assertNull(find(staffCases(""), ref));
     assertFalse(Files.exists(folder), "its screenshots went with it");
-    var audit = new no.faqbot.insights.AuditLog(server.app().store(), java.time.Clock.systemUTC());
+    var audit =
+        new no.faqbot.insights.AuditLog(
+            server.app().insights().store(), java.time.Clock.systemUTC());
     assertTrue(
         audit.latest(10).stream()
             .anyMatch(e -> e.action().equals("case-delete") && e.detail().equals(ref)));

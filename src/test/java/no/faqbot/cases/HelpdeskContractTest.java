@@ -30,9 +30,7 @@ class HelpdeskContractTest {
     return new TestServer(
         App.start(
             CaseForm.settings(TestSettings.in(tmp)).build(),
-            helpdesk,
-            Backoff.DEFAULT,
-            Duration.ofSeconds(60)));
+            new CaseDelivery(helpdesk, Backoff.DEFAULT, Duration.ofSeconds(60))));
   }
 
   private static FakeHelpdesk.Answer refuse(String why) {

@@ -39,9 +39,7 @@ class WebhookDeliveryTest {
     return new TestServer(
         App.start(
             CaseForm.settings(TestSettings.in(tmp)).build(),
-            webhook,
-            backoff,
-            Duration.ofMillis(20)));
+            new CaseDelivery(webhook, backoff, Duration.ofMillis(20))));
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -45,7 +45,7 @@ class EditorApiTest {
     body.put("text", text);
     // The revision the draft was made on: the one served (with the store, the folder is revision
     // 1).
-    body.put("base", server.app().publisher().servedRevision());
+    body.put("base", server.app().revisions().publisher().servedRevision());
     body.put("fileHash", fileHash);
     return server.staffSend("POST", "/staff/api/editor/" + route, JSON.writeValueAsString(body));
   }
@@ -100,7 +100,7 @@ class EditorApiTest {
         server.get("/api/entries/order-expiry").json().get("answer").asText().contains("30 dager"));
     assertEquals(
         "publish-entry",
-        new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0).action());
+        new AuditLog(server.app().insights().store(), Clock.systemUTC()).latest(1).get(0).action());
     TestServer.Reply again = post("publish", original.replace("28 dager", "31 dager"), hash());
     assertEquals(409, again.status(), "a draft opened on the old file is stale now");
   }

@@ -36,7 +36,7 @@ class EvalRunnerTest {
             App.start(TestSettings.in(tmp).fixture("good").supportEmail("x@example.com").build());
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       app.awaitReady();
-      report = new EvalRunner(app.chat(), app.knowledge(), out).run(file, false);
+      report = new EvalRunner(app.chat(), app.knowledge().base(), out).run(file, false);
     }
     assertEquals(
         Map.of(Outcome.RIGHT, 3, Outcome.WRONG, 2),

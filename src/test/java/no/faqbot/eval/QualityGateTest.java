@@ -128,7 +128,7 @@ class QualityGateTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     EvalRunner.Reports reports;
     try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-      reports = new EvalRunner(app.chat(), app.knowledge(), out).run(files, false);
+      reports = new EvalRunner(app.chat(), app.knowledge().base(), out).run(files, false);
     }
     return new Run(reports, printed.toString(StandardCharsets.UTF_8));
   }

@@ -52,7 +52,7 @@ class AddAlternativeTest {
   }
 
   private JsonNode unanswered() throws Exception {
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
     HttpResponse<String> list = staff("GET", "/staff/api/unanswered?days=30&lang=nb", null);
     assertEquals(200, list.statusCode(), list.body());
     return JSON.readTree(list.body()).get("unanswered");
@@ -80,7 +80,7 @@ class AddAlternativeTest {
   }
 
   private FaqEntry served(String id) {
-    return server.app().knowledge().current().content().entry(id, "nb").orElseThrow();
+    return server.app().knowledge().base().current().content().entry(id, "nb").orElseThrow();
   }
 
   @Test
@@ -102,7 +102,7 @@ class AddAlternativeTest {
       words.add(phrase);
       server.chat(phrase, "nb");
     }
-    AuditLog audit = new AuditLog(server.app().store(), Clock.systemUTC());
+    AuditLog audit = new AuditLog(server.app().insights().store(), Clock.systemUTC());
     for (int i = 0; i < words.size(); i++) {
       String id = groupOf(words.get(i));
       String entry = i % 2 == 0 ? "order-expiry" : "settlement-report";
@@ -133,7 +133,7 @@ class AddAlternativeTest {
             "alternatives: [Hvor lenge er en bestilling gyldig, Blir ordrer kansellert automatisk]\n");
     assertTrue(!flow.equals(text), "fixture has the list as expected");
     Files.writeString(file, flow);
-    server.app().reloader().reload();
+    server.app().knowledge().reloader().reload();
     assertEquals(2, served("order-expiry").alternatives().size());
     server.chat("hvordan, hvorfor, hva", "nb");
     String id = groupOf("hvordan, hvorfor, hva");

@@ -32,7 +32,7 @@ class InsightsPageTest {
     server.postJson(
         "/api/feedback",
         "{\"entryId\":\"find-store-id\",\"helpful\":true,\"lang\":\"nb\"," + c + "}");
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
   }
 
   static HttpResponse<String> staffGet(String path) throws Exception {

@@ -55,7 +55,7 @@ class PickAndRoomTest {
       String related = reply.json().path("answer").path("related").path(0).path("id").asText();
       assertTrue(!related.isEmpty(), "the fixture's answer has related questions: " + reply.body());
       String other =
-          server.app().knowledge().current().content().entries("nb").stream()
+          server.app().knowledge().base().current().content().entries("nb").stream()
               .map(e -> e.id())
               .filter(id -> !id.equals(answer) && !id.equals(related))
               .filter(id -> reply.body().indexOf("\"" + id + "\"") < 0)
@@ -67,7 +67,7 @@ class PickAndRoomTest {
       assertEquals(200, open(server, answer).status());
       assertEquals(200, open(server, related).status());
       assertEquals(List.of(answer, related), picks(server));
-      assertEquals(20, server.app().recorder().refused(EventRecorder.NOT_SHOWN));
+      assertEquals(20, server.app().insights().recorder().refused(EventRecorder.NOT_SHOWN));
       assertTrue(
           server
               .get("/metrics")
@@ -101,7 +101,8 @@ class PickAndRoomTest {
         assertEquals(200, chat(server, "hvor finner jeg butikk-ID?").status());
       }
       assertEquals(List.of(), RecordingTest.events(server));
-      assertEquals(5, server.app().recorder().refused(EventRecorder.STORE_FULL), health.body());
+      assertEquals(
+          5, server.app().insights().recorder().refused(EventRecorder.STORE_FULL), health.body());
       String text = log.text();
       assertTrue(text.contains("Event store full: the store holds"), text);
       assertTrue(text.contains("FAQBOT_STORE_MAX_MB"), text);

@@ -31,7 +31,7 @@ class PrivacyTest {
 
   @BeforeAll
   static void start() throws Exception {
-    events = new EventRepository(server.app().store());
+    events = new EventRepository(server.app().insights().store());
     long t = Instant.parse("2026-11-10T12:00:00Z").toEpochMilli();
     events.insert(
         List.of(
@@ -90,7 +90,8 @@ class PrivacyTest {
     Reply deleted = deleteConversation("conversation-del");
     assertEquals(200, deleted.status(), deleted.body());
     assertEquals(1, deleted.json().get("deleted").asInt());
-    AuditLog.Entry last = new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0);
+    AuditLog.Entry last =
+        new AuditLog(server.app().insights().store(), Clock.systemUTC()).latest(1).get(0);
     assertEquals("anna", last.user());
     assertEquals("delete-conversation", last.action());
     assertTrue(last.detail().startsWith("conversation-del"), last.detail());
@@ -114,7 +115,7 @@ class PrivacyTest {
     assertTrue(inFiles(data, distinct), "the test can see the string before the delete");
     Reply deleted = deleteConversation("conversation-gone");
     assertEquals(200, deleted.status(), deleted.body());
-    try (var c = server.app().store().connection();
+    try (var c = server.app().insights().store().connection();
         var s = c.createStatement()) {
       s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }

@@ -30,9 +30,10 @@ class RecordingTest {
   }
 
   static List<Event> events(TestServer server) throws Exception {
-    assertTrue(server.app().recorder().flush(5000), "the recorder writes within seconds");
+    assertTrue(
+        server.app().insights().recorder().flush(5000), "the recorder writes within seconds");
     List<Event> all = new ArrayList<>();
-    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, all::add);
+    new EventRepository(server.app().insights().store()).forEach(0, Long.MAX_VALUE, all::add);
     return all;
   }
 

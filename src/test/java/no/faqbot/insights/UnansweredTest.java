@@ -76,7 +76,7 @@ class UnansweredTest {
   }
 
   private JsonNode unanswered() throws Exception {
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
     HttpResponse<String> list = staff("GET", "/staff/api/unanswered?days=30&lang=nb", null);
     assertEquals(200, list.statusCode(), list.body());
     return new com.fasterxml.jackson.databind.ObjectMapper()
@@ -115,7 +115,8 @@ class UnansweredTest {
         "validate is clean");
     assertEquals("answer", chatType("kan jeg endre logoen i kassevinduet"), "served at once");
     assertEquals(0, unanswered().size(), "handled");
-    AuditLog.Entry audit = new AuditLog(server.app().store(), Clock.systemUTC()).latest(1).get(0);
+    AuditLog.Entry audit =
+        new AuditLog(server.app().insights().store(), Clock.systemUTC()).latest(1).get(0);
     assertEquals("anna", audit.user());
     assertEquals("add-alternative", audit.action());
     assertEquals(

@@ -81,11 +81,11 @@ class HotReloadTest {
             .replace("question: Hvor finner jeg butikk-ID-en min?", "question: [broken"));
     waitFor(
         () ->
-            server.app().reloader().lastReload() != null
-                && !server.app().reloader().lastReload().served());
+            server.app().knowledge().reloader().lastReload() != null
+                && !server.app().knowledge().reloader().lastReload().served());
     assertTrue(
         answer("find-store-id").contains("velkomstmailen"), "the last good answer keeps serving");
-    String problem = server.app().reloader().lastReload().problems().get(0).toString();
+    String problem = server.app().knowledge().reloader().lastReload().problems().get(0).toString();
     assertTrue(problem.startsWith("content/faq/nb/find-store-id.md:"), problem);
     TestServer.Reply health = server.get("/health");
     assertEquals(false, health.json().path("lastReload").path("served").asBoolean());
@@ -108,7 +108,7 @@ class HotReloadTest {
     waitFor(() -> answer("order-expiry").contains("30 dager"));
     assertTrue(
         answer("find-store-id").contains("velkomstmailen"), "the broken file's last good version");
-    ContentReloader.ReloadStatus status = server.app().reloader().lastReload();
+    ContentReloader.ReloadStatus status = server.app().knowledge().reloader().lastReload();
     assertFalse(status.served());
     assertEquals(1, status.staleFiles().size(), status.toString());
     assertEquals("content/faq/nb/find-store-id.md", status.staleFiles().get(0).path());
@@ -132,7 +132,7 @@ class HotReloadTest {
                             .encodeToString(
                                 (server.app().settings().staff().user()
                                         + ":"
-                                        + server.app().generatedStaffPassword())
+                                        + server.app().staff().generatedPassword())
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .build());
     assertEquals(200, staff.status(), staff.body());
@@ -151,7 +151,7 @@ class HotReloadTest {
     // A new file that never loaded is left out; fixing the broken one serves it.
     Path fresh = content.resolve("faq/nb/fresh.md");
     Files.writeString(fresh, "---\nversion: 1\nid: fresh\nquestion: [x\n---\nSvar.\n");
-    waitFor(() -> server.app().reloader().lastReload().staleFiles().size() == 2);
+    waitFor(() -> server.app().knowledge().reloader().lastReload().staleFiles().size() == 2);
     assertEquals("HTTP 404", answer("fresh"));
     Files.writeString(
         broken,

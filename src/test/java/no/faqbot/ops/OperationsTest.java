@@ -135,7 +135,7 @@ class OperationsTest {
   @Test
   void a_graceful_stop_finishes_the_slow_request_in_flight_and_takes_no_new_ones()
       throws Exception {
-    KnowledgeBase knowledge = server.app().knowledge();
+    KnowledgeBase knowledge = server.app().knowledge().base();
     Readiness readiness = new Readiness(knowledge, null, () -> "ok");
     Routes slow = slowRoute();
     Javalin web =

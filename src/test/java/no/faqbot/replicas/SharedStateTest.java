@@ -167,7 +167,7 @@ class SharedStateTest {
         "/api/feedback",
         "{\"entryId\":\"find-store-id\",\"helpful\":false,\"lang\":\"en\","
             + "\"conversation\":\"replica-test-conversation-0001\"}");
-    assertTrue(a.app().recorder().flush(5000));
+    assertTrue(a.app().insights().recorder().flush(5000));
     HttpResponse<String> insights =
         send(
             HttpRequest.newBuilder(URI.create(b.base() + "/staff/api/insights?days=7&lang=en"))

@@ -73,9 +73,10 @@ class StoreDownTest {
       }
       waitForStore(server, "ok");
       assertTrue(
-          server.app().recorder().flush(15_000), "queued events are written once it is back");
+          server.app().insights().recorder().flush(15_000),
+          "queued events are written once it is back");
       assertEquals(5, count(database, "SELECT count(*) FROM events WHERE kind = 'vote'"));
-      assertEquals(0, server.app().recorder().dropped());
+      assertEquals(0, server.app().insights().recorder().dropped());
     }
   }
 

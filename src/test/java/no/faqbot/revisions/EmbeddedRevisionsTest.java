@@ -114,7 +114,7 @@ class EmbeddedRevisionsTest {
     Path file = content.resolve("faq/nb/order-expiry.md");
     Files.writeString(file, Files.readString(file).replace("28 dager", "31 dager"));
     waitFor(() -> server.get("/health").json().path("revision").asLong() == 2, "revision 2");
-    RevisionLog log = server.app().revisions();
+    RevisionLog log = server.app().revisions().log();
     assertEquals(RevisionPublisher.osUser(), log.newest().orElseThrow().author());
     assertTrue(
         new String(
@@ -137,7 +137,7 @@ class EmbeddedRevisionsTest {
     assertTrue(answer("order-expiry").contains("32 dager"), "an edit made while stopped is kept");
     assertEquals(2, server.get("/health").json().path("revision").asLong());
     assertEquals(
-        RevisionPublisher.osUser(), server.app().revisions().newest().orElseThrow().author());
+        RevisionPublisher.osUser(), server.app().revisions().log().newest().orElseThrow().author());
     server.close();
 
     CliRun restored = cli("content", "restore", "1");

@@ -66,10 +66,11 @@ class FlowAcrossRevisionsTest {
       String changed = old.replace("Testkjøpet går ikke gjennom", "Testkjøpet feiler");
       assertTrue(!changed.equals(old));
       App app = a.app();
-      app.publisher()
+      app.revisions()
+          .publisher()
           .publish(
               new ContentChange(
-                  app.publisher().servedRevision(),
+                  app.revisions().publisher().servedRevision(),
                   Map.of(FILE, changed),
                   Set.of(),
                   "anna",

@@ -118,7 +118,7 @@ class ReplicatedRevisionsTest {
   @Order(2)
   void a_change_published_through_one_replica_is_served_by_the_other_and_survives_a_restart()
       throws Exception {
-    ContentPublisher publisher = a.app().publisher();
+    ContentPublisher publisher = a.app().revisions().publisher();
     ContentPublisher.Published published =
         publisher.publish(
             new ContentChange(
@@ -158,7 +158,7 @@ class ReplicatedRevisionsTest {
   @Test
   @Order(3)
   void a_change_on_a_stale_revision_or_with_problems_is_refused() throws Exception {
-    ContentPublisher publisher = b.app().publisher();
+    ContentPublisher publisher = b.app().revisions().publisher();
     long newest = publisher.servedRevision();
     StaleRevisionException stale =
         assertThrows(
@@ -182,7 +182,7 @@ class ReplicatedRevisionsTest {
     assertTrue(
         rejected.problems().stream().anyMatch(p -> p.toString().contains(ENTRY + ":")),
         rejected.problems().toString());
-    assertEquals(newest, a.app().revisions().newestNumber(), "nothing was published");
+    assertEquals(newest, a.app().revisions().log().newestNumber(), "nothing was published");
     assertTrue(answer(a).contains("27 dager"));
   }
 
@@ -190,7 +190,7 @@ class ReplicatedRevisionsTest {
   @Order(4)
   void the_history_page_lists_revisions_with_their_changes_and_restore_brings_one_back()
       throws Exception {
-    ContentPublisher publisher = a.app().publisher();
+    ContentPublisher publisher = a.app().revisions().publisher();
     publisher.publish(
         new ContentChange(
             publisher.servedRevision(),
@@ -198,7 +198,7 @@ class ReplicatedRevisionsTest {
             Set.of(),
             "<b>anna</b>",
             "<script>alert(1)</script> 26 dager"));
-    long newest = a.app().revisions().newestNumber();
+    long newest = a.app().revisions().log().newestNumber();
     String session = login(b);
     HttpResponse<String> page = send(b, "/staff/history", session, null);
     assertEquals(200, page.statusCode(), page.body());
@@ -240,7 +240,7 @@ class ReplicatedRevisionsTest {
     String flow =
         Files.readString(Path.of("content", flowFile))
             .replaceFirst("(?m)^entries: \\[.*\\]$", "entries: [order-expiry]");
-    ContentPublisher onA = a.app().publisher();
+    ContentPublisher onA = a.app().revisions().publisher();
     onA.publish(
         new ContentChange(
             onA.servedRevision(), Map.of(flowFile, flow), Set.of(), "anna", "a flow"));
@@ -253,7 +253,7 @@ class ReplicatedRevisionsTest {
     JsonNode started = a.postJson("/api/chat", start).json();
     String title = started.path("flow").path("title").asText();
 
-    ContentPublisher onB = b.app().publisher();
+    ContentPublisher onB = b.app().revisions().publisher();
     onB.publish(
         new ContentChange(
             onB.servedRevision(),
@@ -302,7 +302,7 @@ class ReplicatedRevisionsTest {
     String phrase = "zorblaxix quimfentet vorskgrel";
     assertTrue(!"answer".equals(b.chat(phrase, "nb").json().path("type").asText()));
     a.chat(phrase, "nb");
-    assertTrue(a.app().recorder().flush(5000), "A stored the question");
+    assertTrue(a.app().insights().recorder().flush(5000), "A stored the question");
     String basic =
         "Basic "
             + java.util.Base64.getEncoder()

@@ -61,9 +61,10 @@ class OidcLoginTest {
     }
     base = "http://127.0.0.1:" + port;
     app = App.start(settings(tmp));
-    app.useOidc(provider.settingsFor(base));
+    app.staff().useOidc(provider.settingsFor(base));
     server = app.server().start("127.0.0.1", port);
-    StaffAccounts accounts = new StaffAccounts(app.store().dataSource(), Clock.systemUTC());
+    StaffAccounts accounts =
+        new StaffAccounts(app.insights().store().dataSource(), Clock.systemUTC());
     accounts.add("eva@butikk.no", StaffRole.EDITOR, PasswordHash.of("et langt passord", 1));
     accounts.add("ola@butikk.no", StaffRole.AGENT, PasswordHash.of("et langt passord", 1));
   }
@@ -323,7 +324,7 @@ class OidcLoginTest {
 
   private static List<String> audit() throws Exception {
     List<String> rows = new ArrayList<>();
-    try (Connection c = app.store().connection();
+    try (Connection c = app.insights().store().connection();
         PreparedStatement s = c.prepareStatement("SELECT staff_user, action FROM audit_log");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {

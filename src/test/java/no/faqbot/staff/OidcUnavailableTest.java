@@ -86,7 +86,7 @@ class OidcUnavailableTest {
   void an_unreachable_provider_is_named_at_start_and_passwords_still_work() throws Exception {
     String issuer = closedPort();
     App app = App.start(OidcLoginTest.settings(tmp));
-    String log = CapturedLog.of(() -> app.useOidc(settings(issuer, false)));
+    String log = CapturedLog.of(() -> app.staff().useOidc(settings(issuer, false)));
     assertTrue(
         log.contains("cannot read " + issuer + "/.well-known/openid-configuration"),
         "the start says what is wrong: " + log);
@@ -104,7 +104,8 @@ class OidcUnavailableTest {
       HttpResponse<String> login = passwordLogin(browser, server.base());
       assertEquals(303, login.statusCode(), login.body());
       assertEquals("/staff/search", login.headers().firstValue("Location").orElse(""));
-      AuditLog.Entry last = new AuditLog(app.store(), Clock.systemUTC()).latest(1).get(0);
+      AuditLog.Entry last =
+          new AuditLog(app.insights().store(), Clock.systemUTC()).latest(1).get(0);
       assertEquals("anna login password", last.user() + " " + last.action() + " " + last.detail());
     }
   }
@@ -126,7 +127,7 @@ class OidcUnavailableTest {
   void only_turns_the_password_form_and_basic_off() throws Exception {
     try (FakeOidcProvider provider = new FakeOidcProvider()) {
       App app = App.start(OidcLoginTest.settings(tmp));
-      app.useOidc(settings(provider.issuer(), true));
+      app.staff().useOidc(settings(provider.issuer(), true));
       try (TestServer server = new TestServer(app)) {
         HttpClient browser = browser();
         HttpResponse<String> page = get(browser, server.base() + "/staff/login");

@@ -41,7 +41,7 @@ class StaffRolesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    accounts = new StaffAccounts(server.app().store().dataSource(), Clock.systemUTC());
+    accounts = new StaffAccounts(server.app().insights().store().dataSource(), Clock.systemUTC());
     // One iteration: these tests are about who may do what, not about the hash's cost.
     accounts.add("otto", StaffRole.AGENT, PasswordHash.of(PASSWORD, 1));
     accounts.add("eva", StaffRole.EDITOR, PasswordHash.of(PASSWORD, 1));
@@ -108,7 +108,7 @@ class StaffRolesTest {
   @Test
   void the_audit_log_names_the_person() throws Exception {
     server.chat("kan jeg endre logoen i kassevinduet", "nb");
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
     JsonNode groups =
         JSON.readTree(as("ada", "GET", "/staff/api/unanswered?lang=nb").body()).get("unanswered");
     assertFalse(groups.isEmpty(), groups.toString());
@@ -155,7 +155,7 @@ class StaffRolesTest {
   @Test
   void logins_over_the_cap_on_hashes_at_once_are_turned_away_at_once_and_not_counted()
       throws Exception {
-    HashGate gate = server.app().passwordHashes();
+    HashGate gate = server.app().staff().hashes();
     int held = 0;
     try {
       while (gate.tryEnter()) {
@@ -246,7 +246,7 @@ class StaffRolesTest {
 
   private static List<String> audit() throws Exception {
     List<String> rows = new ArrayList<>();
-    try (Connection c = server.app().store().connection();
+    try (Connection c = server.app().insights().store().connection();
         PreparedStatement s = c.prepareStatement("SELECT staff_user, action FROM audit_log");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {

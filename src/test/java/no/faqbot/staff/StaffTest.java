@@ -159,7 +159,7 @@ class StaffTest {
 
   @Test
   void every_flow_is_drawn_as_an_svg_with_all_its_steps() throws Exception {
-    var content = server.app().knowledge().current().content();
+    var content = server.app().knowledge().base().current().content();
     for (var flow : content.flows().values()) {
       HttpResponse<String> svg =
           send(

@@ -42,7 +42,7 @@ class SupportUploadsTest {
   }
 
   private static UploadFolder folder() {
-    return server.app().uploads();
+    return server.app().support().uploads();
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

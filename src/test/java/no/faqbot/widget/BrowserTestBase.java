@@ -2,6 +2,7 @@ package no.faqbot.widget;
 
 import java.nio.file.Path;
 import no.faqbot.FaqbotServer;
+import no.faqbot.flow.Flow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,5 +26,10 @@ abstract class BrowserTestBase {
   @BeforeEach
   void takeBrowser() {
     browser = chromium.get();
+  }
+
+  /** The served content's flow {@code id}. */
+  static Flow servedFlow(String id) {
+    return server.app().knowledge().base().current().content().flow(id).orElseThrow();
   }
 }

@@ -42,7 +42,7 @@ class EditorBrowserTest {
   void an_editor_drafts_sees_the_impact_publishes_and_the_chat_answers_the_new_way()
       throws Exception {
     assertTrue(!"answer".equals(chatType(ASKED)), "not answered before");
-    assertTrue(server.app().recorder().flush(5000), "the question is stored");
+    assertTrue(server.app().insights().recorder().flush(5000), "the question is stored");
 
     browser.driver.get(server.base() + "/staff/login");
     browser.logIn(TestSettings.STAFF_USER, TestSettings.STAFF_PASSWORD);

@@ -37,7 +37,7 @@ class InsightsBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    seed(new EventRepository(server.app().store()));
+    seed(new EventRepository(server.app().insights().store()));
     browser = chromium.get();
   }
 
@@ -115,7 +115,7 @@ class InsightsBrowserTest {
     browser.hook("launcher").click();
     browser.ask(QUESTION);
     browser.wait(15).until(d -> browser.botMessages().size() >= 2); // greeting and the reply
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
 
     browser.driver.get(server.base() + "/staff/insights");
     browser.logIn(TestSettings.STAFF_USER, TestSettings.STAFF_PASSWORD);

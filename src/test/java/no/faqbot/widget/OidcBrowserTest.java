@@ -57,8 +57,8 @@ class OidcBrowserTest {
                       "FAQBOT_STAFF_PASSWORD",
                       "riktig hest"),
                   null));
-      app.useOidc(provider.settingsFor(base));
-      new StaffAccounts(app.store().dataSource(), Clock.systemUTC())
+      app.staff().useOidc(provider.settingsFor(base));
+      new StaffAccounts(app.insights().store().dataSource(), Clock.systemUTC())
           .add("eva@butikk.no", StaffRole.EDITOR, PasswordHash.of("et langt passord"));
       Javalin server = app.server().start("127.0.0.1", port);
       try {

@@ -19,7 +19,7 @@ class StaffPagesBrowserTest extends BrowserTestBase {
   @BeforeEach
   void logIn() throws IOException {
     browser.driver.get(server.base() + "/staff/search");
-    browser.logIn(server.app().settings().staff().user(), server.app().generatedStaffPassword());
+    browser.logIn(server.app().settings().staff().user(), server.app().staff().generatedPassword());
     browser.waitFor(10, "#q", e -> true);
   }
 

@@ -154,8 +154,7 @@ class WidgetBrowserTest extends BrowserTestBase {
 
   @Test
   void a_flow_is_walked_to_the_email_step_with_a_screenshot_preview_and_eml() throws Exception {
-    no.faqbot.flow.Flow flow =
-        server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    no.faqbot.flow.Flow flow = servedFlow("failed-test-purchase");
     browser.hook("launcher").click();
     browser.ask(flow.triggers().get("nb").get(0));
     for (String label : pathToEmail(flow)) {
@@ -362,7 +361,7 @@ class WidgetBrowserTest extends BrowserTestBase {
   @Test
   void staff_log_in_search_as_they_type_and_preview_an_entry_as_the_widget_shows_it() {
     browser.driver.get(server.base() + "/staff/search");
-    browser.logIn(server.app().settings().staff().user(), server.app().generatedStaffPassword());
+    browser.logIn(server.app().settings().staff().user(), server.app().staff().generatedPassword());
     WebElement q = browser.waitFor(10, "#q", e -> true);
     assertEquals(q, browser.driver.switchTo().activeElement(), "the search box has focus on load");
     q.sendKeys("utbetalingsrapport pdf");

@@ -36,8 +36,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
 
   @Test
   void a_phone_user_without_smtp_gets_the_case_number_and_staff_see_the_case() throws Exception {
-    no.faqbot.flow.Flow flow =
-        server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    no.faqbot.flow.Flow flow = servedFlow("failed-test-purchase");
     browser.wait(10).until(d -> browser.hook("launcher").isDisplayed());
     browser.hook("launcher").click();
     browser.hook("input").sendKeys(flow.triggers().get("nb").get(0));
@@ -89,7 +88,7 @@ class WidgetCaseBrowserTest extends BrowserTestBase {
     String basic =
         Base64.getEncoder()
             .encodeToString(
-                ("staff:" + server.app().generatedStaffPassword())
+                ("staff:" + server.app().staff().generatedPassword())
                     .getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> inbox =
         HttpClient.newHttpClient()

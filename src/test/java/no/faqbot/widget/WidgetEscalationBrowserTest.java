@@ -193,8 +193,7 @@ class WidgetEscalationBrowserTest extends BrowserTestBase {
 
   @Test
   void a_flow_has_progress_back_exit_and_a_stale_state_offers_to_start_again() throws IOException {
-    no.faqbot.flow.Flow flow =
-        server.app().knowledge().current().content().flow("failed-test-purchase").orElseThrow();
+    no.faqbot.flow.Flow flow = servedFlow("failed-test-purchase");
     browser.ask(flow.triggers().get("nb").get(0));
     WebElement first = waitForBot("Steg 1 av ~");
     List<String> firstOptions =

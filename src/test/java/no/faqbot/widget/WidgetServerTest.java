@@ -126,9 +126,9 @@ class WidgetServerTest {
             "/api/feedback",
             "{\"entryId\": \"find-store-id\", \"helpful\": false, \"query\": \"butikk-id? passord: hemmelig1\"}");
     assertEquals(201, ok.status(), ok.body());
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
     List<Event> stored = new ArrayList<>();
-    new EventRepository(server.app().store()).forEach(0, Long.MAX_VALUE, stored::add);
+    new EventRepository(server.app().insights().store()).forEach(0, Long.MAX_VALUE, stored::add);
     var vote =
         stored.stream()
             .filter(e -> e instanceof VoteEvent)
@@ -201,9 +201,9 @@ class WidgetServerTest {
       assertEquals(201, ok.status(), ok.body());
     }
     // Votes go to the event store now (insights), not data/feedback.jsonl.
-    assertTrue(server.app().recorder().flush(5000));
+    assertTrue(server.app().insights().recorder().flush(5000));
     StringBuilder messages = new StringBuilder();
-    new EventRepository(server.app().store())
+    new EventRepository(server.app().insights().store())
         .forEach(0, Long.MAX_VALUE, e -> messages.append(e.message()).append('\n'));
     String stored = messages.toString();
     for (String secret :
