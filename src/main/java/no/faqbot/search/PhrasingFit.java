@@ -42,6 +42,9 @@ final class PhrasingFit {
   /** The shared terms of the wording last marked, as bits over the positions listed. */
   private long pattern;
 
+  /** By listed position: the bits of the phrasings (or sentences) in the word being walked. */
+  private final long[] masks;
+
   private final long[] patterns = new long[PATTERNS];
   private final double[] patternWeights = new double[PATTERNS];
   private int patternCount;
@@ -61,6 +64,7 @@ final class PhrasingFit {
     placeOf = new int[distinct];
     inPhrasings = new int[distinct];
     inSentences = new int[distinct];
+    masks = new long[distinct];
     outsideBest = new double[message.termCount()];
   }
 
@@ -121,7 +125,8 @@ final class PhrasingFit {
     for (int w = 0; w < places.phrasingWords(); w++) {
       long sharing = 0;
       for (int x = 0; x < present; x++) {
-        sharing |= places.phrasing(placeOf[inPhrasings[x]], w);
+        masks[x] = places.phrasing(placeOf[inPhrasings[x]], w);
+        sharing |= masks[x];
       }
       int last = Math.min(64, count - 64 * w);
       long none = ~sharing & (last == 64 ? -1L : (1L << last) - 1);
@@ -136,8 +141,8 @@ final class PhrasingFit {
       for (long bits = sharing; bits != 0; bits &= bits - 1) {
         int bit = Long.numberOfTrailingZeros(bits);
         int p = 64 * w + bit;
-        int shared = mark(places, true, inPhrasings, present, w, bit);
-        double matched = matchedBy(present, true);
+        int shared = mark(inPhrasings, present, bit);
+        double matched = matchedBy(inPhrasings, present, true);
         bestMatched = Math.max(bestMatched, matched);
         double fit = fit(matched, shared, sizes[p]);
         if (asks.telling() && asked[p] == asks) {
@@ -179,46 +184,49 @@ final class PhrasingFit {
     for (int w = 0; w < places.sentenceWords(); w++) {
       long sharing = 0;
       for (int x = 0; x < present; x++) {
-        sharing |= places.sentence(placeOf[inSentences[x]], w);
+        masks[x] = places.sentence(placeOf[inSentences[x]], w);
+        sharing |= masks[x];
       }
       for (long bits = sharing; bits != 0; bits &= bits - 1) {
         int bit = Long.numberOfTrailingZeros(bits);
         int n = 64 * w + bit;
-        int shared = mark(places, false, inSentences, present, w, bit);
+        int shared = mark(inSentences, present, bit);
         if (fit(mostMatched, shared, sizes[n]) > bestFit) {
-          bestFit = Math.max(bestFit, fit(matchedBy(present, false), shared, sizes[n]));
+          bestFit =
+              Math.max(bestFit, fit(matchedBy(inSentences, present, false), shared, sizes[n]));
         }
       }
     }
   }
 
   /**
-   * Marks in {@link #inWording} which of the {@code present} positions {@code listed} the phrasing
-   * (or sentence) at bit {@code bit} of word {@code w} holds, and returns how many; their pattern
-   * goes to {@link #pattern}.
+   * Which of the {@code present} positions {@code listed} the wording at bit {@code bit} of the
+   * current {@link #masks} holds, into {@link #pattern}; returns how many.
    */
-  private int mark(TermPlaces places, boolean phrasing, int[] listed, int present, int w, int bit) {
-    int shared = 0;
+  private int mark(int[] listed, int present, int bit) {
+    if (present > 64) {
+      // too many for a pattern's bits (never seen): mark them for {@link #matched} directly
+      int shared = 0;
+      for (int x = 0; x < present; x++) {
+        inWording[listed[x]] = ((masks[x] >>> bit) & 1L) != 0;
+        shared += inWording[listed[x]] ? 1 : 0;
+      }
+      return shared;
+    }
     long marked = 0;
     for (int x = 0; x < present; x++) {
-      int k = listed[x];
-      long bits = phrasing ? places.phrasing(placeOf[k], w) : places.sentence(placeOf[k], w);
-      inWording[k] = (bits & (1L << bit)) != 0;
-      if (inWording[k]) {
-        shared++;
-        marked |= 1L << x;
-      }
+      marked |= ((masks[x] >>> bit) & 1L) << x;
     }
     pattern = marked;
-    return shared;
+    return Long.bitCount(marked);
   }
 
   /**
    * {@link #matched} for the wording just marked, whose shared terms are {@link #pattern} (bits
-   * over the first {@code present} listed positions), remembered for the wordings of one entry that
-   * share the same terms.
+   * over the first {@code present} positions {@code listed}), worked out once for the wordings of
+   * one entry that share the same terms.
    */
-  private double matchedBy(int present, boolean phrasing) {
+  private double matchedBy(int[] listed, int present, boolean phrasing) {
     if (present > 64) {
       return matched(phrasing);
     }
@@ -226,6 +234,9 @@ final class PhrasingFit {
       if (patterns[i] == pattern) {
         return patternWeights[i];
       }
+    }
+    for (int x = 0; x < present; x++) {
+      inWording[listed[x]] = ((pattern >>> x) & 1L) != 0;
     }
     double matched = matched(phrasing);
     if (patternCount < PATTERNS) {

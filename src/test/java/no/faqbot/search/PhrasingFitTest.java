@@ -22,9 +22,11 @@ class PhrasingFitTest {
     for (int round = 0; round < 3000; round++) {
       // Small vocabularies make shared terms common; some entries have over 64 phrasings or
       // sentences, so the bits take more than one word per term.
-      int vocabulary = 8 + random.nextInt(60);
-      EntryTerms entry = entry(random, vocabulary);
-      QueryPlan plan = plan(random, vocabulary);
+      // A few wide rounds: a long message sharing over 64 terms with one entry.
+      boolean wide = round % 50 == 0;
+      int vocabulary = wide ? 120 : 8 + random.nextInt(60);
+      EntryTerms entry = entry(random, vocabulary, wide ? 60 : 6);
+      QueryPlan plan = plan(random, vocabulary, wide ? 40 : 8);
       Coverage coverage = new Coverage(plan);
       Coverage.Fit fit = coverage.fit(entry);
       Coverage.Fit expected = reference(plan, entry);
@@ -35,12 +37,12 @@ class PhrasingFitTest {
     assertEquals(true, checked > 1000, "most rounds share terms: " + checked);
   }
 
-  private static EntryTerms entry(Random random, int vocabulary) {
+  private static EntryTerms entry(Random random, int vocabulary, int phrasingTerms) {
     int phrasingCount = 1 + random.nextInt(random.nextInt(8) == 0 ? 140 : 20);
     int[][] phrasings = new int[phrasingCount][];
     QuestionWord[] asks = new QuestionWord[phrasingCount];
     for (int p = 0; p < phrasingCount; p++) {
-      phrasings[p] = ids(random, vocabulary, 1 + random.nextInt(6));
+      phrasings[p] = ids(random, vocabulary, 1 + random.nextInt(phrasingTerms));
       asks[p] = QuestionWord.values()[random.nextInt(QuestionWord.values().length)];
     }
     int sentenceCount = random.nextInt(random.nextInt(8) == 0 ? 100 : 6);
@@ -52,9 +54,9 @@ class PhrasingFitTest {
     return EntryTerms.of(phrasings, asks, body, sentences);
   }
 
-  private static QueryPlan plan(Random random, int vocabulary) {
+  private static QueryPlan plan(Random random, int vocabulary, int maxTerms) {
     List<QueryTerm> terms = new ArrayList<>();
-    int count = 1 + random.nextInt(8);
+    int count = 1 + random.nextInt(maxTerms);
     for (int i = 0; i < count; i++) {
       List<Variant> variants = new ArrayList<>();
       int variantCount = random.nextInt(5); // an unknown term has none
