@@ -117,14 +117,15 @@ public final class ChatService {
 
   private ChatReply reply(SearchIndex index, String message, String lang, Ranking ranking) {
     ContentSnapshot content = index.content();
-    ChatReply gated = gate(content, message, lang);
+    MessageWords words = MessageWords.of(message);
+    ChatReply gated = gate(content, words, lang);
     if (gated != null) {
       return gated;
     }
     PlannedMessage whole = index.planned(message, lang);
     List<SearchHit> hits = whole.withScope(MAX_SUGGESTIONS + 1);
     ranking.of(hits.stream().filter(h -> !h.entry().isOutOfScope()).toList());
-    List<Evidence> readings = this.readings.of(index, message, lang, whole);
+    List<Evidence> readings = this.readings.of(index, message, words, lang, whole);
     Evidence first = readings.get(0);
     if (first.hits().scope() != null
         && policy.outOfScope(
@@ -191,7 +192,7 @@ public final class ChatService {
    * The reply decided before any search: small talk, a consumer's question, or another provider's
    * service; null when the message is for the search.
    */
-  private ChatReply gate(ContentSnapshot content, String message, String lang) {
+  private ChatReply gate(ContentSnapshot content, MessageWords message, String lang) {
     SmallTalk talk = smallTalk(content.replies());
     Optional<String> intent = talk.intent(message, lang);
     if (intent.isPresent()) {
@@ -215,11 +216,12 @@ public final class ChatService {
    */
   public List<Evidence> evidence(String message, String lang) {
     String l = MessageLanguage.of(message, Languages.orDefault(lang));
+    MessageWords words = MessageWords.of(message);
     return knowledge.withIndex(
         index ->
-            gate(index.content(), message, l) != null
+            gate(index.content(), words, l) != null
                 ? List.<Evidence>of()
-                : readings.of(index, message, l, index.planned(message, l)));
+                : readings.of(index, message, words, l, index.planned(message, l)));
   }
 
   /** An out-of-scope reply's text; the fallback's when editors have removed that reply. */

@@ -40,8 +40,13 @@ final class ConsumerSignal {
 
   /** Whether {@code message} reads as a consumer's question about their own purchase. */
   static boolean isConsumer(String message) {
+    return isConsumer(MessageWords.of(message));
+  }
+
+  /** {@link #isConsumer(String)} for a message already split. */
+  static boolean isConsumer(MessageWords message) {
     // The words as written: the neighbours' lexicon would read a Danish "I" (you) into "dere".
-    List<String> words = SmallTalk.words(message);
+    List<String> words = message.words();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       if (merchant(w) || shop(w) && !(i > 0 && AT.contains(words.get(i - 1)))) {

@@ -75,7 +75,12 @@ final class FigureQuestion {
 
   /** The kind of figure {@code message} asks for, or null when it asks for none. */
   static Kind asks(String message) {
-    List<String> words = SmallTalk.lexiconWords(message);
+    return asks(MessageWords.of(message));
+  }
+
+  /** {@link #asks(String)} for a message already split. */
+  static Kind asks(MessageWords message) {
+    List<String> words = message.lexicon();
     String text = String.join(" ", words);
     String joined = " " + text + " ";
     boolean limit = words.stream().anyMatch(LIMITS::contains);

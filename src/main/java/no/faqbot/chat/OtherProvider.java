@@ -28,7 +28,12 @@ final class OtherProvider {
 
   /** Whether {@code message} names another payment provider and nothing of Klarna's. */
   static boolean only(String message) {
-    List<String> words = SmallTalk.words(message);
+    return only(MessageWords.of(message));
+  }
+
+  /** {@link #only(String)} for a message already split. */
+  static boolean only(MessageWords message) {
+    List<String> words = message.words();
     return (words.stream().anyMatch(NAMES::contains) || namesTwoWordProvider(words))
         && words.stream().noneMatch(w -> KLARNA.stream().anyMatch(w::startsWith));
   }

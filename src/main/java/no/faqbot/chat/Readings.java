@@ -32,11 +32,12 @@ final class Readings {
    * The readings of a message: the whole of it, and in a message of several sentences each sentence
    * that asks, so greetings, history and the platform's name around a question cannot outvote it.
    */
-  List<Evidence> of(SearchIndex index, String message, String lang, PlannedMessage whole) {
+  List<Evidence> of(
+      SearchIndex index, String message, MessageWords words, String lang, PlannedMessage whole) {
     boolean report = ProblemSignal.reportsFailure(message);
     SecondOpinion.Verdict opinion = index.secondOpinion(message);
     List<Evidence> readings = new ArrayList<>();
-    readings.add(evidence(whole, report, FigureQuestion.asks(message), false, 1, opinion));
+    readings.add(evidence(whole, report, FigureQuestion.asks(words), false, 1, opinion));
     int terms = Math.max(1, whole.termCount());
     for (String sentence : Sentences.asking(message)) {
       PlannedMessage planned = index.planned(sentence, lang);

@@ -48,7 +48,12 @@ final class SmallTalk {
   }
 
   Optional<String> intent(String message, String lang) {
-    List<String> words = words(message);
+    return intent(MessageWords.of(message), lang);
+  }
+
+  /** {@link #intent(String, String)} for a message already split. */
+  Optional<String> intent(MessageWords message, String lang) {
+    List<String> words = message.words();
     if (words.isEmpty()
         || words.size() > 8
         || !vocabulary.getOrDefault(lang, Set.of()).containsAll(words)) {

@@ -48,7 +48,10 @@ final class QueryPlanner {
   private static final int MAX_CACHED_WORDS = 20_000;
 
   /** Terms worked out once, by term and synonyms, see {@link #plainTerm}. */
-  private final Map<String, QueryTerm> plainTerms = new ConcurrentHashMap<>();
+  private final Map<TermKey, QueryTerm> plainTerms = new ConcurrentHashMap<>();
+
+  /** A term and the synonyms its message gave it, as {@link #plainTerms} knows them. */
+  private record TermKey(String term, List<String> synonyms) {}
 
   /**
    * A word the content never uses is the rarest of all: a phrase whose specific word is unknown
@@ -116,15 +119,15 @@ final class QueryPlanner {
    * searches, and a synonym's same-stem terms as many again).
    */
   private QueryTerm plainTerm(String term, List<String> synonymsOfT) {
-    String key =
-        synonymsOfT.isEmpty() ? term : term + '\u0000' + String.join("\u0000", synonymsOfT);
+    TermKey key = new TermKey(term, synonymsOfT);
     QueryTerm cached = plainTerms.get(key);
     if (cached == null) {
       cached = queryTerm(term, synonymsOfT, false);
       if (plainTerms.size() > MAX_CACHED_WORDS) {
         plainTerms.clear(); // bounded: words are endless, memory is not
       }
-      plainTerms.put(key, cached);
+      // the message's own list as the key's, copied: the key must not change while kept
+      plainTerms.put(new TermKey(term, List.copyOf(synonymsOfT)), cached);
     }
     return cached;
   }

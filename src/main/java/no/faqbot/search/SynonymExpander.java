@@ -1,11 +1,8 @@
 package no.faqbot.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import no.faqbot.content.Synonyms;
 
@@ -83,9 +80,6 @@ final class SynonymExpander {
    * adds "v2", not "klarna" and "checkout", which would match half the knowledge base.
    */
   void expand(List<String> terms, Map<Integer, List<String>> out, ToDoubleFunction<String> idf) {
-    // What each position already has, to keep its list free of repeats without scanning it: a
-    // large group adds dozens of terms.
-    Map<Integer, Set<String>> added = new HashMap<>();
     for (int start = 0; start < terms.size(); start++) {
       for (Member member : byFirstTerm.getOrDefault(terms.get(start), List.of())) {
         if (!startsAt(terms, member.terms(), start)) {
@@ -99,8 +93,9 @@ final class SynonymExpander {
           }
           String specific = specifics[o];
           for (int p = start; p < start + member.terms().size(); p++) {
-            if (added.computeIfAbsent(p, k -> new HashSet<>()).add(specific)) {
-              out.computeIfAbsent(p, k -> new ArrayList<>()).add(specific);
+            List<String> list = out.computeIfAbsent(p, k -> new ArrayList<>());
+            if (!list.contains(specific)) {
+              list.add(specific);
             }
           }
         }
