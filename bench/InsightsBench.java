@@ -14,9 +14,11 @@ import java.util.Random;
 import no.faqbot.App;
 import no.faqbot.config.Settings;
 import no.faqbot.insights.Event;
-import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRepository;
-import no.faqbot.insights.RecordingSettings;
+import no.faqbot.insights.PickEvent;
+import no.faqbot.insights.SupportEvent;
+import no.faqbot.insights.TurnEvent;
+import no.faqbot.insights.VoteEvent;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreSettings;
 import no.faqbot.support.SupportLimits;
@@ -153,13 +155,13 @@ public class InsightsBench {
       if (roll < 55) {
         out.add(turn(when, id, lang, message, "answer", entry, 0.4 + random.nextDouble() * 0.6, List.of()));
         if (random.nextInt(10) == 0) {
-          out.add(Event.vote(when + 5000, id, lang, entry, random.nextInt(4) != 0, message));
+          out.add(new VoteEvent(when + 5000, id, lang, entry, random.nextInt(4) != 0, message));
         }
       } else if (roll < 70) {
         List<String> offered = List.of(entry, "entry-" + random.nextInt(200), "entry-" + random.nextInt(200));
         out.add(turn(when, id, lang, message, "suggestions", null, 0.3, offered));
         if (random.nextBoolean()) {
-          out.add(Event.pick(when + 3000, id, lang, offered.get(random.nextInt(3))));
+          out.add(new PickEvent(when + 3000, id, lang, offered.get(random.nextInt(3))));
         }
       } else if (roll < 85) {
         out.add(turn(when, id, lang, message, "fallback", null, null, List.of()));
@@ -171,12 +173,12 @@ public class InsightsBench {
         for (int s = 0; s < depth; s++) {
           String step = STEPS[s];
           String outcome = step.equals("done") ? "resolved" : step.equals("email") ? "email" : null;
-          out.add(new Event(when + s * 5000L, EventKind.TURN, id, lang, s == 0 ? message : null, "flow", null, null,
-              null, null, null, flow, step, outcome, null, null, null, null));
+          out.add(new TurnEvent(when + s * 5000L, id, lang, s == 0 ? message : null, "flow", null, null, null, null,
+              null, new TurnEvent.FlowStep(flow, step, outcome)));
         }
         if (depth > 5) {
-          out.add(Event.support(when + 40_000, EventKind.SUPPORT_PREPARED, id, lang, "FB-" + id.substring(24),
-              flow, "E" + random.nextInt(50)));
+          out.add(new SupportEvent(when + 40_000, false, id, lang, "FB-" + id.substring(24), flow,
+              "E" + random.nextInt(50)));
         }
         break;
       }
@@ -186,7 +188,7 @@ public class InsightsBench {
 
   static Event turn(long at, String id, String lang, String message, String type, String entry, Double score,
       List<String> suggestions) {
-    return new Event(at, EventKind.TURN, id, lang, message, type, entry, score, entry == null ? null : "entry-0",
-        entry == null ? null : 0.2, suggestions, null, null, null, null, null, null, null);
+    return new TurnEvent(at, id, lang, message, type, entry, score, entry == null ? null : "entry-0",
+        entry == null ? null : 0.2, suggestions, null);
   }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import no.faqbot.insights.Event;
-import no.faqbot.insights.EventKind;
 import no.faqbot.insights.EventRecorder;
 import no.faqbot.insights.EventRepository;
+import no.faqbot.insights.TurnEvent;
 import no.faqbot.store.Store;
 import no.faqbot.store.StoreSettings;
 
@@ -80,9 +80,8 @@ public class WriterBench {
   static Event turn(long at, int i, String conversation) {
     String type = TYPES[i];
     boolean answer = type.equals("answer");
-    return new Event(at, EventKind.TURN, conversation, i == 4 ? "en" : "nb", MESSAGES[i], type,
+    return new TurnEvent(at, conversation, i == 4 ? "en" : "nb", MESSAGES[i], type,
         answer ? "entry-" + i : null, answer ? 0.8 : null, "entry-9", 0.3, List.of(),
-        type.equals("flow") ? "failed-test-purchase" : null, type.equals("flow") ? "start" : null,
-        null, null, null, null, null);
+        type.equals("flow") ? new TurnEvent.FlowStep("failed-test-purchase", "start", null) : null);
   }
 }
