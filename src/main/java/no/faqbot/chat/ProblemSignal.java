@@ -67,8 +67,21 @@ final class ProblemSignal {
     boolean negated = words.stream().anyMatch(NEGATIONS::contains);
     return words.stream().anyMatch(w -> WORDS.contains(w) || negated && NEEDS_NEGATION.contains(w))
         || onlyTest(words)
-        || ERROR_CODE.matcher(message).find()
-        || QUOTED_REPORT.matcher(message.toLowerCase(java.util.Locale.ROOT)).find();
+        // each pattern only where its one required character is: most messages have neither
+        || message.indexOf('_') >= 0 && ERROR_CODE.matcher(message).find()
+        || quotes(message)
+            && QUOTED_REPORT.matcher(message.toLowerCase(java.util.Locale.ROOT)).find();
+  }
+
+  /** Whether {@code message} holds an opening quote {@link #QUOTED_REPORT} looks for. */
+  private static boolean quotes(String message) {
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c == '\'' || c == '"' || c == '«' || c == '“') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
