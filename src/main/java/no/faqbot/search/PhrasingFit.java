@@ -260,8 +260,10 @@ final class PhrasingFit {
         termBest = 0;
         for (int v = message.firstVariant(i); v < message.firstVariant(i + 1); v++) {
           int k = message.slot(v);
-          double worth = inWording[k] ? 1.0 : outside[k];
-          termBest = Math.max(termBest, worth * message.worth(v));
+          double worth = (inWording[k] ? 1.0 : outside[k]) * message.worth(v);
+          if (worth > termBest) { // as Math.max: both are never NaN and never -0.0
+            termBest = worth;
+          }
         }
       }
       matched += termBest * message.weight(i);
