@@ -1,8 +1,10 @@
 package no.faqbot.privacy;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,8 +65,12 @@ public final class Redactor {
     String lower = text.toLowerCase(Locale.ROOT);
     String upper = foldsOneWay(text) ? text.toUpperCase(Locale.ROOT) : null;
     String out = text;
+    // Several rules share one list of words (the label words, some eighty): whether the text holds
+    // one is looked up once for all of them, not once per rule.
+    Map<List<String>, Boolean> holds = new IdentityHashMap<>();
     for (SecretRules.Rule rule : RULES) {
-      String replaced = rule.mayMatch(lower, upper) ? replace(out, rule) : null;
+      boolean may = holds.computeIfAbsent(rule.needs(), needs -> rule.mayMatch(lower, upper));
+      String replaced = may ? replace(out, rule) : null;
       if (replaced != null) {
         found.add(rule.what());
         out = replaced;
