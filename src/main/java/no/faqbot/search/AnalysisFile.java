@@ -158,7 +158,7 @@ public final class AnalysisFile implements Closeable {
         if (entries.size() <= IN_MEMORY_ENTRIES) {
           EntryTerms[] all = new EntryTerms[entries.size()];
           for (int i = 0; i < all.length; i++) {
-            all[i] = file.entryTerms(first + i);
+            all[i] = file.entryTerms(first + i).withPlaces();
           }
           source = position -> all[position];
         } else {

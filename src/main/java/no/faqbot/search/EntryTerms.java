@@ -3,8 +3,10 @@ package no.faqbot.search;
 /**
  * Where one entry uses which terms, as sets of term ids: each phrasing (question or alternative) on
  * its own with its number of distinct terms, all phrasings together, the answer with tags and
- * section, and each sentence of the answer with its number of distinct terms; and for each term of
- * a phrasing or sentence, which of them hold it ({@link TermPlaces}).
+ * section, and each sentence of the answer with its number of distinct terms; and, where the entry
+ * is kept in memory, for each term of a phrasing or sentence which of them hold it ({@link
+ * TermPlaces}; null where the entry is read from the analysis file when scored: then only the terms
+ * a message shares with it are worked out).
  */
 record EntryTerms(
     TermIds[] phrasings,
@@ -16,6 +18,22 @@ record EntryTerms(
     int[] sentenceSizes,
     TermIds anySentence,
     TermPlaces places) {
+
+  /** These sets with {@link #places} worked out once: for an entry kept in memory. */
+  EntryTerms withPlaces() {
+    return places != null
+        ? this
+        : new EntryTerms(
+            phrasings,
+            phrasingSizes,
+            asks,
+            anyPhrasing,
+            body,
+            sentences,
+            sentenceSizes,
+            anySentence,
+            TermPlaces.of(phrasings, sentences));
+  }
 
   /** Each entry's terms by its place among a language's searchable entries. */
   @FunctionalInterface
@@ -49,7 +67,7 @@ record EntryTerms(
         sentenceIds,
         sentenceSizes,
         TermIds.union(sentenceIds),
-        TermPlaces.of(phrasingIds, sentenceIds));
+        null);
   }
 
   /**

@@ -31,6 +31,7 @@ final class TermPlaces {
     this.sentenceBits = bits(ids, sentences, sentenceWords);
   }
 
+  /** Every term of the phrasings and sentences. */
   static TermPlaces of(TermIds[] phrasings, TermIds[] sentences) {
     TermIds all = TermIds.union(TermIds.union(phrasings), TermIds.union(sentences));
     int[] ids = new int[all.size()];
@@ -38,6 +39,14 @@ final class TermPlaces {
       ids[i] = all.id(i);
     }
     return new TermPlaces(ids, phrasings, sentences);
+  }
+
+  /**
+   * Only the first {@code count} of {@code ids} (ascending, each in some phrasing or sentence): for
+   * an entry read when scored, the terms one message shares with it.
+   */
+  static TermPlaces over(int[] ids, int count, TermIds[] phrasings, TermIds[] sentences) {
+    return new TermPlaces(Arrays.copyOf(ids, count), phrasings, sentences);
   }
 
   /** Where {@code id} is among this entry's ids, or a negative number when it is not. */
@@ -73,9 +82,20 @@ final class TermPlaces {
     long[] bits = new long[ids.length * words];
     for (int p = 0; p < places.length; p++) {
       TermIds place = places[p];
-      for (int j = 0; j < place.size(); j++) {
-        int i = Arrays.binarySearch(ids, place.id(j));
-        bits[i * words + (p >>> 6)] |= 1L << p;
+      // the place's own ids when every id is kept, else the few asked for looked up in the place
+      if (ids.length >= place.size()) {
+        for (int j = 0; j < place.size(); j++) {
+          int i = Arrays.binarySearch(ids, place.id(j));
+          if (i >= 0) {
+            bits[i * words + (p >>> 6)] |= 1L << p;
+          }
+        }
+      } else {
+        for (int i = 0; i < ids.length; i++) {
+          if (place.get(ids[i])) {
+            bits[i * words + (p >>> 6)] |= 1L << p;
+          }
+        }
       }
     }
     return bits;

@@ -92,6 +92,7 @@ final class Vocabulary {
     bytesById = new BytesRef[sorted.length];
     index();
     // Each entry's sets are its own work (sorting its ids): on every core.
+    boolean kept = ids.size() <= AnalysisFile.IN_MEMORY_ENTRIES; // as a reused index keeps them
     EntryTerms[] built =
         IntStream.range(0, ids.size())
             .parallel()
@@ -103,6 +104,7 @@ final class Vocabulary {
                         sentenceNumbers.get(i),
                         asks.get(i),
                         idOfNumber))
+            .map(e -> kept ? e.withPlaces() : e)
             .toArray(EntryTerms[]::new);
     this.entries = all;
     this.entryTerms = position -> built[position];
