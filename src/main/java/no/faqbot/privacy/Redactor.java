@@ -76,13 +76,14 @@ public final class Redactor {
         out = replaced;
       }
     }
+    // Each username pattern only where the character it needs is: most texts have neither.
     Matcher user = API_USERNAME.matcher(out);
-    if (user.find()) {
+    if (out.indexOf('_') >= 0 && user.find()) {
       found.add("API username (masked)");
       out = user.replaceAll(r -> r.group(1) + "_" + mask(r.group(2)));
     }
     Matcher labelled = LABELLED_USERNAME.matcher(out); // not one masked above
-    if (labelled.find()) {
+    if ((out.indexOf(':') >= 0 || out.indexOf('=') >= 0) && labelled.find()) {
       found.add("API username (masked)");
       out = labelled.replaceAll(r -> r.group(1) + mask(r.group(2)));
     }
