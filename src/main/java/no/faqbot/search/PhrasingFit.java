@@ -12,9 +12,6 @@ import static no.faqbot.search.Coverage.SAME_QUESTION_BONUS;
  * which); the rest explain the same and fit alike. Not thread-safe: one search's own scratch.
  */
 final class PhrasingFit {
-  /** Remembered weights per pattern of shared terms: most phrasings share the same one or two. */
-  private static final int PATTERNS = 16;
-
   /** The message, laid out in flat arrays once. */
   private final Coverage message;
 
@@ -51,9 +48,7 @@ final class PhrasingFit {
   /** By listed position: the bits of the phrasings (or sentences) in the word being walked. */
   private final long[] masks;
 
-  private final long[] patterns = new long[PATTERNS];
-  private final double[] patternWeights = new double[PATTERNS];
-  private int patternCount;
+  private final PatternWeights weights = new PatternWeights();
 
   /** The entry being measured: its best phrasing's matched weight, and its best fit so far. */
   private double bestMatched;
@@ -140,7 +135,7 @@ final class PhrasingFit {
     int count = entry.phrasings().length;
     int[] sizes = entry.phrasingSizes();
     QuestionWord[] asked = entry.asks();
-    patternCount = 0;
+    weights.clear();
     boolean sharedByNone = false; // some phrasing holds none of the message's terms
     boolean noneAsksAlike = false; // ... and one of those asks the message's kind of question
     for (int w = 0; w < places.phrasingWords(); w++) {
@@ -201,7 +196,7 @@ final class PhrasingFit {
     }
     double mostMatched = matched(false);
     int[] sizes = entry.sentenceSizes();
-    patternCount = 0;
+    weights.clear();
     for (int w = 0; w < places.sentenceWords(); w++) {
       long sharing = 0;
       for (int x = 0; x < present; x++) {
@@ -251,19 +246,15 @@ final class PhrasingFit {
     if (present > 64) {
       return matched(phrasing);
     }
-    for (int i = 0; i < patternCount; i++) {
-      if (patterns[i] == pattern) {
-        return patternWeights[i];
-      }
+    double known = weights.get(pattern);
+    if (!Double.isNaN(known)) {
+      return known;
     }
     for (int x = 0; x < present; x++) {
       inWording[listed[x]] = ((pattern >>> x) & 1L) != 0;
     }
     double matched = matched(phrasing);
-    if (patternCount < PATTERNS) {
-      patterns[patternCount] = pattern;
-      patternWeights[patternCount++] = matched;
-    }
+    weights.put(pattern, matched);
     return matched;
   }
 
