@@ -2,10 +2,12 @@ package no.faqbot.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Predicate;
 import no.faqbot.content.ContentSnapshot;
 import no.faqbot.content.FaqEntry;
@@ -19,23 +21,14 @@ import org.apache.lucene.util.CloseableThreadLocal;
  * replaces it. Its reader's reference count keeps it open while a search in flight finishes on it.
  */
 public final class SearchIndex implements AutoCloseable {
-  /** Not in any vocabulary: weighs like a term only one entry uses, the unit of evidence. */
-  private static final String RARE_TERM = "\u0000";
-
   private final ContentSnapshot content;
   private final DirectoryReader reader;
-  private final Map<String, Vocabulary> vocabularies = new HashMap<>();
-  private final Map<String, QueryPlanner> planners = new HashMap<>();
-
-  /** {@link #RARE_TERM}'s idf by language: the same for every message. */
-  private final Map<String, Double> rareTermIdf = new HashMap<>();
-
-  /** What each language searches: its entries, untranslated ones, flow triggers. */
-  private final Map<String, Searchable> searchableByLang = new HashMap<>();
-
   private final OpenedIndex.Outcome outcome;
 
-  /** The most entries one language searches: the size of each thread's {@link #scratch}. */
+  /** Each language's entries, vocabulary and planner. */
+  private final Map<String, LanguageSearch> languages = new HashMap<>();
+
+  /** The widest language's span of ordinals: the size of each thread's scratch. */
   private final int scratchSize;
 
   /** Where the entries using a term are read from. */
@@ -44,12 +37,21 @@ public final class SearchIndex implements AutoCloseable {
   /** A plainer ranking of the whole message, for the reply model to weigh against this one. */
   private final SecondOpinion secondOpinion;
 
+  /** Per thread: what the bounds of one message's candidates are added up in. */
+  private final CloseableThreadLocal<CandidateGatherer.Scratch> scratch =
+      new CloseableThreadLocal<>() {
+        @Override
+        protected CandidateGatherer.Scratch initialValue() {
+          return new CandidateGatherer.Scratch(scratchSize);
+        }
+      };
+
   public SearchIndex(AnalysedContent analysed, OpenedIndex opened) {
     this.content = analysed.content();
     this.reader = opened.reader();
     this.outcome = opened.outcome();
-    postings = new Postings(reader);
-    List<FaqEntry> all = new java.util.ArrayList<>(analysed.size());
+    this.postings = new Postings(reader);
+    List<FaqEntry> all = new ArrayList<>(analysed.size());
     for (int ordinal = 0; ordinal < analysed.size(); ordinal++) {
       all.add(analysed.entry(ordinal));
     }
@@ -66,41 +68,11 @@ public final class SearchIndex implements AutoCloseable {
             }
           });
     }
-    TextAnalysis analysis = analysed.analysis();
     int widest = 0;
     for (String lang : Languages.ALL) {
-      Vocabulary vocabulary = analysed.vocabulary(lang);
-      FaqEntry[] entries = new FaqEntry[analysed.size()];
-      byte[] kinds = new byte[entries.length];
-      int first = -1;
-      int last = -1;
-      for (int ordinal = 0; ordinal < entries.length; ordinal++) {
-        if (lang.equals(analysed.lang(ordinal))) {
-          entries[ordinal] = analysed.entry(ordinal);
-          kinds[ordinal] = Candidates.kindOf(entries[ordinal]);
-          first = first < 0 ? ordinal : first;
-          last = ordinal;
-        }
-      }
-      widest = Math.max(widest, last - first + 1);
-      searchableByLang.put(
-          lang,
-          new Searchable(
-              entries,
-              vocabulary,
-              kinds,
-              Math.max(first, 0),
-              IndexFields.field(IndexFields.TERMS, lang),
-              new ConcurrentHashMap<>()));
-      vocabularies.put(lang, vocabulary);
-      rareTermIdf.put(lang, vocabulary.idf(RARE_TERM));
-      planners.put(
-          lang,
-          new QueryPlanner(
-              lang,
-              analysis,
-              vocabulary,
-              new SynonymExpander(content.synonyms(lang), lang, analysis)));
+      LanguageSearch language = new LanguageSearch(analysed, lang, postings, scratch::get);
+      languages.put(lang, language);
+      widest = Math.max(widest, language.width());
     }
     scratchSize = widest;
   }
@@ -134,8 +106,9 @@ public final class SearchIndex implements AutoCloseable {
 
   /** One message analysed once, to search it more than one way. */
   public PlannedMessage planned(String message, String lang) {
-    QueryPlan plan = plan(message, lang, false);
-    return new PlannedMessage(plan, () -> candidatesFor(plan, lang));
+    LanguageSearch language = language(lang);
+    QueryPlan plan = language.plan(message, false);
+    return new PlannedMessage(plan, () -> language.candidates(plan, Candidates.KEPT));
   }
 
   private static Predicate<FaqEntry> inSection(String section) {
@@ -145,20 +118,9 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** The analysed terms (and their variants) a message searches for, to highlight them. */
-  public java.util.Set<String> searchTerms(String message, String lang) {
-    QueryPlanner planner = planners.get(lang);
-    java.util.Set<String> terms = new java.util.HashSet<>();
-    if (planner != null) {
-      planner
-          .plan(message)
-          .terms()
-          .forEach(
-              t -> {
-                terms.add(t.term());
-                t.variants().forEach(v -> terms.add(v.term()));
-              });
-    }
-    return terms;
+  public Set<String> searchTerms(String message, String lang) {
+    LanguageSearch language = languages.get(lang);
+    return language == null ? new HashSet<>() : language.searchTerms(message);
   }
 
   /** Questions for what is being typed: the last word may be unfinished. Flows are left out. */
@@ -173,59 +135,27 @@ public final class SearchIndex implements AutoCloseable {
 
   private List<SearchHit> search(
       String message, String lang, int limit, Predicate<FaqEntry> filter, boolean lastIsPrefix) {
-    return search(plan(message, lang, lastIsPrefix), lang, limit, filter);
+    LanguageSearch language = language(lang);
+    return language.search(language.plan(message, lastIsPrefix), limit, filter);
   }
 
-  private QueryPlan plan(String message, String lang, boolean lastIsPrefix) {
-    QueryPlanner planner = planners.get(lang);
-    if (planner == null) {
+  private LanguageSearch language(String lang) {
+    LanguageSearch language = languages.get(lang);
+    if (language == null) {
       throw new IllegalArgumentException("unsupported language '" + lang + "'");
     }
-    return planner.plan(message, lastIsPrefix);
-  }
-
-  private List<SearchHit> search(
-      QueryPlan plan, String lang, int limit, Predicate<FaqEntry> filter) {
-    return candidatesFor(plan, lang).best(limit, filter, Candidates.ANY);
-  }
-
-  private Candidates candidatesFor(QueryPlan plan, String lang) {
-    return candidatesFor(plan, lang, Candidates.KEPT);
-  }
-
-  /** The candidates of {@code plan}, the best {@code keep} plain entries among them kept. */
-  private Candidates candidatesFor(QueryPlan plan, String lang, int keep) {
-    Searchable docs = searchableByLang.get(lang);
-    if (!anyVariant(plan)) {
-      return Candidates.NONE; // nothing in it is known to the content
-    }
-    Vocabulary vocabulary = vocabularies.get(lang);
-    Coverage coverage = new Coverage(plan);
-    int[] ids = coverage.termIds();
-    int[][] found = new int[ids.length][];
-    for (int k = 0; k < ids.length; k++) {
-      found[k] = postings.docsOf(docs, vocabulary, ids[k]);
-    }
-    return CandidateGatherer.gather(
-        docs,
-        coverage,
-        found,
-        CandidateGatherer.picks(ids, vocabulary),
-        scratch.get(),
-        keep,
-        rareTermIdf.get(lang),
-        () -> candidatesFor(plan, lang, Integer.MAX_VALUE));
+    return language;
   }
 
   /** For tests: a message's candidates with at most {@code keep} plain ones kept. */
   Candidates candidates(String message, String lang, int keep) {
-    return candidatesFor(plan(message, lang, false), lang, keep);
+    LanguageSearch language = language(lang);
+    return language.candidates(language.plan(message, false), keep);
   }
 
   /** For tests: the bound of the entry with this ordinal by its definition, and its terms. */
   double definedBound(String message, String lang, int ordinal) {
-    Searchable docs = searchableByLang.get(lang);
-    return new Coverage(plan(message, lang, false)).upperBound(docs.terms(ordinal));
+    return language(lang).definedBound(message, ordinal);
   }
 
   /** For tests: how many entries have ordinals, over all languages. */
@@ -235,26 +165,8 @@ public final class SearchIndex implements AutoCloseable {
 
   /** For tests: whether the entry with this ordinal is searched in {@code lang}. */
   boolean searches(String lang, int ordinal) {
-    return searchableByLang.get(lang).entries()[ordinal] != null;
+    return language(lang).searches(ordinal);
   }
-
-  private static boolean anyVariant(QueryPlan plan) {
-    for (QueryPlan.QueryTerm t : plan.terms()) {
-      if (!t.variants().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Per thread: what the bounds of one message's candidates are added up in. */
-  private final CloseableThreadLocal<CandidateGatherer.Scratch> scratch =
-      new CloseableThreadLocal<>() {
-        @Override
-        protected CandidateGatherer.Scratch initialValue() {
-          return new CandidateGatherer.Scratch(scratchSize);
-        }
-      };
 
   /**
    * Takes a reference to the reader (Lucene's own count); false once it has closed because a reload
