@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import no.faqbot.search.QueryPlan.QueryTerm;
 import no.faqbot.search.QueryPlan.Variant;
 
@@ -37,21 +36,25 @@ final class QueryPlanner {
   private final KindNames kinds;
 
   /** Words (and neighbours' spellings of them) already analysed: whether the content knows them. */
-  private final Map<String, Boolean> knownWords = new ConcurrentHashMap<>();
+  private final WordMemo<String, Boolean> knownWords = new WordMemo<>(MAX_CACHED_WORDS);
 
   /** Words already analysed: whether they are another form of a word the content knows. */
-  private final Map<String, Boolean> formWords = new ConcurrentHashMap<>();
+  private final WordMemo<String, Boolean> formWords = new WordMemo<>(MAX_CACHED_WORDS);
 
   /** Words of messages already seen, as bokmål. */
-  private final Map<String, String> bokmalWords = new ConcurrentHashMap<>();
+  private final WordMemo<String, String> bokmalWords = new WordMemo<>(MAX_CACHED_WORDS);
 
   private static final int MAX_CACHED_WORDS = 20_000;
 
   /** Terms worked out once, by term and synonyms, see {@link #plainTerm}. */
-  private final Map<TermKey, QueryTerm> plainTerms = new ConcurrentHashMap<>();
+  private final WordMemo<TermKey, QueryTerm> plainTerms = new WordMemo<>(MAX_CACHED_WORDS);
 
   /** A term and the synonyms its message gave it, as {@link #plainTerms} knows them. */
-  private record TermKey(String term, List<String> synonyms) {}
+  private record TermKey(String term, List<String> synonyms) {
+    TermKey {
+      synonyms = List.copyOf(synonyms); // a kept key must not change
+    }
+  }
 
   /**
    * A word the content never uses is the rarest of all: a phrase whose specific word is unknown
@@ -119,17 +122,8 @@ final class QueryPlanner {
    * searches, and a synonym's same-stem terms as many again).
    */
   private QueryTerm plainTerm(String term, List<String> synonymsOfT) {
-    TermKey key = new TermKey(term, synonymsOfT);
-    QueryTerm cached = plainTerms.get(key);
-    if (cached == null) {
-      cached = queryTerm(term, synonymsOfT, false);
-      if (plainTerms.size() > MAX_CACHED_WORDS) {
-        plainTerms.clear(); // bounded: words are endless, memory is not
-      }
-      // the message's own list as the key's, copied: the key must not change while kept
-      plainTerms.put(new TermKey(term, List.copyOf(synonymsOfT)), cached);
-    }
-    return cached;
+    return plainTerms.get(
+        new TermKey(term, synonymsOfT), k -> queryTerm(k.term(), k.synonyms(), false));
   }
 
   /**
@@ -181,28 +175,14 @@ final class QueryPlanner {
    * word the content does not know is tried against every spelling correspondence.
    */
   private String bokmal(String word) {
-    String bokmal = bokmalWords.get(word);
-    if (bokmal == null) {
-      bokmal = NeighbourSpelling.word(word, this::knows, this::knowsAnotherForm);
-      if (bokmalWords.size() > MAX_CACHED_WORDS) {
-        bokmalWords.clear(); // bounded: words are endless, memory is not
-      }
-      bokmalWords.put(word, bokmal);
-    }
-    return bokmal;
+    return bokmalWords.get(
+        word, w -> NeighbourSpelling.word(w, this::knows, this::knowsAnotherForm));
   }
 
   /** Whether the content knows every term of {@code word} (a stop word says nothing either way). */
   private boolean knows(String word) {
-    Boolean known = knownWords.get(word);
-    if (known == null) {
-      known = analysis.terms(lang, word).stream().allMatch(vocabulary::contains);
-      if (knownWords.size() > MAX_CACHED_WORDS) {
-        knownWords.clear(); // bounded: words are endless, memory is not
-      }
-      knownWords.put(word, known);
-    }
-    return known;
+    return knownWords.get(
+        word, w -> analysis.terms(lang, w).stream().allMatch(vocabulary::contains));
   }
 
   /**
@@ -211,21 +191,15 @@ final class QueryPlanner {
    * content uses.
    */
   private boolean knowsAnotherForm(String word) {
-    Boolean known = formWords.get(word);
-    if (known == null) {
-      known =
-          analysis.terms(lang, word).stream()
-              .allMatch(
-                  t ->
-                      vocabulary.contains(t)
-                          || (t.length() >= MIN_FORM_STEM
-                              && !vocabulary.completions(t, 1).isEmpty()));
-      if (formWords.size() > MAX_CACHED_WORDS) {
-        formWords.clear();
-      }
-      formWords.put(word, known);
-    }
-    return known;
+    return formWords.get(
+        word,
+        w ->
+            analysis.terms(lang, w).stream()
+                .allMatch(
+                    t ->
+                        vocabulary.contains(t)
+                            || (t.length() >= MIN_FORM_STEM
+                                && !vocabulary.completions(t, 1).isEmpty())));
   }
 
   private static final int MIN_FORM_STEM = 5;
