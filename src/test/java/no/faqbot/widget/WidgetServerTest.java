@@ -153,23 +153,11 @@ class WidgetServerTest {
   @Test
   void only_configured_shops_get_cors_headers() throws Exception {
     var client = java.net.http.HttpClient.newHttpClient();
-    var allowed =
-        client.send(
-            HttpRequest.newBuilder(URI.create(server.base() + "/health"))
-                .header("Origin", "https://shop.example")
-                .GET()
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.discarding());
+    var allowed = healthFrom(client, "https://shop.example");
     assertEquals(
         "https://shop.example",
         allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-    var other =
-        client.send(
-            HttpRequest.newBuilder(URI.create(server.base() + "/health"))
-                .header("Origin", "https://evil.example")
-                .GET()
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.discarding());
+    var other = healthFrom(client, "https://evil.example");
     assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     var preflight =
         client.send(
@@ -182,6 +170,17 @@ class WidgetServerTest {
     assertEquals(204, preflight.statusCode());
     assertTrue(
         preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+  }
+
+  /** GET /health as a page on {@code origin} would send it. */
+  private java.net.http.HttpResponse<Void> healthFrom(
+      java.net.http.HttpClient client, String origin) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.base() + "/health"))
+            .header("Origin", origin)
+            .GET()
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
   }
 
   @Test
