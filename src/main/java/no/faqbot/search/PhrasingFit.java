@@ -25,14 +25,11 @@ final class PhrasingFit {
   private final boolean[] inWording;
   private final boolean[] inAnyPhrasing;
 
-  /** For the positions listed below: where the id is among {@link #sharedIds}. */
+  /** For the positions listed below: where the id is among the entry's {@link TermPlaces}. */
   private final int[] placeOf;
 
   /** The ids the entry's phrasings or sentences share with the message, ascending. */
   private final int[] sharedIds;
-
-  /** Where each of {@link #sharedIds} is among the entry's {@link TermPlaces}. */
-  private final int[] sharedPlaces;
 
   /** Positions whose ids some phrasing holds, and those some sentence holds; the first few. */
   private final int[] inPhrasings;
@@ -64,7 +61,6 @@ final class PhrasingFit {
     inAnyPhrasing = new boolean[distinct];
     placeOf = new int[distinct];
     sharedIds = new int[distinct];
-    sharedPlaces = new int[distinct];
     inPhrasings = new int[distinct];
     inSentences = new int[distinct];
     masks = new long[distinct];
@@ -77,6 +73,8 @@ final class PhrasingFit {
     TermIds any = entry.anyPhrasing();
     TermIds body = entry.body();
     TermIds anySentence = entry.anySentence();
+    // Kept with the entry, or for one read when scored, worked out below for the shared ids only.
+    TermPlaces places = entry.places();
     int[] distinctIds = message.termIds();
     int phrasingCount = 0;
     int sentenceCount = 0;
@@ -88,7 +86,7 @@ final class PhrasingFit {
       inAnyPhrasing[k] = inAny;
       boolean inSentence = anySentence.get(id);
       if (inAny || inSentence) {
-        placeOf[k] = sharedCount;
+        placeOf[k] = places != null ? places.indexOf(id) : sharedCount;
         sharedIds[sharedCount++] = id;
         if (inAny) {
           inPhrasings[phrasingCount++] = k;
@@ -99,17 +97,8 @@ final class PhrasingFit {
       }
       outside[k] = body.get(id) ? BODY_MATCH_WORTH : inAny ? OTHER_PHRASING_WORTH : 0;
     }
-    TermPlaces places = entry.places();
     if (places == null) {
-      // read from the analysis file for this message: only the shared terms' bits are worked out
       places = TermPlaces.over(sharedIds, sharedCount, entry.phrasings(), entry.sentences());
-      for (int x = 0; x < sharedCount; x++) {
-        sharedPlaces[x] = x;
-      }
-    } else {
-      for (int x = 0; x < sharedCount; x++) {
-        sharedPlaces[x] = places.indexOf(sharedIds[x]);
-      }
     }
     for (int i = 0; i < message.termCount(); i++) {
       double termBest = 0;
@@ -141,7 +130,7 @@ final class PhrasingFit {
     for (int w = 0; w < places.phrasingWords(); w++) {
       long sharing = 0;
       for (int x = 0; x < present; x++) {
-        masks[x] = places.phrasing(sharedPlaces[placeOf[inPhrasings[x]]], w);
+        masks[x] = places.phrasing(placeOf[inPhrasings[x]], w);
         sharing |= masks[x];
       }
       int last = Math.min(64, count - 64 * w);
@@ -200,7 +189,7 @@ final class PhrasingFit {
     for (int w = 0; w < places.sentenceWords(); w++) {
       long sharing = 0;
       for (int x = 0; x < present; x++) {
-        masks[x] = places.sentence(sharedPlaces[placeOf[inSentences[x]]], w);
+        masks[x] = places.sentence(placeOf[inSentences[x]], w);
         sharing |= masks[x];
       }
       for (long bits = sharing; bits != 0; bits &= bits - 1) {
