@@ -32,7 +32,7 @@ record EntryTerms(
             sentences,
             sentenceSizes,
             anySentence,
-            TermPlaces.of(phrasings, sentences));
+            TermPlaces.of(phrasings, anyPhrasing, sentences, anySentence));
   }
 
   /** Each entry's terms by its place among a language's searchable entries. */

@@ -31,9 +31,10 @@ final class TermPlaces {
     this.sentenceBits = bits(ids, sentences, sentenceWords);
   }
 
-  /** Every term of the phrasings and sentences. */
-  static TermPlaces of(TermIds[] phrasings, TermIds[] sentences) {
-    TermIds all = TermIds.union(TermIds.union(phrasings), TermIds.union(sentences));
+  /** Every term of the phrasings and sentences, whose unions are {@code anyPhrasing} and so on. */
+  static TermPlaces of(
+      TermIds[] phrasings, TermIds anyPhrasing, TermIds[] sentences, TermIds anySentence) {
+    TermIds all = TermIds.union(anyPhrasing, anySentence);
     int[] ids = new int[all.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = all.id(i);
@@ -82,7 +83,7 @@ final class TermPlaces {
     long[] bits = new long[ids.length * words];
     for (int p = 0; p < places.length; p++) {
       TermIds place = places[p];
-      // the place's own ids when every id is kept, else the few asked for looked up in the place
+      // walks the shorter list: the place's ids looked up among ids, or ids looked up in the place
       if (ids.length >= place.size()) {
         for (int j = 0; j < place.size(); j++) {
           int i = Arrays.binarySearch(ids, place.id(j));
