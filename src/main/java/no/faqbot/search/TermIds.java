@@ -65,26 +65,6 @@ final class TermIds {
     return false;
   }
 
-  /**
-   * Marks which of {@code sortedIds} (ascending, distinct) are in this set, in {@code marks} at the
-   * same positions, and returns how many are: one walk along both lists instead of a lookup per id.
-   */
-  int mark(int[] sortedIds, boolean[] marks) {
-    int found = 0;
-    int at = 0;
-    for (int k = 0; k < sortedIds.length; k++) {
-      int id = sortedIds[k];
-      while (at < ids.length && ids[at] < id) {
-        at++;
-      }
-      marks[k] = at < ids.length && ids[at] == id;
-      if (marks[k]) {
-        found++;
-      }
-    }
-    return found;
-  }
-
   /** Up to this many ids are scanned rather than searched by halves. */
   private static final int SCAN = 16;
 

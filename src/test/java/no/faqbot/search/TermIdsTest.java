@@ -44,19 +44,6 @@ class TermIdsTest {
   }
 
   @Test
-  void marking_a_sorted_list_finds_what_get_finds() {
-    TermIds set = TermIds.of(new int[] {40, 2, 9, 17, 33}, 5);
-    int[] asked = {1, 2, 3, 17, 33, 34, 40, 41};
-    boolean[] marks = new boolean[asked.length];
-    assertEquals(4, set.mark(asked, marks));
-    for (int k = 0; k < asked.length; k++) {
-      assertEquals(set.get(asked[k]), marks[k], "id " + asked[k]);
-    }
-    assertEquals(0, TermIds.EMPTY.mark(asked, marks));
-    assertFalse(marks[1]);
-  }
-
-  @Test
   void the_union_of_phrasings_has_every_id_of_each() {
     TermIds a = TermIds.of(new int[] {1, 5}, 2);
     TermIds b = TermIds.of(new int[] {5, 9, 2}, 3);
