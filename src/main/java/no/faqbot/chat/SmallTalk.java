@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import no.faqbot.content.CannedReplies;
-import no.faqbot.search.NeighbourSpelling;
 
 /**
  * Recognises greetings, thanks and goodbyes from the editors' phrases: a message is small talk when
@@ -75,7 +74,7 @@ final class SmallTalk {
    * twin, for rules written with bokmål and English words.
    */
   static List<String> lexiconWords(String text) {
-    return words(text).stream().map(NeighbourSpelling::lexicon).toList();
+    return MessageWords.of(text).lexicon();
   }
 
   /** The message's words in lower case: runs of letters and numbers; anything else separates. */
